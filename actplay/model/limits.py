@@ -1,0 +1,137 @@
+"""Limits on every value the user can set, and the checks that enforce them.
+
+Every check raises ``ValueError`` whose message starts with the field's name,
+so a slider, a typed value and a session file all report the same problem in
+the same words. Checks return the normalised value (a float, an int, a tuple).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+from actplay.core import activations as acts
+
+VALUE_LIMIT = 1e6  # larger numbers only overflow the plots and mean nothing here
+MIN_INPUTS, MAX_INPUTS = 1, 8  # the neuron and network input size
+MIN_HIDDEN_UNITS, MAX_HIDDEN_UNITS = 1, 16  # per hidden layer: the panel draws every unit
+MAX_HIDDEN_LAYERS = 6  # deep enough to watch gradients vanish
+MIN_OUTPUTS, MAX_OUTPUTS = 1, 8
+MIN_POINTS, MAX_POINTS = 11, 20001  # curve samples: coarse to smooth, still fast
+MAX_COMPARE = 6  # comparison curves; more would not be told apart by colour
+MAX_SEED = 2**32 - 1  # seeds stay portable across numpy generators
+CURVE_KINDS = ("f", "df", "d2f")  # the function and its first two derivatives
+SOFTMAX = "softmax"  # a layer-wide function: only the network's last layer may use it
+
+
+def check_number(field: str, value) -> float:
+    """Return ``value`` as a float if it is a finite real within ±:data:`VALUE_LIMIT`."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{field} must be a number, got {value!r}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{field} must be finite, got {number}")
+    if abs(number) > VALUE_LIMIT:
+        raise ValueError(f"{field} must be within ±{VALUE_LIMIT:g}, got {number:g}")
+    return number
+
+
+def check_int(field: str, value, lo: int, hi: int) -> int:
+    """Return ``value`` as an int if it is an integer in ``lo..hi`` (floats like 3.0 pass)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{field} must be an integer, got {value!r}")
+    if isinstance(value, numbers.Integral):
+        integer = int(value)
+    else:
+        number = float(value)
+        if not math.isfinite(number) or number != int(number):
+            raise ValueError(f"{field} must be an integer, got {value!r}")
+        integer = int(number)
+    if not lo <= integer <= hi:
+        raise ValueError(f"{field} must be in {lo}..{hi}, got {integer}")
+    return integer
+
+
+def check_bool(field: str, value) -> bool:
+    """Return ``value`` if it is a bool (no truthy strings or numbers)."""
+    if not isinstance(value, bool):
+        raise ValueError(f"{field} must be true or false, got {value!r}")
+    return value
+
+
+def check_range(field: str, lo, hi) -> tuple[float, float]:
+    """Return ``(lo, hi)`` as floats if both are valid numbers and ``lo < hi``."""
+    lo = check_number(f"{field} low end", lo)
+    hi = check_number(f"{field} high end", hi)
+    if not lo < hi:
+        raise ValueError(f"{field} needs low < high, got ({lo:g}, {hi:g})")
+    return lo, hi
+
+
+def check_numbers(field: str, values, lo_count: int, hi_count: int) -> tuple[float, ...]:
+    """Return a tuple of valid numbers whose length is in ``lo_count..hi_count``."""
+    if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__len__"):
+        raise ValueError(f"{field} must be a list of numbers, got {values!r}")
+    if not lo_count <= len(values) <= hi_count:
+        expected = lo_count if lo_count == hi_count else f"{lo_count}..{hi_count}"
+        raise ValueError(f"{field} must hold {expected} numbers, got {len(values)}")
+    return tuple(check_number(f"{field}[{i}]", v) for i, v in enumerate(values))
+
+
+def check_activation(field: str, name, allow_softmax: bool = False) -> str:
+    """Return ``name`` if it names a registered activation (softmax only if allowed)."""
+    if not isinstance(name, str):
+        raise ValueError(f"{field} must be an activation name, got {name!r}")
+    if name == SOFTMAX and allow_softmax:
+        return name
+    if name not in acts.names():
+        hint = " (softmax is only allowed on the network's last layer)" if name == SOFTMAX else ""
+        raise ValueError(
+            f"{field}: unknown activation {name!r}{hint}; known: {', '.join(acts.names())}"
+        )
+    return name
+
+
+def check_params(field: str, name: str, params) -> dict[str, float]:
+    """Return ``params`` resolved against ``name``'s specs (defaults filled, limits checked)."""
+    if params is None:
+        params = {}
+    if not isinstance(params, dict):
+        raise ValueError(f"{field} must be a mapping of parameter name to number, got {params!r}")
+    if name == SOFTMAX:
+        if params:
+            raise ValueError(f"{field}: softmax takes no parameters, got {sorted(params)}")
+        return {}
+    for key, value in params.items():
+        check_number(f"{field} {key!r}", value)
+    try:
+        resolved = acts.get(name).resolve_params(dict(params))
+    except ValueError as error:
+        raise ValueError(f"{field}: {error}") from None
+    return {key: float(value) for key, value in resolved.items()}
+
+
+def check_param(field: str, name: str, params: dict, key, value) -> dict[str, float]:
+    """Return a copy of ``params`` with ``key`` set to ``value``, checked against the specs."""
+    if not isinstance(key, str) or key not in params:
+        known = ", ".join(params) or "none"
+        raise ValueError(f"{field}: {name} has no parameter {key!r} (parameters: {known})")
+    return check_params(field, name, {**params, key: check_number(f"{field} {key!r}", value)})
+
+
+def check_layer_sizes(field: str, sizes) -> tuple[int, ...]:
+    """Return ``sizes`` (input, hidden..., output) as ints if every size is in its limits."""
+    if isinstance(sizes, (str, bytes, dict)) or not hasattr(sizes, "__len__"):
+        raise ValueError(f"{field} must be a list of layer sizes, got {sizes!r}")
+    if not 2 <= len(sizes) <= MAX_HIDDEN_LAYERS + 2:
+        raise ValueError(
+            f"{field} must list the input size, 0..{MAX_HIDDEN_LAYERS} hidden sizes and the "
+            f"output size ({2}..{MAX_HIDDEN_LAYERS + 2} numbers), got {len(sizes)}"
+        )
+    last = len(sizes) - 1
+    checked = [check_int(f"{field} input size", sizes[0], MIN_INPUTS, MAX_INPUTS)]
+    for i in range(1, last):
+        hidden_field = f"{field} hidden layer {i} size"
+        checked.append(check_int(hidden_field, sizes[i], MIN_HIDDEN_UNITS, MAX_HIDDEN_UNITS))
+    checked.append(check_int(f"{field} output size", sizes[last], MIN_OUTPUTS, MAX_OUTPUTS))
+    return tuple(checked)

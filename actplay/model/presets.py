@@ -1,0 +1,120 @@
+"""Ready-made examples, each applied in one batch (one event, one repaint).
+
+Neuron presets change the standalone neuron (and show it, linked, in the curve
+pane); network presets change only the network. Everything else the user set
+stays as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from actplay.model.playground import Playground
+
+# name -> title shown in the menu, in menu order
+PRESETS = {
+    "perceptron": "Perceptron: should I see the film?",
+    "sigmoid_neuron": "A single sigmoid neuron",
+    "dead_relu": "A dead ReLU neuron",
+    "xor": "XOR with a 2-2-1 network",
+    "deep_sigmoid": "Deep sigmoid network (vanishing gradients)",
+    "deep_relu": "Deep ReLU network",
+    "linear_collapse": "Stacked linear layers collapse to one",
+}
+
+DEEP_SIZES = (2, 8, 8, 8, 8, 8, 8, 1)  # six hidden layers: the deepest the app allows
+XOR_STEEPNESS = 20.0  # large weights make the sigmoids nearly steps: outputs within 1e-4 of 0/1
+
+
+def _show_neuron(pg: Playground, inputs, weights, bias, activation, binary_mode) -> None:
+    pg.release_neuron()
+    pg.set_linked(True)
+    pg.set_binary_mode(False)  # so the inputs below are set exactly, then snapped if asked
+    pg.set_input_count(len(inputs))
+    pg.set_neuron_activation(activation)
+    for i, (x, w) in enumerate(zip(inputs, weights, strict=True)):
+        pg.set_neuron_input(i, x)
+        pg.set_neuron_weight(i, w)
+    pg.set_neuron_bias(bias)
+    pg.set_binary_mode(binary_mode)
+
+
+def _perceptron(pg: Playground) -> None:
+    # Inputs: is the weather good, does a friend come, is the cinema near. The
+    # weather alone (4) beats the threshold 3; otherwise both others (2 + 2) must.
+    _show_neuron(pg, (1.0, 0.0, 1.0), (4.0, 2.0, 2.0), -3.0, "binary_step", binary_mode=True)
+
+
+def _sigmoid_neuron(pg: Playground) -> None:
+    _show_neuron(pg, (1.0, 0.5, -0.5), (0.8, -0.4, 0.3), 0.1, "sigmoid", binary_mode=False)
+
+
+def _dead_relu(pg: Playground) -> None:
+    # Negative weights and bias: z < 0 for every non-negative input, so a = 0 and
+    # f'(z) = 0: no gradient can ever move these weights.
+    _show_neuron(pg, (1.0, 0.5, 2.0), (-0.8, -0.5, -0.3), -0.5, "relu", binary_mode=False)
+
+
+def _set_network(pg: Playground, sizes, activations, weights=None, biases=None,
+                 network_input=None, plane_range=(-6.0, 6.0)) -> None:
+    pg.set_init("xavier")
+    pg.set_seed(0)
+    pg.set_layer_sizes(sizes)
+    pg.reinitialise()
+    for layer, name in enumerate(activations, start=1):
+        pg.set_layer_activation(layer, name)
+    if weights is not None:
+        for layer, (matrix, vector) in enumerate(zip(weights, biases, strict=True), start=1):
+            for out, row in enumerate(matrix):
+                for in_, value in enumerate(row):
+                    pg.set_weight(layer, out, in_, value)
+                pg.set_bias(layer, out, vector[out])
+    for i, value in enumerate(network_input or (1.0,) * sizes[0]):
+        pg.set_network_input(i, value)
+    pg.set_plane_range(*plane_range)
+
+
+def _xor(pg: Playground) -> None:
+    # Hidden unit 1 is OR, hidden unit 2 is NAND, the output is their AND.
+    k = XOR_STEEPNESS
+    weights = ([[k, k], [-k, -k]], [[k, k]])
+    biases = ([-0.5 * k, 1.5 * k], [-1.5 * k])
+    _set_network(pg, (2, 2, 1), ("sigmoid", "sigmoid"), weights, biases,
+                 network_input=(1.0, 0.0), plane_range=(-0.5, 1.5))
+
+
+def _deep_sigmoid(pg: Playground) -> None:
+    _set_network(pg, DEEP_SIZES, ("sigmoid",) * 7, network_input=(1.0, -0.5))
+
+
+def _deep_relu(pg: Playground) -> None:
+    _set_network(pg, DEEP_SIZES, ("relu",) * 6 + ("sigmoid",), network_input=(1.0, -0.5))
+
+
+def _linear_collapse(pg: Playground) -> None:
+    _set_network(pg, (2, 4, 4, 2), ("identity",) * 3, network_input=(1.0, -0.5))
+
+
+_APPLY: dict[str, Callable[[Playground], None]] = {
+    "perceptron": _perceptron,
+    "sigmoid_neuron": _sigmoid_neuron,
+    "dead_relu": _dead_relu,
+    "xor": _xor,
+    "deep_sigmoid": _deep_sigmoid,
+    "deep_relu": _deep_relu,
+    "linear_collapse": _linear_collapse,
+}
+
+
+def apply(pg: Playground, name: str) -> None:
+    """Apply preset ``name`` (a key of :data:`PRESETS`) to ``pg`` in one batch.
+
+    Raises
+    ------
+    ValueError
+        For an unknown preset name (nothing changes).
+    """
+    if name not in _APPLY:
+        raise ValueError(f"unknown preset {name!r}; known: {', '.join(PRESETS)}")
+    with pg.batch():
+        _APPLY[name](pg)

@@ -1,0 +1,142 @@
+"""Saving and loading the whole Playground as a JSON session file.
+
+The format is documented in ``docs/session-format.md``. Loading checks
+everything (size, JSON syntax, version, every field's type, shape and range)
+before it touches any state, and reports any problem as one
+:class:`SessionError` ``"<file name>: <problem>"``. Saving writes a temporary
+file beside the target, flushes it to disk and renames it over the target, so
+a crash leaves either the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from actplay.model.playground import Playground
+from actplay.model.state_schema import FORMAT, VERSION, validate_state
+
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a session is a few kB; anything this big is not one
+SUFFIX = ".actplay.json"
+NEW_FILE_MODE = 0o644  # readable by others, like any document the user saves
+
+__all__ = ["FORMAT", "MAX_FILE_BYTES", "SUFFIX", "VERSION", "SessionError", "from_dict",
+           "load", "read_state", "save", "to_dict"]
+
+
+class SessionError(ValueError):
+    """A session file (or dict) that cannot be loaded; the message names the source."""
+
+
+def to_dict(pg: Playground) -> dict:
+    """The JSON-ready state of ``pg`` (what :func:`save` writes)."""
+    return pg.state_dict()
+
+
+def _checked(state, source: str) -> dict:
+    try:
+        return validate_state(state)
+    except RecursionError:
+        raise SessionError(f"{source}: the data is nested too deeply") from None
+    except ValueError as error:
+        raise SessionError(f"{source}: {error}") from None
+
+
+def from_dict(state: dict, source: str = "<dict>") -> Playground:
+    """Build a new Playground from a session dict.
+
+    Raises
+    ------
+    SessionError
+        ``"<source>: <problem>"`` for anything invalid.
+    """
+    clean = _checked(state, source)
+    pg = Playground()
+    pg.apply_state(clean)
+    return pg
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not allowed (numbers must be finite)")
+
+
+def read_state(path: str | os.PathLike) -> dict:
+    """Read and validate a session file; return its clean state dict.
+
+    Pass the result to ``Playground.apply_state`` to load it into an existing
+    Playground (its subscribers stay connected).
+
+    Raises
+    ------
+    SessionError
+        ``"<file name>: <problem>"`` for a missing, unreadable, too big, malformed
+        or invalid file.
+    """
+    path = Path(path)
+    name = path.name
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise SessionError(f"{name}: the file is {size / 1e6:.1f} MB; a session "
+                                   f"holds at most {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            # Read one byte more than allowed: catches a file that grew after the stat.
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise SessionError(f"{name}: cannot read the file ({error.strerror or error})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise SessionError(f"{name}: the file is larger than "
+                           f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SessionError(f"{name}: the file is not UTF-8 text") from None
+    try:
+        state = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        raise SessionError(f"{name}: the JSON is nested too deeply") from None
+    except json.JSONDecodeError as error:
+        raise SessionError(f"{name}: not valid JSON (line {error.lineno}, column "
+                           f"{error.colno}: {error.msg})") from None
+    except ValueError as error:
+        raise SessionError(f"{name}: {error}") from None
+    return _checked(state, name)
+
+
+def load(path: str | os.PathLike) -> Playground:
+    """Read a session file into a new Playground (see :func:`read_state`)."""
+    clean = read_state(path)
+    pg = Playground()
+    pg.apply_state(clean)
+    return pg
+
+
+def save(pg: Playground, path: str | os.PathLike) -> None:
+    """Write ``pg``'s state to ``path`` atomically.
+
+    Raises
+    ------
+    OSError
+        If the folder is not writable; the target file is then left as it was.
+    """
+    path = Path(path)
+    text = json.dumps(to_dict(pg), indent=2, allow_nan=False) + "\n"
+    folder = path.parent if str(path.parent) else Path(".")
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # The temporary file is private (0600); give the session normal file permissions.
+        os.chmod(handle.name, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
+        os.replace(handle.name, path)
+    except BaseException:
+        try:
+            os.unlink(handle.name)
+        except OSError:
+            pass
+        raise
