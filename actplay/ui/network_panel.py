@@ -1,0 +1,215 @@
+"""The network dock panel: graph, selected weight, inputs, and tabs of detail.
+
+Layout, top to bottom: the network graph (click a connection or a neuron),
+the "selected weight" slider, one slider per network input, the linear-collapse
+note (only for all-identity networks), then tabs - heatmaps over the input
+plane, per-layer z/a bars, diagnostics, and the architecture editor. Only the
+visible tab is redrawn; a hidden tab that missed changes redraws when shown.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+
+from actplay.ui.binding import bind_float
+from actplay.ui.float_slider import FloatSlider
+from actplay.ui.network_architecture import ArchitectureEditor
+from actplay.ui.network_bars import LayerBars
+from actplay.ui.network_diagnostics import LayerDiagnosticsView, linear_note_text
+from actplay.ui.network_graph import NetworkGraph, layer_label
+from actplay.ui.network_heatmaps import NeuronHeatmaps
+
+WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |w| is larger
+NO_SELECTION_TEXT = "Click a connection in the graph to pick a weight."
+
+
+class NetworkPanel(QtWidgets.QWidget):
+    """Everything about the model's small network, for a dock.
+
+    Parameters
+    ----------
+    model : actplay.model.playground.Playground
+    parent : QWidget, optional
+
+    Notes
+    -----
+    The panel does not listen to the model itself: the main window registers it
+    with the redraw scheduler, which calls :meth:`refresh` with the sections
+    that changed.
+    """
+
+    SECTIONS = frozenset({"network", "view"})
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.setObjectName("network_panel")
+        self.model = model
+        self._sizes = ()
+        self._dirty_tabs: set = set()
+
+        self.graph = NetworkGraph(model)
+        self.selected_label = QtWidgets.QLabel(NO_SELECTION_TEXT)
+        self.selected_label.setObjectName("network_selected_weight_label")
+        self.selected_weight = FloatSlider(
+            "network_selected_weight", "Selected weight", -WEIGHT_SLIDER_RANGE,
+            WEIGHT_SLIDER_RANGE, tooltip="Drag the weight picked in the graph",
+        )
+        self._selected_binding = bind_float(
+            self.selected_weight, self._selected_weight_value, self._set_selected_weight
+        )
+        self.inputs_box = QtWidgets.QGroupBox("Network input")
+        self._inputs_layout = QtWidgets.QVBoxLayout(self.inputs_box)
+        self._inputs_layout.setContentsMargins(6, 2, 6, 2)
+        self._inputs_layout.setSpacing(0)
+        self.input_sliders: list[FloatSlider] = []
+        self._input_bindings: list = []
+
+        self.linear_note = QtWidgets.QLabel()
+        self.linear_note.setObjectName("network_linear_note")
+        self.linear_note.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.linear_note.setWordWrap(True)
+        self.linear_note.setStyleSheet(
+            "background: #eef5fb; border: 1px solid #9cc3e0; border-radius: 3px; padding: 4px"
+        )
+        self.linear_note.hide()
+
+        self.heatmaps = NeuronHeatmaps(model)
+        self.bars = LayerBars()
+        self.diagnostics = LayerDiagnosticsView(model)
+        self.architecture = ArchitectureEditor(model)
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setObjectName("network_tabs")
+        self.tabs.addTab(self.heatmaps, "Heatmaps")
+        self.tabs.addTab(_scrolling(self.bars), "Layers")
+        self.tabs.addTab(_scrolling(self.diagnostics), "Diagnostics")
+        self.tabs.addTab(_scrolling(self.architecture), "Architecture")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.graph, 3)
+        selected = QtWidgets.QVBoxLayout()
+        selected.setSpacing(0)
+        selected.addWidget(self.selected_label)
+        selected.addWidget(self.selected_weight)
+        layout.addLayout(selected)
+        layout.addWidget(self.inputs_box)
+        layout.addWidget(self.linear_note)
+        layout.addWidget(self.tabs, 5)
+        self.refresh(frozenset({"network", "view"}))
+
+    # -- model -> view ---------------------------------------------------------------------
+    def refresh(self, sections):
+        """Redraw what ``sections`` (a set of model section names) changed."""
+        model = self.model
+        sizes = tuple(model.layer_sizes)
+        rebuilt = sizes != self._sizes
+        if rebuilt:
+            self._rebuild(sizes)
+        if "network" in sections or rebuilt:
+            self.architecture.update_view()
+            trace = model.network_trace()
+            self.graph.update_values(model.network_input, trace, model.weights)
+            for binding in self._input_bindings:
+                binding.refresh()
+            self._update_linear_note(trace)
+            self._dirty_tabs = {self.heatmaps, self.bars, self.diagnostics, self.architecture}
+            self._refresh_tab(self._current_tab())
+        self.graph.update_selection(model.selected_weight, model.neuron_target)
+        self._update_selected_weight()
+
+    def _rebuild(self, sizes):
+        """Recreate the size-dependent items (only when the layer sizes change)."""
+        self._sizes = sizes
+        self.graph.rebuild(sizes)
+        self.bars.rebuild(sizes)
+        if len(self.input_sliders) != sizes[0]:
+            self._rebuild_inputs(sizes[0])
+
+    def _rebuild_inputs(self, count):
+        for slider in self.input_sliders:
+            self._inputs_layout.removeWidget(slider)
+            slider.deleteLater()
+        self.input_sliders, self._input_bindings = [], []
+        lo, hi = self.model.plane_range
+        for i in range(count):
+            slider = FloatSlider(
+                f"network_input_{i}", f"x{i}", lo, hi, tooltip=f"Network input {i}"
+            )
+            binding = bind_float(
+                slider,
+                lambda i=i: self.model.network_input[i],
+                lambda value, i=i: self.model.set_network_input(i, value),
+            )
+            self._inputs_layout.addWidget(slider)
+            self.input_sliders.append(slider)
+            self._input_bindings.append(binding)
+
+    def _update_linear_note(self, trace):
+        equivalent = self.model.linear_equivalent()
+        if equivalent is None:
+            self.linear_note.hide()
+            return
+        self.linear_note.setText(
+            linear_note_text(equivalent, self.model.network_input, trace.a[-1])
+        )
+        self.linear_note.show()
+
+    def _current_tab(self):
+        widget = self.tabs.currentWidget()
+        return widget.widget() if isinstance(widget, QtWidgets.QScrollArea) else widget
+
+    def _refresh_tab(self, tab):
+        if tab not in self._dirty_tabs:
+            return
+        self._dirty_tabs.discard(tab)
+        if tab is self.bars:
+            name = self.model.layer_activations[-1][0]
+            self.bars.update_values(self.model.network_trace(), name == "softmax")
+        elif tab is not self.architecture:  # the editor is kept current in refresh()
+            tab.update_view()
+
+    def _on_tab_changed(self, _index):
+        self._refresh_tab(self._current_tab())
+
+    # -- selected weight -------------------------------------------------------------------
+    def _selected_weight_value(self) -> float:
+        selected = self.model.selected_weight
+        if selected is None:
+            return 0.0
+        layer, out, inp = selected
+        return float(self.model.weights[layer - 1][out, inp])
+
+    def _set_selected_weight(self, value):
+        selected = self.model.selected_weight
+        if selected is None:
+            raise ValueError("no weight is selected: click a connection in the graph first")
+        self.model.set_weight(*selected, value)
+
+    def _update_selected_weight(self):
+        selected = self.model.selected_weight
+        self.selected_weight.setEnabled(selected is not None)
+        if selected is None:
+            self.selected_label.setText(NO_SELECTION_TEXT)
+        else:
+            layer, out, inp = selected
+            n_layers = len(self._sizes)
+            self.selected_label.setText(
+                f"Selected: weight from {layer_label(layer - 1, n_layers)}[{inp}] to "
+                f"{layer_label(layer, n_layers)}[{out}] (layer {layer})"
+            )
+            reach = max(WEIGHT_SLIDER_RANGE, np.ceil(abs(self._selected_weight_value())))
+            if self.selected_weight.range() != (-reach, reach):
+                self.selected_weight.setRange(-reach, reach)
+        self._selected_binding.refresh()
+
+
+def _scrolling(widget):
+    """Wrap a tab's page so tall content scrolls instead of squeezing the dock."""
+    area = QtWidgets.QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    return area
