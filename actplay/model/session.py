@@ -35,7 +35,14 @@ def to_dict(pg: Playground) -> dict:
     return pg.state_dict()
 
 
+#: Top-level key an export (actplay.ui.export_formats) adds with the plotted arrays.
+#: It is derived from the rest, so loading ignores it and the file opens as a session.
+EXPORT_DATA_KEY = "data"
+
+
 def _checked(state, source: str) -> dict:
+    if isinstance(state, dict) and EXPORT_DATA_KEY in state:
+        state = {key: value for key, value in state.items() if key != EXPORT_DATA_KEY}
     try:
         return validate_state(state)
     except RecursionError:

@@ -1,0 +1,198 @@
+"""Data formats of an export (CSV, JSON) and the atomic file write they all share.
+
+Every export, image or data, ends in :func:`write_atomic`: the bytes go to a
+temporary file in the target folder, which is then renamed over the target
+(``os.replace``, atomic on one file system). A failure at any point leaves the
+target as it was: never a half-written file, never a stray new one.
+
+CSV holds the curve pane's plotted data: ``x``, then one column per visible
+curve and derivative (main function first, then each comparison), in the
+order of ``Playground.curve_data().series``. The header names each column's
+function, its parameters and the derivative order, e.g. ``d/dx elu(alpha=1.0)``.
+Numbers are ``repr`` of the float, so they read back bit for bit.
+
+JSON is a session file (``session.to_dict``) plus a ``"data"`` key holding the
+plotted arrays, so the same file opens again as a session.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import tempfile
+
+import numpy as np
+
+#: File extensions an export understands, and the format each one means.
+FORMATS = {".png": "png", ".svg": "svg", ".csv": "csv", ".json": "json"}
+#: Formats that are pictures of a pane; the others hold the curve data.
+IMAGE_FORMATS = ("png", "svg")
+
+#: How the header names each kind of series (the derivative order).
+KIND_PREFIX = {"f": "", "df": "d/dx ", "d2f": "d2/dx2 "}
+
+
+def format_for_path(path) -> str:
+    """The export format a file name asks for, from its extension.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+
+    Returns
+    -------
+    str
+        One of ``"png"``, ``"svg"``, ``"csv"``, ``"json"``.
+
+    Raises
+    ------
+    ValueError
+        For any other extension, naming the ones we know.
+    """
+    extension = os.path.splitext(os.fspath(path))[1].lower()
+    try:
+        return FORMATS[extension]
+    except KeyError:
+        known = " ".join(FORMATS)
+        shown = repr(extension) if extension else "none"
+        raise ValueError(f"unknown file extension {shown}; use one of {known}") from None
+
+
+def check_target(path) -> str:
+    """Check that ``path`` can be written as an export; return it as a string.
+
+    Raises
+    ------
+    ValueError
+        When the folder does not exist or ``path`` is a folder.
+    """
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise ValueError(f"output folder does not exist: {folder}")
+    if os.path.isdir(path):
+        raise ValueError(f"output path is a folder: {path}")
+    return path
+
+
+def write_atomic(path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Target file; its folder must exist.
+    data : bytes
+
+    Raises
+    ------
+    OSError
+        When the folder is missing or not writable, or the disk is full; the
+        target is then untouched and no temporary file is left behind.
+    """
+    path = check_target(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temp_path = tempfile.mkstemp(
+        dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".part"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        # mkstemp makes the file private (0600); give it the usual mode for new files.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp_path, 0o666 & ~umask)
+        os.replace(temp_path, path)
+    except BaseException:
+        if os.path.exists(temp_path):
+            os.unlink(temp_path)
+        raise
+
+
+def function_title(activation: str, params: dict) -> str:
+    """``name(key=value, ...)``: a function with its parameters, for headers and legends."""
+    if not params:
+        return activation
+    inside = ", ".join(f"{key}={float(value)!r}" for key, value in params.items())
+    return f"{activation}({inside})"
+
+
+def series_header(series) -> str:
+    """The CSV column name of one plotted series (function, params, derivative order)."""
+    return KIND_PREFIX[series.kind] + function_title(series.activation, series.params)
+
+
+def curve_csv_text(curve_data) -> str:
+    """The CSV text of a ``CurveData``: header row, then one row per x sample.
+
+    Parameters
+    ----------
+    curve_data : CurveData
+        ``Playground.curve_data()``.
+
+    Returns
+    -------
+    str
+        Comma-separated, ``\\n`` line ends, every number ``repr(float)``.
+    """
+    columns = [np.asarray(curve_data.x, dtype=np.float64)]
+    columns += [np.asarray(series.y, dtype=np.float64) for series in curve_data.series]
+    text_columns = [list(map(repr, column.tolist())) for column in columns]
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(["x"] + [series_header(series) for series in curve_data.series])
+    writer.writerows(zip(*text_columns, strict=True))
+    return stream.getvalue()
+
+
+def _json_floats(values) -> list:
+    """Floats for JSON; non-finite samples become ``null`` (JSON has no NaN)."""
+    return [value if math.isfinite(value) else None for value in np.asarray(
+        values, dtype=np.float64).tolist()]
+
+
+def curve_data_dict(curve_data) -> dict:
+    """The ``"data"`` entry of a JSON export: x and every plotted series."""
+    return {
+        "x": _json_floats(curve_data.x),
+        "series": [
+            {
+                "key": series.key,
+                "label": series.label,
+                "activation": series.activation,
+                "params": {key: float(value) for key, value in series.params.items()},
+                "kind": series.kind,
+                "y": _json_floats(series.y),
+            }
+            for series in curve_data.series
+        ],
+    }
+
+
+def export_json_dict(playground) -> dict:
+    """A session dictionary of ``playground`` plus its plotted data under ``"data"``."""
+    from actplay.model import session
+
+    document = session.to_dict(playground)
+    document["data"] = curve_data_dict(playground.curve_data())
+    return document
+
+
+def export_json_text(playground) -> str:
+    """The JSON text of :func:`export_json_dict`, indented, strict (no NaN)."""
+    return json.dumps(export_json_dict(playground), indent=2, allow_nan=False) + "\n"
+
+
+def write_csv(playground, path) -> None:
+    """Write the curve pane's plotted data of ``playground`` to ``path`` as CSV."""
+    write_atomic(path, curve_csv_text(playground.curve_data()).encode("utf-8"))
+
+
+def write_json(playground, path) -> None:
+    """Write ``playground`` as a session file with its plotted data to ``path``."""
+    write_atomic(path, export_json_text(playground).encode("utf-8"))
