@@ -14,9 +14,10 @@ from PySide6 import QtCore, QtWidgets
 from actplay.ui.network_graph import layer_label
 
 HIST_BINS = 24  # enough to show a shape in a 50 px high plot
-HIST_ROW_HEIGHT = 52  # px per layer of histograms
+HIST_ROW_HEIGHT = 64  # px per layer of histograms
+GRADIENT_CHART_HEIGHT = 130  # px: tall enough that a 1e-5 product reads as a deep bar
 GRADIENT_FLOOR = 1e-12  # log10 of a zero product would be -inf; clip for drawing
-COLUMNS = ("layer", "z mean ± sd", "a mean ± sd", "dead", "saturated", "mean |f′|", "∏ mean |f′|")
+COLUMNS = ("layer", "z mean±sd", "a mean±sd", "dead", "sat.", "|f′|", "∏ |f′|")
 Z_PEN, A_PEN = (110, 110, 110), (8, 119, 189)  # grey for z, the map's blue for a
 
 
@@ -26,14 +27,19 @@ def table_rows(diagnostics, n_layers):
     for layer, d in enumerate(diagnostics, start=1):
         rows.append((
             layer_label(layer, n_layers),
-            f"{d.z_mean:.3g} ± {d.z_std:.3g}",
-            f"{d.a_mean:.3g} ± {d.a_std:.3g}",
+            f"{_number(d.z_mean)}±{_number(d.z_std)}",
+            f"{_number(d.a_mean)}±{_number(d.a_std)}",
             f"{100 * d.dead_fraction:.0f}%",
             f"{100 * d.saturated_fraction:.0f}%",
             f"{d.mean_abs_derivative:.3g}",
             f"{d.gradient_product:.3g}",
         ))
     return rows
+
+
+def _number(value: float) -> str:
+    """Three significant digits, with round-off noise near zero shown as 0."""
+    return "0" if abs(value) < 5e-10 else f"{value:.3g}"
 
 
 def linear_note_text(equivalent, network_input, network_output) -> str:
@@ -62,14 +68,16 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
         self.table.setObjectName("network_diagnostics_table")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(
             QtWidgets.QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.setToolTip(
             "Over a grid of inputs spanning the input plane. Dead: the unit outputs 0 with zero "
-            "slope for every input. Saturated: |f′| below the threshold for every input. "
-            "∏ mean |f′|: how much gradient the slopes let through down to this layer."
+            "slope for every input. Sat. (saturated): |f′| below the threshold for every input. "
+            "|f′|: mean slope; ∏ |f′|: its running product, how much gradient the slopes "
+            "let through down to this layer."
         )
 
         self.charts = pg.GraphicsLayoutWidget()
@@ -122,7 +130,11 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
                 )
                 row.append(curve)
             self._hist_items.append(row)
-        self.charts.setMinimumHeight(120 + HIST_ROW_HEIGHT * (n_layers - 1))
+        grid = self.charts.ci.layout
+        grid.setRowFixedHeight(0, GRADIENT_CHART_HEIGHT)
+        for layer in range(1, n_layers):
+            grid.setRowFixedHeight(layer, HIST_ROW_HEIGHT)
+        self.charts.setMinimumHeight(GRADIENT_CHART_HEIGHT + 10 + HIST_ROW_HEIGHT * (n_layers - 1))
 
     def update_view(self):
         """Redraw table, gradient chart and histograms from the model."""

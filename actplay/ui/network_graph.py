@@ -53,7 +53,7 @@ class NetworkGraph(QtWidgets.QWidget):
         self.view = pg.PlotWidget(enableMenu=False)
         self.view.setObjectName("network_graph")
         self.view.setBackground("w")
-        self.view.setMinimumHeight(200)
+        self.view.setMinimumHeight(160)
         plot = self.view.getPlotItem()
         plot.hideAxis("left")
         plot.hideAxis("bottom")

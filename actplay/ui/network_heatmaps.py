@@ -74,8 +74,8 @@ class NeuronHeatmaps(QtWidgets.QWidget):
             size=11, pen=pg.mkPen("k", width=2), brush=pg.mkBrush(255, 255, 255)
         )
         self.large_plot.addItem(self.marker)
-        self.plots.ci.layout.setRowStretchFactor(0, 2)
-        self.plots.ci.layout.setRowStretchFactor(1, 3)
+        self.plots.ci.layout.setRowStretchFactor(0, 1)
+        self.plots.ci.layout.setRowStretchFactor(1, 2)
         self.plots.scene().sigMouseClicked.connect(self._on_clicked)
 
         layout = QtWidgets.QVBoxLayout(self)

@@ -21,6 +21,7 @@ from actplay.ui.network_graph import NetworkGraph, layer_label
 from actplay.ui.network_heatmaps import NeuronHeatmaps
 
 WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |w| is larger
+SPLIT_SIZES = [330, 470]  # initial px of graph+sliders / tabs in an ~800 px high dock
 NO_SELECTION_TEXT = "Click a connection in the graph to pick a weight."
 
 
@@ -86,18 +87,26 @@ class NetworkPanel(QtWidgets.QWidget):
         self.tabs.addTab(_scrolling(self.architecture), "Architecture")
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
+        top = QtWidgets.QWidget()
+        top_layout = QtWidgets.QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(2)
+        top_layout.addWidget(self.graph, 1)
+        top_layout.addWidget(self.selected_label)
+        top_layout.addWidget(self.selected_weight)
+        top_layout.addWidget(self.inputs_box)
+        top_layout.addWidget(self.linear_note)
+        # A splitter, so the user decides how much of a narrow dock the graph gets.
+        self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes(SPLIT_SIZES)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addWidget(self.graph, 3)
-        selected = QtWidgets.QVBoxLayout()
-        selected.setSpacing(0)
-        selected.addWidget(self.selected_label)
-        selected.addWidget(self.selected_weight)
-        layout.addLayout(selected)
-        layout.addWidget(self.inputs_box)
-        layout.addWidget(self.linear_note)
-        layout.addWidget(self.tabs, 5)
+        layout.addWidget(self.splitter)
         self.refresh(frozenset({"network", "view"}))
 
     # -- model -> view ---------------------------------------------------------------------
