@@ -14,7 +14,8 @@ import time  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from actplay.core.grid import grid_activations  # noqa: E402
+from actplay.core.diagnostics import layer_diagnostics  # noqa: E402
+from actplay.core.grid import grid_activations, plane_grid  # noqa: E402
 from actplay.core.network import Network  # noqa: E402
 
 DEFAULT_SIZES = (2, 8, 8, 1)
@@ -41,12 +42,15 @@ def main() -> None:
     single_input = np.array([1.0, -0.5])
     grid_ms = median_ms(lambda: grid_activations(net, *PLANE, RESOLUTION))
     forward_ms = median_ms(lambda: net.forward(single_input))
+    grid_points = plane_grid(*PLANE, RESOLUTION)
+    diagnostics_ms = median_ms(lambda: layer_diagnostics(net, grid_points), repeats=100)
     build_ms = median_ms(
         lambda: Network.from_init(DEFAULT_SIZES, DEFAULT_ACTIVATIONS, "xavier", seed=0)
     )
     print(f"network {DEFAULT_SIZES} {DEFAULT_ACTIVATIONS}, OPENBLAS_NUM_THREADS=1")
     print(f"grid_activations {RESOLUTION}x{RESOLUTION}: median {grid_ms:.3f} ms")
     print(f"forward, one input:          median {forward_ms * 1000:.1f} us")
+    print(f"layer_diagnostics on grid:   median {diagnostics_ms:.3f} ms")
     print(f"build network (init):        median {build_ms * 1000:.1f} us")
 
 
