@@ -109,8 +109,10 @@ class ArchitectureEditor(QtWidgets.QWidget):
     def _build_rows(self, n_layers):
         while self.layers_grid.count():
             item = self.layers_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # out of findChild() at once, not at the next idle
+                widget.deleteLater()
         self.size_spins, self.activation_combos = [], []
         for layer in range(1, n_layers + 1):
             is_output = layer == n_layers

@@ -140,6 +140,7 @@ class NetworkPanel(QtWidgets.QWidget):
     def _rebuild_inputs(self, count):
         for slider in self.input_sliders:
             self._inputs_layout.removeWidget(slider)
+            slider.setParent(None)  # out of findChild() at once, not at the next idle
             slider.deleteLater()
         self.input_sliders, self._input_bindings = [], []
         lo, hi = self.model.plane_range
