@@ -18,6 +18,7 @@ it was.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 
@@ -31,6 +32,16 @@ PANES = ("curve", "neuron", "network", "window")
 MAX_IMAGE_SIDE = 16384
 #: Largest device-pixel scale; 8x a window is already a poster.
 MAX_SCALE = 8.0
+#: The window's own widget class drawing each pane (module, class).
+PANE_CLASSES = {
+    "curve": ("actplay.ui.curve_pane", "CurvePane"),
+    "neuron": ("actplay.ui.neuron_panel", "NeuronPanel"),
+    "network": ("actplay.ui.network_panel", "NetworkPanel"),
+}
+#: Logical size of each pane when ``--size`` is not given (``--scale`` multiplies it).
+DEFAULT_PANE_SIZES = {
+    "curve": (900, 560), "neuron": (560, 640), "network": (760, 640), "window": (1400, 900),
+}
 
 
 class ExportInputError(ValueError):
@@ -214,12 +225,44 @@ def run_export(args) -> None:
         export_formats.write_json(model, args.out)
     else:
         assert export_format in IMAGE_FORMATS
-        from actplay.ui import export
+        ensure_application()
+        widget = pane_widget(model, args.pane)
+        try:
+            size = args.size or DEFAULT_PANE_SIZES[args.pane]
+            export_formats.write_image(widget, args.out, size, args.scale or 1.0)
+        except ValueError as error:  # e.g. SVG of the whole window
+            raise ExportInputError(f"--pane {args.pane}: {_one_line(error)}") from None
+        finally:
+            widget.close()
+            widget.deleteLater()
 
-        export.ensure_application()
-        export.export_model_pane(
-            model, args.pane, args.out, size=args.size, scale=args.scale or 1.0
-        )
+
+def ensure_application():
+    """The running QApplication, or a new offscreen one (the export needs no display)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication([PROG])
+    return app
+
+
+def pane_widget(model, pane: str):
+    """A fresh, unshown widget drawing ``pane`` of ``model``, made by the window's own classes.
+
+    The panes are built on their own (not inside a window) so that ``--size``
+    sets their size exactly; ``window`` is the whole main window.
+    """
+    if pane == "window":
+        from actplay.ui.main_window import MainWindow
+
+        return MainWindow(model)
+    module_name, class_name = PANE_CLASSES[pane]
+    pane_class = getattr(importlib.import_module(module_name), class_name)
+    widget = pane_class(model)
+    widget.refresh(frozenset(pane_class.SECTIONS))
+    return widget
 
 
 def main(argv=None) -> int:

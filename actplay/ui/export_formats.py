@@ -13,6 +13,11 @@ Numbers are ``repr`` of the float, so they read back bit for bit.
 
 JSON is a session file (``session.to_dict``) plus a ``"data"`` key holding the
 plotted arrays, so the same file opens again as a session.
+
+PNG is the widget rendered by ``export.render_widget`` (the ``--screenshot``
+code) at a chosen size and device pixel ratio. SVG is pyqtgraph's SVG exporter
+run on the widget's plot (its largest pyqtgraph view), with every curve drawn
+as one path; a widget without a plot has no SVG form.
 """
 
 from __future__ import annotations
@@ -186,6 +191,110 @@ def export_json_dict(playground) -> dict:
 def export_json_text(playground) -> str:
     """The JSON text of :func:`export_json_dict`, indented, strict (no NaN)."""
     return json.dumps(export_json_dict(playground), indent=2, allow_nan=False) + "\n"
+
+
+def png_bytes(widget, size=None, scale: float = 1.0) -> bytes:
+    """``widget`` rendered to PNG bytes: ``size`` logical pixels times ``scale``."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from actplay.ui import export
+
+    image = render_exact(widget, size, scale) if size is not None else export.render_widget(
+        widget, None, scale)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError("Qt could not encode the image as PNG")
+    return bytes(buffer.data())
+
+
+def render_exact(widget, size, scale: float = 1.0):
+    """Render ``widget`` to an image of exactly ``size * scale`` pixels.
+
+    A pane cannot shrink below its layout's minimum size; when asked for less,
+    it is laid out at a proportionally larger size and drawn with a smaller
+    device pixel ratio, so the picture keeps its layout and still has the
+    requested pixel size.
+    """
+    from PySide6.QtCore import QSize, Qt
+
+    from actplay.ui import export
+
+    width, height = size
+    target = QSize(round(width * scale), round(height * scale))
+    image = export.render_widget(widget, (width, height), scale)
+    actual = widget.size()
+    if (actual.width(), actual.height()) != (width, height):
+        enlarge = max(actual.width() / width, actual.height() / height, 1.0)
+        logical = (math.ceil(width * enlarge), math.ceil(height * enlarge))
+        image = export.render_widget(widget, logical, scale / enlarge)
+    if image.size() != target:  # at most a pixel of rounding; stretch it away
+        image = image.scaled(target, Qt.AspectRatioMode.IgnoreAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    image.setDevicePixelRatio(scale)
+    return image
+
+
+def vector_view(widget):
+    """The pyqtgraph view an SVG of ``widget`` shows: itself, or its largest visible one."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QMainWindow
+
+    if isinstance(widget, QMainWindow):  # many plots and controls: no single vector picture
+        return None
+    if isinstance(widget, pg.GraphicsView):
+        return widget
+    views = [view for view in widget.findChildren(pg.GraphicsView) if view.isVisibleTo(widget)]
+    if not views:
+        return None
+    return max(views, key=lambda view: view.width() * view.height())
+
+
+def svg_bytes(widget, size=None) -> bytes:
+    """The plot of ``widget`` as SVG bytes, every curve one ``<path>``.
+
+    Raises
+    ------
+    ValueError
+        When ``widget`` holds no plot (e.g. the whole window: export it as PNG).
+    """
+    import pyqtgraph as pg
+    from pyqtgraph.exporters import SVGExporter
+
+    from actplay.ui import export
+    from actplay.ui.svg_patch import apply_svg_patch
+
+    apply_svg_patch()
+    if size is not None:
+        widget.resize(*size)
+    export.settle(widget)
+    view = vector_view(widget)
+    if view is None:
+        raise ValueError("SVG is available for the plot panes; export this one as PNG")
+    curves = [item for item in view.scene().items() if isinstance(item, pg.PlotCurveItem)]
+    # A pen wider than 1 px is drawn as thousands of two-point segments in 'auto'
+    # mode; one path per curve is what an SVG editor expects.
+    modes = [curve.opts["segmentedLineMode"] for curve in curves]
+    try:
+        for curve in curves:
+            curve.setSegmentedLineMode("off")
+        return bytes(SVGExporter(view.scene()).export(toBytes=True))
+    finally:
+        for curve, mode in zip(curves, modes, strict=True):
+            curve.setSegmentedLineMode(mode)
+
+
+def write_image(widget, path, size=None, scale: float = 1.0) -> None:
+    """Write ``widget`` as PNG or SVG (from the extension of ``path``), atomically."""
+    path = check_target(path)
+    export_format = format_for_path(path)
+    if export_format == "png":
+        data = png_bytes(widget, size, scale)
+    elif export_format == "svg":
+        data = svg_bytes(widget, size)
+    else:
+        raise ValueError(f"{os.path.basename(path)}: not an image format")
+    write_atomic(path, data)
 
 
 def write_csv(playground, path) -> None:
