@@ -1,0 +1,133 @@
+"""Entry points: `create_window` builds the window, `main` is the ``actplay`` command.
+
+`create_window` is pure construction: it never reads ``sys.argv``, never opens
+a dialog and never restores saved settings, so tests, tools and
+``--screenshot`` all get the same window. `main` adds what belongs to an
+interactive run: the QApplication, restoring the saved layout, saving it on
+close, and the event loop.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from actplay import cli
+
+SETTINGS_ORGANISATION = "actplay"
+SETTINGS_APPLICATION = "actplay"
+
+
+def _load_model(session_path):
+    """A Playground from a session file, or the default one when no path is given."""
+    if session_path is None:
+        from actplay.model.playground import Playground
+
+        return Playground()
+    from actplay.model import session
+
+    return session.load(session_path)
+
+
+def create_window(argv=None):
+    """Build the main window (not shown) for an existing QApplication.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Command-line words after the program name; only a session file
+        (``FILE.json`` or ``--session FILE``) is used. None means no arguments.
+
+    Returns
+    -------
+    MainWindow
+
+    Raises
+    ------
+    SessionError
+        When the named session file cannot be read or is invalid.
+    CliError
+        For arguments that do not parse.
+    """
+    from actplay.ui.main_window import MainWindow
+
+    args = cli.parse_window_args([] if argv is None else argv)
+    return MainWindow(_load_model(args.session))
+
+
+def _one_line(error: Exception) -> str:
+    """An error message squeezed onto one line (the CLI prints exactly one)."""
+    return " ".join(str(error).split())
+
+
+def _application():
+    """The running QApplication, or a new one named for QSettings."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else cli.PROG])
+    app.setOrganizationName(SETTINGS_ORGANISATION)
+    app.setApplicationName(SETTINGS_APPLICATION)
+    return app
+
+
+def _screenshot(window, args) -> int:
+    from actplay.ui import export
+
+    size = export.widget_size(args.size or cli.DEFAULT_SCREENSHOT_SIZE)
+    window.resize(size)
+    window.show()
+    try:
+        export.save_image(export.render_widget(window, size), args.screenshot)
+    except OSError as error:
+        print(f"{cli.PROG}: cannot write {args.screenshot}: {_one_line(error)}",
+              file=sys.stderr)
+        return cli.EXIT_BAD_INPUT
+    finally:
+        window.close()
+    return cli.EXIT_OK
+
+
+def main(argv=None) -> int:
+    """Run ``actplay`` with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    subcommand = cli.subcommand_of(argv)
+    if subcommand is not None:
+        return cli.run_subcommand(subcommand, argv[1:])
+    try:
+        args = cli.parse_window_args(argv)
+        if args.size is not None:
+            from actplay.ui.export import widget_size
+
+            widget_size(args.size)  # fail before any window exists
+    except cli.CliError as error:
+        print(f"{cli.PROG}: error: {_one_line(error)}", file=sys.stderr)
+        return cli.EXIT_BAD_INPUT
+
+    from actplay.model.session import SessionError
+
+    try:
+        model = _load_model(args.session)
+    except SessionError as error:
+        print(f"{cli.PROG}: cannot open session: {_one_line(error)}", file=sys.stderr)
+        return cli.EXIT_BAD_INPUT
+
+    if args.screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
+    elif not cli.has_display():
+        print(cli.NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return cli.EXIT_NO_DISPLAY
+
+    app = _application()
+    from actplay.ui.main_window import MainWindow
+
+    window = MainWindow(model)
+    if args.screenshot is not None:
+        return _screenshot(window, args)
+
+    from PySide6.QtCore import QSettings
+
+    window.use_settings(QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION))
+    window.show()
+    return int(app.exec())

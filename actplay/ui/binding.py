@@ -1,0 +1,126 @@
+"""Two-way bindings between one widget and one model value.
+
+Widget -> model: the widget's change signal calls the model setter. When the
+model refuses the value (``ValueError``) the reason is shown and the widget
+goes back to the model's value. Model -> widget: `Binding.refresh` pushes the
+model's value into the widget with its signals blocked, so a refresh never
+calls the setter again (no echo loops).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QMainWindow, QWidget
+
+ERROR_MESSAGE_MS = 6000  # how long a refused value's reason stays in the status bar
+
+
+class Binding:
+    """Connects one widget to a getter and a setter of the model.
+
+    Parameters
+    ----------
+    widget : QWidget
+        The bound widget.
+    getter : callable
+        ``getter() -> value`` reads the model.
+    setter : callable
+        ``setter(value)`` writes the model; may raise ``ValueError``.
+    push : callable
+        ``push(widget, value)`` shows a value in the widget (called with signals blocked).
+    """
+
+    def __init__(self, widget: QWidget, getter: Callable[[], Any],
+                 setter: Callable[[Any], None], push: Callable[[QWidget, Any], None]) -> None:
+        self.widget = widget
+        self.getter = getter
+        self.setter = setter
+        self._push = push
+        self._default_tooltip = widget.toolTip()
+        self.last_error: str | None = None
+
+    def refresh(self) -> None:
+        """Show the model's current value in the widget without emitting anything."""
+        with QSignalBlocker(self.widget):
+            self._push(self.widget, self.getter())
+
+    def write(self, value: Any) -> None:
+        """Send a value from the widget to the model; on ``ValueError`` show why and revert."""
+        try:
+            self.setter(value)
+        except ValueError as error:
+            self.last_error = str(error)
+            _show_error(self.widget, self.last_error, self._default_tooltip)
+            self.refresh()
+        else:
+            if self.last_error is not None:
+                self.last_error = None
+                self.widget.setToolTip(self._default_tooltip)
+
+
+def _show_error(widget: QWidget, message: str, default_tooltip: str) -> None:
+    """Show a refused value's reason in the nearest status bar, else in the tooltip."""
+    for window in (widget.window(), QApplication.activeWindow()):
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, ERROR_MESSAGE_MS)
+            return
+    widget.setToolTip(f"{default_tooltip}\n{message}" if default_tooltip else message)
+
+
+def _push_value(widget: QWidget, value: float) -> None:
+    widget.setValue(value)
+
+
+def _push_checked(widget: QAbstractButton, value: bool) -> None:
+    widget.setChecked(bool(value))
+
+
+def _push_choice(widget: QComboBox, value: Any) -> None:
+    index = widget.findData(value)
+    if index < 0:
+        index = widget.findText(str(value))
+    widget.setCurrentIndex(index)
+
+
+def bind_float(widget: QWidget, getter: Callable[[], float],
+               setter: Callable[[float], None]) -> Binding:
+    """Bind a widget with ``valueChanged(float)`` and ``setValue`` (a `FloatSlider`,
+    a ``QDoubleSpinBox``) to a model value.
+
+    Returns
+    -------
+    Binding
+        Already refreshed from the model.
+    """
+    binding = Binding(widget, getter, setter, _push_value)
+    widget.valueChanged.connect(binding.write)
+    binding.refresh()
+    return binding
+
+
+def bind_bool(widget: QAbstractButton, getter: Callable[[], bool],
+              setter: Callable[[bool], None]) -> Binding:
+    """Bind a checkable button (``QCheckBox``, checkable ``QToolButton``) to a bool."""
+    binding = Binding(widget, getter, setter, _push_checked)
+    widget.toggled.connect(binding.write)
+    binding.refresh()
+    return binding
+
+
+def bind_choice(widget: QComboBox, getter: Callable[[], Any],
+                setter: Callable[[Any], None]) -> Binding:
+    """Bind a combo box to a model value: the item's data if it has any, else its text."""
+    binding = Binding(widget, getter, setter, _push_choice)
+
+    def on_index_changed(index: int) -> None:
+        if index < 0:
+            return
+        data = widget.itemData(index)
+        binding.write(widget.itemText(index) if data is None else data)
+
+    widget.currentIndexChanged.connect(on_index_changed)
+    binding.refresh()
+    return binding

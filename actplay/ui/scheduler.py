@@ -1,0 +1,104 @@
+"""Turns model events into view repaints, at most one per frame.
+
+A slider drag makes the model emit many events a second. Painting on each
+would queue up work faster than the screen can show it, so the scheduler:
+
+* paints the first change after a quiet period at once (no added delay, the
+  user sees the first move immediately);
+* during a burst collects the touched sections and paints them together when
+  the frame timer fires, so at most one repaint happens per ``FRAME_MS``;
+* always paints the last pending change, so the final state is what stays on
+  screen; the timer stops after one frame with nothing to paint.
+
+`flush` paints whatever is pending now (tests, exports, screenshots).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+FRAME_MS = 16  # ~60 Hz: the fastest a screen shows a change
+
+
+class RedrawScheduler(QObject):
+    """Collects model events and repaints registered views once per frame.
+
+    Parameters
+    ----------
+    model : Playground
+        Anything with a ``changed`` emitter whose callbacks get a frozenset of sections.
+    parent : QObject, optional
+
+    Attributes
+    ----------
+    redraw_count : int
+        How many paint passes ran (each calls every view whose sections changed).
+    """
+
+    def __init__(self, model, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.redraw_count = 0
+        self._views: list[tuple[object, frozenset]] = []
+        self._pending: set[str] = set()
+        self._painting = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._on_frame_timer)
+        model.changed.connect(self._on_model_changed)
+        self._connected = True
+
+    # -- public API ---------------------------------------------------------------
+    def register(self, view, sections) -> None:
+        """Repaint ``view`` (``view.refresh(sections)``) for events naming any of ``sections``."""
+        self._views.append((view, frozenset(sections)))
+
+    def unregister(self, view) -> None:
+        """Stop repainting ``view``."""
+        self._views = [(v, s) for v, s in self._views if v is not view]
+
+    @property
+    def pending(self) -> frozenset:
+        """Sections changed but not painted yet."""
+        return frozenset(self._pending)
+
+    def flush(self) -> None:
+        """Paint everything pending now."""
+        if self._pending:
+            self._paint()
+
+    def stop(self) -> None:
+        """Disconnect from the model and drop pending work (the window is closing)."""
+        self._timer.stop()
+        self._pending.clear()
+        if self._connected:
+            self.model.changed.disconnect(self._on_model_changed)
+            self._connected = False
+
+    # -- internals ------------------------------------------------------------------
+    def _on_model_changed(self, sections: frozenset) -> None:
+        self._pending.update(sections)
+        if self._timer.isActive() or self._painting:
+            return  # inside a frame: the timer paints the collected sections
+        self._paint()
+
+    def _on_frame_timer(self) -> None:
+        if self._pending:
+            self._paint()
+        # nothing pending: the burst is over; the next change paints at once
+
+    def _paint(self) -> None:
+        sections = frozenset(self._pending)
+        self._pending.clear()
+        self.redraw_count += 1
+        self._painting = True
+        try:
+            for view, wanted in list(self._views):
+                touched = sections & wanted
+                if touched:
+                    view.refresh(touched)
+        finally:
+            self._painting = False
+            # A frame starts with every paint: changes made meanwhile wait for it.
+            self._timer.start()
