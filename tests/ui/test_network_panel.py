@@ -187,3 +187,13 @@ def test_linear_note_shows_the_equivalent_layer(panel, model):
     np.testing.assert_allclose(w_total @ x + b_total, model.network_trace().a[-1])
     model.set_layer_activation(1, "tanh")
     assert panel.linear_note.isHidden()
+
+
+def test_hover_shows_the_value_under_the_cursor(qtbot, panel, model):
+    geometry = panel.graph.geometry_
+    node = int(np.flatnonzero((geometry.node_layer == 2) & (geometry.node_unit == 4))[0])
+    point = panel.graph.view_to_widget(geometry.node_x[node], geometry.node_y[node])
+    qtbot.mouseMove(panel.graph.view.viewport(), pos=point)
+    a = model.network_trace().a[1][4]
+    assert panel.graph.hover_label.text().endswith(f"a = {a:.4g}")
+    assert "h2 unit 4" in panel.graph.hover_label.text()
