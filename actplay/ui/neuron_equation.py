@@ -1,0 +1,157 @@
+"""The neuron's equation written out with the current numbers, as rich text.
+
+``z = 0.80·1.00 + (−0.40)·0.50 + 0.10 = 0.70`` and then
+``a = sigmoid(0.70) = 0.67``: the user reads the same sum the bars draw. The
+number format is short but honest for every value the model allows (up to
+±1e6 and down to tiny outputs such as sigmoid(−30)).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6 import QtCore, QtWidgets
+
+from actplay.ui import theme
+
+DECIMALS = 2  # digits after the point: enough to follow the sum by eye
+FIXED_MIN, FIXED_MAX = 1e-2, 1e4  # magnitudes printed as plain decimals; others as a×10ⁿ
+MINUS = "\u2212"  # a real minus sign: wider than a hyphen, lines up with "+"
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")  # exponents of a×10ⁿ
+DOT = "\u00b7"  # the multiplication dot between a weight and its input
+POSITIVE_HTML = "#0A5F96"  # darker shades of the diverging map's ends: readable as text
+NEGATIVE_HTML = "#B8650A"
+
+
+def format_number(value: float, decimals: int = DECIMALS) -> str:
+    """Format a number for the equation and the bar labels: plain decimals in the
+    usual range, ``mantissa×10ⁿ`` for very large or very small magnitudes.
+
+    Parameters
+    ----------
+    value : float
+        The number; may be ±inf or nan (shown as such).
+    decimals : int
+        Digits after the point (of the mantissa in scientific form).
+
+    Returns
+    -------
+    str
+        Plain text (no markup, so labels and tooltips can use it too) with a real
+        minus sign.
+
+    Examples
+    --------
+    >>> format_number(0.5)
+    '0.50'
+    >>> format_number(-1234567.0)
+    '−1.23×10⁶'
+    """
+    value = float(value)
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return ("" if value > 0 else MINUS) + "\u221e"
+    magnitude = abs(value)
+    if value == 0 or FIXED_MIN <= magnitude < FIXED_MAX:
+        text = f"{value:.{decimals}f}"
+        # Rounding can reach the scientific range (9999.999 -> "10000.00"); that is fine.
+        if float(text) == 0:
+            text = f"{0.0:.{decimals}f}"  # no "-0.00"
+        return text.replace("-", MINUS)
+    mantissa, exponent = f"{value:.{decimals}e}".split("e")
+    exponent_text = str(int(exponent)).translate(SUPERSCRIPTS)
+    return f"{mantissa.replace('-', MINUS)}\u00d710{exponent_text}"
+
+
+def _operand(value: float) -> str:
+    """A number inside a product or a sum: negative numbers in brackets."""
+    text = format_number(value)
+    return f"({text})" if text.startswith(MINUS) else text
+
+
+def _signed_span(text: str, value: float) -> str:
+    """Colour ``text`` like the bar of a value with that sign (blue +, orange −)."""
+    if value > 0:
+        return f'<span style="color:{POSITIVE_HTML}">{text}</span>'
+    if value < 0:
+        return f'<span style="color:{NEGATIVE_HTML}">{text}</span>'
+    return text
+
+
+def _subscript(symbol: str, index: int) -> str:
+    return f"<i>{symbol}</i><sub>{index + 1}</sub>"
+
+
+def equation_html(result) -> str:
+    """The whole equation block for a neuron result.
+
+    Parameters
+    ----------
+    result : NeuronResult
+        From ``Playground.neuron_result()``: ``inputs``, ``weights``, ``bias``,
+        ``terms``, ``z``, ``a``, ``slope``, ``activation`` (name) and ``params``.
+
+    Returns
+    -------
+    str
+        Three lines of rich text: the symbolic sum, the sum with numbers, the output.
+    """
+    inputs, weights = list(result.inputs), list(result.weights)
+    symbolic = " + ".join(
+        f"{_subscript('w', i)}{_subscript('x', i)}" for i in range(len(weights))
+    )
+    products = " + ".join(
+        _signed_span(f"{_operand(w)}{DOT}{_operand(x)}", w * x)
+        for w, x in zip(weights, inputs, strict=True)
+    )
+    bias = _signed_span(_operand(result.bias), result.bias)
+    z_text = format_number(result.z)
+    name = _activation_name(result.activation)
+    params = _params_text(result.params)
+    lines = [
+        f"<i>z</i> = {symbolic} + <i>b</i>",
+        f"&nbsp;&nbsp;= {products} + {bias} = <b>{_signed_span(z_text, result.z)}</b>",
+        f"<i>a</i> = {name}{params}({z_text}) = <b>{format_number(result.a)}</b>",
+        f"<span style='color:{theme.PLOT_FOREGROUND}'>slope <i>f</i>\u2032(<i>z</i>) = "
+        f"{format_number(result.slope)}</span>",
+    ]
+    return "<br>".join(lines)
+
+
+def _activation_name(activation) -> str:
+    """The registry name, whether the result holds a name or an ``Activation``."""
+    return str(getattr(activation, "name", activation))
+
+
+def _params_text(params) -> str:
+    """Parameters as a subscript list, e.g. ``elu<sub>alpha=1.00</sub>``; empty if none."""
+    if not params:
+        return ""
+    parts = ", ".join(f"{key}={format_number(value)}" for key, value in params.items())
+    return f"<sub>{parts}</sub>"
+
+
+class EquationLabel(QtWidgets.QLabel):
+    """A selectable rich-text label showing :func:`equation_html` of the neuron."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("neuron_equation")
+        self.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setToolTip(
+            "The neuron's sum z = w\u00b7x + b with the current numbers, then its output "
+            "a = f(z) and the slope f\u2032(z) (the tangent on the curve). Positive terms "
+            "are blue, negative terms orange, as in the bar chart."
+        )
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.setFont(font)
+
+    def show_result(self, result) -> None:
+        """Write the equation of ``result`` (a ``NeuronResult``)."""
+        html = equation_html(result)
+        if html != self.text():  # setText re-lays out the dock; skip when nothing moved
+            self.setText(html)
