@@ -140,9 +140,9 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, DerivedMi
     def apply_state(self, state: dict) -> None:
         """Replace the whole state with ``state`` (the format of :meth:`state_dict`).
 
-        Everything is validated before anything changes; on success one event
-        names all sections, unless the state was already equal (no event). A
-        selected weight that no longer exists is cleared.
+        Everything is validated before anything changes. One event names the
+        sections whose values differ (none when the state is already equal); a
+        selected weight that no longer exists is cleared (``view``).
 
         Raises
         ------
@@ -150,8 +150,15 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, DerivedMi
             Naming the first bad field; the state is left untouched.
         """
         clean = validate_state(state)
-        if clean == self.state_dict():
+        current = self.state_dict()
+        if clean == current:
             return
+        touched = {name for name in ("curve", "neuron", "network") if clean[name] != current[name]}
+        if "network" in touched:
+            for what in self._versions:
+                self._bump(what)
+            if self._neuron_target is not None or clean["neuron"]["target"] is not None:
+                touched.add("neuron")  # a targeted neuron shows a network unit
         self._load_curve(clean["curve"])
         self._load_neuron(clean["neuron"])
         self._load_network(clean["network"])
@@ -162,9 +169,9 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, DerivedMi
         selected = self._selected_weight
         if selected is not None and not self._weight_exists(self._layer_sizes, *selected):
             self._selected_weight = None
-        for what in self._versions:
-            self._bump(what)
-        self._touch(SECTIONS)
+            touched.add("view")
+        # Sections later features own changed only: tell every view, they may show them.
+        self._touch(touched or SECTIONS)
 
     def __repr__(self) -> str:
         return (f"Playground(curve={self.curve_activation!r}, neuron={self.neuron_activation!r}, "

@@ -107,7 +107,9 @@ _APPLY: dict[str, Callable[[Playground], None]] = {
 
 
 def apply(pg: Playground, name: str) -> None:
-    """Apply preset ``name`` (a key of :data:`PRESETS`) to ``pg`` in one batch.
+    """Apply preset ``name`` (a key of :data:`PRESETS`) to ``pg`` as one event.
+
+    The event names the sections the preset changed; none if it changed nothing.
 
     Raises
     ------
@@ -116,5 +118,10 @@ def apply(pg: Playground, name: str) -> None:
     """
     if name not in _APPLY:
         raise ValueError(f"unknown preset {name!r}; known: {', '.join(PRESETS)}")
+    # Build the result on a scratch copy, then apply it in one step: steps that
+    # cancel out (binary mode off then on again) must not cause an event.
+    scratch = Playground()
+    scratch.apply_state(pg.state_dict())
+    _APPLY[name](scratch)
     with pg.batch():
-        _APPLY[name](pg)
+        pg.apply_state(scratch.state_dict())

@@ -20,6 +20,7 @@ from actplay.model.state_schema import FORMAT, VERSION, validate_state
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a session is a few kB; anything this big is not one
 SUFFIX = ".actplay.json"
+INLINE_WIDTH = 60  # nested lists shorter than this stay on one line, e.g. ["elu", {"alpha": 1.0}]
 NEW_FILE_MODE = 0o644  # readable by others, like any document the user saves
 
 __all__ = ["FORMAT", "MAX_FILE_BYTES", "SUFFIX", "VERSION", "SessionError", "from_dict",
@@ -120,6 +121,26 @@ def load(path: str | os.PathLike) -> Playground:
     return pg
 
 
+def format_json(value, level: int = 0) -> str:
+    """JSON text indented by two spaces, with lists of plain values on one line.
+
+    A weight matrix then reads as one row per line, a short pair like
+    ``["elu", {"alpha": 1.0}]`` stays on one line.
+    Raises ``ValueError`` for NaN or infinity, which JSON cannot carry.
+    """
+    pad = "  " * level
+    if isinstance(value, dict) and value:
+        items = [f"{pad}  {json.dumps(key)}: {format_json(item, level + 1)}"
+                 for key, item in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    compact = json.dumps(value, allow_nan=False)
+    if isinstance(value, list) and len(compact) > INLINE_WIDTH and any(
+            isinstance(item, (dict, list)) for item in value):
+        items = [f"{pad}  {format_json(item, level + 1)}" for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + pad + "]"
+    return compact
+
+
 def save(pg: Playground, path: str | os.PathLike) -> None:
     """Write ``pg``'s state to ``path`` atomically.
 
@@ -129,7 +150,7 @@ def save(pg: Playground, path: str | os.PathLike) -> None:
         If the folder is not writable; the target file is then left as it was.
     """
     path = Path(path)
-    text = json.dumps(to_dict(pg), indent=2, allow_nan=False) + "\n"
+    text = format_json(to_dict(pg)) + "\n"
     folder = path.parent if str(path.parent) else Path(".")
     handle = tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False)
