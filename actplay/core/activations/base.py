@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 
 import numpy as np
 
@@ -115,7 +115,8 @@ class Activation:
     output_range : (float, float)
         Range of values for the default parameters; ends may be infinite.
     monotonic, smooth, zero_centred : bool
-        Non-decreasing everywhere; infinitely differentiable; outputs centred on 0.
+        For the default parameters: non-decreasing everywhere; infinitely
+        differentiable; outputs on both sides of 0 around a mean near 0.
 
     Examples
     --------
@@ -128,6 +129,7 @@ class Activation:
     value_function: ElementwiseFunction
     derivative_function: ElementwiseFunction
     second_derivative_function: ElementwiseFunction
+    _: KW_ONLY
     title: str = ""
     group: str = "Other"
     formula: str = ""
