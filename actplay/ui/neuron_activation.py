@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from actplay.core import activations as acts
 from actplay.ui.binding import Binding, bind_choice, bind_float
 from actplay.ui.float_slider import FloatSlider
+from actplay.ui.neuron_inputs import retire
 
 PICKER_TIP = ("The activation function f that turns the sum z into the output a = f(z). "
               "While the curve pane is linked it shows this same function.")
@@ -85,8 +86,7 @@ class ActivationPicker(QtWidgets.QWidget):
     def _rebuild(self, name: str) -> None:
         for slider in self.param_sliders.values():
             self.params_layout.removeWidget(slider)
-            slider.hide()
-            slider.deleteLater()
+            retire(slider)
         self.param_sliders, self._param_bindings = {}, []
         try:
             activation = acts.get(name)

@@ -35,6 +35,18 @@ BIAS_TIP = ("Bias b: added to the weighted sum; it shifts where the neuron switc
             "Right-click for the slider's range.")
 
 
+def retire(widget: QtWidgets.QWidget) -> None:
+    """Hide a widget and drop its names now, then delete it.
+
+    ``deleteLater`` waits for the event loop; until then the widget must neither
+    be drawn nor be found by name (``findChild``) in place of its replacement.
+    """
+    widget.hide()
+    for part in (widget, *widget.findChildren(QtWidgets.QWidget)):
+        part.setObjectName("")
+    widget.deleteLater()
+
+
 def range_menu(slider: FloatSlider, parent: QtWidgets.QWidget) -> QtWidgets.QMenu:
     """A menu of symmetric ranges for one slider (the current one checked)."""
     menu = QtWidgets.QMenu("Slider range", parent)
@@ -149,8 +161,7 @@ class InputRows(QtWidgets.QWidget):
         """Replace the rows with ``n_inputs`` fresh ones bound to the model."""
         for widget in (*self.input_sliders, *self.weight_sliders, *self.input_checks):
             self.rows.removeWidget(widget)
-            widget.hide()  # deleteLater waits for the event loop; do not draw it until then
-            widget.deleteLater()
+            retire(widget)
         self.input_sliders, self.weight_sliders, self.input_checks = [], [], []
         self._row_bindings = []
         model = self._model
