@@ -212,3 +212,27 @@ def test_slider_range_box(panel):
 )
 def test_number_format(value, text):
     assert format_number(value) == text
+
+
+def test_neuron_sliders_move_the_curve_marker(qtbot, model):
+    """Issue item 5 through the scheduler: the curve pane's marker and tangent follow."""
+    from actplay.ui.curve_pane import CurvePane
+    from actplay.ui.scheduler import RedrawScheduler
+
+    scheduler = RedrawScheduler(model)
+    panel, curve = NeuronPanel(model), CurvePane(model)
+    for view in (panel, curve):
+        qtbot.addWidget(view)
+        scheduler.register(view, view.SECTIONS)
+    for name, fraction in (("neuron_weight_0", 0.8), ("neuron_bias", 0.2),
+                           ("neuron_input_2", 0.65)):
+        drag(panel, name, fraction)
+        scheduler.flush()
+        neuron, z, a = reference(model)
+        slope = float(neuron.derivative(np.array(model.neuron_inputs)))
+        marker_x, marker_y = curve.plot.marker.getData()
+        assert (marker_x[0], marker_y[0]) == pytest.approx((z, a), rel=1e-12)
+        tangent_x, tangent_y = curve.plot.tangent.getData()
+        assert tangent_y == pytest.approx(a + slope * (tangent_x - z), rel=1e-9)
+        assert_shows_core_result(panel, model)
+    scheduler.stop()
