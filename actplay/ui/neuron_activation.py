@@ -106,6 +106,11 @@ class ActivationPicker(QtWidgets.QWidget):
                 slider, partial(_param, self._model, spec.name),
                 partial(self._model.set_neuron_param, spec.name),
             ))
+        # One label width for all, so the sliders line up ("beta" above "threshold").
+        label_width = max((s.label.sizeHint().width() for s in self.param_sliders.values()),
+                          default=0)
+        for slider in self.param_sliders.values():
+            slider.label.setMinimumWidth(label_width)
         self._shown = name
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from actplay.model import presets
 from actplay.ui.binding import bind_bool
@@ -85,7 +85,11 @@ class NeuronPanel(QtWidgets.QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         scroll.setWidget(content)
-        scroll.setMinimumWidth(PANEL_MIN_WIDTH)
+        # Wide enough for the content plus a vertical scroll bar: never scroll sideways.
+        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar_width = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(max(PANEL_MIN_WIDTH,
+                                   content.minimumSizeHint().width() + scrollbar_width))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
