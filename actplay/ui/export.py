@@ -73,7 +73,9 @@ def render_widget(widget: QWidget, size: QSize | tuple[int, int] | None = None,
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        widget.render(painter, QPoint())  # PySide6 6.11 needs the offset argument
+        # QWidget.render explicitly: QGraphicsView (every pyqtgraph plot) overrides render()
+        # with a scene-drawing one; PySide6 also needs the offset argument.
+        QWidget.render(widget, painter, QPoint())
     finally:
         painter.end()
     return image.convertToFormat(QImage.Format.Format_RGB32)

@@ -1,0 +1,232 @@
+"""The curve pane's plot: every graphics item created once, updated with ``setData``.
+
+Items: one curve per (function, kind) slot - the main function and up to
+``MAX_COMPARE`` comparisons, each with f, f' and f'' - a pool of shaded
+regions for saturated and dead intervals, the neuron's (z, a) marker with its
+tangent, a crosshair and zero lines. A change moves or hides these items;
+nothing is cleared and re-plotted. The legend is rebuilt only when the set of
+shown entries changes (a function added or removed, a kind toggled), never
+during a slider drag.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from actplay.core.activations import SATURATION_THRESHOLD
+from actplay.ui import theme
+
+MAX_COMPARE = 6  # the model's limit on comparison curves
+KINDS = ("f", "df", "d2f")
+MAX_REGIONS = 12  # shaded intervals per kind; more than a handful never happens
+TANGENT_HALF_WIDTH = 0.12  # of the x range: a tangent long enough to read its slope
+# Legend labels are HTML: "<" must be escaped.
+SATURATED_LABEL = f"saturated (|f\u2032| &lt; {SATURATION_THRESHOLD:g})"
+DEAD_LABEL = "dead (f = f\u2032 = 0)"
+
+
+def slot_keys() -> list[str]:
+    """Every curve key a `CurveData` may hold: ``main:f`` ... ``cmp5:d2f``."""
+    prefixes = ["main"] + [f"cmp{i}" for i in range(MAX_COMPARE)]
+    return [f"{prefix}:{kind}" for prefix in prefixes for kind in KINDS]
+
+
+def colour_index(key: str) -> int:
+    """Palette index of a curve key: 0 for the main function, i + 1 for ``cmp{i}``."""
+    prefix = key.split(":", 1)[0]
+    return 0 if prefix == "main" else int(prefix[3:]) + 1
+
+
+class LegendSample(pg.ItemSample):
+    """A legend sample that reports clicks instead of hiding its curve."""
+
+    def mouseClickEvent(self, event):
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.sigClicked.emit(self.item)
+        event.accept()
+
+
+class CurvePlot(pg.PlotWidget):
+    """The plot of the curve pane.
+
+    Signals
+    -------
+    compareRemoveRequested(int)
+        The user clicked comparison curve ``index`` in the legend.
+    xRangeDragged(float, float)
+        The user zoomed or panned the x axis to ``(lo, hi)``.
+    crosshairMoved(float)
+        The mouse is over the plot at data ``x``.
+    """
+
+    compareRemoveRequested = Signal(int)
+    xRangeDragged = Signal(float, float)
+    crosshairMoved = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, enableMenu=False)
+        self.setObjectName("curve_plot")
+        self.setMinimumSize(320, 240)
+        plot = self.getPlotItem()
+        theme.style_plot(plot, "x", "f(x)")
+        plot.setClipToView(False)
+        view = plot.getViewBox()
+        view.setMouseMode(pg.ViewBox.PanMode)
+        view.enableAutoRange(pg.ViewBox.YAxis, True)
+        view.setAutoVisible(y=True)
+
+        zero_pen = pg.mkPen(theme.GRID_COLOUR, width=1)
+        for angle in (0, 90):
+            plot.addItem(pg.InfiniteLine(0.0, angle=angle, pen=zero_pen), ignoreBounds=True)
+
+        self.regions = {
+            "saturated": [self._region(theme.SATURATED_BRUSH) for _ in range(MAX_REGIONS)],
+            "dead": [self._region(theme.DEAD_BRUSH) for _ in range(MAX_REGIONS)],
+        }
+        # Legend proxies for the two kinds of shading (never drawn on the plot).
+        self.region_swatches = {
+            "saturated": pg.PlotDataItem(pen=pg.mkPen(None), fillLevel=0,
+                                         fillBrush=theme.SATURATED_BRUSH),
+            "dead": pg.PlotDataItem(pen=pg.mkPen(None), fillLevel=0, fillBrush=theme.DEAD_BRUSH),
+        }
+
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        for key in slot_keys():
+            kind = key.split(":", 1)[1]
+            item = pg.PlotDataItem(pen=theme.curve_pen(colour_index(key), kind))
+            item.curve.setSegmentedLineMode("off")  # one polyline: fast and export-friendly
+            item.setZValue(10 - colour_index(key))  # main curve on top
+            item.setVisible(False)
+            plot.addItem(item)
+            self.curves[key] = item
+        self.labels: dict[str, str] = {}
+
+        self.tangent = pg.PlotDataItem(pen=pg.mkPen(theme.MARKER_COLOUR, width=2,
+                                                    style=Qt.PenStyle.DashDotLine))
+        self.tangent.curve.setSegmentedLineMode("off")
+        self.tangent.setZValue(20)
+        self.marker = pg.ScatterPlotItem(size=11, pen=pg.mkPen("w", width=1.5),
+                                         brush=pg.mkBrush(theme.MARKER_COLOUR))
+        self.marker.setZValue(21)
+        self.marker_label = pg.TextItem(color=theme.MARKER_COLOUR, anchor=(0, 1))
+        self.marker_label.setZValue(22)
+        for item in (self.tangent, self.marker, self.marker_label):
+            plot.addItem(item, ignoreBounds=True)
+            item.setVisible(False)
+
+        cross_pen = pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine)
+        self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=cross_pen)
+        self.crosshair.setVisible(False)
+        plot.addItem(self.crosshair, ignoreBounds=True)
+
+        self.legend = pg.LegendItem(offset=(8, 8), sampleType=LegendSample,
+                                    brush=pg.mkBrush(255, 255, 255, 220),
+                                    pen=pg.mkPen("#CCCCCC"), labelTextSize="9pt",
+                                    labelTextColor=theme.PLOT_FOREGROUND)
+        self.legend.setParentItem(plot.getViewBox())
+        self.legend.sigSampleClicked.connect(self._on_legend_clicked)
+        self._legend_entries: tuple = ()
+
+        self._applying_range = False
+        view.sigXRangeChanged.connect(self._on_view_x_range)
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def _region(self, brush) -> pg.LinearRegionItem:
+        region = pg.LinearRegionItem(movable=False, brush=brush, pen=pg.mkPen(None))
+        region.setZValue(-10)
+        region.setVisible(False)
+        self.getPlotItem().addItem(region, ignoreBounds=True)
+        return region
+
+    # -- updates ----------------------------------------------------------------
+    def show_curves(self, data) -> None:
+        """Put a model `CurveData` on screen: curves, shading and legend."""
+        shown = {series.key: series for series in data.series}
+        for key, item in self.curves.items():
+            series = shown.get(key)
+            if series is None:
+                item.setVisible(False)
+                continue
+            item.setData(data.x, series.y)
+            item.setVisible(True)
+        self.labels = {key: series.label for key, series in shown.items()}
+        for kind, intervals in (("saturated", data.saturated), ("dead", data.dead)):
+            pool = self.regions[kind]
+            for region, interval in zip(pool, intervals, strict=False):
+                region.setRegion(interval)
+                region.setVisible(True)
+            for region in pool[len(intervals):]:
+                region.setVisible(False)
+        entries = tuple((key, series.label) for key, series in shown.items())
+        entries += tuple((kind, label) for kind, label, intervals in (
+            ("saturated", SATURATED_LABEL, data.saturated), ("dead", DEAD_LABEL, data.dead))
+            if intervals)
+        if entries != self._legend_entries:
+            self._rebuild_legend(entries)
+        self.set_x_range(float(data.x[0]), float(data.x[-1]))
+
+    def _rebuild_legend(self, entries: tuple) -> None:
+        self.legend.clear()
+        for key, label in entries:
+            item = self.curves.get(key) or self.region_swatches[key]
+            self.legend.addItem(item, label)
+            if key.startswith("cmp"):
+                self.legend.items[-1][0].setToolTip("Click to remove this curve")
+        self._legend_entries = entries
+
+    def set_x_range(self, lo: float, hi: float) -> None:
+        """Show exactly ``lo..hi`` on the x axis (no feedback to `xRangeDragged`)."""
+        view = self.getPlotItem().getViewBox()
+        current = view.viewRange()[0]
+        if np.allclose(current, (lo, hi), rtol=1e-9, atol=1e-12):
+            return
+        self._applying_range = True
+        try:
+            view.setXRange(lo, hi, padding=0.0)
+        finally:
+            self._applying_range = False
+
+    def show_marker(self, z: float, a: float, slope: float, visible: bool = True) -> None:
+        """Mark the neuron's ``(z, a)`` and draw the tangent of slope ``f'(z)``."""
+        finite = all(np.isfinite((z, a, slope)))
+        for item in (self.marker, self.tangent, self.marker_label):
+            item.setVisible(visible and finite)
+        if not (visible and finite):
+            return
+        lo, hi = self.getPlotItem().getViewBox().viewRange()[0]
+        half = TANGENT_HALF_WIDTH * (hi - lo)
+        tangent_x = np.array([z - half, z + half])
+        self.tangent.setData(tangent_x, a + slope * (tangent_x - z))
+        self.marker.setData([z], [a])
+        self.marker_label.setText(f" z={z:.3g}, a={a:.3g}, f\u2032(z)={slope:.3g} ")
+        # Keep the label inside the plot: to the left of the point on the right half.
+        self.marker_label.setAnchor((1, 1) if z > (lo + hi) / 2 else (0, 1))
+        self.marker_label.setPos(z, a)
+
+    def show_crosshair(self, x: float | None) -> None:
+        """Put the vertical crosshair at ``x`` (None hides it)."""
+        self.crosshair.setVisible(x is not None)
+        if x is not None:
+            self.crosshair.setValue(x)
+
+    # -- handlers ---------------------------------------------------------------
+    def _on_legend_clicked(self, item) -> None:
+        for key, curve in self.curves.items():
+            if curve is item and key.startswith("cmp"):
+                self.compareRemoveRequested.emit(int(key.split(":")[0][3:]))
+                return
+
+    def _on_view_x_range(self, _view, x_range) -> None:
+        if not self._applying_range:
+            self.xRangeDragged.emit(float(x_range[0]), float(x_range[1]))
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        view = self.getPlotItem().getViewBox()
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return
+        x = float(view.mapSceneToView(scene_pos).x())
+        self.show_crosshair(x)
+        self.crosshairMoved.emit(x)

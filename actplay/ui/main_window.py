@@ -1,0 +1,229 @@
+"""The main window: the curve pane in the centre, the neuron and network panels in docks.
+
+The window owns the model (a `Playground`) and the `RedrawScheduler` that
+turns model events into repaints of every registered view. It restores and
+saves its layout only when `main()` hands it a QSettings object
+(`use_settings`), so a window built by `create_window()` is always the same.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QWidget
+
+from actplay import __version__
+from actplay.ui import theme
+from actplay.ui.scheduler import RedrawScheduler
+
+LAYOUT_VERSION = 1  # bump when docks are added or renamed: old saved layouts are then ignored
+DEFAULT_SIZE = (1400, 900)
+STATUS_MS = 5000  # how long a status message stays
+DOCK_WIDTHS = {"neuron_dock": 330, "network_dock": 420}  # px at first start
+SESSION_FILTER = "actplay sessions (*.json);;All files (*)"
+
+# (attribute, dock object name, title, module, class, dock area)
+PANELS = (
+    ("neuron_panel", "neuron_dock", "Neuron", "actplay.ui.neuron_panel", "NeuronPanel",
+     Qt.DockWidgetArea.LeftDockWidgetArea),
+    ("network_panel", "network_dock", "Network", "actplay.ui.network_panel", "NetworkPanel",
+     Qt.DockWidgetArea.RightDockWidgetArea),
+)
+
+
+def _placeholder(title: str, error: Exception) -> QWidget:
+    """Stands in for a panel that failed to import, so the rest of the window works."""
+    label = QLabel(f"The {title.lower()} panel is not available.\n({error})")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #777")
+    return label
+
+
+class MainWindow(QMainWindow):
+    """The actplay window.
+
+    Parameters
+    ----------
+    model : Playground
+        The state every view shows and edits.
+    parent : QWidget, optional
+
+    Attributes
+    ----------
+    model, scheduler, curve_pane, neuron_panel, network_panel, neuron_dock, network_dock
+    """
+
+    def __init__(self, model, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle("actplay \u2014 activation playground")
+        self.model = model
+        self._settings: QSettings | None = None
+        theme.apply_plot_defaults()
+        self.scheduler = RedrawScheduler(model, self)
+
+        from actplay.ui.curve_pane import CurvePane
+
+        self.curve_pane = CurvePane(model, self)
+        self.setCentralWidget(self.curve_pane)
+        self.scheduler.register(self.curve_pane, CurvePane.SECTIONS)
+
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+        for attribute, dock_name, title, module, class_name, area in PANELS:
+            panel = self._make_panel(title, module, class_name)
+            dock = QDockWidget(title, self)
+            dock.setObjectName(dock_name)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                             | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            dock.setWidget(panel)
+            self.addDockWidget(area, dock)
+            setattr(self, attribute, panel)
+            setattr(self, dock_name, dock)
+        self.resizeDocks([self.neuron_dock, self.network_dock],
+                         [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
+                         Qt.Orientation.Horizontal)
+
+        self._build_menus()
+        self.statusBar().setObjectName("status_bar")
+        self.statusBar().showMessage("Drag a slider: every curve and number follows.", STATUS_MS)
+        self.resize(*DEFAULT_SIZE)
+
+    def _make_panel(self, title: str, module_name: str, class_name: str) -> QWidget:
+        try:
+            panel_class = getattr(importlib.import_module(module_name), class_name)
+        except (ImportError, AttributeError) as error:
+            return _placeholder(title, error)
+        panel = panel_class(self.model, self)
+        self.scheduler.register(panel, panel_class.SECTIONS)
+        return panel
+
+    # -- menus --------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._add_action(file_menu, "&Open session\u2026", self.open_session_dialog,
+                         QKeySequence.StandardKey.Open, "open_session_action")
+        self._add_action(file_menu, "&Save session as\u2026", self.save_session_dialog,
+                         QKeySequence.StandardKey.SaveAs, "save_session_action")
+        file_menu.addSeparator()
+        self._add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit,
+                         "quit_action")
+
+        presets_menu = self.menuBar().addMenu("&Presets")
+        presets_menu.setObjectName("presets_menu")
+        try:
+            from actplay.model import presets
+        except ImportError:
+            presets = None
+        for name, title in (presets.PRESETS.items() if presets else ()):
+            self._add_action(presets_menu, title,
+                             lambda _=False, name=name: self.apply_preset(name),
+                             None, f"preset_{name}_action")
+
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.setObjectName("view_menu")
+        for dock in (self.neuron_dock, self.network_dock):
+            action = dock.toggleViewAction()
+            action.setObjectName(f"{dock.objectName()}_toggle")
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self._add_action(self.view_menu, "&Reset layout", self.reset_layout, None,
+                         "reset_layout_action")
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._add_action(help_menu, "&About actplay", self._show_about, None, "about_action")
+
+    def _add_action(self, menu, text, slot, shortcut, name) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- actions --------------------------------------------------------------------------
+    def show_status(self, message: str) -> None:
+        """Show a message in the status bar for a few seconds."""
+        self.statusBar().showMessage(message, STATUS_MS)
+
+    def apply_preset(self, name: str) -> None:
+        """Load preset ``name`` into the model (one event, every view repaints once)."""
+        from actplay.model import presets
+
+        presets.apply(self.model, name)
+        self.show_status(f"Preset: {presets.PRESETS[name]}")
+
+    def open_session(self, path: str) -> None:
+        """Replace the state with a session file's (raises SessionError, state unchanged)."""
+        from actplay.model import session
+
+        self.model.apply_state(session.read_state(path))
+        self.show_status(f"Opened {path}")
+
+    def save_session(self, path: str) -> None:
+        """Write the state to a session file (raises OSError)."""
+        from actplay.model import session
+
+        session.save(self.model, path)
+        self.show_status(f"Saved {path}")
+
+    def open_session_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open session", "", SESSION_FILTER)
+        if path:
+            try:
+                self.open_session(path)
+            except ValueError as error:
+                self.show_status(f"Cannot open session: {error}")
+
+    def save_session_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save session", "session.json",
+                                              SESSION_FILTER)
+        if path:
+            try:
+                self.save_session(path)
+            except OSError as error:
+                self.show_status(f"Cannot save session: {error}")
+
+    def reset_layout(self) -> None:
+        """Docks back to their first-start places and sizes, all visible."""
+        for _attribute, dock_name, _title, _module, _class, area in PANELS:
+            dock = getattr(self, dock_name)
+            dock.setFloating(False)
+            self.addDockWidget(area, dock)
+            dock.show()
+        self.resizeDocks([self.neuron_dock, self.network_dock],
+                         [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
+                         Qt.Orientation.Horizontal)
+
+    def _show_about(self) -> None:
+        self.show_status(f"actplay {__version__}: a playground for activation functions, "
+                         "neurons and small networks")
+
+    # -- settings (only when main() asks) ------------------------------------------------
+    def use_settings(self, settings: QSettings) -> None:
+        """Restore geometry and dock layout from ``settings`` and save them there on close."""
+        self._settings = settings
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def save_settings(self) -> None:
+        """Write geometry and dock layout to the settings given to `use_settings`."""
+        if self._settings is None:
+            return
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self._settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        self.scheduler.stop()
+        super().closeEvent(event)
