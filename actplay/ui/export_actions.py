@@ -265,7 +265,13 @@ def install_export_actions(window) -> dict:
     dict
         ``"export"`` and ``"copy"`` (the File menu actions) and the per-pane
         right-click actions as ``"export_<pane>"`` / ``"copy_<pane>"``.
+
+    The actions are also kept as ``window.export_actions``; a second call
+    returns them without adding anything.
     """
+    existing = getattr(window, "export_actions", None)
+    if existing is not None:
+        return existing
     export_action = QtGui.QAction("&Export...", window)
     export_action.setObjectName("export_action")
     export_action.setShortcut(QtGui.QKeySequence("Ctrl+E"))
@@ -288,6 +294,7 @@ def install_export_actions(window) -> dict:
             export_pane_action, copy_pane_action = _add_pane_menu(window, pane, widget)
             actions[f"export_{pane}"] = export_pane_action
             actions[f"copy_{pane}"] = copy_pane_action
+    window.export_actions = actions
     return actions
 
 

@@ -226,9 +226,16 @@ def run_export(args) -> None:
     else:
         assert export_format in IMAGE_FORMATS
         ensure_application()
+        from PySide6.QtCore import Qt
+
         widget = pane_widget(model, args.pane)
         try:
             size = args.size or DEFAULT_PANE_SIZES[args.pane]
+            # Shown (never on a screen), so plots get their resize events and lay
+            # out their axes and curves the way the window does.
+            widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            widget.resize(*size)
+            widget.show()
             export_formats.write_image(widget, args.out, size, args.scale or 1.0)
         except ValueError as error:  # e.g. SVG of the whole window
             raise ExportInputError(f"--pane {args.pane}: {_one_line(error)}") from None
@@ -239,13 +246,24 @@ def run_export(args) -> None:
 
 def ensure_application():
     """The running QApplication, or a new offscreen one (the export needs no display)."""
+    from PySide6 import QtCore
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        QtCore.qInstallMessageHandler(_quiet_offscreen_messages)
         app = QApplication([PROG])
     return app
+
+
+#: Qt log lines the offscreen platform prints for every window; harmless noise.
+OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_offscreen_messages(_kind, _context, message) -> None:
+    if message not in OFFSCREEN_NOISE:
+        print(message, file=sys.stderr)
 
 
 def pane_widget(model, pane: str):

@@ -8,6 +8,7 @@ reader for JSON, QImage / XML / rsvg-convert for pictures.
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -157,7 +158,16 @@ def test_svg_holds_each_curve_as_one_path(capsys, tmp_path, qapp):
     ]
     counts = sorted(len((s.get("d") or s.get("points")).split()) for s in long_shapes)
     assert counts == [201, 201, 201, 201]  # tanh f, f', sigmoid f, f'
-    assert len(list(root.iter(ns + "polyline"))) < 50  # no wide pen cut in segments
+    assert len(list(root.iter(ns + "polyline"))) < 200  # no wide pen cut in segments
+    assert float(root.get("viewBox").split()[2]) > 400  # the plot was laid out, not 320 px
+    rsvg = shutil.which("rsvg-convert")
+    if rsvg is None:
+        pytest.skip("rsvg-convert not installed")
+    png = tmp_path / "curve-rsvg.png"
+    subprocess.run([rsvg, str(out), "-o", str(png)], check=True, timeout=60)
+    from PySide6.QtGui import QImage
+
+    assert _distinct_colours(QImage(str(png))) >= 5
 
 
 @pytest.mark.parametrize("pane", ["curve", "neuron", "network", "window"])

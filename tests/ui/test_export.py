@@ -62,8 +62,7 @@ def window(qtbot):
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
-    if not hasattr(win, "export_actions"):
-        win.export_actions = export_actions.install_export_actions(win)
+    export_actions.install_export_actions(win)  # no-op when the window already did it
     scheduler = getattr(win, "scheduler", None)
     if scheduler is not None:
         scheduler.flush()
@@ -170,6 +169,7 @@ def test_dialog_exports_chosen_pane_and_format(window, tmp_path, qtbot):
 
 def test_file_menu_export_action_has_ctrl_e(window):
     action = window.export_actions["export"]
+    assert export_actions.install_export_actions(window)["export"] is action  # once only
     assert action.shortcut().toString() == "Ctrl+E"
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
     assert any(action in menu.actions() for menu in menus)
