@@ -284,9 +284,14 @@ def install_export_actions(window) -> dict:
     copy_action.triggered.connect(lambda: copy_pane_image(window, "window"))
 
     file_menu = _file_menu(window)
-    file_menu.addSeparator()
-    file_menu.addAction(export_action)
-    file_menu.addAction(copy_action)
+    quit_action = next((action for action in file_menu.actions()
+                        if action.objectName() == "quit_action"), None)
+    if quit_action is None:
+        file_menu.addSeparator()
+        file_menu.addActions([export_action, copy_action])
+    else:  # Open, Save, -, Export, Copy, -, Quit
+        file_menu.insertActions(quit_action, [export_action, copy_action])
+        file_menu.insertSeparator(quit_action)
     window.addAction(export_action)  # shortcut works even with the menu bar hidden
     actions = {"export": export_action, "copy": copy_action}
     for pane, widget in pane_widgets(window).items():

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
 
         self._build_menus()
+        importlib.import_module("actplay.ui.export_actions").install_export_actions(self)  # issue 8
         self.statusBar().setObjectName("status_bar")
         self.statusBar().showMessage("Drag a slider: every curve and number follows.", STATUS_MS)
         self.resize(*DEFAULT_SIZE)
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
                          QKeySequence.StandardKey.Open, "open_session_action")
         self._add_action(file_menu, "&Save session as\u2026", self.save_session_dialog,
                          QKeySequence.StandardKey.SaveAs, "save_session_action")
+        self._install_export_actions()  # Export / Copy image, from actplay.ui.export_actions
         file_menu.addSeparator()
         self._add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit,
                          "quit_action")
@@ -136,6 +138,13 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         self._add_action(help_menu, "&About actplay", self._show_about, None, "about_action")
+
+    def _install_export_actions(self) -> None:
+        try:
+            from actplay.ui.export_actions import install_export_actions
+        except ImportError:  # a build without the export dialog: the window works without it
+            return
+        install_export_actions(self)
 
     def _add_action(self, menu, text, slot, shortcut, name) -> QAction:
         action = QAction(text, self)
