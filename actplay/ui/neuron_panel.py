@@ -29,7 +29,35 @@ from actplay.ui.truth_table import TruthTable
 
 # Presets about the single neuron; the rest of presets.PRESETS set up the network.
 NEURON_PRESETS = ("perceptron", "sigmoid_neuron", "dead_relu")
-PANEL_MIN_WIDTH = 420  # px: an input and a weight slider side by side stay usable
+
+
+class VerticalScrollArea(QtWidgets.QScrollArea):
+    """Scrolls up and down only: always as wide as its content plus a scroll bar."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def setWidget(self, widget: QtWidgets.QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        # The content's minimum width is known only once it is polished, and changes with
+        # its rows: tell the dock to ask minimumSizeHint again.
+        if watched is self.widget() and event.type() == QtCore.QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        hint = super().minimumSizeHint()
+        if self.widget() is not None:
+            width = (self.widget().minimumSizeHint().width()
+                     + self.verticalScrollBar().sizeHint().width())
+            hint.setWidth(max(hint.width(), width))
+        return hint
 
 
 def _group(title: str, widget: QtWidgets.QWidget, name: str) -> QtWidgets.QGroupBox:
@@ -81,15 +109,8 @@ class NeuronPanel(QtWidgets.QWidget):
         self.truth_group = _group("Truth table", self.truth_table, "neuron_truth_group")
         column.addWidget(self.truth_group)
         column.addStretch(1)
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll = VerticalScrollArea()
         scroll.setWidget(content)
-        # Wide enough for the content plus a vertical scroll bar: never scroll sideways.
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scrollbar_width = scroll.verticalScrollBar().sizeHint().width()
-        scroll.setMinimumWidth(max(PANEL_MIN_WIDTH,
-                                   content.minimumSizeHint().width() + scrollbar_width))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -130,7 +151,7 @@ class NeuronPanel(QtWidgets.QWidget):
                                        "perceptron, a sigmoid neuron, a dead ReLU, or a network.")
         self.presets_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets_button.setMenu(self._build_presets_menu())
-        self.binary_check = QtWidgets.QCheckBox("&Yes/no inputs (truth table)")
+        self.binary_check = QtWidgets.QCheckBox("&Yes/no inputs")
         self.binary_check.setObjectName("neuron_binary")
         self.binary_check.setToolTip("Binary mode: every input is 0 (no) or 1 (yes), as for a "
                                      "perceptron, and a truth table lists every combination.")

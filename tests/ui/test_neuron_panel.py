@@ -236,3 +236,26 @@ def test_neuron_sliders_move_the_curve_marker(qtbot, model):
         assert tangent_y == pytest.approx(a + slope * (tangent_x - z), rel=1e-9)
         assert_shows_core_result(panel, model)
     scheduler.stop()
+
+
+def test_in_the_main_window(qtbot):
+    """Through create_window(): the scheduler repaints the panel and the curve marker."""
+    from actplay.app import create_window
+
+    window = create_window()
+    qtbot.addWidget(window)
+    window.show()
+    panel, model = window.neuron_panel, window.model
+    assert isinstance(panel, NeuronPanel) and window.neuron_dock.widget() is panel
+    drag(panel, "neuron_weight_1", 0.95)
+    window.scheduler.flush()
+    assert model.neuron_weights[1] == find(panel, FloatSlider, "neuron_weight_1").value()
+    assert_shows_core_result(panel, model)
+    _, z, a = reference(model)
+    marker_x, marker_y = window.curve_pane.plot.marker.getData()
+    assert (marker_x[0], marker_y[0]) == pytest.approx((z, a), rel=1e-12)
+    # The panel's content fits its dock: nothing is cut off at the right.
+    scroll = panel.findChild(QtWidgets.QScrollArea)
+    qtbot.waitUntil(lambda: scroll.viewport().width()
+                    >= scroll.widget().minimumSizeHint().width())
+    window.close()
