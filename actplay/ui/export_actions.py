@@ -14,6 +14,7 @@ import os
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui import export, export_formats
+from actplay.ui.svg_patch import apply_svg_patch
 
 #: Panes the dialog offers, in menu order, with their titles.
 PANE_TITLES = {
@@ -272,6 +273,8 @@ def install_export_actions(window) -> dict:
     existing = getattr(window, "export_actions", None)
     if existing is not None:
         return existing
+    # pyqtgraph's own plot menus offer its SVG export too; make it work there as well.
+    apply_svg_patch()
     export_action = QtGui.QAction("&Export...", window)
     export_action.setObjectName("export_action")
     export_action.setShortcut(QtGui.QKeySequence("Ctrl+E"))
