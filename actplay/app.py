@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-from actplay import cli
+from actplay import cli, resources
 
 SETTINGS_ORGANISATION = "actplay"
 SETTINGS_APPLICATION = "actplay"
@@ -69,6 +69,7 @@ def _application():
         app = QApplication([sys.argv[0] if sys.argv else cli.PROG])
     app.setOrganizationName(SETTINGS_ORGANISATION)
     app.setApplicationName(SETTINGS_APPLICATION)
+    app.setWindowIcon(resources.application_icon())  # window, taskbar and frozen app
     return app
 
 
@@ -104,6 +105,8 @@ def main(argv=None) -> int:
     except cli.CliError as error:
         print(f"{cli.PROG}: error: {_one_line(error)}", file=sys.stderr)
         return cli.EXIT_BAD_INPUT
+    except SystemExit as done:  # --help and --version print and stop here
+        return int(done.code or 0)
 
     from actplay.model.session import SessionError
 
