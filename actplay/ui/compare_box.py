@@ -7,7 +7,7 @@ it with the button, or by clicking its entry in the plot's legend.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,13 +55,15 @@ class CompareBox(QWidget):
         self.model = model
         self.picker = FunctionPicker("compare_function", self)
         self.picker.set_current("relu")
-        self.add_button = QPushButton("Add", self)
+        self.add_button = QToolButton(self)
+        self.add_button.setText("Add")
         self.add_button.setObjectName("compare_add")
         self.add_button.setToolTip("Overlay the picked function on the plot")
         self.entries = QListWidget(self)
         self.entries.setObjectName("compare_list")
         self.entries.setToolTip("Comparison curves; select one to edit its parameters")
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("Remove")
         self.remove_button.setObjectName("compare_remove")
         self.remove_button.setToolTip("Remove the selected comparison curve")
         self.params = ParamSliders("compare", self._selected_function, self._set_selected_param,
@@ -70,17 +72,17 @@ class CompareBox(QWidget):
         pick_row = QHBoxLayout()
         pick_row.addWidget(self.picker, 1)
         pick_row.addWidget(self.add_button)
-        list_column = QVBoxLayout()
-        list_column.addLayout(pick_row)
-        list_column.addWidget(self.entries, 1)
+        pick_row.addWidget(self.remove_button)
         params_column = QVBoxLayout()
         params_column.addWidget(self.params)
         params_column.addStretch(1)
-        params_column.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout = QHBoxLayout(self)
+        entries_row = QHBoxLayout()
+        entries_row.addWidget(self.entries, 1)
+        entries_row.addLayout(params_column, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(list_column, 1)
-        layout.addLayout(params_column, 1)
+        layout.addLayout(pick_row)
+        layout.addLayout(entries_row, 1)
 
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)

@@ -33,6 +33,7 @@ from actplay.ui.param_sliders import ParamSliders
 
 DEFAULT_X_RANGE = (-6.0, 6.0)  # the model's default; the range "Reset" goes back to
 RANGE_LIMIT = 1e6  # the model's VALUE_LIMIT: zooming out stops here
+RANGE_SPIN_WIDTH = 68  # px: shows "-100.00"; wider ranges still work, partly scrolled
 TABS_HEIGHT = 190  # px: the help text or the compare controls, below the plot
 KIND_TEXT = {"f": "f", "df": "f\u2032", "d2f": "f\u2033"}
 KIND_STYLE = {"f": "solid", "df": "dashed", "d2f": "dotted"}
@@ -131,15 +132,16 @@ class CurvePane(QWidget):
             row.addWidget(check)
             self.kind_checks[kind] = check
         row.addStretch(1)
-        row.addWidget(QLabel("x from", self))
+        row.addWidget(QLabel("x", self))
         self.range_spins = {}
         for end, index in (("lo", 0), ("hi", 1)):
             if end == "hi":
-                row.addWidget(QLabel("to", self))
+                row.addWidget(QLabel("\u2026", self))
             spin = QDoubleSpinBox(self)
             spin.setObjectName(f"x_{end}_spin")
             spin.setRange(-RANGE_LIMIT, RANGE_LIMIT)
             spin.setDecimals(2)
+            spin.setFixedWidth(RANGE_SPIN_WIDTH)  # narrower than ±1e6 needs: keeps the pane slim
             spin.setKeyboardTracking(False)
             spin.setToolTip("Lower end of the x axis (drag the plot to pan, wheel to zoom)"
                             if end == "lo" else

@@ -111,11 +111,15 @@ class CurvePlot(pg.PlotWidget):
         self.marker = pg.ScatterPlotItem(size=11, pen=pg.mkPen("w", width=1.5),
                                          brush=pg.mkBrush(theme.MARKER_COLOUR))
         self.marker.setZValue(21)
-        self.marker_label = pg.TextItem(color=theme.MARKER_COLOUR, anchor=(0, 1))
-        self.marker_label.setZValue(22)
-        for item in (self.tangent, self.marker, self.marker_label):
+        for item in (self.tangent, self.marker):
             plot.addItem(item, ignoreBounds=True)
             item.setVisible(False)
+        # The numbers sit in the plot's lower right corner, where they never leave the view.
+        self.marker_label = pg.LabelItem("", color=theme.MARKER_COLOUR, size="9pt")
+        self.marker_label.setParentItem(plot.getViewBox())
+        self.marker_label.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-8, -6))
+        self.marker_label.setZValue(22)
+        self.marker_label.setVisible(False)
 
         cross_pen = pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine)
         self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=cross_pen)
@@ -201,10 +205,8 @@ class CurvePlot(pg.PlotWidget):
         tangent_x = np.array([z - half, z + half])
         self.tangent.setData(tangent_x, a + slope * (tangent_x - z))
         self.marker.setData([z], [a])
-        self.marker_label.setText(f" z={z:.3g}, a={a:.3g}, f\u2032(z)={slope:.3g} ")
-        # Keep the label inside the plot: to the left of the point on the right half.
-        self.marker_label.setAnchor((1, 1) if z > (lo + hi) / 2 else (0, 1))
-        self.marker_label.setPos(z, a)
+        self.marker_label.setText(
+            f"neuron: z = {z:.3g}, a = f(z) = {a:.3g}, slope f\u2032(z) = {slope:.3g}")
 
     def show_crosshair(self, x: float | None) -> None:
         """Put the vertical crosshair at ``x`` (None hides it)."""

@@ -56,11 +56,16 @@ class FunctionPicker(QWidget):
         self.combo.setObjectName(f"{name}_combo")
         self.combo.setToolTip("Choose an activation function")
         self.combo.setMaxVisibleItems(24)
+        # Size to a short title, not the longest one: the pane must fit beside two docks.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(12)
         self.search = QLineEdit(self)
         self.search.setObjectName(f"{name}_search")
         self.search.setPlaceholderText("Search\u2026")
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip("Filter the list by name or title; Enter picks the first match")
+        self.search.setMinimumWidth(70)
         self.search.setMaximumWidth(130)
 
         self._items = QStandardItemModel(self)
@@ -141,7 +146,10 @@ class FunctionPicker(QWidget):
 
     def _on_search_entered(self) -> None:
         text = self.search.text()
-        name = self._completions.get(text) or next(iter(self.matches(text)), None)
+        exact = [name for name in self._completions.values()
+                 if name.lower() == text.strip().lower()]
+        name = (self._completions.get(text) or next(iter(exact), None)
+                or next(iter(self.matches(text)), None))
         if name is not None:
             self._choose(name)
             self.search.clear()
