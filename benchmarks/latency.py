@@ -1,0 +1,141 @@
+"""Slider-to-paint latency of the real window, per kind of slider, against the bare window.
+
+One step: ``slider.setValue(v)`` (what a drag does), then run the event loop
+until nothing painted for ``--quiet-ms``. The latency is the time from
+``setValue`` to the end of the last Paint handler that answered it (the
+sliders' own handle repaints do not count). Sliders are taken round-robin so
+every kind gets its share; the bare reference window is measured in the same
+process first, so the ratio holds on any machine.
+
+Run::
+
+    .venv/bin/python benchmarks/latency.py [--steps 300] [--json]
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python benchmarks/latency.py --xcb
+"""
+
+from __future__ import annotations
+
+import sys
+
+import _harness as h
+
+if __name__ == "__main__":
+    h.prepare()
+
+
+def measure(app, window, steps: int, warmup: int, quiet: float, cap: float) -> dict:
+    """Move every visible slider of ``window`` in turn; latency samples by kind.
+
+    Returns
+    -------
+    dict
+        ``samples`` kind -> list of ms (plus ``"all"``), ``paint_ms`` per step,
+        ``sliders`` count per kind, ``silent`` steps that painted nothing,
+        ``capped`` steps that never went idle, ``widgets`` paint ms by class.
+    """
+    sliders = h.find_sliders(window)
+    area = h.SliderArea(sliders)
+    sweeps = [h.Sweep(s) for s in sliders]
+    waiter = h.IdleWaiter(app)
+    samples = {"all": []}
+    paint_ms, widgets = [], {}
+    silent = capped = 0
+    for step in range(warmup + steps):
+        index = step % len(sliders)
+        slider = sliders[index]
+        value = sweeps[index].next()
+        app.take_paints()
+        start = h.CLOCK()
+        slider.setValue(value)
+        if not waiter.wait(h.CLOCK(), quiet, cap):
+            capped += 1
+        answers = [p for p in app.take_paints() if area.is_response(p)]
+        if step < warmup:
+            continue
+        if not answers:
+            silent += 1
+            continue
+        latency = (max(p[2] for p in answers) - start) * 1000.0
+        samples["all"].append(latency)
+        samples.setdefault(h.slider_kind(slider), []).append(latency)
+        paint_ms.append(sum(p[2] - p[1] for p in answers) * 1000.0)
+        for receiver, begin, end, _region in answers:
+            name = h.widget_label(receiver)
+            widgets[name] = widgets.get(name, 0.0) + (end - begin) * 1000.0
+    counts = {}
+    for slider in sliders:
+        counts[h.slider_kind(slider)] = counts.get(h.slider_kind(slider), 0) + 1
+    return {"samples": samples, "paint_ms": paint_ms, "sliders": counts,
+            "silent": silent, "capped": capped, "widgets": widgets}
+
+
+def run(args) -> dict:
+    """Measure the bare window, then the real one; return the figures."""
+    app = h.paint_clock_app()
+    figures = {"platform": None, "steps": args.steps}
+    for which in ("bare", "app"):
+        window = h.build_window(which)
+        h.show_settled(app, window)
+        if which == "app" and not args.as_is:
+            figures["app_setup"] = h.reveal_all_kinds(window)
+            h.show_settled(app, window)
+        figures["platform"] = app.platformName()
+        steps = args.bare_steps if which == "bare" else args.steps
+        result = measure(app, window, steps, args.warmup, args.quiet_ms / 1000, args.cap_ms / 1000)
+        figures[which] = {
+            "latency_ms": {k: h.summarise(v) for k, v in result["samples"].items()},
+            "paint_ms": h.summarise(result["paint_ms"]),
+            "sliders": result["sliders"],
+            "silent_steps": result["silent"],
+            "capped_steps": result["capped"],
+            "paint_ms_by_widget": {k: round(v, 1) for k, v in sorted(
+                result["widgets"].items(), key=lambda kv: -kv[1])[:8]},
+        }
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    bare = figures["bare"]["latency_ms"]["all"]
+    real = figures["app"]["latency_ms"]["all"]
+    figures["ratio_median"] = h.ratio(real and real["median"], bare and bare["median"])
+    figures["ratio_p99"] = h.ratio(real and real["p99"], bare and bare["p99"])
+    return figures
+
+
+def lines_for(figures: dict) -> list[str]:
+    """Human-readable report."""
+    out = [f"platform {figures['platform']}   window {h.WINDOW_SIZE[0]}x{h.WINDOW_SIZE[1]}"
+           f"   set-up: {', '.join(figures.get('app_setup') or ['none'])}"]
+    for which, title in (("bare", "bare window"), ("app", "actplay window")):
+        part = figures[which]
+        out.append(f"{title}: sliders {part['sliders']}  silent steps {part['silent_steps']}  "
+                   f"capped {part['capped_steps']}")
+        for kind in ("all",) + h.KINDS:
+            if kind in part["latency_ms"]:
+                out.append("  " + h.stat_line(f"latency {kind}", part["latency_ms"][kind]))
+        out.append("  " + h.stat_line("paint time", part["paint_ms"]))
+        out.append(f"  paint ms by widget: {part['paint_ms_by_widget']}")
+    out.append(f"ratio actplay/bare: median {figures['ratio_median']}  p99 {figures['ratio_p99']}"
+               "   (targets: median <= 2.0x, p99 <= 33 ms)")
+    return out
+
+
+def main(argv=None) -> int:
+    parser = h.base_parser(__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=300, help="measured steps, real window")
+    parser.add_argument("--bare-steps", type=int, default=None,
+                        help="bare window (default = --steps)")
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--quiet-ms", type=float, default=30.0,
+                        help="idle after this long unpainted")
+    parser.add_argument("--cap-ms", type=float, default=500.0)
+    parser.add_argument("--as-is", action="store_true",
+                        help="measure the default window untouched (no curve/weight slider)")
+    args = parser.parse_args(argv)
+    args.bare_steps = args.bare_steps or args.steps
+    figures = run(args)
+    h.report(figures, args.json, lines_for(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

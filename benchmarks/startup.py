@@ -1,0 +1,127 @@
+"""Process start to first paint, the real window against the bare one.
+
+Each run is a fresh Python process (``--child``) that imports Qt, creates the
+application, builds the window, shows it at 1280x800 and exits as soon as its
+first Paint handler returned; the parent times from just before spawning to
+that moment (``CLOCK_MONOTONIC`` is shared by all processes on Linux). Runs
+alternate between the two windows after one unmeasured warm-up each (file and
+font caches), so drift hits both alike.
+
+Run::
+
+    .venv/bin/python benchmarks/startup.py [--runs 10] [--json]
+"""
+
+from __future__ import annotations
+
+import time
+
+SPAWNED_AT = time.clock_gettime(time.CLOCK_MONOTONIC)  # first thing: the child's own start
+
+import json  # noqa: E402
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+import _harness as h  # noqa: E402
+
+if __name__ == "__main__":
+    h.prepare()
+
+
+def monotonic() -> float:
+    return time.clock_gettime(time.CLOCK_MONOTONIC)
+
+
+def child(which: str) -> None:
+    """Build and show one window, print timestamps as JSON at its first paint, exit."""
+    marks = {"python_up": SPAWNED_AT}
+    from PySide6 import QtCore
+
+    app = h.paint_clock_app()
+    marks["app"] = monotonic()
+    window = h.build_window(which)
+    marks["built"] = monotonic()
+    window.resize(*h.WINDOW_SIZE)
+    loop = QtCore.QEventLoop()
+
+    def first_paint(_end):
+        marks.setdefault("first_paint", monotonic())
+        loop.quit()
+
+    app.on_paint = first_paint
+    window.show()
+    QtCore.QTimer.singleShot(20000, loop.quit)  # never hang a benchmark
+    loop.exec()
+    marks["rss_mb"] = round(h.rss_mb(), 1)
+    print(json.dumps(marks), flush=True)
+    os._exit(0)  # teardown is not part of start-up
+
+
+def spawn(which: str, xcb: bool) -> dict:
+    """One child run; milliseconds from spawn to each mark."""
+    command = [sys.executable, os.path.abspath(__file__), "--child", which]
+    if xcb:
+        command.append("--xcb")
+    started = monotonic()
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if not lines or "first_paint" not in lines[-1]:
+        raise SystemExit(f"startup child for {which} failed:\n{done.stderr[-2000:]}")
+    marks = json.loads(lines[-1])
+    return {"to_python_ms": (marks["python_up"] - started) * 1000,
+            "to_app_ms": (marks["app"] - started) * 1000,
+            "to_window_built_ms": (marks["built"] - started) * 1000,
+            "to_first_paint_ms": (marks["first_paint"] - started) * 1000,
+            "rss_mb": marks["rss_mb"]}
+
+
+def run(args) -> dict:
+    runs = {"bare": [], "app": []}
+    for which in runs:  # warm-up, not counted
+        spawn(which, args.xcb)
+    for _ in range(args.runs):
+        for which in runs:
+            runs[which].append(spawn(which, args.xcb))
+    figures = {"runs": args.runs, "platform": os.environ["QT_QPA_PLATFORM"]}
+    for which, rows in runs.items():
+        figures[which] = {key: round(h.percentile([r[key] for r in rows], 50), 1)
+                          for key in rows[0]}
+        figures[which]["first_paint_min_ms"] = round(min(r["to_first_paint_ms"] for r in rows), 1)
+    figures["ratio"] = h.ratio(figures["app"]["to_first_paint_ms"],
+                               figures["bare"]["to_first_paint_ms"])
+    return figures
+
+
+def lines_for(figures: dict) -> list[str]:
+    out = [f"platform {figures['platform']}   runs {figures['runs']} each (medians, ms from spawn)"]
+    for which in ("bare", "app"):
+        row = figures[which]
+        out.append(f"{which:4s} python up {row['to_python_ms']:7.1f}  app {row['to_app_ms']:7.1f}  "
+                   f"window built {row['to_window_built_ms']:7.1f}  first paint "
+                   f"{row['to_first_paint_ms']:7.1f} (min {row['first_paint_min_ms']:7.1f})  "
+                   f"rss {row['rss_mb']} MiB")
+    out.append(f"ratio actplay/bare first paint: {figures['ratio']}   (target <= 1.3)")
+    return out
+
+
+def main(argv=None) -> int:
+    parser = h.base_parser(__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="measured runs per window")
+    parser.add_argument("--child", choices=("bare", "app"), help=argparse_hidden())
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child)
+    figures = run(args)
+    h.report(figures, args.json, lines_for(figures))
+    return 0
+
+
+def argparse_hidden():
+    import argparse
+
+    return argparse.SUPPRESS
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Every benchmark script runs to the end with tiny counts and prints its figures.
+
+The figures themselves are never judged here (timings vary by machine); the
+test only proves the scripts still work against the current window and model,
+and that each reports the figures it promises.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+# script, tiny arguments, keys its JSON must hold
+RUNS = [
+    ("latency.py", ["--steps", "6", "--warmup", "1"], ["bare", "app", "ratio_median"]),
+    ("throughput.py", ["--duration", "0.15"], ["bare", "app"]),
+    ("startup.py", ["--runs", "1"], ["bare", "app", "ratio"]),
+    ("model_recompute.py", ["--changes", "5"],
+     ["curve_param", "neuron_weight", "network_weight"]),
+    ("memory.py", ["--changes", "30"], ["rss_mb", "growth_mb_per_10000"]),
+]
+
+
+def run_script(script, arguments):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, str(BENCHMARKS / script), *arguments, "--json"],
+                          capture_output=True, text=True, timeout=120, env=env, check=False)
+
+
+@pytest.mark.parametrize(("script", "arguments", "keys"), RUNS,
+                         ids=[run[0] for run in RUNS])
+def test_benchmark_runs_and_reports(script, arguments, keys):
+    done = run_script(script, arguments)
+    assert done.returncode == 0, done.stderr[-2000:]
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    for key in keys:
+        assert figures[key] is not None, key
+
+
+def test_latency_measures_every_kind_of_slider():
+    done = run_script("latency.py", ["--steps", "12", "--warmup", "0", "--bare-steps", "2"])
+    assert done.returncode == 0, done.stderr[-2000:]
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    latency = figures["app"]["latency_ms"]
+    for kind in ("all", "curve", "neuron", "network"):
+        assert latency[kind]["n"] > 0 and latency[kind]["median"] > 0, kind
+    assert figures["app"]["silent_steps"] == 0
