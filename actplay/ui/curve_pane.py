@@ -56,6 +56,7 @@ class CurvePane(QWidget):
         self.model = model
         self._bindings: list[Binding] = []
         self._shown_data = None
+        self._shown_marker: tuple | None = None
         self._crosshair_x: float | None = None
 
         self.plot = CurvePlot(self)
@@ -166,17 +167,21 @@ class CurvePane(QWidget):
     # -- view -----------------------------------------------------------------------
     def refresh(self, sections: frozenset) -> None:
         """Show the model's state: widgets (signals blocked), curves, marker, readout."""
-        for binding in self._bindings:
-            binding.refresh()
-        self.params.refresh()
-        self.compare_box.refresh()
-        self.help_box.show_function(self.model.curve_activation)
-        data = self.model.curve_data()
-        if data is not self._shown_data:  # cached result: same object when unchanged
-            self.plot.show_curves(data)
-            self._shown_data = data
+        # Widgets, curves and readout follow the curve section only: touching them for a
+        # neuron or network change repaints spin boxes and the plot for nothing.
+        if "curve" in sections:
+            for binding in self._bindings:
+                binding.refresh()
+            self.params.refresh()
+            self.compare_box.refresh()
+            self.help_box.show_function(self.model.curve_activation)
+            data = self.model.curve_data()
+            if data is not self._shown_data:  # cached result: same object when unchanged
+                self.plot.show_curves(data)
+                self._shown_data = data
         self._show_neuron_marker()
-        self._show_readout()
+        if "curve" in sections:
+            self._show_readout()
 
     def _show_neuron_marker(self) -> None:
         model = self.model
@@ -184,6 +189,10 @@ class CurvePane(QWidget):
         same_function = (result.activation == model.curve_activation
                          and result.params == model.curve_params)
         visible = same_function and model.visible["f"]
+        shown = (result.z, result.a, result.slope, visible, model.x_range)
+        if shown == self._shown_marker:  # e.g. a network weight of a unit not shown here
+            return
+        self._shown_marker = shown
         self.plot.show_marker(result.z, result.a, result.slope, visible)
 
     def reset_range(self) -> None:
