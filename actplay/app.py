@@ -101,7 +101,10 @@ def main(argv=None) -> int:
         if args.size is not None:
             from actplay.ui.export import widget_size
 
-            widget_size(args.size)  # fail before any window exists
+            try:
+                widget_size(args.size)  # fail before any window exists
+            except ValueError as error:
+                raise cli.CliError(f"--size: {error}") from None
     except cli.CliError as error:
         print(f"{cli.PROG}: error: {_one_line(error)}", file=sys.stderr)
         return cli.EXIT_BAD_INPUT
