@@ -20,10 +20,10 @@ PosixPath('.../resources/icons/actplay.svg')
 from __future__ import annotations
 
 import atexit
-import contextlib
 import functools
 import importlib.resources
 import pathlib
+import tempfile
 
 PACKAGED_FOLDER = "_resources"  # where the wheel and the frozen app carry resources/
 CHECKOUT_FOLDER = "resources"  # the repository's folder, a sibling of the package
@@ -40,10 +40,23 @@ def _packaged_root() -> pathlib.Path | None:
     if isinstance(folder, pathlib.Path):
         return folder
     # A zipped install: unpack once into a temporary folder that lives until exit,
-    # so every caller can hand a plain path to Qt or open().
-    stack = contextlib.ExitStack()
-    atexit.register(stack.close)
-    return stack.enter_context(importlib.resources.as_file(folder))
+    # so every caller can hand a plain path to Qt or open(). (importlib's as_file
+    # unpacks whole folders only from Python 3.12 on.)
+    unpacked = tempfile.TemporaryDirectory(prefix="actplay-resources-")
+    atexit.register(unpacked.cleanup)
+    root = pathlib.Path(unpacked.name) / PACKAGED_FOLDER
+    _copy_tree(folder, root)
+    return root
+
+
+def _copy_tree(source, destination: pathlib.Path) -> None:
+    """Copy a Traversable folder (e.g. inside a zip) to a real folder."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for entry in source.iterdir():
+        if entry.is_dir():
+            _copy_tree(entry, destination / entry.name)
+        else:
+            (destination / entry.name).write_bytes(entry.read_bytes())
 
 
 def _checkout_root() -> pathlib.Path | None:
