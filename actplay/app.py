@@ -73,6 +73,17 @@ def _application():
     return app
 
 
+def _quiet_offscreen_messages() -> None:
+    """Drop the offscreen platform's harmless "propagateSizeHints" notice; pass on the rest."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message):
+        if "does not support propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def _screenshot(window, args) -> int:
     from actplay.ui import export
 
@@ -121,6 +132,7 @@ def main(argv=None) -> int:
 
     if args.screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
+        _quiet_offscreen_messages()
     elif not cli.has_display():
         print(cli.NO_DISPLAY_MESSAGE, file=sys.stderr)
         return cli.EXIT_NO_DISPLAY

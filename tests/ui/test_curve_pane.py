@@ -202,6 +202,7 @@ def test_x_range_controls_zoom_and_reset(qtbot, window, pane):
     pane.range_spins["lo"].setValue(5.0)  # above hi: refused, reverted
     assert window.model.x_range == (-6.0, 2.0)
     assert pane.range_spins["lo"].value() == -6.0
+    assert "x range" in window.statusBar().currentMessage()  # the model's reason, shown
     pane.plot.getPlotItem().getViewBox().setXRange(-1.0, 1.0, padding=0)  # a zoom
     window.scheduler.flush()
     assert window.model.x_range == pytest.approx((-1.0, 1.0))
