@@ -21,6 +21,7 @@ from actplay.ui import theme
 
 MAX_COMPARE = 6  # the model's limit on comparison curves
 KINDS = ("f", "df", "d2f")
+LEGEND_ROWS = 4  # entries per legend column before another column starts
 MAX_REGIONS = 12  # shaded intervals per kind; more than a handful never happens
 TANGENT_HALF_WIDTH = 0.12  # of the x range: a tangent long enough to read its slope
 # Legend labels are HTML: "<" must be escaped.
@@ -174,6 +175,9 @@ class CurvePlot(pg.PlotWidget):
 
     def _rebuild_legend(self, entries: tuple) -> None:
         self.legend.clear()
+        # Many entries in one column would hide the curves: spread them over columns.
+        self.legend.setColumnCount(1 if len(entries) <= LEGEND_ROWS else
+                                   -(-len(entries) // LEGEND_ROWS))
         for key, label in entries:
             item = self.curves.get(key) or self.region_swatches[key]
             self.legend.addItem(item, label)
