@@ -17,7 +17,7 @@ from setuptools.command.build_py import build_py
 PROJECT = pathlib.Path(__file__).resolve().parent
 SOURCE = PROJECT / "resources"
 TARGET = pathlib.Path("actplay", "_resources")  # must match actplay/resources.py
-NOT_RUNTIME = {"screenshots"}  # README pictures: kept in the sdist, not in the wheel
+NOT_RUNTIME = {"screenshot.png", "screenshots"}  # README pictures: in the sdist, not the wheel
 
 
 def _runtime_files():
