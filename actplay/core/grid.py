@@ -24,6 +24,7 @@ from actplay.core.network import Network, apply_activation
 DEFAULT_RESOLUTION = 100  # 100x100 cells: smooth at panel size, cheap to compute
 MAX_RESOLUTION = 1000  # a million points per unit is already more than any screen shows
 _CACHED_GRIDS = 8  # a few ranges and resolutions in use at once (panel, export)
+FLOAT32_MAX = float(np.finfo(np.float32).max)  # heatmaps are float32: clip before the cast
 
 
 def _check_grid(lo: float, hi: float, resolution: int) -> tuple[float, float, int]:
@@ -113,7 +114,10 @@ def grid_activations(
         pre_activation = w @ layer_values
         pre_activation += b[:, np.newaxis]
         layer_values = apply_activation(function, params, pre_activation, unit_axis=0)
+        # Weights and inputs up to 1e6 over deep identity layers reach 1e50 and more:
+        # clip to float32's range so the cast stays finite (the colour levels saturate anyway).
+        clipped = np.clip(layer_values, -FLOAT32_MAX, FLOAT32_MAX)
         heatmaps.append(
-            layer_values.astype(np.float32).reshape(w.shape[0], resolution, resolution)
+            clipped.astype(np.float32).reshape(w.shape[0], resolution, resolution)
         )
     return heatmaps

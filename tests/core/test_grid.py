@@ -90,3 +90,17 @@ def test_heatmaps_need_two_inputs():
     net = Network.from_init((3, 4, 1), ["tanh", "sigmoid"])
     with pytest.raises(ValueError, match="2 inputs"):
         grid_activations(net, -6.0, 6.0)
+
+
+def test_grid_activations_clip_huge_values_to_float32_instead_of_overflowing():
+    # 1e6 weights and inputs over 6 identity layers reach ~1e47: beyond float32.
+    sizes = (2, 16, 16, 16, 16, 16, 1)
+    weights = [np.full((o, i), 1e6) for i, o in zip(sizes[:-1], sizes[1:], strict=True)]
+    biases = [np.zeros(o) for o in sizes[1:]]
+    net = Network.from_arrays(weights, biases, ["identity"] * 6)
+    maps = grid_activations(net, -1e6, 1e6, 10)
+    exact = net(plane_grid(-1e6, 1e6, 10).astype(np.float64))
+    assert np.abs(exact).max() > np.finfo(np.float32).max
+    assert all(np.all(np.isfinite(m)) for m in maps)
+    top = np.finfo(np.float32).max
+    np.testing.assert_array_equal(maps[-1][0].ravel(), np.clip(exact[:, 0], -top, top))
