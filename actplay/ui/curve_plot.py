@@ -115,7 +115,8 @@ class CurvePlot(pg.PlotWidget):
         for item in (self.tangent, self.marker):
             plot.addItem(item, ignoreBounds=True)
             item.setVisible(False)
-        # The numbers sit in the plot's lower right corner, where they never leave the view.
+        # The numbers sit in the plot's lower right corner, where they never leave the view;
+        # kept short so they fit a narrow pane.
         self.marker_label = pg.LabelItem("", color=theme.MARKER_COLOUR, size="9pt")
         self.marker_label.setParentItem(plot.getViewBox())
         self.marker_label.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-8, -6))
@@ -210,7 +211,7 @@ class CurvePlot(pg.PlotWidget):
         self.tangent.setData(tangent_x, a + slope * (tangent_x - z))
         self.marker.setData([z], [a])
         self.marker_label.setText(
-            f"neuron: z = {z:.3g}, a = f(z) = {a:.3g}, slope f\u2032(z) = {slope:.3g}")
+            f"z = {z:.3g}  a = {a:.3g}  f\u2032(z) = {slope:.3g}")
 
     def show_crosshair(self, x: float | None) -> None:
         """Put the vertical crosshair at ``x`` (None hides it)."""
