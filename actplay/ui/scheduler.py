@@ -15,7 +15,7 @@ would queue up work faster than the screen can show it, so the scheduler:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
 FRAME_MS = 16  # ~60 Hz: the fastest a screen shows a change
 
@@ -44,6 +44,8 @@ class RedrawScheduler(QObject):
         self._painting = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Coarse timers may fire up to 5 % late; a frame clock has to be on time.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._on_frame_timer)
         model.changed.connect(self._on_model_changed)
@@ -93,6 +95,9 @@ class RedrawScheduler(QObject):
         self._pending.clear()
         self.redraw_count += 1
         self._painting = True
+        # The frame starts now, not after the views' work: timing from the end would
+        # add that work to every frame and hold a drag near 50 frames/s.
+        self._timer.start()
         try:
             for view, wanted in list(self._views):
                 touched = sections & wanted
@@ -100,5 +105,3 @@ class RedrawScheduler(QObject):
                     view.refresh(touched)
         finally:
             self._painting = False
-            # A frame starts with every paint: changes made meanwhile wait for it.
-            self._timer.start()
