@@ -169,6 +169,7 @@ class _Builder:
                 allowed = ", ".join(fn.FUNCTION_NAMES)
                 raise self.fail(node.func, f"unknown function {node.func.id!r} "
                                            f"(functions: {allowed})")
+            self.build(node.func, depth + 1)  # names what is wrong (attribute access, ...)
             raise self.fail(node.func, "only the listed functions can be called")
         name = node.func.id
         if node.keywords:
