@@ -56,11 +56,11 @@ class CurveStateMixin:
         if self._linked:
             self.set_neuron_activation(name)
             return
-        name = lim.check_activation("curve activation", name)
+        name = lim.check_activation("curve activation", name, custom=self._custom)
         if name == self._curve_activation:
             return
         self._curve_activation = name
-        self._curve_params = lim.check_params("curve params", name, None)
+        self._curve_params = lim.check_params("curve params", name, None, custom=self._custom)
         self._touch({"curve"})
 
     def set_curve_param(self, key: str, value: float) -> None:
@@ -69,7 +69,7 @@ class CurveStateMixin:
             self.set_neuron_param(key, value)
             return
         params = lim.check_param("curve param", self._curve_activation, self._curve_params,
-                                 key, value)
+                                 key, value, custom=self._custom)
         if params == self._curve_params:
             return
         self._curve_params = params
@@ -83,8 +83,8 @@ class CurveStateMixin:
         ValueError
             For an unknown name, bad params, or when ``MAX_COMPARE`` curves are shown.
         """
-        name = lim.check_activation("compare activation", name)
-        params = lim.check_params("compare params", name, params)
+        name = lim.check_activation("compare activation", name, custom=self._custom)
+        params = lim.check_params("compare params", name, params, custom=self._custom)
         if len(self._compare) >= lim.MAX_COMPARE:
             raise ValueError(f"compare holds at most {lim.MAX_COMPARE} curves")
         self._compare.append((name, params))
@@ -100,7 +100,8 @@ class CurveStateMixin:
         """Set one parameter of comparison curve ``index``. Touches ``curve``."""
         index = self._compare_index(index)
         name, params = self._compare[index]
-        new_params = lim.check_param(f"compare[{index}] param", name, params, key, value)
+        new_params = lim.check_param(f"compare[{index}] param", name, params, key, value,
+                                     custom=self._custom)
         if new_params == params:
             return
         self._compare[index] = (name, new_params)

@@ -131,7 +131,7 @@ class DerivedMixin:
         series = []
         main_values = {}
         for prefix, entry_name, entry_params, entry_others in entries:
-            functions = unit_function(entry_name, entry_params, entry_others)
+            functions = unit_function(entry_name, entry_params, entry_others, self._custom)
             title = functions.title
             if entry_params and prefix != "main":
                 title += " (" + ", ".join(f"{k}={v:g}" for k, v in entry_params.items()) + ")"
@@ -162,7 +162,7 @@ class DerivedMixin:
         def compute() -> NeuronResult:
             terms = tuple(float(w * x) for w, x in zip(weights, inputs, strict=True))
             z = float(np.dot(weights, inputs) + bias)
-            functions = unit_function(name, params, others)
+            functions = unit_function(name, params, others, self._custom)
             a = float(functions.f(np.array([z]))[0])
             slope = float(functions.df(np.array([z]))[0])
             return NeuronResult(inputs, weights, bias, terms, z, a, slope, name, dict(params))
@@ -181,7 +181,7 @@ class DerivedMixin:
             n = len(weights)
             combos = (np.arange(2**n)[:, None] >> np.arange(n - 1, -1, -1)) & 1
             z = combos @ np.asarray(weights) + bias
-            a = unit_function(name, params, others).f(z)
+            a = unit_function(name, params, others, self._custom).f(z)
             current = tuple(inputs)
             return tuple(
                 TruthRow(tuple(int(v) for v in row), float(zi), float(ai),
@@ -198,7 +198,10 @@ class DerivedMixin:
         cached = self._cache.get("_network")
         if cached is not None and cached[0] == key:
             return cached[1]
-        net = Network.from_arrays(self._weights, self._biases, self._layer_activations)
+        # Custom functions go in as Activation objects (the core registry does not know them).
+        layers = [(self._custom.get(name, name), params)
+                  for name, params in self._layer_activations]
+        net = Network.from_arrays(self._weights, self._biases, layers)
         self._cache["_network"] = (key, net)
         return net
 

@@ -78,21 +78,37 @@ def check_numbers(field: str, values, lo_count: int, hi_count: int) -> tuple[flo
     return tuple(check_number(f"{field}[{i}]", v) for i, v in enumerate(values))
 
 
-def check_activation(field: str, name, allow_softmax: bool = False) -> str:
-    """Return ``name`` if it names a registered activation (softmax only if allowed)."""
+def activation_names(custom=None) -> tuple[str, ...]:
+    """Every name an activation can have: the registry's, then the user's custom ones."""
+    return acts.names() + tuple(custom or ())
+
+
+def find_activation(name: str, custom=None) -> acts.Activation:
+    """The one place the model turns a name into an ``Activation``.
+
+    ``custom`` maps the Playground's user-defined names to their activations
+    (they never shadow a built-in). Raises ``KeyError`` for an unknown name.
+    """
+    if custom and name in custom:
+        return custom[name]
+    return acts.get(name)
+
+
+def check_activation(field: str, name, allow_softmax: bool = False, custom=None) -> str:
+    """Return ``name`` if it names a registered or custom activation (softmax only if
+    allowed)."""
     if not isinstance(name, str):
         raise ValueError(f"{field} must be an activation name, got {name!r}")
     if name == SOFTMAX and allow_softmax:
         return name
-    if name not in acts.names():
+    known = activation_names(custom)
+    if name not in known:
         hint = " (softmax is only allowed on the network's last layer)" if name == SOFTMAX else ""
-        raise ValueError(
-            f"{field}: unknown activation {name!r}{hint}; known: {', '.join(acts.names())}"
-        )
+        raise ValueError(f"{field}: unknown activation {name!r}{hint}; known: {', '.join(known)}")
     return name
 
 
-def check_params(field: str, name: str, params) -> dict[str, float]:
+def check_params(field: str, name: str, params, custom=None) -> dict[str, float]:
     """Return ``params`` resolved against ``name``'s specs (defaults filled, limits checked)."""
     if params is None:
         params = {}
@@ -105,18 +121,20 @@ def check_params(field: str, name: str, params) -> dict[str, float]:
     for key, value in params.items():
         check_number(f"{field} {key!r}", value)
     try:
-        resolved = acts.get(name).resolve_params(dict(params))
+        resolved = find_activation(name, custom).resolve_params(dict(params))
     except ValueError as error:
         raise ValueError(f"{field}: {error}") from None
     return {key: float(value) for key, value in resolved.items()}
 
 
-def check_param(field: str, name: str, params: dict, key, value) -> dict[str, float]:
+def check_param(field: str, name: str, params: dict, key, value,
+                custom=None) -> dict[str, float]:
     """Return a copy of ``params`` with ``key`` set to ``value``, checked against the specs."""
     if not isinstance(key, str) or key not in params:
         known = ", ".join(params) or "none"
         raise ValueError(f"{field}: {name} has no parameter {key!r} (parameters: {known})")
-    return check_params(field, name, {**params, key: check_number(f"{field} {key!r}", value)})
+    return check_params(field, name, {**params, key: check_number(f"{field} {key!r}", value)},
+                        custom)
 
 
 def check_layer_sizes(field: str, sizes) -> tuple[int, ...]:

@@ -78,7 +78,8 @@ class NetworkStateMixin:
         hidden = []
         for i in range(len(sizes) - 2):
             name, params = old_hidden[i] if i < len(old_hidden) else fill
-            hidden.append((name, lim.check_params("layer params", name, params)))
+            hidden.append((name, lim.check_params("layer params", name, params,
+                                                  custom=self._custom)))
         touched = {"network"}
         target = self._neuron_target
         if target is not None:
@@ -103,8 +104,9 @@ class NetworkStateMixin:
         """Set ``layer``'s activation (softmax only on the last layer). Touches ``network``."""
         index = self._layer_index(layer)
         last = index == len(self._layer_activations) - 1
-        name = lim.check_activation(f"layer {layer} activation", name, allow_softmax=last)
-        params = lim.check_params(f"layer {layer} params", name, params)
+        name = lim.check_activation(f"layer {layer} activation", name, allow_softmax=last,
+                                    custom=self._custom)
+        params = lim.check_params(f"layer {layer} params", name, params, custom=self._custom)
         if (name, params) == self._layer_activations[index]:
             return
         self._layer_activations[index] = (name, params)
@@ -114,7 +116,8 @@ class NetworkStateMixin:
         """Set one activation parameter of ``layer``. Touches ``network``."""
         index = self._layer_index(layer)
         name, params = self._layer_activations[index]
-        params = lim.check_param(f"layer {layer} param", name, params, key, value)
+        params = lim.check_param(f"layer {layer} param", name, params, key, value,
+                                 custom=self._custom)
         if params == self._layer_activations[index][1]:
             return
         self._layer_activations[index] = (name, params)

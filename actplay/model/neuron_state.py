@@ -121,11 +121,11 @@ class NeuronStateMixin:
         if self._neuron_target is not None:
             self.set_layer_activation(self._neuron_target[0], name)
             return
-        name = lim.check_activation("neuron activation", name)
+        name = lim.check_activation("neuron activation", name, custom=self._custom)
         if name == self._neuron_activation:
             return
         self._neuron_activation = name
-        self._neuron_params = lim.check_params("neuron params", name, None)
+        self._neuron_params = lim.check_params("neuron params", name, None, custom=self._custom)
         self._touch({"neuron", "curve"} if self._linked else {"neuron"})
 
     def set_neuron_param(self, key: str, value: float) -> None:
@@ -134,7 +134,7 @@ class NeuronStateMixin:
             self.set_layer_param(self._neuron_target[0], key, value)
             return
         params = lim.check_param("neuron param", self._neuron_activation, self._neuron_params,
-                                 key, value)
+                                 key, value, custom=self._custom)
         if params == self._neuron_params:
             return
         self._neuron_params = params

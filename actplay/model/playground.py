@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 
 from actplay.model import limits as lim
 from actplay.model.curve_state import CurveStateMixin
+from actplay.model.custom_state import CustomStateMixin
 from actplay.model.derived import DerivedMixin
 from actplay.model.events import SECTIONS, Batch, Emitter
 from actplay.model.network_state import NetworkStateMixin
@@ -23,7 +24,8 @@ VALUE_LIMIT = lim.VALUE_LIMIT
 MAX_COMPARE = lim.MAX_COMPARE
 
 
-class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, DerivedMixin):
+class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomStateMixin,
+                 DerivedMixin):
     """Everything the user can change, with validating setters and cached results.
 
     Sections and what they hold:
@@ -58,6 +60,7 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, DerivedMi
         self._batch = Batch(self.changed)
         self._versions = {"network": 0, "network_input": 0, "plane": 0}
         self._init_derived()
+        self._init_custom()  # before any activation name is checked
         # curve
         self._curve_activation = "sigmoid"
         self._curve_params = lim.check_params("curve params", "sigmoid", None)
@@ -134,6 +137,8 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, DerivedMi
             "neuron": self._neuron_state(),
             "network": self._network_state(),
         }
+        if self._custom_entries:
+            state["custom_activations"] = self._custom_state()
         state.update(copy.deepcopy(self._extra_sections))
         return state
 
@@ -159,12 +164,14 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, DerivedMi
                 self._bump(what)
             if self._neuron_target is not None or clean["neuron"]["target"] is not None:
                 touched.add("neuron")  # a targeted neuron shows a network unit
+        if self._load_custom(clean.get("custom_activations")):
+            touched |= {"curve", "neuron", "network"}  # every picker lists them
         self._load_curve(clean["curve"])
         self._load_neuron(clean["neuron"])
         self._load_network(clean["network"])
         self._extra_sections = {
             key: value for key, value in clean.items()
-            if key not in ("format", "version", "curve", "neuron", "network")
+            if key not in ("format", "version", "curve", "neuron", "network", "custom_activations")
         }
         selected = self._selected_weight
         if selected is not None and not self._weight_exists(self._layer_sizes, *selected):

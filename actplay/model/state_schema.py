@@ -13,12 +13,14 @@ import math
 
 from actplay.core.initialisation import INIT_SCHEMES
 from actplay.model import limits as lim
+from actplay.model.custom_state import validate_custom_section
 
 FORMAT = "actplay-session"
 VERSION = 1
 REQUIRED_SECTIONS = ("format", "version", "curve", "neuron", "network")
 # Sections later features fill in; kept as opaque JSON objects until then.
 OPTIONAL_SECTIONS = ("custom_activations", "dataset", "training")
+CUSTOM_SECTION = "custom_activations"  # validated by model.custom_state
 MAX_OPAQUE_DEPTH = 64  # nesting allowed inside an opaque section
 
 DEFAULT_POINTS = 1001
@@ -75,9 +77,11 @@ def validate_state(state) -> dict:
     """
     check_version(state)
     check_keys("session", state, REQUIRED_SECTIONS, OPTIONAL_SECTIONS)
-    network = _validate_network(state["network"])
-    curve = _validate_curve(state["curve"])
-    neuron = _validate_neuron(state["neuron"], network)
+    # First: the other sections may use these functions by name.
+    custom_section, custom = validate_custom_section(state.get(CUSTOM_SECTION, {}))
+    network = _validate_network(state["network"], custom)
+    curve = _validate_curve(state["curve"], custom)
+    neuron = _validate_neuron(state["neuron"], network, custom)
     if curve["linked"]:
         # A linked curve shows the neuron's activation (a targeted unit's is its layer's).
         target = neuron["target"]
@@ -86,24 +90,27 @@ def validate_state(state) -> dict:
         curve["activation"], curve["params"] = source[0], dict(source[1])
     clean = {"format": FORMAT, "version": VERSION, "curve": curve, "neuron": neuron,
              "network": network}
+    if custom_section:
+        clean[CUSTOM_SECTION] = custom_section
     for name in OPTIONAL_SECTIONS:
-        if name in state:
+        if name in state and name != CUSTOM_SECTION:
             clean[name] = _validate_opaque(name, state[name])
     return clean
 
 
-def _validate_activation(field: str, name, params, allow_softmax: bool = False) -> tuple:
-    name = lim.check_activation(f"{field} activation", name, allow_softmax)
-    return name, lim.check_params(f"{field} params", name, params)
+def _validate_activation(field: str, name, params, allow_softmax: bool = False,
+                         custom=None) -> tuple:
+    name = lim.check_activation(f"{field} activation", name, allow_softmax, custom)
+    return name, lim.check_params(f"{field} params", name, params, custom)
 
 
-def _validate_curve(curve) -> dict:
+def _validate_curve(curve, custom) -> dict:
     check_keys("curve", curve, ("activation", "params", "compare", "visible", "x_range"),
                ("points", "linked"))
     linked = lim.check_bool("curve linked", curve.get("linked", True))
     # Linked to a unit of a softmax output layer, the curve shows softmax.
     name, params = _validate_activation("curve", curve["activation"], curve["params"],
-                                        allow_softmax=linked)
+                                        allow_softmax=linked, custom=custom)
     compare = curve["compare"]
     if not isinstance(compare, list):
         raise ValueError(f"curve compare must be a list, got {type(compare).__name__}")
@@ -114,7 +121,7 @@ def _validate_curve(curve) -> dict:
     for i, entry in enumerate(compare):
         check_keys(f"curve compare[{i}]", entry, ("activation", "params"))
         cmp_name, cmp_params = _validate_activation(
-            f"curve compare[{i}]", entry["activation"], entry["params"])
+            f"curve compare[{i}]", entry["activation"], entry["params"], custom=custom)
         clean_compare.append({"activation": cmp_name, "params": cmp_params})
     visible = curve["visible"]
     check_keys("curve visible", visible, (), lim.CURVE_KINDS)
@@ -135,13 +142,14 @@ def _validate_pair(field: str, pair) -> tuple[float, float]:
     return lim.check_range(field, pair[0], pair[1])
 
 
-def _validate_neuron(neuron, network: dict) -> dict:
+def _validate_neuron(neuron, network: dict, custom) -> dict:
     check_keys("neuron", neuron,
                ("inputs", "weights", "bias", "activation", "params", "binary_mode"), ("target",))
     inputs = lim.check_numbers("neuron inputs", neuron["inputs"], lim.MIN_INPUTS, lim.MAX_INPUTS)
     weights = lim.check_numbers("neuron weights", neuron["weights"], len(inputs), len(inputs))
     bias = lim.check_number("neuron bias", neuron["bias"])
-    name, params = _validate_activation("neuron", neuron["activation"], neuron["params"])
+    name, params = _validate_activation("neuron", neuron["activation"], neuron["params"],
+                                        custom=custom)
     binary_mode = lim.check_bool("neuron binary_mode", neuron["binary_mode"])
     if binary_mode:
         inputs = tuple(snap_binary(v) for v in inputs)
@@ -166,7 +174,7 @@ def check_target(field: str, target, layer_sizes) -> tuple[int, int]:
     return layer, unit
 
 
-def _validate_network(network) -> dict:
+def _validate_network(network, custom) -> dict:
     check_keys("network", network, ("layer_sizes", "activations", "weights", "biases", "init",
                                      "seed", "input", "plane_range"))
     sizes = lim.check_layer_sizes("network layer_sizes", network["layer_sizes"])
@@ -178,7 +186,7 @@ def _validate_network(network) -> dict:
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
             raise ValueError(f"{field} activation must be [name, params], got {pair!r}")
         name, params = _validate_activation(field, pair[0], pair[1],
-                                            allow_softmax=(i == n_layers - 1))
+                                            allow_softmax=(i == n_layers - 1), custom=custom)
         clean_activations.append([name, params])
     weights = _shaped_list("network weights", network["weights"], n_layers)
     biases = _shaped_list("network biases", network["biases"], n_layers)

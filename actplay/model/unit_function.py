@@ -16,6 +16,7 @@ import numpy as np
 
 from actplay.core import activations as acts
 from actplay.core.network import SOFTMAX
+from actplay.model import limits as lim
 
 MIN_RUN = 2  # samples: a single flagged sample is a point, not a region
 
@@ -29,7 +30,7 @@ class UnitFunction(NamedTuple):
     d2f: Callable[[np.ndarray], np.ndarray]
 
 
-def unit_function(name: str, params: dict, softmax_others=None) -> UnitFunction:
+def unit_function(name: str, params: dict, softmax_others=None, custom=None) -> UnitFunction:
     """Return the function, slope and curvature of one unit's activation.
 
     Parameters
@@ -41,9 +42,11 @@ def unit_function(name: str, params: dict, softmax_others=None) -> UnitFunction:
     softmax_others : ndarray, optional
         For softmax, the z of the layer's other units (held fixed); none means
         the unit is alone, and its softmax is the constant 1.
+    custom : dict, optional
+        The Playground's custom activations, name -> Activation.
     """
     if name != SOFTMAX.name:
-        function = acts.get(name)
+        function = lim.find_activation(name, custom)
         return UnitFunction(
             function.title,
             lambda z: function(z, **params),

@@ -1,0 +1,198 @@
+"""The user's own activation functions: held by the Playground, saved by formula text.
+
+A custom function is an ``Activation`` built from a formula
+(``actplay.core.formula``); the built-in registry stays fixed. The Playground
+keeps them by name, and every place that turns an activation name into a
+function asks :func:`limits.find_activation` with them, so the curve, the
+comparisons, the neuron and every network layer can use them.
+
+Session form (the optional ``custom_activations`` section)::
+
+    {"bump": {"formula": "exp(-(x / w)**2)", "title": "Gaussian bump",
+              "params": {"w": {"default": 1.0, "lo": 0.1, "hi": 5.0,
+                               "slider_lo": 0.5, "slider_hi": 2.0}}}}
+
+Loading re-parses every formula with the same whitelist parser, so a hostile
+formula is refused like any other invalid field.
+"""
+
+from __future__ import annotations
+
+from actplay.core import activations as acts
+from actplay.core.formula import FormulaError, make_custom_activation
+from actplay.model import limits as lim
+
+MAX_CUSTOM = 16  # a picker section, not a library
+PARAM_KEYS = ("default", "lo", "hi", "slider_lo", "slider_hi")
+RESERVED = (lim.SOFTMAX,)  # layer-wide, handled apart from the registry
+
+
+def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
+    """Build one custom activation from its session entry; return it and a clean entry.
+
+    Raises
+    ------
+    ValueError
+        Naming the function and the problem (a bad formula names the column).
+    """
+    field = f"custom activation {name!r}"
+    if not isinstance(name, str) or name in acts.names() or name in RESERVED:
+        raise ValueError(f"{field}: the name must be new (not a built-in function)")
+    if not isinstance(entry, dict):
+        raise ValueError(f"{field} must be an object, got {type(entry).__name__}")
+    unknown = [key for key in entry if key not in ("formula", "title", "params")]
+    if unknown or "formula" not in entry:
+        raise ValueError(f"{field} needs 'formula' and may have 'title' and 'params' only")
+    title = entry.get("title", name)
+    if not isinstance(title, str) or len(title) > 64:
+        raise ValueError(f"{field}: title must be text of at most 64 characters")
+    params = entry.get("params", {})
+    if not isinstance(params, dict):
+        raise ValueError(f"{field}: params must be an object")
+    limits = {}
+    for key, spec in params.items():
+        if not isinstance(spec, dict) or set(spec) - set(PARAM_KEYS) or not {
+                "default", "lo", "hi"} <= set(spec):
+            raise ValueError(f"{field}: parameter {key!r} needs default, lo, hi "
+                             f"(and optionally slider_lo, slider_hi)")
+        values = [lim.check_number(f"{field} parameter {key!r} {k}", spec[k])
+                  for k in PARAM_KEYS[:3]]
+        values += [lim.check_number(f"{field} parameter {key!r} {k}", spec.get(k, values[i + 1]))
+                   for i, k in enumerate(PARAM_KEYS[3:])]
+        limits[key] = tuple(values)
+    try:
+        activation = make_custom_activation(name, entry["formula"], limits, title=title)
+    except FormulaError as error:
+        raise ValueError(f"{field}: {error}") from None
+    return activation, entry_of(activation, entry["formula"])
+
+
+def entry_of(activation: acts.Activation, formula: str) -> dict:
+    """The session entry of a custom activation (JSON-ready)."""
+    return {
+        "formula": formula, "title": activation.title,
+        "params": {spec.name: dict(zip(PARAM_KEYS, (spec.default, spec.lo, spec.hi,
+                                                    spec.slider_lo, spec.slider_hi), strict=True))
+                   for spec in activation.params},
+    }
+
+
+def validate_custom_section(section) -> tuple[dict, dict]:
+    """Check a ``custom_activations`` section; return (clean section, name -> Activation)."""
+    if not isinstance(section, dict):
+        raise ValueError(f"custom_activations must be an object, got {type(section).__name__}")
+    if len(section) > MAX_CUSTOM:
+        raise ValueError(f"custom_activations holds at most {MAX_CUSTOM} functions")
+    clean, functions = {}, {}
+    for name, entry in section.items():
+        functions[name], clean[name] = custom_from_entry(name, entry)
+    return clean, functions
+
+
+class CustomStateMixin:
+    """The ``custom_activations`` state (mixed into ``Playground``)."""
+
+    def _init_custom(self) -> None:
+        self._custom: dict[str, acts.Activation] = {}
+        self._custom_entries: dict[str, dict] = {}
+
+    @property
+    def custom_activations(self) -> dict[str, acts.Activation]:
+        """Name -> ``Activation`` of every user-defined function (a fresh dict)."""
+        return dict(self._custom)
+
+    def activation_names(self) -> tuple[str, ...]:
+        """Built-in names in display order, then the custom ones."""
+        return lim.activation_names(self._custom)
+
+    def activation(self, name: str) -> acts.Activation:
+        """The ``Activation`` called ``name``: built-in, custom, or ``"softmax"``."""
+        if name == lim.SOFTMAX:
+            from actplay.core.network import SOFTMAX
+            return SOFTMAX
+        try:
+            return lim.find_activation(name, self._custom)
+        except KeyError as error:
+            raise ValueError(error.args[0]) from None
+
+    def add_custom_activation(self, spec) -> None:
+        """Add (or replace, when unused) a custom function. Touches ``curve``, ``neuron``
+        and ``network`` (every picker lists it).
+
+        Parameters
+        ----------
+        spec : dict
+            ``{"name", "formula", "title" (optional), "params" (optional)}`` with params
+            as in the session format, or ``name -> (default, lo, hi[, slider_lo, slider_hi])``.
+
+        Raises
+        ------
+        ValueError
+            For a bad formula or parameter, a built-in name, too many functions, or
+            replacing a function that is in use.
+        """
+        if not isinstance(spec, dict) or "name" not in spec:
+            raise ValueError("a custom activation needs a dict with 'name' and 'formula'")
+        name = spec["name"]
+        entry = {key: value for key, value in spec.items() if key != "name"}
+        params = entry.get("params")
+        if isinstance(params, dict):
+            entry["params"] = {key: value if isinstance(value, dict) else
+                               dict(zip(PARAM_KEYS, (*value, *value[1:3])[:5], strict=False))
+                               for key, value in params.items()}
+        activation, clean = custom_from_entry(name, entry)
+        if self._custom_entries.get(name) == clean:
+            return
+        if name in self._custom:
+            self._check_unused(name, "replace")
+        elif len(self._custom) >= MAX_CUSTOM:
+            raise ValueError(f"at most {MAX_CUSTOM} custom activations")
+        self._custom[name] = activation
+        self._custom_entries[name] = clean
+        self._forget_results()
+        self._touch({"curve", "neuron", "network"})
+
+    def remove_custom_activation(self, name: str) -> None:
+        """Remove an unused custom function. Touches ``curve``, ``neuron``, ``network``.
+
+        Raises
+        ------
+        ValueError
+            For an unknown name or a function still in use (named in the message).
+        """
+        if name not in self._custom:
+            raise ValueError(f"no custom activation {name!r}")
+        self._check_unused(name, "remove")
+        del self._custom[name], self._custom_entries[name]
+        self._forget_results()
+        self._touch({"curve", "neuron", "network"})
+
+    def _check_unused(self, name: str, action: str) -> None:
+        users = []
+        if self._curve_activation == name or name in (n for n, _ in self._compare):
+            users.append("the curve pane")
+        if self._neuron_activation == name:
+            users.append("the neuron")
+        users += [f"network layer {i + 1}" for i, (n, _) in enumerate(self._layer_activations)
+                  if n == name]
+        if users:
+            raise ValueError(f"cannot {action} custom activation {name!r}: used by "
+                             f"{', '.join(users)}; choose another function there first")
+
+    def _forget_results(self) -> None:
+        """A name may now mean a different function: drop every cached result."""
+        self._cache.clear()
+        for what in self._versions:
+            self._bump(what)
+
+    def _custom_state(self) -> dict:
+        return {name: dict(entry) for name, entry in self._custom_entries.items()}
+
+    def _load_custom(self, section: dict | None) -> bool:
+        """Replace the custom functions with a validated section; True if they changed."""
+        clean, functions = validate_custom_section(section or {})
+        if clean == self._custom_entries:
+            return False
+        self._custom, self._custom_entries = functions, clean
+        self._forget_results()
+        return True
