@@ -146,6 +146,20 @@ def main(argv=None) -> int:
 
     from PySide6.QtCore import QSettings
 
-    window.use_settings(QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION))
-    window.show()
+    settings = QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
+    window.use_settings(settings)
+    _start_interactive(window, settings)
     return int(app.exec())
+
+
+def _start_interactive(window, settings) -> None:
+    """What only an interactive run does (issue 10): error reports, asking before
+    closing, restoring a crashed run's autosave, autosaving, the first-run introduction."""
+    from actplay.ui import autosave, error_report, help_dialogs
+
+    error_report.install_excepthook(window)
+    window.file_actions.ask_before_closing = True
+    window.show()
+    autosave.offer_restore(window)  # before autosaving starts, so the leftover is still there
+    autosave.enable_autosave(window)
+    help_dialogs.offer_intro_on_first_run(window, settings)

@@ -12,11 +12,14 @@ import importlib
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
-from actplay import __version__
+from actplay.ui import settings as preferences
 from actplay.ui import theme
+from actplay.ui.file_actions import install_file_actions
+from actplay.ui.help_dialogs import install_help_actions
 from actplay.ui.scheduler import RedrawScheduler
+from actplay.ui.undo import install_undo
 
 LAYOUT_VERSION = 1  # bump when docks are added or renamed: old saved layouts are then ignored
 DEFAULT_SIZE = (1400, 900)
@@ -106,10 +109,9 @@ class MainWindow(QMainWindow):
     # -- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self._add_action(file_menu, "&Open session\u2026", self.open_session_dialog,
-                         QKeySequence.StandardKey.Open, "open_session_action")
-        self._add_action(file_menu, "&Save session as\u2026", self.save_session_dialog,
-                         QKeySequence.StandardKey.SaveAs, "save_session_action")
+        self.file_menu = file_menu
+        install_undo(self)  # issue 10: undo stack + Edit menu, before the file actions use it
+        install_file_actions(self, file_menu)  # New/Open/Recent/Examples/Save/Save As
         self._install_export_actions()  # Export / Copy image, from actplay.ui.export_actions
         file_menu.addSeparator()
         self._add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit,
@@ -135,9 +137,12 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self._add_action(self.view_menu, "&Reset layout", self.reset_layout, None,
                          "reset_layout_action")
+        preferences.install_theme_menu(self, self.view_menu)
 
         help_menu = self.menuBar().addMenu("&Help")
-        self._add_action(help_menu, "&About actplay", self._show_about, None, "about_action")
+        help_menu.setObjectName("help_menu")
+        self.help_menu = help_menu
+        install_help_actions(self, help_menu)  # issue 10: help dialogs, shortcuts, palette
 
     def _install_export_actions(self) -> None:
         try:
@@ -164,39 +169,23 @@ class MainWindow(QMainWindow):
         """Load preset ``name`` into the model (one event, every view repaints once)."""
         from actplay.model import presets
 
-        presets.apply(self.model, name)
+        with self.undo_recorder.step(f"Preset {presets.PRESETS[name]}"):
+            presets.apply(self.model, name)
         self.show_status(f"Preset: {presets.PRESETS[name]}")
 
     def open_session(self, path: str) -> None:
         """Replace the state with a session file's (raises SessionError, state unchanged)."""
-        from actplay.model import session
-
-        self.model.apply_state(session.read_state(path))
-        self.show_status(f"Opened {path}")
+        self.file_actions.open_path(path)
 
     def save_session(self, path: str) -> None:
         """Write the state to a session file (raises OSError)."""
-        from actplay.model import session
-
-        session.save(self.model, path)
-        self.show_status(f"Saved {path}")
+        self.file_actions.save_to(path)
 
     def open_session_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open session", "", SESSION_FILTER)
-        if path:
-            try:
-                self.open_session(path)
-            except ValueError as error:
-                self.show_status(f"Cannot open session: {error}")
+        self.file_actions.open_dialog()
 
     def save_session_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save session", "session.json",
-                                              SESSION_FILTER)
-        if path:
-            try:
-                self.save_session(path)
-            except OSError as error:
-                self.show_status(f"Cannot save session: {error}")
+        self.file_actions.save_as()
 
     def reset_layout(self) -> None:
         """Docks back to their first-start places and sizes, all visible."""
@@ -209,10 +198,6 @@ class MainWindow(QMainWindow):
                          [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
                          Qt.Orientation.Horizontal)
 
-    def _show_about(self) -> None:
-        self.show_status(f"actplay {__version__}: a playground for activation functions, "
-                         "neurons and small networks")
-
     # -- settings (only when main() asks) ------------------------------------------------
     def use_settings(self, settings: QSettings) -> None:
         """Restore geometry and dock layout from ``settings`` and save them there on close."""
@@ -223,6 +208,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state, LAYOUT_VERSION)
+        preferences.restore_preferences(self, settings)  # theme, last function/range, recent
 
     def save_settings(self) -> None:
         """Write geometry and dock layout to the settings given to `use_settings`."""
@@ -230,9 +216,15 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        preferences.save_preferences(self, self._settings)
         self._settings.sync()
 
     def closeEvent(self, event) -> None:
+        if not self.file_actions.confirm_close():  # unsaved changes: the user said Cancel
+            event.ignore()
+            return
         self.save_settings()
+        if getattr(self, "autosaver", None) is not None:
+            self.autosaver.discard()  # a clean exit leaves no autosave behind
         self.scheduler.stop()
         super().closeEvent(event)

@@ -124,3 +124,80 @@ def style_plot(plot_item: pg.PlotItem, x_label: str, y_label: str) -> None:
         axis.setTextPen(pg.mkPen(PLOT_FOREGROUND))
     plot_item.setMenuEnabled(False)
     plot_item.hideButtons()
+
+
+# -- light / dark / follow-the-system theme (issue 10) --------------------------------------
+THEMES = ("light", "dark", "system")  # what View > Theme offers; "system" follows the desktop
+DARK_PLOT_BACKGROUND = "#1E1F22"
+DARK_PLOT_FOREGROUND = "#DADADA"  # axes and labels: ~12:1 contrast on the dark background
+
+
+def resolve_theme(mode: str) -> str:
+    """``"light"`` or ``"dark"``: what ``mode`` means now (``"system"`` asks Qt)."""
+    if mode not in THEMES:
+        raise ValueError(f"unknown theme {mode!r}; known: {', '.join(THEMES)}")
+    if mode != "system":
+        return mode
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    scheme = app.styleHints().colorScheme() if app is not None else Qt.ColorScheme.Unknown
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+def plot_colours(effective: str) -> tuple[str, str]:
+    """``(background, foreground)`` of the plots for an effective theme."""
+    if effective == "dark":
+        return DARK_PLOT_BACKGROUND, DARK_PLOT_FOREGROUND
+    return PLOT_BACKGROUND, PLOT_FOREGROUND
+
+
+def dark_palette():
+    """A dark widget palette (window, text, buttons, highlight, disabled text)."""
+    from PySide6.QtGui import QPalette
+
+    roles = QPalette.ColorRole
+    palette = QPalette()
+    for role, colour in (
+        (roles.Window, "#2B2D30"), (roles.WindowText, "#E6E6E6"), (roles.Base, "#1E1F22"),
+        (roles.AlternateBase, "#2B2D30"), (roles.ToolTipBase, "#3C3F41"),
+        (roles.ToolTipText, "#E6E6E6"), (roles.Text, "#E6E6E6"), (roles.Button, "#3C3F41"),
+        (roles.ButtonText, "#E6E6E6"), (roles.BrightText, "#FF6B6B"), (roles.Link, "#56B4E9"),
+        (roles.Highlight, "#0072B2"), (roles.HighlightedText, "#FFFFFF"),
+        (roles.PlaceholderText, "#8C8C8C"),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7A7A7A"))
+    return palette
+
+
+def apply_theme(mode: str, root=None) -> str:
+    """Switch the application palette and every plot under ``root`` to ``mode``.
+
+    Plots made later pick the colours up from pyqtgraph's global options.
+
+    Returns
+    -------
+    str
+        The effective theme, ``"light"`` or ``"dark"``.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    effective = resolve_theme(mode)
+    app = QApplication.instance()
+    if app is not None:
+        app.setPalette(dark_palette() if effective == "dark" else app.style().standardPalette())
+        app.setProperty("actplay_theme", effective)
+    background, foreground = plot_colours(effective)
+    pg.setConfigOptions(background=background, foreground=foreground)
+    if root is not None:
+        for view in root.findChildren(pg.GraphicsView):
+            view.setBackground(background)
+            for item in view.scene().items():
+                if isinstance(item, pg.AxisItem):
+                    item.setPen(pg.mkPen(foreground))
+                    item.setTextPen(pg.mkPen(foreground))
+                    if item.label.toPlainText():
+                        item.label.setDefaultTextColor(QColor(foreground))
+    return effective
