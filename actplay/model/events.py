@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 
-SECTIONS = ("curve", "neuron", "network", "view")  # every name an event may carry
+SECTIONS = ("curve", "neuron", "network", "view", "dataset", "training")  # every event name
 
 Callback = Callable[[frozenset], None]
 

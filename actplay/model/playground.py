@@ -19,13 +19,14 @@ from actplay.model.events import SECTIONS, Batch, Emitter
 from actplay.model.network_state import NetworkStateMixin
 from actplay.model.neuron_state import NeuronStateMixin
 from actplay.model.state_schema import DEFAULT_POINTS, DEFAULT_VISIBLE, validate_state
+from actplay.model.training_state import TrainingStateMixin
 
 VALUE_LIMIT = lim.VALUE_LIMIT
 MAX_COMPARE = lim.MAX_COMPARE
 
 
 class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomStateMixin,
-                 DerivedMixin):
+                 TrainingStateMixin, DerivedMixin):
     """Everything the user can change, with validating setters and cached results.
 
     Sections and what they hold:
@@ -92,6 +93,7 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomSta
         self._selected_weight: tuple[int, int, int] | None = None
         # Sections later features own (custom activations, dataset, training): kept as given.
         self._extra_sections: dict[str, dict] = {}
+        self._init_training()  # dataset, training (training_state.py)
 
     # -- events -----------------------------------------------------------------
     def batch(self) -> AbstractContextManager:
@@ -136,6 +138,7 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomSta
             "curve": self._curve_state(),
             "neuron": self._neuron_state(),
             "network": self._network_state(),
+            **self._training_sections(),
         }
         if self._custom_entries:
             state["custom_activations"] = self._custom_state()
@@ -158,7 +161,8 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomSta
         current = self.state_dict()
         if clean == current:
             return
-        touched = {name for name in ("curve", "neuron", "network") if clean[name] != current[name]}
+        touched = {name for name in ("curve", "neuron", "network", "dataset", "training")
+                   if clean[name] != current[name]}
         if "network" in touched:
             for what in self._versions:
                 self._bump(what)
@@ -169,9 +173,11 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomSta
         self._load_curve(clean["curve"])
         self._load_neuron(clean["neuron"])
         self._load_network(clean["network"])
+        self._load_training(clean)  # dataset, training
         self._extra_sections = {
             key: value for key, value in clean.items()
-            if key not in ("format", "version", "curve", "neuron", "network", "custom_activations")
+            if key not in ("format", "version", "curve", "neuron", "network", "custom_activations",
+                           "dataset", "training")
         }
         selected = self._selected_weight
         if selected is not None and not self._weight_exists(self._layer_sizes, *selected):

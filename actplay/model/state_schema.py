@@ -13,6 +13,7 @@ import math
 
 from actplay.core.initialisation import INIT_SCHEMES
 from actplay.model import limits as lim
+from actplay.model import training_schema
 from actplay.model.custom_state import validate_custom_section
 
 FORMAT = "actplay-session"
@@ -92,8 +93,11 @@ def validate_state(state) -> dict:
              "network": network}
     if custom_section:
         clean[CUSTOM_SECTION] = custom_section
+    # dataset and training (issue 13, model.training_schema); left out, they take defaults.
+    clean["dataset"] = training_schema.validate_dataset(state.get("dataset"))
+    clean["training"] = training_schema.validate_training(state.get("training"))
     for name in OPTIONAL_SECTIONS:
-        if name in state and name != CUSTOM_SECTION:
+        if name in state and name not in clean and name != CUSTOM_SECTION:
             clean[name] = _validate_opaque(name, state[name])
     return clean
 

@@ -79,5 +79,5 @@ def test_an_empty_batch_emits_nothing_and_an_exception_still_emits():
     assert not batch.active
 
 
-def test_sections_are_the_documented_four():
-    assert SECTIONS == ("curve", "neuron", "network", "view")
+def test_sections_are_the_documented_six():
+    assert SECTIONS == ("curve", "neuron", "network", "view", "dataset", "training")

@@ -53,8 +53,10 @@ def test_read_state_then_apply_state_keeps_subscribers(edited, tmp_path, pg, rec
 
 
 def test_optional_sections_are_kept_as_given(pg, tmp_path):
+    # dataset/training are validated since issue 13 (tests/model/test_training_state.py)
     state = pg.state_dict()
-    state["dataset"] = {"name": "moons", "points": [[0.5, 1], [2, -3]], "meta": {"n": 2}}
+    state["dataset"] = {**state["dataset"], "source": "custom",
+                        "custom_points": [[0.5, 1.0, 1.0], [2.0, -3.0, 0.0]]}
     pg.apply_state(state)
     path = tmp_path / "extra.actplay.json"
     session.save(pg, path)
@@ -153,7 +155,7 @@ BAD_STATES = {
     "binary mode not bool": (_set(("neuron", "binary_mode"), "yes"), "true or false"),
     "optional section not an object": (_set(("training",), [1, 2]), "training must be"),
     "optional section too deep": (_set(("dataset",), json.loads('{"a":' * 70 + "1" + "}" * 70)),
-                                  "deeper"),
+                                  "unknown key"),
 }
 
 

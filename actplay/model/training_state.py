@@ -1,0 +1,412 @@
+"""The training part of the Playground: the data set, the settings and the run.
+
+Sections: ``dataset`` (source, points, noise, split, seed, input features,
+added points) and ``training`` (loss, optimiser, learning rate, batch size,
+L2, seed; the epoch counter, loss and gradient history, the running flag).
+
+The network being trained *is* the network section's network: every training
+call copies the trained weights into it and touches ``network`` (so the
+graph and heatmaps follow) together with ``training``, in one event. A weight
+or activation the user edits meanwhile is picked up before the next step.
+The Qt side only decides *when* to train (``train_for`` on a timer while
+``running``); the work and the state live here.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from pathlib import Path
+
+import numpy as np
+
+from actplay.core import datasets
+from actplay.core.grid import plane_grid
+from actplay.core.training import Trainer, check_loss_fits
+from actplay.model import training_schema as schema
+
+MAX_HISTORY = 2000  # history points kept; beyond this every other one is dropped
+CHUNK_STEPS = 5  # steps between clock checks in train_for: ~1 ms of work
+OUTPUT_RESOLUTION = 100  # decision-surface cells per axis, as the heatmaps
+OUTPUT_FOR_LOSS = {"bce": ("sigmoid", 1), "cross_entropy": ("softmax", 2)}
+REGRESSION_OUTPUT = "tanh"  # the regression targets lie in [-1, 1]
+
+
+class TrainingStateMixin:
+    """Data set, training settings and the training run (mixed into ``Playground``)."""
+
+    def _init_training(self) -> None:
+        self._dataset_spec = schema.validate_dataset(None)
+        self._training = schema.validate_training(None)
+        self._running = False
+        self._training_error = ""
+        self._clear_run()
+
+    def _clear_run(self) -> None:
+        self._trainer: Trainer | None = None
+        self._trainer_key = None
+        self._trainer_network_version = -1
+        self._history: list[tuple] = []  # (epoch, train loss, test loss, grads per layer)
+        self._history_stride = 1  # record every n-th training call once the history is long
+        self._calls_since_record = 0
+        self._data_cache = None
+
+    # -- properties ---------------------------------------------------------------
+    @property
+    def dataset_spec(self) -> dict:
+        """The ``dataset`` section (a copy)."""
+        return copy.deepcopy(self._dataset_spec)
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """The input features that feed the network, in ``datasets.FEATURES`` order."""
+        return tuple(self._dataset_spec["features"])
+
+    @property
+    def training_settings(self) -> dict:
+        """The ``training`` section (a copy)."""
+        return dict(self._training)
+
+    @property
+    def epoch(self) -> float:
+        """Passes over the training points so far (fractional within a pass)."""
+        return self._training["epoch"]
+
+    @property
+    def running(self) -> bool:
+        """True while the window should keep training (Play)."""
+        return self._running
+
+    @property
+    def training_error(self) -> str:
+        """Why training cannot run or stopped ("" when it can)."""
+        return self._training_error
+
+    def dataset(self) -> datasets.Dataset:
+        """The current points (generated or custom, plus added ones), cached."""
+        spec = self._dataset_spec
+        key = repr(spec)
+        if self._data_cache is not None and self._data_cache[0] == key:
+            return self._data_cache[1]
+        custom = np.array(spec["custom_points"], dtype=np.float64).reshape(-1, 3)
+        if spec["source"] == schema.CUSTOM_SOURCE:
+            targets, kind = datasets.label_kind(custom[:, 2])
+            rng = np.random.Generator(np.random.PCG64(spec["seed"]))
+            is_test = datasets.split_mask(len(custom), spec["test_fraction"], rng)
+            data = datasets.Dataset(custom[:, :2], targets, is_test, kind)
+        else:
+            data = datasets.generate(spec["source"], spec["points"], spec["noise"],
+                                     spec["test_fraction"], spec["seed"])
+            if len(custom):  # points the user added: always training points
+                data = datasets.Dataset(np.vstack([data.points, custom[:, :2]]),
+                                        np.concatenate([data.targets, custom[:, 2]]),
+                                        np.concatenate([data.is_test, np.zeros(len(custom),
+                                                                               bool)]),
+                                        data.kind)
+        for array in (data.points, data.targets, data.is_test):
+            array.setflags(write=False)
+        self._data_cache = (key, data)
+        return data
+
+    def loss_history(self) -> dict:
+        """``{"epoch", "train", "test"}`` float arrays, one entry per recorded chunk."""
+        rows = self._history
+        return {"epoch": np.array([r[0] for r in rows]), "train": np.array([r[1] for r in rows]),
+                "test": np.array([r[2] for r in rows])}
+
+    def gradient_history(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(epochs, (n_records, n_layers) mean |dL/dW| per layer)``."""
+        if not self._history:
+            return np.zeros(0), np.zeros((0, len(self._layer_sizes) - 1))
+        return np.array([r[0] for r in self._history]), np.array([r[3] for r in self._history])
+
+    # -- setters ------------------------------------------------------------------
+    def set_dataset(self, **changes) -> None:
+        """Change ``dataset`` fields (source, points, noise, test_fraction, seed).
+
+        A new set of points resets the run (weights re-drawn from the init scheme
+        and seed, as the TensorFlow Playground does). Touches ``dataset``,
+        ``training`` and ``network``; the loss follows a switch to regression.
+        """
+        if "features" in changes or "custom_points" in changes:
+            raise ValueError("use set_feature / add_point / load_dataset_csv for those")
+        spec = schema.validate_dataset({**self._dataset_spec, **changes})
+        if spec == self._dataset_spec:
+            return
+        with self.batch():
+            self._dataset_spec = spec
+            self._touch({"dataset"})
+            self._fit_loss_to_data()
+            self.reset_training()
+
+    def regenerate_dataset(self) -> None:
+        """Draw new points with the next seed (added points are dropped)."""
+        spec = self._dataset_spec
+        with self.batch():
+            self._dataset_spec = {**spec, "custom_points": [] if spec["source"] !=
+                                  schema.CUSTOM_SOURCE else spec["custom_points"]}
+            self.set_dataset(seed=(spec["seed"] + 1) % (2**32))
+
+    def set_feature(self, name: str, on: bool) -> None:
+        """Switch an input feature on or off; the network's input layer follows (new weights)."""
+        chosen = set(self._dataset_spec["features"])
+        chosen = chosen | {name} if on else chosen - {name}
+        features = list(datasets.check_features(chosen))
+        if features == self._dataset_spec["features"]:
+            return
+        with self.batch():
+            self._dataset_spec = {**self._dataset_spec, "features": features}
+            self._touch({"dataset"})
+            if self._layer_sizes[0] != len(features):
+                self.set_layer_sizes((len(features), *self._layer_sizes[1:]))
+            self.reset_training()
+
+    def add_point(self, x1: float, x2: float, target: float) -> None:
+        """Add a training point (class 0/1, or a value for regression). Touches ``dataset``."""
+        row = list(schema.lim.check_numbers("point", (x1, x2, target), 3, 3))
+        spec = schema.validate_dataset({**self._dataset_spec, "custom_points":
+                                        [*self._dataset_spec["custom_points"], row]})
+        self._dataset_spec = spec
+        self._touch({"dataset", "training"})
+
+    def load_dataset_csv(self, path) -> None:
+        """Replace the points with a CSV file's (``x1, x2, label`` or ``x1, label`` rows).
+
+        Raises
+        ------
+        ValueError
+            ``"<file name>: <problem>"`` (line and column for a bad value); nothing changes.
+        """
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+            points, targets, _ = datasets.parse_csv(text)
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            raise ValueError(f"{path.name}: {error}") from None
+        rows = np.column_stack([points, targets]).tolist()
+        spec = schema.validate_dataset({**self._dataset_spec, "source": schema.CUSTOM_SOURCE,
+                                        "custom_points": rows})
+        with self.batch():
+            self._dataset_spec = spec
+            self._touch({"dataset"})
+            self._fit_loss_to_data()
+            self.reset_training()
+
+    def set_training(self, **changes) -> None:
+        """Change ``training`` settings (loss, optimizer, learning_rate, batch_size, l2, seed).
+
+        A loss that needs a particular output layer (BCE: one sigmoid unit,
+        cross-entropy: two softmax units) sets it. Learning rate and L2 apply to a
+        run in progress; the others restart the optimiser. Touches ``training``.
+        """
+        if "epoch" in changes:
+            raise ValueError("the epoch counter is not a setting")
+        settings = schema.validate_training({**self._training, **changes})
+        if settings == self._training:
+            return
+        if (settings["loss"] != "mse"
+                and self.dataset().kind == datasets.REGRESSION):
+            raise ValueError("a regression data set trains with mean squared error only")
+        with self.batch():
+            self._training = settings
+            self._touch({"training"})
+            if settings["loss"] in OUTPUT_FOR_LOSS:
+                self._set_output_layer(*OUTPUT_FOR_LOSS[settings["loss"]])
+
+    def set_running(self, on: bool) -> None:
+        """Start or stop continuous training (the window's timer acts on it)."""
+        on = bool(on)
+        if on:
+            self._check_trainable()
+        if on == self._running:
+            return
+        self._running = on
+        self._touch({"training"})
+
+    def reset_training(self) -> None:
+        """New weights from the init scheme and seed; epoch 0 and an empty history."""
+        with self.batch():
+            self._clear_run()
+            self._training = {**self._training, "epoch": 0.0}
+            self._training_error = ""
+            weights, biases = self._initial_parameters()
+            self._weights, self._biases = weights, biases
+            self._network_changed()
+            self._touch({"training"})
+
+    # -- training -----------------------------------------------------------------
+    def train_steps(self, n_steps: int) -> None:
+        """Run ``n_steps`` mini-batch steps. Touches ``network`` and ``training`` once."""
+        self._train(lambda trainer: trainer.step(n_steps))
+
+    def train_epoch(self) -> None:
+        """Finish the current pass over the training points (Step)."""
+        self._train(lambda trainer: trainer.epoch())
+
+    def train_for(self, seconds: float) -> None:
+        """Train in small chunks until ``seconds`` have passed (one tick of Play)."""
+        deadline = time.perf_counter() + seconds
+
+        def run(trainer: Trainer) -> None:
+            trainer.step(CHUNK_STEPS)
+            while time.perf_counter() < deadline:
+                trainer.step(CHUNK_STEPS)
+
+        self._train(run)
+
+    def _train(self, run) -> None:
+        try:
+            trainer = self._ready_trainer()
+        except ValueError as error:
+            self._stop_with(str(error))
+            raise
+        before = trainer.epoch_progress
+        snapshot = trainer.parameters.copy()
+        run(trainer)
+        if not trainer.finite:
+            trainer.parameters[...] = snapshot
+            self._stop_with("training diverged (weights became infinite): lower the "
+                            "learning rate and press Reset")
+            return
+        with self.batch():
+            self._training = {**self._training, "epoch": min(
+                schema.MAX_EPOCH, self._training["epoch"] + trainer.epoch_progress - before)}
+            for target, source in zip(self._weights + self._biases,
+                                      trainer.weights + trainer.biases, strict=True):
+                target[...] = source
+            self._network_changed()
+            self._trainer_network_version = self._versions["network"]
+            self._record(trainer)
+            self._touch({"training"})
+
+    def _stop_with(self, message: str) -> None:
+        self._training_error = message
+        self._running = False
+        self._touch({"training"})
+
+    def _record(self, trainer: Trainer) -> None:
+        if len(self._history) >= MAX_HISTORY:
+            self._history = self._history[::2]
+            self._history_stride *= 2
+        self._calls_since_record += 1
+        if self._calls_since_record < self._history_stride and self._history:
+            return
+        self._calls_since_record = 0
+        train_x, train_y, test_x, test_y = self._training_arrays()
+        self._history.append((self._training["epoch"], trainer.loss(train_x, train_y),
+                              trainer.loss(test_x, test_y) if len(test_y) else np.nan,
+                              trainer.mean_abs_weight_gradients()))
+
+    def _training_arrays(self):
+        data = self.dataset()
+        features = self._dataset_spec["features"]
+        (train_x, train_y), (test_x, test_y) = data.train, data.test
+        return (datasets.feature_matrix(train_x, features), train_y,
+                datasets.feature_matrix(test_x, features), test_y)
+
+    def _check_trainable(self) -> None:
+        n_features = len(self._dataset_spec["features"])
+        if self._layer_sizes[0] != n_features:
+            raise ValueError(f"the network has {self._layer_sizes[0]} inputs but "
+                             f"{n_features} input features are on")
+        check_loss_fits(self._training["loss"], self.network())
+        if len(self.dataset().train[1]) == 0:
+            raise ValueError("the data set has no training points")
+
+    def _ready_trainer(self) -> Trainer:
+        """The trainer for the current state: rebuilt if the setup changed, synced if edited."""
+        self._check_trainable()
+        settings = self._training
+        key = (repr(self._dataset_spec), settings["loss"], settings["optimizer"],
+               settings["batch_size"], settings["seed"], self._layer_sizes,
+               repr(self._layer_activations))
+        if self._trainer is None or key != self._trainer_key:
+            train_x, train_y, _, _ = self._training_arrays()
+            self._trainer = Trainer(self.network(), train_x, train_y, loss=settings["loss"],
+                                    optimizer=settings["optimizer"],
+                                    learning_rate=settings["learning_rate"],
+                                    batch_size=settings["batch_size"], l2=settings["l2"],
+                                    seed=settings["seed"])
+            self._trainer_key = key
+        elif self._trainer_network_version != self._versions["network"]:
+            self._trainer.load_parameters(self._weights, self._biases)  # the user edited one
+        self._trainer.learning_rate = settings["learning_rate"]
+        self._trainer.l2 = settings["l2"]
+        self._trainer_network_version = self._versions["network"]
+        return self._trainer
+
+    def _fit_loss_to_data(self) -> None:
+        if self.dataset().kind == datasets.REGRESSION and self._training["loss"] != "mse":
+            self._training = {**self._training, "loss": "mse"}
+            self._touch({"training"})
+            self._set_output_layer(REGRESSION_OUTPUT, 1)
+
+    def _set_output_layer(self, activation: str, units: int) -> None:
+        if self._layer_sizes[-1] != units:
+            self.set_layer_sizes((*self._layer_sizes[:-1], units))
+        self.set_layer_activation(len(self._layer_sizes) - 1, activation)
+
+    # -- derived ------------------------------------------------------------------
+    def output_surface(self) -> np.ndarray | None:
+        """Network output over the plane as a (res, res) float32 in [-1, 1] (row 0 = top).
+
+        Classification shows 2 p(class 1) - 1 (orange class 0, blue class 1), regression
+        the output itself. ``None`` when the input layer does not match the features.
+        """
+        features = self._dataset_spec["features"]
+        if self._layer_sizes[0] != len(features):
+            return None
+        key = ("surface", self._versions["network"], self._plane_range, tuple(features),
+               self.dataset().kind)
+        return self._cached("output_surface", key, self._compute_surface)
+
+    def _compute_surface(self) -> np.ndarray:
+        grid = plane_grid(*self._plane_range, resolution=OUTPUT_RESOLUTION)
+        outputs = self.network()(datasets.feature_matrix(grid, self._dataset_spec["features"]))
+        if self.dataset().kind == datasets.REGRESSION:
+            shown = outputs[:, 0]
+        else:
+            shown = 2.0 * self._class_one_probability(outputs) - 1.0
+        return shown.reshape(OUTPUT_RESOLUTION, OUTPUT_RESOLUTION).astype(np.float32)
+
+    @staticmethod
+    def _class_one_probability(outputs: np.ndarray) -> np.ndarray:
+        return outputs[:, 1] if outputs.shape[1] > 1 else outputs[:, 0]
+
+    def accuracy(self, test: bool = True) -> float | None:
+        """Share of test (or training) points classified right; ``None`` for regression."""
+        data = self.dataset()
+        if data.kind == datasets.REGRESSION or self._layer_sizes[0] != len(self.features):
+            return None
+        points, targets = data.test if test else data.train
+        if len(targets) == 0:
+            return None
+        outputs = self.network()(datasets.feature_matrix(points, self.features))
+        predicted = (np.argmax(outputs, axis=1) if outputs.shape[1] > 1
+                     else outputs[:, 0] > 0.5)
+        return float(np.mean(predicted == (targets > 0.5)))
+
+    def dead_unit_counts(self) -> list[int]:
+        """Per hidden layer, units whose output and slope are 0 on every training point."""
+        if self._layer_sizes[0] != len(self.features):
+            return []
+        points = self.dataset().train[0]
+        net = self.network()
+        trace = net.forward(datasets.feature_matrix(points, self.features))
+        counts = []
+        for (function, params), z, a in list(zip(net.activations, trace.z, trace.a,
+                                                 strict=True))[:-1]:
+            dead = np.all((a == 0) & (function.derivative(z, **params) == 0), axis=0)
+            counts.append(int(np.sum(dead)))
+        return counts
+
+    # -- sessions -----------------------------------------------------------------
+    def _training_sections(self) -> dict:
+        return {"dataset": copy.deepcopy(self._dataset_spec), "training": dict(self._training)}
+
+    def _load_training(self, clean: dict) -> None:
+        self._dataset_spec = copy.deepcopy(clean["dataset"])
+        self._training = dict(clean["training"])
+        self._running = False
+        self._training_error = ""
+        self._clear_run()
