@@ -191,7 +191,6 @@ def make_about_dialog(parent=None) -> QDialog:
 
 def _show(dialog: QDialog) -> QDialog:
     dialog.show()
-    dialog.raise_()
     return dialog
 
 
