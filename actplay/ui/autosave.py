@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QMessageBox
 
@@ -64,6 +65,9 @@ class Autosaver:
         model.changed.connect(self._on_model_changed)
 
     def _on_model_changed(self, _sections) -> None:
+        if not shiboken6.isValid(self.timer):  # its window is gone; the model outlived it
+            self.model.changed.disconnect(self._on_model_changed)
+            return
         self.timer.start()  # restarts: one write after the burst, not one per event
 
     @property
@@ -88,7 +92,8 @@ class Autosaver:
 
     def discard(self) -> None:
         """Stop listening and delete the file: the clean-exit path."""
-        self.timer.stop()
+        if shiboken6.isValid(self.timer):
+            self.timer.stop()
         try:
             self.model.changed.disconnect(self._on_model_changed)
         except ValueError:

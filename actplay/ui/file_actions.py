@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -110,7 +111,9 @@ class FileActions:
 
     # -- title and modified mark --------------------------------------------------------
     def _on_clean_changed(self, clean: bool) -> None:
-        self.window.setWindowModified(not clean)
+        # The stack clears itself (emitting this) while the window is being destroyed.
+        if shiboken6.isValid(self.window):
+            self.window.setWindowModified(not clean)
 
     def _update_title(self) -> None:
         self.window.setWindowTitle(f"{self.name}[*] - {APP_NAME}")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
@@ -157,6 +158,9 @@ class UndoRecorder:
         model.changed.connect(self._on_model_changed)
 
     def _on_model_changed(self, _sections) -> None:
+        if not shiboken6.isValid(self.stack):  # the window is gone; the model outlived it
+            self.model.changed.disconnect(self._on_model_changed)
+            return
         if self._restoring or self._step_depth:
             return
         self._record(None, mergeable=True)
