@@ -93,7 +93,7 @@ class CurvePane(QWidget):
     # -- construction ---------------------------------------------------------------
     def _build_function_row(self) -> QHBoxLayout:
         model = self.model
-        self.picker = FunctionPicker("curve_function", self)
+        self.picker = FunctionPicker("curve_function", self, model=model)
         self._bindings.append(self._bind_picker())
         self.linked_check = QCheckBox("Neuron's function", self)
         self.linked_check.setObjectName("curve_linked")
@@ -103,7 +103,7 @@ class CurvePane(QWidget):
                                         model.set_linked))
         self.params = ParamSliders(
             "curve", lambda: (model.curve_activation, model.curve_params),
-            model.set_curve_param, self)
+            model.set_curve_param, self, lookup=model.activation)
         row = QHBoxLayout()
         row.addWidget(self.picker, 1)
         row.addWidget(self.linked_check)
@@ -170,11 +170,12 @@ class CurvePane(QWidget):
         # Widgets, curves and readout follow the curve section only: touching them for a
         # neuron or network change repaints spin boxes and the plot for nothing.
         if "curve" in sections:
+            self.picker.refresh_functions()  # custom functions come and go
             for binding in self._bindings:
                 binding.refresh()
             self.params.refresh()
             self.compare_box.refresh()
-            self.help_box.show_function(self.model.curve_activation)
+            self.help_box.show_function(self.model.curve_activation, self.model.activation)
             data = self.model.curve_data()
             if data is not self._shown_data:  # cached result: same object when unchanged
                 self.plot.show_curves(data)

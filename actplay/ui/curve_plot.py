@@ -156,7 +156,10 @@ class CurvePlot(pg.PlotWidget):
             if series is None:
                 item.setVisible(False)
                 continue
-            item.setData(data.x, series.y)
+            # NaN/inf (a custom function's undefined regions) are gaps, not lines.
+            finite = np.isfinite(series.y)
+            y = series.y if finite.all() else np.where(finite, series.y, np.nan)
+            item.setData(data.x, y, connect="finite")
             item.setVisible(True)
         self.labels = {key: series.label for key, series in shown.items()}
         for kind, intervals in (("saturated", data.saturated), ("dead", data.dead)):

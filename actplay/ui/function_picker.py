@@ -16,13 +16,18 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWi
 from actplay.core import activations
 
 NAME_ROLE = Qt.ItemDataRole.UserRole  # where a row keeps its registry name (None on headers)
+CUSTOM_ENTRY = "<custom>"  # item data of the "Custom..." row: not a function name
+CUSTOM_TEXT = "Custom\u2026"
 
 
-def _entries() -> list[tuple[str, list[tuple[str, str]]]]:
-    """``[(group, [(name, title), ...]), ...]`` in the library's display order."""
+def _entries(model=None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """``[(group, [(name, title), ...]), ...]`` in display order; with a model, its custom
+    functions too (group "Custom")."""
+    names = activations.names() if model is None else model.activation_names()
+    lookup = activations.get if model is None else model.activation
     by_group: dict[str, list[tuple[str, str]]] = {group: [] for group in activations.groups()}
-    for name in activations.names():
-        activation = activations.get(name)
+    for name in names:
+        activation = lookup(name)
         by_group.setdefault(activation.group, []).append((name, activation.title))
     return [(group, rows) for group, rows in by_group.items() if rows]
 
@@ -49,9 +54,12 @@ class FunctionPicker(QWidget):
 
     activationChosen = Signal(str)
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, model=None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        self._model = model  # given: list its custom functions and offer "Custom..."
+        self._listed: tuple[str, ...] = ()
+        self._shown: str | None = None
         self.combo = QComboBox(self)
         self.combo.setObjectName(f"{name}_combo")
         self.combo.setToolTip("Choose an activation function")
@@ -70,22 +78,11 @@ class FunctionPicker(QWidget):
 
         self._items = QStandardItemModel(self)
         self._completions: dict[str, str] = {}
-        header_font = QFont()
-        header_font.setBold(True)
-        for group, rows in _entries():
-            header = QStandardItem(group)
-            header.setFlags(Qt.ItemFlag.NoItemFlags)  # a label, not a choice
-            header.setFont(header_font)
-            self._items.appendRow(header)
-            for function_name, title in rows:
-                item = QStandardItem(f"   {title}")
-                item.setData(function_name, NAME_ROLE)
-                item.setToolTip(function_name)
-                self._items.appendRow(item)
-                self._completions[completion_text(function_name, title)] = function_name
+        self._completion_list = QStringListModel(self)
         self.combo.setModel(self._items)
+        self.refresh_functions()
 
-        completer = QCompleter(QStringListModel(list(self._completions), self), self)
+        completer = QCompleter(self._completion_list, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.search.setCompleter(completer)
@@ -102,12 +99,44 @@ class FunctionPicker(QWidget):
         completer.activated.connect(self._on_completion_chosen)
 
     # -- public API -------------------------------------------------------------
+    def refresh_functions(self) -> None:
+        """List the functions again if the model's set changed (a custom one added)."""
+        names = activations.names() if self._model is None else self._model.activation_names()
+        if names == self._listed:
+            return
+        current = self.current()
+        self._listed = names
+        self._items.clear()
+        self._completions.clear()
+        header_font = QFont()
+        header_font.setBold(True)
+        for group, rows in _entries(self._model):
+            header = QStandardItem(group)
+            header.setFlags(Qt.ItemFlag.NoItemFlags)  # a label, not a choice
+            header.setFont(header_font)
+            self._items.appendRow(header)
+            for function_name, title in rows:
+                item = QStandardItem(f"   {title}")
+                item.setData(function_name, NAME_ROLE)
+                item.setToolTip(function_name)
+                self._items.appendRow(item)
+                self._completions[completion_text(function_name, title)] = function_name
+        if self._model is not None:
+            item = QStandardItem(f"   {CUSTOM_TEXT}")
+            item.setData(CUSTOM_ENTRY, NAME_ROLE)
+            item.setToolTip("Type your own function as a formula")
+            self._items.appendRow(item)
+        self._completion_list.setStringList(list(self._completions))
+        if current is not None:
+            self.set_current(current)
+
     def current(self) -> str | None:
         """Registry name of the shown function (None when it is not in the list)."""
         return self.combo.currentData(NAME_ROLE)
 
     def set_current(self, name: str) -> None:
         """Show ``name`` without emitting anything (model -> widget)."""
+        self._shown = name
         with QSignalBlocker(self.combo):
             self.combo.setCurrentIndex(self.combo.findData(name, NAME_ROLE))
 
@@ -141,8 +170,21 @@ class FunctionPicker(QWidget):
 
     def _on_combo_activated(self, index: int) -> None:
         name = self.combo.itemData(index, NAME_ROLE)
-        if name is not None:
+        if name == CUSTOM_ENTRY:
+            self._define_custom()
+        elif name is not None:
             self.activationChosen.emit(name)
+
+    def _define_custom(self) -> None:
+        """Open the formula editor; a function it adds to the model is chosen."""
+        from actplay.ui.custom_dialog import define_custom_activation
+
+        name = define_custom_activation(self._model, self)
+        self.refresh_functions()
+        if name is None:  # cancelled: show the function that is still chosen
+            self.set_current(self._shown)
+            return
+        self._choose(name)
 
     def _on_search_entered(self) -> None:
         text = self.search.text()

@@ -44,11 +44,12 @@ def properties_text(activation) -> str:
     return "; ".join(part for part in (", ".join(has), ", ".join(lacks)) if part)
 
 
-def help_html(name: str) -> str:
-    """The help box's rich text for activation ``name`` (a registry name)."""
+def help_html(name: str, lookup=None) -> str:
+    """The help box's rich text for activation ``name`` (``lookup``: name -> Activation,
+    the registry when not given)."""
     try:
-        activation = activations.get(name)
-    except KeyError:
+        activation = (lookup or activations.get)(name)
+    except (KeyError, ValueError):
         return f"<p><b>{html.escape(name)}</b>: no help for this function.</p>"
     escape = html.escape
     rows = [
@@ -83,12 +84,12 @@ class HelpBox(QTextBrowser):
         self.setReadOnly(True)
         self._shown: str | None = None
 
-    def show_function(self, name: str) -> None:
+    def show_function(self, name: str, lookup=None) -> None:
         """Show the help of activation ``name`` (does nothing if it is already shown)."""
         if name == self._shown:
             return
         self._shown = name
-        self.setHtml(help_html(name))
+        self.setHtml(help_html(name, lookup))
 
     def shown(self) -> str | None:
         """Name of the function whose help is shown."""

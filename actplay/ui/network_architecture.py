@@ -9,7 +9,6 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
-from actplay.core import activations as acts
 from actplay.core.initialisation import INIT_SCHEMES
 from actplay.core.network import SOFTMAX, SOFTMAX_NAME
 
@@ -86,6 +85,7 @@ class ArchitectureEditor(QtWidgets.QWidget):
         layout.addWidget(self.status)
         layout.addStretch(1)
         self._built_layers = -1
+        self._listed = ()  # the function names the layer combos list
         self.update_view()
 
     # -- model -> view ---------------------------------------------------------------------
@@ -93,7 +93,9 @@ class ArchitectureEditor(QtWidgets.QWidget):
         """Show the model's sizes, activations, init scheme and seed."""
         model = self._model
         sizes = tuple(model.layer_sizes)
-        if len(sizes) - 1 != self._built_layers:
+        names = model.activation_names()  # custom functions come and go
+        if len(sizes) - 1 != self._built_layers or names != self._listed:
+            self._listed = names
             self._build_rows(len(sizes) - 1)
         _set_quietly(self.input_spin, self.input_spin.setValue, sizes[0])
         _set_quietly(self.hidden_spin, self.hidden_spin.setValue, len(sizes) - 2)
@@ -133,9 +135,9 @@ class ArchitectureEditor(QtWidgets.QWidget):
         combo = QtWidgets.QComboBox()
         combo.setObjectName(f"network_layer_{layer}_activation")
         combo.setToolTip(f"Activation of layer {layer}")
-        for name in acts.names():
+        for name in self._model.activation_names():  # built-in, then custom
             if name != SOFTMAX_NAME:
-                combo.addItem(acts.get(name).title, name)
+                combo.addItem(self._model.activation(name).title, name)
         if is_output:
             combo.addItem(SOFTMAX.title, SOFTMAX_NAME)
         combo.currentIndexChanged.connect(

@@ -11,9 +11,8 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 
-from actplay.core import activations as acts
 from actplay.ui.binding import Binding, bind_choice, bind_float
 from actplay.ui.float_slider import FloatSlider
 from actplay.ui.neuron_inputs import retire
@@ -22,11 +21,12 @@ PICKER_TIP = ("The activation function f that turns the sum z into the output a 
               "While the curve pane is linked it shows this same function.")
 
 
-def _fill_picker(box: QtWidgets.QComboBox) -> None:
-    """Every registry function by title, a separator between groups."""
+def _fill_picker(box: QtWidgets.QComboBox, model) -> None:
+    """Every function the model knows (built-in, then custom) by title, a separator
+    between groups."""
     previous_group = None
-    for name in acts.names():
-        activation = acts.get(name)
+    for name in model.activation_names():
+        activation = model.activation(name)
         if previous_group is not None and activation.group != previous_group:
             box.insertSeparator(box.count())
         previous_group = activation.group
@@ -45,7 +45,8 @@ class ActivationPicker(QtWidgets.QWidget):
         self.picker = QtWidgets.QComboBox()
         self.picker.setObjectName("neuron_activation")
         self.picker.setToolTip(PICKER_TIP)
-        _fill_picker(self.picker)
+        _fill_picker(self.picker, model)
+        self._listed = model.activation_names()
         self.description = QtWidgets.QLabel()
         self.description.setObjectName("neuron_activation_formula")
         self.description.setWordWrap(True)
@@ -73,6 +74,11 @@ class ActivationPicker(QtWidgets.QWidget):
     def refresh(self) -> None:
         """Show the model's function and parameter values (sliders rebuilt on a new function)."""
         name = self._model.neuron_activation
+        if self._model.activation_names() != self._listed:  # a custom function came or went
+            self._listed = self._model.activation_names()
+            with QSignalBlocker(self.picker):
+                self.picker.clear()
+                _fill_picker(self.picker, self._model)
         if self.picker.findData(name) < 0:
             # A layer-wide function such as softmax on a network's output unit: show it,
             # though the standalone neuron cannot choose it (the model says why).
@@ -89,8 +95,8 @@ class ActivationPicker(QtWidgets.QWidget):
             retire(slider)
         self.param_sliders, self._param_bindings = {}, []
         try:
-            activation = acts.get(name)
-        except KeyError:
+            activation = self._model.activation(name)
+        except (KeyError, ValueError):
             activation = None
         self.description.setText(
             "" if activation is None else activation.formula

@@ -17,10 +17,10 @@ from actplay.ui.binding import Binding, bind_float
 from actplay.ui.float_slider import FloatSlider
 
 
-def _specs(name: str) -> tuple:
+def _specs(name: str, lookup=None) -> tuple:
     try:
-        return activations.get(name).params
-    except KeyError:  # e.g. softmax, which has no element-wise parameters
+        return (lookup or activations.get)(name).params
+    except (KeyError, ValueError):  # e.g. softmax, which has no element-wise parameters
         return ()
 
 
@@ -37,11 +37,15 @@ class ParamSliders(QWidget):
     set_param : callable
         ``(key, value)`` writes the model (may raise ``ValueError``).
     parent : QWidget, optional
+    lookup : callable, optional
+        ``name -> Activation``; the registry when not given.
     """
 
     def __init__(self, prefix: str, get_function: Callable[[], tuple[str, dict]],
-                 set_param: Callable[[str, float], None], parent: QWidget | None = None) -> None:
+                 set_param: Callable[[str, float], None], parent: QWidget | None = None,
+                 lookup: Callable | None = None) -> None:
         super().__init__(parent)
+        self._lookup = lookup  # name -> Activation (the model's, which knows custom ones)
         self.setObjectName(f"{prefix}_params")
         self._prefix = prefix
         self._get_function = get_function
@@ -80,7 +84,7 @@ class ParamSliders(QWidget):
         self._bindings.clear()
         self._layout.removeWidget(self._empty)
         self._function = name
-        specs = _specs(name)
+        specs = _specs(name, self._lookup)
         self._empty.setVisible(not specs)
         if not specs:
             self._layout.addWidget(self._empty, 0, 0)
