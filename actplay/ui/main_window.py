@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         importlib.import_module("actplay.ui.export_actions").install_export_actions(self)  # issue 8
+        importlib.import_module("actplay.ui.training_dock").install_training_dock(self)  # issue 13
         self.statusBar().setObjectName("status_bar")
         self.statusBar().showMessage("Drag a slider: every curve and number follows.", STATUS_MS)
         self.resize(*DEFAULT_SIZE)

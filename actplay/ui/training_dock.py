@@ -1,0 +1,109 @@
+"""Puts the training panel in the main window, and its two exports.
+
+`install_training_dock(window)` is the main window's one line for issue 13:
+it builds the panel, registers it with the redraw scheduler, tabs its dock
+behind the network dock (so the default layout stays as it was) and adds the
+dock's toggle to the View menu. The exports (right-click on the panel) write
+the loss history as CSV and the decision surface as PNG, atomically.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from actplay.ui.training_panel import TrainingPanel
+
+DOCK_NAME = "training_dock"
+SURFACE_SIZE = (600, 600)  # px of an exported decision surface
+
+
+def loss_history_csv(model) -> str:
+    """The loss and gradient history as CSV text: epoch, train_loss, test_loss, grad_layer_i."""
+    history = model.loss_history()
+    epochs, gradients = model.gradient_history()
+    header = ["epoch", "train_loss", "test_loss"] + [
+        f"mean_abs_grad_layer_{i + 1}" for i in range(gradients.shape[1])]
+    lines = [",".join(header)]
+    for row in range(len(history["epoch"])):
+        values = [history["epoch"][row], history["train"][row], history["test"][row],
+                  *gradients[row]]
+        lines.append(",".join("" if np.isnan(v) else repr(float(v)) for v in values))
+    return "\n".join(lines) + "\n"
+
+
+def write_loss_csv(model, path) -> None:
+    """Write :func:`loss_history_csv` to ``path`` (atomically)."""
+    from actplay.ui.export_formats import write_atomic
+
+    write_atomic(path, loss_history_csv(model).encode("utf-8"))
+
+
+def write_surface_png(panel: TrainingPanel, path, size=SURFACE_SIZE) -> None:
+    """Render the panel's decision-surface plot (with its points) to a PNG file."""
+    from actplay.ui.export_formats import write_atomic
+
+    widget = panel.output_map
+    image = QtGui.QImage(*size, QtGui.QImage.Format.Format_ARGB32)
+    image.fill(QtGui.QColor("white"))
+    painter = QtGui.QPainter(image)
+    widget.scene().render(painter, QtCore.QRectF(0, 0, *size), widget.sceneRect())
+    painter.end()
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    write_atomic(path, bytes(buffer.data()))
+
+
+def _install_exports(window, panel: TrainingPanel) -> None:
+    def ask_and_write(title, default, pattern, write):
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(window, title, default, pattern)
+        if path:
+            try:
+                write(path)
+            except (OSError, ValueError) as error:
+                window.statusBar().showMessage(f"Cannot export: {error}", 8000)
+
+    csv_action = QtGui.QAction("Export loss history as CSV\u2026", panel)
+    csv_action.setObjectName("training_export_csv_action")
+    csv_action.triggered.connect(lambda: ask_and_write(
+        "Export loss history", "loss_history.csv", "CSV (*.csv)",
+        lambda path: write_loss_csv(panel.model, path)))
+    png_action = QtGui.QAction("Export decision surface as PNG\u2026", panel)
+    png_action.setObjectName("training_export_png_action")
+    png_action.triggered.connect(lambda: ask_and_write(
+        "Export decision surface", "decision_surface.png", "PNG (*.png)",
+        lambda path: write_surface_png(panel, path)))
+    for widget in (panel.output_map, panel.loss_chart, panel.gradient_chart):
+        widget.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
+        widget.addAction(csv_action)
+        widget.addAction(png_action)
+
+
+def install_training_dock(window) -> QtWidgets.QDockWidget:
+    """Add the training dock to ``window`` (tabbed behind the network dock); idempotent."""
+    existing = getattr(window, DOCK_NAME, None)
+    if existing is not None:
+        return existing
+    panel = TrainingPanel(window.model, window)
+    window.scheduler.register(panel, TrainingPanel.SECTIONS)
+    dock = QtWidgets.QDockWidget("Training", window)
+    dock.setObjectName(DOCK_NAME)
+    dock.setWidget(panel)
+    network_dock = getattr(window, "network_dock", None)
+    window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    if network_dock is not None:
+        window.tabifyDockWidget(network_dock, dock)
+        network_dock.raise_()
+    view_menu = getattr(window, "view_menu", None)
+    if view_menu is not None:
+        action = dock.toggleViewAction()
+        action.setObjectName(f"{DOCK_NAME}_toggle")
+        view_menu.insertAction(view_menu.actions()[-1] if view_menu.actions() else None,
+                               action)
+    _install_exports(window, panel)
+    window.training_panel, window.training_dock = panel, dock
+    return dock
+
+
+__all__ = ["install_training_dock", "loss_history_csv", "write_loss_csv", "write_surface_png"]
