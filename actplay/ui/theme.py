@@ -190,11 +190,15 @@ def apply_theme(mode: str, root=None) -> str:
         app.setPalette(dark_palette() if effective == "dark" else app.style().standardPalette())
         app.setProperty("actplay_theme", effective)
     background, foreground = plot_colours(effective)
+    other_foreground = QColor(plot_colours("light" if effective == "dark" else "dark")[1])
     pg.setConfigOptions(background=background, foreground=foreground)
     if root is not None:
         for view in root.findChildren(pg.GraphicsView):
             view.setBackground(background)
             for item in view.scene().items():
+                # Labels in the other theme's ink (not deliberately coloured ones) follow.
+                if isinstance(item, pg.TextItem) and item.color == other_foreground:
+                    item.setColor(foreground)
                 if isinstance(item, pg.AxisItem):
                     item.setPen(pg.mkPen(foreground))
                     item.setTextPen(pg.mkPen(foreground))
