@@ -152,6 +152,21 @@ def test_heatmaps_cover_the_plane_grid(pg):
     np.testing.assert_allclose(maps[-1].reshape(-1), outputs[:, 0], rtol=1e-5)
 
 
+def test_diagnostics_cover_a_coarse_plane_grid_close_to_the_heatmap_grid(pg):
+    from actplay.core.diagnostics import layer_diagnostics
+
+    pg.set_plane_range(-1.0, 3.0)
+    shown = pg.network_diagnostics()
+    coarse = layer_diagnostics(pg.network(), plane_grid(-1.0, 3.0, 32))
+    assert shown == coarse
+    # The coarse grid is a cheap stand-in for the heatmaps' 100x100 grid: same picture.
+    fine = layer_diagnostics(pg.network(), plane_grid(-1.0, 3.0, 100))
+    for c, f in zip(coarse, fine, strict=True):
+        np.testing.assert_allclose([c.z_mean, c.z_std, c.a_mean, c.mean_abs_derivative],
+                                   [f.z_mean, f.z_std, f.a_mean, f.mean_abs_derivative],
+                                   rtol=0.05, atol=0.02)
+
+
 def test_no_heatmaps_for_other_input_sizes_but_diagnostics_still(pg):
     pg.set_layer_sizes((3, 4, 1))
     assert pg.network_heatmaps() is None
