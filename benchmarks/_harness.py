@@ -12,7 +12,8 @@ What it offers:
   quiet period (timers fire on time, as in the app's own main loop).
 * `find_sliders`, `slider_kind`: the visible sliders of a window and which
   part of the app each one drives, by ``objectName``.
-* `percentile`, `summarise`, `rss_mb`, `report`: small helpers.
+* `percentile`, `summarise`, `rss_mb`, `report`: small helpers; `run_script`
+  is the parse-run-print tail of every script's ``main``.
 
 Import this module only after `prepare` ran (scripts do that in order).
 """
@@ -108,6 +109,14 @@ def report(figures: dict, as_json: bool, lines) -> None:
     else:
         print("\n".join(lines))
     sys.stdout.flush()
+
+
+def run_script(parser: argparse.ArgumentParser, run, lines_for, argv=None) -> int:
+    """Parse ``argv``, compute ``run(args)`` and print it (JSON or ``lines_for``); exit status."""
+    args = parser.parse_args(argv)
+    figures = run(args)
+    report(figures, args.json, lines_for(figures))
+    return 0
 
 
 def stat_line(label: str, stats: dict | None, width: int = 16) -> str:

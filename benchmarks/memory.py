@@ -69,10 +69,7 @@ def lines_for(figures: dict) -> list[str]:
 def main(argv=None) -> int:
     parser = h.base_parser(__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=10000)
-    args = parser.parse_args(argv)
-    figures = run(args)
-    h.report(figures, args.json, lines_for(figures))
-    return 0
+    return h.run_script(parser, run, lines_for, argv)
 
 
 if __name__ == "__main__":

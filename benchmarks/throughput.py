@@ -132,10 +132,7 @@ def main(argv=None) -> int:
     parser = h.base_parser(__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=2.0, help="seconds per slider")
     parser.add_argument("--quiet-ms", type=float, default=30.0)
-    args = parser.parse_args(argv)
-    figures = run(args)
-    h.report(figures, args.json, lines_for(figures))
-    return 0
+    return h.run_script(parser, run, lines_for, argv)
 
 
 if __name__ == "__main__":
