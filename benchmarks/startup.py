@@ -7,6 +7,11 @@ that moment (``CLOCK_MONOTONIC`` is shared by all processes on Linux). Runs
 alternate between the two windows after one unmeasured warm-up each (file and
 font caches), so drift hits both alike.
 
+The report says how many of actplay's modules have an up-to-date ``.pyc``:
+with ``PYTHONDONTWRITEBYTECODE=1`` (set on this machine and in CI) Python never
+writes them, so without ``scripts/bootstrap`` (which runs ``compileall``) every
+start compiles the whole package (~45 ms the bare window does not pay).
+
 Run::
 
     .venv/bin/python benchmarks/startup.py [--runs 10] [--json]
@@ -58,6 +63,22 @@ def child(which: str) -> None:
     os._exit(0)  # teardown is not part of start-up
 
 
+def bytecode_status() -> dict:
+    """How many of actplay's modules have a ``.pyc`` at least as new as their source."""
+    import importlib.util
+
+    sources = [os.path.join(folder, name)
+               for folder, _dirs, names in os.walk(os.path.join(h.ROOT, "actplay"))
+               for name in names if name.endswith(".py")]
+    compiled = 0
+    for source in sources:
+        cached = importlib.util.cache_from_source(source)
+        if os.path.exists(cached) and os.path.getmtime(cached) >= os.path.getmtime(source):
+            compiled += 1
+    return {"modules": len(sources), "compiled": compiled,
+            "dont_write_bytecode": os.environ.get("PYTHONDONTWRITEBYTECODE", "")}
+
+
 def spawn(which: str, xcb: bool) -> dict:
     """One child run; milliseconds from spawn to each mark."""
     command = [sys.executable, os.path.abspath(__file__), "--child", which]
@@ -83,7 +104,8 @@ def run(args) -> dict:
     for _ in range(args.runs):
         for which in runs:
             runs[which].append(spawn(which, args.xcb))
-    figures = {"runs": args.runs, "platform": os.environ["QT_QPA_PLATFORM"]}
+    figures = {"runs": args.runs, "platform": os.environ["QT_QPA_PLATFORM"],
+               "bytecode": bytecode_status()}
     for which, rows in runs.items():
         figures[which] = {key: round(h.percentile([r[key] for r in rows], 50), 1)
                           for key in rows[0]}
@@ -95,6 +117,11 @@ def run(args) -> dict:
 
 def lines_for(figures: dict) -> list[str]:
     out = [f"platform {figures['platform']}   runs {figures['runs']} each (medians, ms from spawn)"]
+    code = figures["bytecode"]
+    out.append(f"actplay .pyc up to date: {code['compiled']}/{code['modules']} modules"
+               f"   PYTHONDONTWRITEBYTECODE={code['dont_write_bytecode'] or '(unset)'}"
+               + ("   (none: every start compiles; run scripts/bootstrap or "
+                  "python -m compileall -q actplay)" if not code["compiled"] else ""))
     for which in ("bare", "app"):
         row = figures[which]
         out.append(f"{which:4s} python up {row['to_python_ms']:7.1f}  app {row['to_app_ms']:7.1f}  "
