@@ -150,12 +150,17 @@ class NetworkPanel(QtWidgets.QWidget):
             )
             binding = bind_float(
                 slider,
-                lambda i=i: self.model.network_input[i],
+                lambda i=i: self._network_input_item(i),
                 lambda value, i=i: self.model.set_network_input(i, value),
             )
             self._inputs_layout.addWidget(slider)
             self.input_sliders.append(slider)
             self._input_bindings.append(binding)
+
+    def _network_input_item(self, i):
+        # A slider may outlive the model's input until the pending repaint removes it.
+        values = self.model.network_input
+        return values[i] if i < len(values) else 0.0
 
     def _update_linear_note(self, trace):
         equivalent = self.model.linear_equivalent()
@@ -174,6 +179,8 @@ class NetworkPanel(QtWidgets.QWidget):
     def _refresh_tab(self, tab):
         if tab not in self._dirty_tabs:
             return
+        if tuple(self.model.layer_sizes) != self._sizes:
+            return  # a tab shown before the pending repaint: that repaint rebuilds, then draws it
         self._dirty_tabs.discard(tab)
         if tab is self.bars:
             name = self.model.layer_activations[-1][0]

@@ -16,7 +16,7 @@ from functools import partial
 from PySide6 import QtCore, QtWidgets
 
 from actplay.model import limits
-from actplay.ui.binding import Binding, bind_bool, bind_float
+from actplay.ui.binding import ERROR_MESSAGE_MS, Binding, bind_bool, bind_float
 from actplay.ui.float_slider import FloatSlider
 
 # Half-widths a slider range may take: small for fine work up to the model's limit.
@@ -196,10 +196,20 @@ class InputRows(QtWidgets.QWidget):
 
     # -- widgets -> model -------------------------------------------------------------
     def _on_add_clicked(self) -> None:
-        self._model.set_input_count(len(self._model.neuron_weights) + 1)
+        self._change_input_count(+1)
 
     def _on_remove_clicked(self) -> None:
-        self._model.set_input_count(len(self._model.neuron_weights) - 1)
+        self._change_input_count(-1)
+
+    def _change_input_count(self, step: int) -> None:
+        # A click can land before the next repaint disables the button (a network unit was
+        # just opened, or the limit reached): the model refuses, and the user reads why.
+        try:
+            self._model.set_input_count(len(self._model.neuron_weights) + step)
+        except ValueError as error:
+            window = self.window()
+            if isinstance(window, QtWidgets.QMainWindow):
+                window.statusBar().showMessage(str(error), ERROR_MESSAGE_MS)
 
     def _on_range_chosen(self, index: int) -> None:
         self._range = float(self.range_box.itemData(index))
@@ -215,11 +225,13 @@ def _set_tooltip(slider: FloatSlider, text: str) -> None:
 
 
 def _item(model, field: str, i: int) -> float:
-    return getattr(model, field)[i]
+    # Row i may outlive the model's inputs until the next repaint removes it: show 0 there.
+    values = getattr(model, field)
+    return values[i] if i < len(values) else 0.0
 
 
 def _is_on(model, i: int) -> bool:
-    return model.neuron_inputs[i] >= 0.5
+    return _item(model, "neuron_inputs", i) >= 0.5
 
 
 def _set_on(model, i: int, on: bool) -> None:

@@ -1,0 +1,113 @@
+"""Soak: thousands of seeded random changes through the real main window's widgets.
+
+After the run (and every ``CHECK_EVERY`` changes) no exception was raised, every
+plotted array is finite (NaN only in the heatmap mosaic's gaps and in custom
+functions' undefined points, see ``soak_checks``), labels and axis ticks are
+formatted, and what is shown equals what the model computes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from actplay.app import create_window
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import soak_checks  # noqa: E402
+from soak_driver import SoakDriver  # noqa: E402
+
+CHANGES = 2400  # a few hundred of each kind; ~25 s on two slow cores
+FLUSH_EVERY = 7  # changes between scheduler flushes: bursts coalesce, as in a drag
+CHECK_EVERY = 400  # full consistency checks: cheap enough to run a handful of times
+
+
+@pytest.fixture
+def shown_window(qtbot):
+    window = create_window()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.scheduler.flush()
+    yield window
+    window.close()
+
+
+def full_check(window) -> None:
+    window.scheduler.flush()
+    soak_checks.refresh_every_tab(window)
+    assert soak_checks.non_finite_items(window) == []
+    assert soak_checks.bad_texts(window) == []
+    soak_checks.check_shown_matches_model(window)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [11])
+def test_thousands_of_random_changes_keep_the_window_correct(shown_window, qtbot, seed):
+    window = shown_window
+    driver = SoakDriver(window, seed)
+    with qtbot.captureExceptions() as exceptions:
+        for change in range(1, CHANGES + 1):
+            driver.step()
+            if change % FLUSH_EVERY == 0:
+                window.scheduler.flush()
+            if change % 50 == 0:
+                qtbot.wait(1)  # let timers and posted events run, as the event loop would
+            if change % CHECK_EVERY == 0:
+                full_check(window)
+                assert exceptions == [], f"after {change} changes"
+    full_check(window)
+    assert exceptions == []
+    # Every kind of change happened (undo only once the Edit menu offers it).
+    assert all(count > 0 for kind, count in driver.counts.items()
+               if kind != "undo" or driver.undo is not None), driver.counts
+
+
+def test_the_checks_catch_a_nan_curve_a_stale_view_and_a_long_number(shown_window):
+    """The checks can fail: each spoiled view below is reported."""
+    import numpy as np
+
+    window = shown_window
+    soak_checks.check_shown_matches_model(window)
+    item = window.curve_pane.plot.curves["main:f"]
+    x, y = item.getData()
+    item.setData(x, np.where(np.arange(len(y)) == 3, np.nan, y))
+    assert soak_checks.non_finite_items(window)
+    with pytest.raises(AssertionError):
+        soak_checks.check_shown_matches_model(window)
+    item.setData(x, y)
+    assert soak_checks.non_finite_items(window) == []
+    window.neuron_panel.bars.bars.setOpts(height=np.zeros(5))
+    with pytest.raises(AssertionError):
+        soak_checks.check_shown_matches_model(window)
+    window.neuron_panel.equation.setText("z = 12345678901234567.0")
+    assert soak_checks.bad_texts(window)
+
+
+# -- regressions the soak found: widgets used between a model change and its repaint ----------
+def _start_a_frame(window):
+    window.scheduler.flush()
+    window.model.set_neuron_bias(window.model.neuron_bias + 0.01)  # painted; a frame starts
+
+
+def test_a_stale_input_slider_moved_before_the_repaint_raises_nothing(shown_window, qtbot):
+    window = shown_window
+    _start_a_frame(window)
+    old_slider = window.network_panel.input_sliders[1].slider
+    neuron_slider = window.findChild(type(old_slider), "neuron_input_2_slider")
+    window.model.set_layer_sizes((1, 4, 1))  # the second network input is gone...
+    window.model.set_input_count(2)  # ...and the third neuron input
+    with qtbot.captureExceptions() as exceptions:
+        old_slider.setValue(900)  # ...but their sliders live until the repaint
+        neuron_slider.setValue(100)
+        window.network_panel.tabs.setCurrentIndex(1)  # the layer bars, sized for 2-8-8-1
+        window.network_panel.tabs.setCurrentIndex(0)
+        window.model.select_network_neuron(2, 0)  # 4 inputs: no add/remove in this mode
+        window.findChild(QPushButton, "neuron_add_input").click()
+        window.scheduler.flush()
+    assert exceptions == []
+    assert window.model.network_input == (1.0,)
+    soak_checks.check_shown_matches_model(window)
