@@ -4,7 +4,8 @@ Positive bars are blue and negative ones orange (the theme's diverging map), so
 a user sees at a glance which input pushes the neuron on and which holds it
 back. The plot holds one ``BarGraphItem`` created once; a redraw only calls
 ``setOpts``. The value labels above the bars are rebuilt only when the number
-of inputs changes.
+of inputs changes, and the y range changes only when the bars outgrow it or
+shrink well inside it (a drag then repaints the bars, not the axis).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ ZERO_BRUSH = QtGui.QBrush(QtGui.QColor(*theme.DIVERGING_COLOURS[1]))
 TERM_PEN = pg.mkPen(None)
 SUM_PEN = pg.mkPen(theme.PLOT_FOREGROUND, width=1.5)  # outlines z: the total, not a term
 LABEL_COLOUR = theme.PLOT_FOREGROUND
+Y_RANGE_HEADROOM = 0.15  # of the bars' span, added on a refit: a drag rarely crosses it
+Y_RANGE_SLACK = 2.2  # refit once the range is this many times what the bars need
 
 
 def bar_labels(n_inputs: int) -> list[str]:
@@ -71,6 +74,8 @@ class NeuronBars(pg.PlotWidget):
         plot.addItem(self.bars)
         self._value_labels: list[pg.TextItem] = []
         self._n_inputs = -1
+        self._y_range = (0.0, 0.0)  # forces a fit on the first result
+        self._shown_heights = None
 
     def _rebuild(self, n_inputs: int) -> None:
         """Set the ticks and the value labels for ``n_inputs`` terms."""
@@ -94,6 +99,9 @@ class NeuronBars(pg.PlotWidget):
         n_inputs = len(heights) - 2
         if n_inputs != self._n_inputs:
             self._rebuild(n_inputs)
+        elif self._shown_heights is not None and np.array_equal(heights, self._shown_heights):
+            return  # e.g. only the activation changed: the sum's terms are the same
+        self._shown_heights = heights
         positions = np.arange(len(heights), dtype=np.float64)
         brushes = [_brush(h) for h in heights]
         pens = [TERM_PEN] * (len(heights) - 1) + [SUM_PEN]
@@ -103,9 +111,30 @@ class NeuronBars(pg.PlotWidget):
             label.setText(label_text(height))
             label.setAnchor((0.5, 1.0) if height >= 0 else (0.5, 0.0))
             label.setPos(position, height)
+        self._fit_y_range(heights)
+
+    def _fit_y_range(self, heights: np.ndarray) -> None:
+        """Keep the y range while it still frames the bars well; refit only when it does not.
+
+        A new range on every change repaints the axis and the whole view and moves every
+        value label twice (pyqtgraph re-places text items in a second pass): about half
+        of the chart's cost per slider step. A refit leaves some headroom so a drag
+        crosses it rarely.
+        """
         low, high = min(0.0, heights.min()), max(0.0, heights.max())
         margin = 0.22 * max(high - low, 1e-9)  # room for the value labels
-        self.getPlotItem().setYRange(low - margin * (low < 0), high + margin, padding=0.02)
+        wanted = (low - margin * (low < 0), high + margin)
+        shown_low, shown_high = self._y_range
+        contains = shown_low <= wanted[0] and wanted[1] <= shown_high
+        # Too loose when the bars would fill less than about half of the height.
+        loose = (shown_high - shown_low) > Y_RANGE_SLACK * (wanted[1] - wanted[0])
+        # The zero line stays where it was unless the sign of the extremes changed.
+        if contains and not loose and (wanted[0] < 0) == (shown_low < -1e-12):
+            return
+        span = wanted[1] - wanted[0]
+        headroom = Y_RANGE_HEADROOM * span
+        self._y_range = (wanted[0] - headroom * (low < 0), wanted[1] + headroom)
+        self.getPlotItem().setYRange(*self._y_range, padding=0.02)
 
     def heights(self) -> np.ndarray:
         """The drawn bar heights (for tests and exports)."""
