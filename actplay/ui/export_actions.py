@@ -18,7 +18,7 @@ from actplay.ui.svg_patch import apply_svg_patch
 
 #: Panes the dialog offers, in menu order, with their titles.
 PANE_TITLES = {
-    "curve": "Curve pane",
+    "curve": "Curve plot",
     "neuron": "Neuron chart",
     "network": "Network graph",
     "heatmaps": "Network heatmaps",
@@ -34,17 +34,42 @@ FORMAT_CHOICES = (
 MAX_EXPORT_SCALE = 8.0  # same ceiling as the command line
 
 
+#: What an export of each pane draws: the panel (a window attribute), then the path to its
+#: plot. Slides want the plot with its axes and legend, not the sliders around it.
+PANE_PLOTS = {
+    "curve": ("curve_pane", "plot"),
+    "neuron": ("neuron_panel", "bars"),
+    "network": ("network_panel", "graph", "view"),
+    "heatmaps": ("network_panel", "heatmaps", "plots"),
+}
+
+
+def pane_plot(panel, pane: str):
+    """The plot widget of ``panel`` that an export of ``pane`` draws (None when missing).
+
+    Parameters
+    ----------
+    panel : QWidget
+        The panel holding the pane: a `CurvePane`, `NeuronPanel` or `NetworkPanel`.
+    pane : str
+        A key of `PANE_PLOTS`.
+    """
+    widget = panel
+    for name in PANE_PLOTS[pane][1:]:
+        widget = getattr(widget, name, None)
+    return widget
+
+
 def pane_widgets(window) -> dict:
-    """The widgets of ``window`` that can be exported, by pane name (missing ones left out)."""
-    neuron_panel = getattr(window, "neuron_panel", None)
-    network_panel = getattr(window, "network_panel", None)
-    candidates = {
-        "curve": getattr(window, "curve_pane", None),
-        "neuron": getattr(neuron_panel, "bars", neuron_panel),
-        "network": getattr(network_panel, "graph", network_panel),
-        "heatmaps": getattr(network_panel, "heatmaps", None),
-        "window": window,
-    }
+    """The widgets of ``window`` that can be exported, by pane name (missing ones left out).
+
+    Each pane is its plot only; ``"window"`` is the whole window.
+    """
+    candidates = {}
+    for pane, (panel_name, *_path) in PANE_PLOTS.items():
+        panel = getattr(window, panel_name, None)
+        candidates[pane] = None if panel is None else pane_plot(panel, pane)
+    candidates["window"] = window
     return {pane: widget for pane, widget in candidates.items() if widget is not None}
 
 

@@ -5,14 +5,15 @@ Two forms (the format comes from the extension of ``--out``: .png .svg .csv .jso
     actplay export --activation NAME [--param KEY=VALUE ...] [--derivative]
                    [--second-derivative] [--compare NAME[:KEY=VALUE,...] ...]
                    [--range LO HI] [--points N] [--size WxH | --scale S] --out PATH
-    actplay export --session FILE [--pane curve|neuron|network|window]
+    actplay export --session FILE [--pane curve|neuron|network|heatmaps|window]
                    [--size WxH | --scale S] --out PATH
 
 Pictures are drawn by the same widgets the window shows, offscreen, so no
-display is needed. Bad input exits with status 2 and one line on stderr naming
-the problem; every check runs before anything is drawn, and files are written
-through a temporary file and a rename, so a failed export leaves ``--out`` as
-it was.
+display is needed. A pane's picture is its plot (axes, legend) without the
+controls around it, ``--size`` pixels; ``window`` is the whole window. Bad
+input exits with status 2 and one line on stderr naming the problem; every
+check runs before anything is drawn, and files are written through a
+temporary file and a rename, so a failed export leaves ``--out`` as it was.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ from actplay.ui.export_formats import IMAGE_FORMATS, check_target, format_for_pa
 PROG = "actplay export"
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-PANES = ("curve", "neuron", "network", "window")
+PANES = ("curve", "neuron", "network", "heatmaps", "window")
 #: Largest picture side in pixels: 16k is beyond any slide or poster and keeps memory sane.
 MAX_IMAGE_SIDE = 16384
+#: Qt's QWIDGETSIZE_MAX: no maximum size.
+MAX_WIDGET_SIZE = 16777215
 #: Largest device-pixel scale; 8x a window is already a poster.
 MAX_SCALE = 8.0
 #: The window's own widget class drawing each pane (module, class).
@@ -37,10 +40,12 @@ PANE_CLASSES = {
     "curve": ("actplay.ui.curve_pane", "CurvePane"),
     "neuron": ("actplay.ui.neuron_panel", "NeuronPanel"),
     "network": ("actplay.ui.network_panel", "NetworkPanel"),
+    "heatmaps": ("actplay.ui.network_panel", "NetworkPanel"),
 }
-#: Logical size of each pane when ``--size`` is not given (``--scale`` multiplies it).
+#: Logical size of each pane's plot when ``--size`` is not given (``--scale`` multiplies it).
 DEFAULT_PANE_SIZES = {
-    "curve": (900, 560), "neuron": (560, 640), "network": (760, 640), "window": (1400, 900),
+    "curve": (900, 560), "neuron": (640, 420), "network": (760, 520), "heatmaps": (560, 760),
+    "window": (1400, 900),
 }
 
 
@@ -240,8 +245,10 @@ def run_export(args) -> None:
         except ValueError as error:  # e.g. SVG of the whole window
             raise ExportInputError(f"--pane {args.pane}: {_one_line(error)}") from None
         finally:
-            widget.close()
-            widget.deleteLater()
+            for part in (widget, getattr(widget, "export_panel", None)):
+                if part is not None:
+                    part.close()
+                    part.deleteLater()
 
 
 def ensure_application():
@@ -269,17 +276,28 @@ def _quiet_offscreen_messages(_kind, _context, message) -> None:
 def pane_widget(model, pane: str):
     """A fresh, unshown widget drawing ``pane`` of ``model``, made by the window's own classes.
 
-    The panes are built on their own (not inside a window) so that ``--size``
-    sets their size exactly; ``window`` is the whole main window.
+    For a pane this is the panel's plot (``export_actions.pane_plot``) taken out of
+    the panel as a window of its own, so that ``--size`` is the plot's size
+    exactly; the panel that feeds it is kept as ``widget.export_panel``.
+    ``window`` is the whole main window.
     """
     if pane == "window":
         from actplay.ui.main_window import MainWindow
 
         return MainWindow(model)
+    from actplay.ui.export_actions import pane_plot
+
     module_name, class_name = PANE_CLASSES[pane]
     pane_class = getattr(importlib.import_module(module_name), class_name)
-    widget = pane_class(model)
-    widget.refresh(frozenset(pane_class.SECTIONS))
+    panel = pane_class(model)
+    panel.refresh(frozenset(pane_class.SECTIONS))
+    if pane == "heatmaps" and model.network_heatmaps() is None:
+        panel.deleteLater()
+        raise ExportInputError("heatmaps need a network with exactly 2 inputs")
+    widget = pane_plot(panel, pane)
+    widget.setParent(None)
+    widget.setMaximumSize(MAX_WIDGET_SIZE, MAX_WIDGET_SIZE)  # a dock's height cap is no limit here
+    widget.export_panel = panel
     return widget
 
 

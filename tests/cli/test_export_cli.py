@@ -170,7 +170,7 @@ def test_svg_holds_each_curve_as_one_path(capsys, tmp_path, qapp):
     assert _distinct_colours(QImage(str(png))) >= 5
 
 
-@pytest.mark.parametrize("pane", ["curve", "neuron", "network", "window"])
+@pytest.mark.parametrize("pane", ["curve", "neuron", "network", "heatmaps", "window"])
 def test_session_pane_renders(capsys, tmp_path, qapp, pane):
     from PySide6.QtGui import QImage
 
@@ -188,6 +188,31 @@ def test_session_pane_renders(capsys, tmp_path, qapp, pane):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (500, 360)
     assert _distinct_colours(image, step=5) >= 3
+
+
+@pytest.mark.parametrize("pane", ["curve", "neuron", "network", "heatmaps"])
+def test_pane_svg_is_the_plot_alone_at_the_requested_size(capsys, tmp_path, qapp, pane):
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / f"{pane}.svg"
+    code, _, err = _run(capsys, "--activation", "tanh", "--pane", pane, "--size", "640x420",
+                        "--out", out)
+    assert (code, err) == (0, "")
+    # The picture is the plot itself (no picker, sliders or help around it): --size exactly.
+    assert ET.parse(out).getroot().get("viewBox").split() == ["0", "0", "640", "420"]
+
+
+def test_heatmaps_of_a_network_without_two_inputs_exit_2(capsys, tmp_path, qapp):
+    from actplay.model import session
+    from actplay.model.playground import Playground
+
+    model = Playground()
+    model.set_layer_sizes([3, 2, 1])
+    source, out = tmp_path / "in.json", tmp_path / "maps.png"
+    session.save(model, source)
+    code, _, err = _run(capsys, "--session", source, "--pane", "heatmaps", "--out", out)
+    assert code == 2 and "2 inputs" in err and len(err.splitlines()) == 1
+    assert not out.exists()
 
 
 # -- bad input ---------------------------------------------------------------------

@@ -186,3 +186,21 @@ def test_copy_image_puts_the_pane_on_the_clipboard(window):
     copied = QtWidgets.QApplication.clipboard().image()
     assert not copied.isNull()
     assert (copied.width(), copied.height()) == (image.width(), image.height())
+
+
+@pytest.mark.parametrize("pane, panel, plot", [
+    ("curve", "curve_pane", "plot"), ("neuron", "neuron_panel", "bars"),
+    ("network", "network_panel", "graph.view"),
+])
+def test_pane_export_is_its_plot_without_the_controls(window, tmp_path, pane, panel, plot):
+    widget = getattr(window, panel)
+    for name in plot.split("."):
+        widget = getattr(widget, name)
+    out = tmp_path / f"{pane}.png"
+    export_actions.export_pane(window, pane, out)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (widget.width(), widget.height())
+    # No picker, sliders or help text around it: every corner is the plot's own background.
+    background = widget.backgroundBrush().color().rgb()
+    corners = {image.pixel(x, y) for x in (1, image.width() - 2) for y in (1, image.height() - 2)}
+    assert corners == {background}
