@@ -285,8 +285,10 @@ def pane_widget(model, pane: str):
         from actplay.ui.main_window import MainWindow
 
         return MainWindow(model)
+    from actplay.ui import theme
     from actplay.ui.export_actions import pane_plot
 
+    theme.apply_plot_defaults()  # what MainWindow does first: plots in the theme's colours
     module_name, class_name = PANE_CLASSES[pane]
     pane_class = getattr(importlib.import_module(module_name), class_name)
     panel = pane_class(model)

@@ -261,7 +261,7 @@ def svg_bytes(widget, size=None) -> bytes:
     import pyqtgraph as pg
     from pyqtgraph.exporters import SVGExporter
 
-    from actplay.ui import export
+    from actplay.ui import export, theme
     from actplay.ui.svg_patch import apply_svg_patch
 
     apply_svg_patch()
@@ -278,7 +278,11 @@ def svg_bytes(widget, size=None) -> bytes:
     try:
         for curve in curves:
             curve.setSegmentedLineMode("off")
-        return bytes(SVGExporter(view.scene()).export(toBytes=True))
+        exporter = SVGExporter(view.scene())
+        # An opaque backdrop in the theme's colour: a view without a brush would
+        # export transparent, which reads as black on a dark slide.
+        exporter.parameters()["background"] = theme.plot_background()
+        return bytes(exporter.export(toBytes=True))
     finally:
         for curve, mode in zip(curves, modes, strict=True):
             curve.setSegmentedLineMode(mode)

@@ -94,13 +94,36 @@ def signed_colour(value: float, limit: float) -> QColor:
     return diverging_colormap().map(position, mode="qcolor")
 
 
-def apply_plot_defaults() -> None:
-    """Set pyqtgraph's global options once, before any plot is created."""
-    pg.setConfigOptions(
-        antialias=True,
-        background=PLOT_BACKGROUND,
-        foreground=PLOT_FOREGROUND,
-    )
+def apply_plot_defaults() -> str:
+    """Set pyqtgraph's global options for the active theme, before any plot is created.
+
+    The window and every export (headless too) call this one function, so a
+    picture has the window's colours: light unless `apply_theme` chose dark.
+    A new process without it would draw pyqtgraph's own black plots.
+
+    Returns
+    -------
+    str
+        The effective theme, ``"light"`` or ``"dark"``.
+    """
+    effective = active_theme()
+    background, foreground = plot_colours(effective)
+    pg.setConfigOptions(antialias=True, background=background, foreground=foreground)
+    return effective
+
+
+def active_theme() -> str:
+    """``"light"`` or ``"dark"``: what `apply_theme` last set on the application, else light."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    effective = app.property("actplay_theme") if app is not None else None
+    return effective if effective in ("light", "dark") else "light"
+
+
+def plot_background() -> QColor:
+    """The opaque plot background of the active theme (exported pictures get it too)."""
+    return QColor(plot_colours(active_theme())[0])
 
 
 def axis_font() -> QFont:

@@ -215,6 +215,85 @@ def test_heatmaps_of_a_network_without_two_inputs_exit_2(capsys, tmp_path, qapp)
     assert not out.exists()
 
 
+@pytest.fixture
+def fresh_pyqtgraph():
+    """pyqtgraph's options as a new process has them (black plots); restored afterwards."""
+    import pyqtgraph as pg
+
+    saved = dict(pg.CONFIG_OPTIONS)
+    pg.setConfigOptions(background="k", foreground="d")
+    yield
+    pg.setConfigOptions(**saved)
+
+
+def _most_common_colour(image, step=3):
+    from collections import Counter
+
+    return Counter(image.pixel(x, y) for y in range(0, image.height(), step)
+                   for x in range(0, image.width(), step)).most_common(1)[0][0]
+
+
+def _assert_background(image, colour):
+    assert _most_common_colour(image) == colour.rgb()
+    # The bottom corners are where the axes meet the edge: background, never a curve.
+    bottom = image.height() - 2
+    assert {image.pixel(1, bottom), image.pixel(image.width() - 2, bottom)} == {colour.rgb()}
+
+
+def test_png_export_draws_in_the_light_theme_in_a_fresh_process(
+        capsys, tmp_path, qapp, fresh_pyqtgraph):
+    from PySide6.QtGui import QColor, QImage
+
+    from actplay.ui import theme
+
+    out = tmp_path / "elu.png"
+    code, _, err = _run(capsys, "--activation", "elu", "--param", "alpha=0.5", "--derivative",
+                        "--compare", "gelu", "--size", "450x250", "--out", out)
+    assert (code, err) == (0, "")
+    _assert_background(QImage(str(out)), QColor(theme.PLOT_BACKGROUND))
+
+
+def test_svg_export_has_an_opaque_theme_background(capsys, tmp_path, qapp, fresh_pyqtgraph):
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtGui import QColor, QImage
+
+    from actplay.ui import theme
+
+    out = tmp_path / "elu.svg"
+    code, _, err = _run(capsys, "--activation", "elu", "--param", "alpha=0.5", "--derivative",
+                        "--compare", "gelu", "--size", "450x250", "--out", out)
+    assert (code, err) == (0, "")
+    ns = "{http://www.w3.org/2000/svg}"
+    backdrop = next(ET.parse(out).getroot().iter(ns + "rect"))
+    assert (backdrop.get("width"), backdrop.get("height")) == ("100%", "100%")
+    assert QColor(backdrop.get("fill")) == QColor(theme.PLOT_BACKGROUND)
+    assert float(backdrop.get("fill-opacity", "1")) == 1.0
+    rsvg = shutil.which("rsvg-convert")
+    if rsvg is None:
+        pytest.skip("rsvg-convert not installed")
+    png = tmp_path / "elu-rsvg.png"
+    subprocess.run([rsvg, "--background-color=none", str(out), "-o", str(png)], check=True,
+                   timeout=60)
+    image = QImage(str(png)).convertToFormat(QImage.Format.Format_RGB32)
+    _assert_background(image, QColor(theme.PLOT_BACKGROUND))
+
+
+def test_export_follows_the_theme_the_application_shows(capsys, tmp_path, qapp):
+    from PySide6.QtGui import QColor, QImage
+
+    from actplay.ui import theme
+
+    out = tmp_path / "dark.png"
+    theme.apply_theme("dark")
+    try:
+        code, _, err = _run(capsys, "--activation", "tanh", "--size", "300x200", "--out", out)
+    finally:
+        theme.apply_theme("light")
+    assert (code, err) == (0, "")
+    _assert_background(QImage(str(out)), QColor(theme.DARK_PLOT_BACKGROUND))
+
+
 # -- bad input ---------------------------------------------------------------------
 def _bad_session_files(folder):
     garbage = folder / "garbage.json"
