@@ -13,6 +13,7 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui.training_panel import TrainingPanel
+from actplay.ui.training_undo import install_training_undo
 
 DOCK_NAME = "training_dock"
 SURFACE_SIZE = (600, 600)  # px of an exported decision surface
@@ -102,6 +103,7 @@ def install_training_dock(window) -> QtWidgets.QDockWidget:
         view_menu.insertAction(view_menu.actions()[-1] if view_menu.actions() else None,
                                action)
     _install_exports(window, panel)
+    install_training_undo(window, panel)  # one run = one undo step, not one per tick
     window.training_panel, window.training_dock = panel, dock
     return dock
 

@@ -9,6 +9,8 @@ redraw scheduler turns those into at most one repaint per frame.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from PySide6 import QtCore, QtWidgets
 
 from actplay.core import datasets
@@ -38,6 +40,8 @@ class TrainingPanel(QtWidgets.QWidget):
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(0)
         self.timer.timeout.connect(self._on_timer_tick)
+        # wraps one Step click; install_training_undo makes it one undo step
+        self.step_recorder = nullcontext
 
         self.play = QtWidgets.QPushButton("Play")
         self.play.setObjectName("training_play")
@@ -188,7 +192,8 @@ class TrainingPanel(QtWidgets.QWidget):
 
     def _on_step_clicked(self) -> None:
         try:
-            self.model.train_epoch()
+            with self.step_recorder():
+                self.model.train_epoch()
         except ValueError as error:
             self._show_status(str(error))
 

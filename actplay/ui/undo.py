@@ -155,11 +155,16 @@ class UndoRecorder:
         self._restoring = False
         self._step_depth = 0
         self._step_text = ""
+        self._run: _Run | None = None
         model.changed.connect(self._on_model_changed)
 
     def _on_model_changed(self, _sections) -> None:
         if not shiboken6.isValid(self.stack):  # the window is gone; the model outlived it
             self.model.changed.disconnect(self._on_model_changed)
+            return
+        if self._run is not None:  # a run (training) costs one check per change, no snapshot
+            if self._run.command is None and "network" in _sections:
+                self._push_run_command()
             return
         if self._restoring or self._step_depth:
             return
@@ -179,8 +184,10 @@ class UndoRecorder:
     def step(self, text: str):
         """Record every change inside the block as one undo step called ``text``.
 
-        Used for presets, opening a session and New; the step never merges.
+        Used for presets, opening a session and New; the step never merges. A
+        run in progress is ended first (it stays a step of its own).
         """
+        self.interrupt_run()
         self._step_depth += 1
         try:
             yield
@@ -200,14 +207,88 @@ class UndoRecorder:
             self.last_state = self.model.state_dict()
 
     def restore(self, state: dict) -> None:
-        """Apply ``state`` for an undo or redo, without recording it."""
+        """Apply ``state`` for an undo or redo, without recording it (ends a run first)."""
+        self._restoring = True  # the run's command may be the one being undone: keep it
+        self.interrupt_run()
         with self.paused():
             self.model.apply_state(state)
 
     def reset(self) -> None:
         """Forget the history (and take the current state as the start)."""
+        self.interrupt_run()
         self.stack.clear()
         self.last_state = self.model.state_dict()
+
+
+    # -- runs: a continuous change (training) recorded as one step ---------------------
+    @property
+    def run_active(self) -> bool:
+        """True between `begin_run` and `end_run`."""
+        return self._run is not None
+
+    def begin_run(self, stop) -> None:
+        """Start a run: every change until `end_run` becomes one undo step.
+
+        While a run lasts, a model change costs the recorder one attribute check
+        (no snapshot, no comparison), so a feature that changes the model on every
+        timer tick stays cheap. The step is pushed at the first change touching
+        ``network``, so Undo is offered during the run; an undo, redo, `step` or
+        `reset` first calls ``stop()``, which must end the run (it calls
+        `end_run`), so the step holds everything up to the interruption.
+
+        Parameters
+        ----------
+        stop : callable
+            No arguments; ends the run (e.g. pauses training, which calls `end_run`).
+        """
+        if self._run is None:
+            self._run = _Run(stop, self.last_state)
+
+    def end_run(self, text: str) -> None:
+        """End the run: its changes become the step ``text`` (nothing if nothing changed)."""
+        run, self._run = self._run, None
+        if run is None:
+            return
+        after = self.model.state_dict()
+        self.last_state = after
+        command = run.command
+        if command is None:
+            if after != run.before:
+                self.stack.push(SnapshotCommand(self, run.before, after, text, None, False))
+            return
+        command.after = after
+        command.setText(text)
+        if after == run.before and not self._restoring and self._top_command() is command:
+            command.setObsolete(True)  # e.g. the first step diverged and was rolled back
+            self.stack.undo()  # an obsolete command is dropped, not undone
+
+    def interrupt_run(self) -> None:
+        """End a run in progress through its ``stop`` callback (a no-op without one)."""
+        if self._run is not None:
+            stop = self._run.stop
+            stop()
+            if self._run is not None:  # the callback did not end it: end it here
+                self.end_run("Change settings")
+
+    def _push_run_command(self) -> None:
+        run = self._run
+        run.command = SnapshotCommand(self, run.before, run.before, "Run", None, False)
+        self.stack.push(run.command)
+
+    def _top_command(self):
+        index = self.stack.index()
+        return self.stack.command(index - 1) if index > 0 else None
+
+
+class _Run:
+    """A run in progress: how to stop it, the state before it, its live command."""
+
+    __slots__ = ("stop", "before", "command")
+
+    def __init__(self, stop, before: dict) -> None:
+        self.stop = stop
+        self.before = before
+        self.command: SnapshotCommand | None = None
 
 
 def install_undo(window) -> UndoRecorder:
