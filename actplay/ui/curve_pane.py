@@ -58,6 +58,7 @@ class CurvePane(QWidget):
         self._shown_data = None
         self._shown_marker: tuple | None = None
         self._crosshair_x: float | None = None
+        self._neuron_shown = True
 
         self.plot = CurvePlot(self)
         self.readout = QLabel(self)
@@ -184,12 +185,22 @@ class CurvePane(QWidget):
         if "curve" in sections:
             self._show_readout()
 
+    def set_neuron_shown(self, shown: bool) -> None:
+        """Whether the plot may mark the neuron's (z, a), tangent and readout.
+
+        Off for an export of a bare function (``actplay export --activation``),
+        which has no neuron of its own.
+        """
+        self._neuron_shown = bool(shown)
+        self._shown_marker = None
+        self._show_neuron_marker()
+
     def _show_neuron_marker(self) -> None:
         model = self.model
         result = model.neuron_result()
         same_function = (result.activation == model.curve_activation
                          and result.params == model.curve_params)
-        visible = same_function and model.visible["f"]
+        visible = same_function and model.visible["f"] and self._neuron_shown
         shown = (result.z, result.a, result.slope, visible, model.x_range)
         if shown == self._shown_marker:  # e.g. a network weight of a unit not shown here
             return

@@ -233,7 +233,8 @@ def run_export(args) -> None:
         ensure_application()
         from PySide6.QtCore import Qt
 
-        widget = pane_widget(model, args.pane)
+        # A bare function (--activation) has no neuron to mark on it; a session has one.
+        widget = pane_widget(model, args.pane, show_neuron=args.session is not None)
         try:
             size = args.size or DEFAULT_PANE_SIZES[args.pane]
             # Shown (never on a screen), so plots get their resize events and lay
@@ -273,13 +274,14 @@ def _quiet_offscreen_messages(_kind, _context, message) -> None:
         print(message, file=sys.stderr)
 
 
-def pane_widget(model, pane: str):
+def pane_widget(model, pane: str, show_neuron: bool = True):
     """A fresh, unshown widget drawing ``pane`` of ``model``, made by the window's own classes.
 
     For a pane this is the panel's plot (``export_actions.pane_plot``) taken out of
     the panel as a window of its own, so that ``--size`` is the plot's size
     exactly; the panel that feeds it is kept as ``widget.export_panel``.
-    ``window`` is the whole main window.
+    ``window`` is the whole main window. ``show_neuron=False`` leaves the
+    neuron's marker, tangent and (z, a) readout off the curve plot.
     """
     if pane == "window":
         from actplay.ui.main_window import MainWindow
@@ -293,6 +295,8 @@ def pane_widget(model, pane: str):
     pane_class = getattr(importlib.import_module(module_name), class_name)
     panel = pane_class(model)
     panel.refresh(frozenset(pane_class.SECTIONS))
+    if pane == "curve" and not show_neuron:
+        panel.set_neuron_shown(False)
     if pane == "heatmaps" and model.network_heatmaps() is None:
         panel.deleteLater()
         raise ExportInputError("heatmaps need a network with exactly 2 inputs")

@@ -294,6 +294,46 @@ def test_export_follows_the_theme_the_application_shows(capsys, tmp_path, qapp):
     _assert_background(QImage(str(out)), QColor(theme.DARK_PLOT_BACKGROUND))
 
 
+def _svg_text(path):
+    import xml.etree.ElementTree as ET
+
+    return " ".join("".join(node.itertext()) for node in ET.parse(path).getroot().iter(
+        "{http://www.w3.org/2000/svg}text"))
+
+
+def test_function_export_draws_no_neuron_but_a_session_export_does(capsys, tmp_path, qapp):
+    from actplay.model import session
+    from actplay.model.playground import Playground
+
+    bare = tmp_path / "bare.svg"
+    assert _run(capsys, "--activation", "elu", "--size", "500x300", "--out", bare)[0] == 0
+    # No neuron in --activation mode: no (z, a) readout, marker or tangent.
+    assert "z = " not in _svg_text(bare) and "ELU" in _svg_text(bare)
+    assert _run(capsys, "--activation", "elu", "--out", tmp_path / "bare.png")[0] == 0
+
+    source, with_neuron = tmp_path / "in.json", tmp_path / "session.svg"
+    model = Playground()
+    model.set_curve_activation("elu")
+    session.save(model, source)
+    assert _run(capsys, "--session", source, "--size", "500x300", "--out", with_neuron)[0] == 0
+    assert "z = " in _svg_text(with_neuron)
+
+
+def test_function_export_hides_the_neuron_items(qapp):
+    from actplay.ui import export_cli
+
+    args = export_cli.build_parser().parse_args(["--activation", "elu", "--out", "x.png"])
+    for show_neuron in (False, True):
+        plot = export_cli.pane_widget(export_cli.playground_from_args(args), "curve",
+                                      show_neuron=show_neuron)
+        try:
+            shown = [item.isVisible() for item in (plot.marker, plot.tangent, plot.marker_label)]
+            assert shown == [show_neuron] * 3
+        finally:
+            plot.export_panel.deleteLater()
+            plot.deleteLater()
+
+
 # -- bad input ---------------------------------------------------------------------
 def _bad_session_files(folder):
     garbage = folder / "garbage.json"
