@@ -18,6 +18,7 @@ from actplay.core.diagnostics import layer_diagnostics
 from actplay.core.diagnostics import linear_equivalent as core_linear_equivalent
 from actplay.core.grid import grid_activations, plane_grid
 from actplay.core.network import Network, Trace
+from actplay.model import limits as lim
 from actplay.model.unit_function import intervals, unit_function
 
 GRID_RESOLUTION = 100  # heatmap cells per axis: smooth at panel size, cheap to compute
@@ -73,6 +74,22 @@ class TruthRow(NamedTuple):
 
 
 KIND_SUFFIX = {"f": "", "df": "′", "d2f": "″"}  # f, f', f'' in labels
+
+
+def _titled(title: str, name: str, params: dict, custom) -> str:
+    """``Title (key=value, ...)`` naming the parameters that differ from their defaults.
+
+    Main and comparison curves are labelled alike, so a legend or export tells
+    ``ELU (alpha=0.5)`` from ``ELU``.
+    """
+    try:
+        defaults = lim.find_activation(name, custom).defaults
+    except KeyError:  # softmax: no parameters of its own
+        defaults = {}
+    changed = {key: value for key, value in params.items() if defaults.get(key) != value}
+    if not changed:
+        return title
+    return title + " (" + ", ".join(f"{key}={value:g}" for key, value in changed.items()) + ")"
 
 
 def _frozen(params: dict) -> tuple:
@@ -134,9 +151,7 @@ class DerivedMixin:
         main_values = {}
         for prefix, entry_name, entry_params, entry_others in entries:
             functions = unit_function(entry_name, entry_params, entry_others, self._custom)
-            title = functions.title
-            if entry_params and prefix != "main":
-                title += " (" + ", ".join(f"{k}={v:g}" for k, v in entry_params.items()) + ")"
+            title = _titled(functions.title, entry_name, entry_params, self._custom)
             for kind in ("f", "df", "d2f"):
                 needed = self._visible[kind] or (prefix == "main" and kind != "d2f")
                 if not needed:

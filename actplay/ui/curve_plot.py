@@ -173,7 +173,9 @@ class CurvePlot(pg.PlotWidget):
         entries += tuple((kind, label) for kind, label, intervals in (
             ("saturated", SATURATED_LABEL, data.saturated), ("dead", DEAD_LABEL, data.dead))
             if intervals)
-        if entries != self._legend_entries:
+        if [key for key, _ in entries] == [key for key, _ in self._legend_entries]:
+            self._relabel_legend(entries)  # e.g. a parameter slider renamed "ELU (alpha=0.5)"
+        else:
             self._rebuild_legend(entries)
         self.set_x_range(float(data.x[0]), float(data.x[-1]))
         # Fit y and apply the new view transform now. Left to pyqtgraph, both run when the
@@ -182,6 +184,15 @@ class CurvePlot(pg.PlotWidget):
         view = self.getPlotItem().getViewBox()
         view.updateAutoRange()
         view.updateMatrix()
+
+    def _relabel_legend(self, entries: tuple) -> None:
+        """Same entries, new names: change the texts in place (a rebuild per drag step is slow)."""
+        if entries == self._legend_entries:
+            return
+        for (_sample, label), (_key, text) in zip(self.legend.items, entries, strict=True):
+            if label.text != text:
+                label.setText(text)
+        self._legend_entries = entries
 
     def _rebuild_legend(self, entries: tuple) -> None:
         self.legend.clear()

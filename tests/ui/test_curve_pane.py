@@ -276,3 +276,27 @@ def test_linked_checkbox_drives_the_model(qtbot, window, pane):
     assert window.model.curve_activation == "tanh"
     assert window.model.neuron_activation == "sigmoid"
 
+
+
+def test_legend_names_non_default_parameters_of_main_and_compare_alike(window, pane):
+    model = window.model
+    model.set_curve_activation("elu")
+    model.add_compare("leaky_relu", {"negative_slope": 0.1})
+    model.add_compare("elu")
+    window.scheduler.flush()
+
+    def legend():
+        return [label.text for _sample, label in pane.plot.legend.items]
+
+    elu, leaky = acts.get("elu").title, acts.get("leaky_relu").title
+    assert legend()[:3] == [elu, f"{elu}\u2032", f"{leaky} (negative_slope=0.1)"]
+    assert legend()[4] == elu  # the ELU comparison at its defaults: no parameters named
+    samples = [sample for sample, _label in pane.plot.legend.items]
+    model.set_curve_param("alpha", 0.5)
+    window.scheduler.flush()
+    assert legend()[:2] == [f"{elu} (alpha=0.5)", f"{elu} (alpha=0.5)\u2032"]
+    # Renamed in place, not rebuilt (a slider drag renames on every step).
+    assert [sample for sample, _label in pane.plot.legend.items] == samples
+    model.set_curve_param("alpha", acts.get("elu").defaults["alpha"])
+    window.scheduler.flush()
+    assert legend()[0] == elu
