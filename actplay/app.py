@@ -101,6 +101,7 @@ def _screenshot(window, args) -> int:
     return cli.EXIT_OK
 
 
+@cli.quiet_on_closed_stdout
 def main(argv=None) -> int:
     """Run ``actplay`` with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -9,6 +9,10 @@ Forms::
     actplay export ...                               headless export (actplay.ui.export_cli)
     actplay --version
 
+Output into a closed pipe (``actplay list | head -3``) ends quietly with
+status 141, what a shell reports for any tool that SIGPIPE cut off (128 + 13),
+so ``set -o pipefail`` scripts see the same as with ``seq``; no traceback.
+
 Subcommands are plain first words, dispatched before the window's own
 options are parsed, so ``actplay list`` never collides with a session file
 called ``list`` (write ``./list`` for that).
@@ -17,6 +21,7 @@ called ``list`` (write ``./list`` for that).
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import importlib.util
 import os
@@ -29,6 +34,7 @@ DEFAULT_SCREENSHOT_SIZE = "1400x900"
 EXIT_OK = 0
 EXIT_NO_DISPLAY = 1
 EXIT_BAD_INPUT = 2
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: a shell's status for a tool cut off by `| head`
 
 # First words that name a subcommand -> module whose main(argv) runs it. A
 # subcommand whose module is not installed is reported, not crashed on.
@@ -38,6 +44,32 @@ SUBCOMMANDS = {
 }
 # Subcommands that draw offscreen and so never need a display.
 OFFSCREEN_SUBCOMMANDS = ("export",)
+
+
+def quiet_on_closed_stdout(main):
+    """Wrap an entry point so output into a closed pipe ends with `EXIT_CLOSED_PIPE`, silently.
+
+    Standard output is flushed inside the wrapper (a pipe buffers it, so the
+    failing write often happens only at the flush), then pointed at the null
+    device, so Python's own flush at exit has nowhere to fail.
+    """
+
+    @functools.wraps(main)
+    def run(*args, **kwargs):
+        try:
+            status = main(*args, **kwargs)
+            sys.stdout.flush()
+            return status
+        except BrokenPipeError:
+            try:
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, sys.stdout.fileno())
+                os.close(null)
+            except (OSError, ValueError):  # stdout without a file descriptor (tests)
+                pass
+            return EXIT_CLOSED_PIPE
+
+    return run
 
 
 class CliError(ValueError):
