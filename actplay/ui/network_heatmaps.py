@@ -65,9 +65,10 @@ class NeuronHeatmaps(QtWidgets.QWidget):
         self.large_plot = self.plots.addPlot(row=1, col=0, enableMenu=False)
         self.large_plot.setMouseEnabled(False, False)
         self.large_plot.hideButtons()
-        self.large_plot.setAspectLocked(True)
-        self.large_plot.setLabel("bottom", "x\u2080")
-        self.large_plot.setLabel("left", "x\u2081")
+        # No aspect lock: in a wide plot it would widen the x range far past the plane.
+        # update_view sets both ranges to the plane, so the map fills its space.
+        self.large_plot.setLabel("bottom", "x\u2081")  # inputs are x1, x2, as in the neuron
+        self.large_plot.setLabel("left", "x\u2082")
         self.large = pg.ImageItem(axisOrder="row-major", lut=lut, levels=VALUE_LEVELS)
         self.large_plot.addItem(self.large)
         self.marker = pg.ScatterPlotItem(
@@ -127,6 +128,7 @@ class NeuronHeatmaps(QtWidgets.QWidget):
             np.ascontiguousarray(layer_grids[layer - 1][unit][::-1]), levels=VALUE_LEVELS
         )
         self.large.setRect(QtCore.QRectF(lo, lo, hi - lo, hi - lo))
+        self.large_plot.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0.0)
         name = layer_label(layer, len(sizes))
         self.large_plot.setTitle(f"{name} unit {unit} over the input plane (click to set x)")
         x = model.network_input

@@ -146,7 +146,8 @@ class NetworkPanel(QtWidgets.QWidget):
         lo, hi = self.model.plane_range
         for i in range(count):
             slider = FloatSlider(
-                f"network_input_{i}", f"x{i}", lo, hi, tooltip=f"Network input {i}"
+                # Labelled from 1 (x1, x2), like the neuron's inputs; names stay 0-based.
+                f"network_input_{i}", f"x{i + 1}", lo, hi, tooltip=f"Network input x{i + 1}"
             )
             binding = bind_float(
                 slider,

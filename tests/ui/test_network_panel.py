@@ -197,3 +197,21 @@ def test_hover_shows_the_value_under_the_cursor(qtbot, panel, model):
     a = model.network_trace().a[1][4]
     assert panel.graph.hover_label.text().endswith(f"a = {a:.4g}")
     assert "h2 unit 4" in panel.graph.hover_label.text()
+
+
+def test_large_heatmap_fills_its_plot_with_the_plane(panel, model):
+    model.set_plane_range(-4.0, 2.0)
+    panel.refresh(frozenset({"network"}))
+    (x_lo, x_hi), (y_lo, y_hi) = panel.heatmaps.large_plot.getViewBox().viewRange()
+    # The view is the plane, not the plane inside a wide margin of empty axis.
+    np.testing.assert_allclose([x_lo, x_hi, y_lo, y_hi], [-4.0, 2.0, -4.0, 2.0], atol=1e-9)
+
+
+def test_network_inputs_are_labelled_from_one_like_the_neuron(panel):
+    labels = [slider.label.text() for slider in panel.input_sliders]
+    assert labels == [f"x{i}" for i in range(1, len(panel.input_sliders) + 1)]
+    assert [slider.objectName() for slider in panel.input_sliders] == [
+        f"network_input_{i}" for i in range(len(panel.input_sliders))]
+    large = panel.heatmaps.large_plot
+    assert (large.getAxis("bottom").labelText, large.getAxis("left").labelText) == (
+        "x\u2081", "x\u2082")
