@@ -8,7 +8,7 @@ it with the button, or by clicking its entry in the plot's legend.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -117,7 +117,6 @@ class CompareBox(QWidget):
                 self.entries.clear()
                 for index, text in enumerate(texts):
                     item = QListWidgetItem(_swatch(theme.curve_colour(index + 1)), text)
-                    item.setForeground(QBrush(QColor(theme.PLOT_FOREGROUND)))
                     self.entries.addItem(item)
                 self.entries.setCurrentRow(min(row, len(texts) - 1))
             else:

@@ -102,7 +102,7 @@ class CustomActivationDialog(QDialog):
         buttons_row.addStretch(1)
         help_label = QLabel(HELP, self)
         help_label.setWordWrap(True)
-        help_label.setStyleSheet("color: #555")
+        help_label.setStyleSheet(f"color: {theme.muted_text_colour()}")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(help_label)

@@ -12,6 +12,7 @@ import math
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from actplay.core import activations
+from actplay.ui import theme
 
 PROPERTY_NAMES = (
     ("monotonic", "monotonic"),
@@ -61,13 +62,14 @@ def help_html(name: str, lookup=None) -> str:
     for spec in activation.params:
         rows.append((f"<i>{escape(spec.name)}</i>",
                      escape(f"{spec.description} (default {spec.default:g})")))
+    muted = theme.muted_text_colour()
     table = "".join(
-        f"<tr><td style='padding-right:8px; color:#555'>{label}</td><td>{value}</td></tr>"
+        f"<tr><td style='padding-right:8px; color:{muted}'>{label}</td><td>{value}</td></tr>"
         for label, value in rows
     )
     return (
         f"<h3 style='margin:0'>{escape(activation.title)} "
-        f"<span style='color:#777; font-weight:normal'>({escape(activation.name)}, "
+        f"<span style='color:{muted}; font-weight:normal'>({escape(activation.name)}, "
         f"{escape(activation.group)})</span></h3>"
         f"<table cellspacing='2'>{table}</table>"
         f"<p style='margin-top:6px'>{escape(activation.description)}</p>"
@@ -83,12 +85,13 @@ class HelpBox(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self._shown: str | None = None
+        self._shown_colour = ""  # the theme's muted colour the text was written with
 
     def show_function(self, name: str, lookup=None) -> None:
         """Show the help of activation ``name`` (does nothing if it is already shown)."""
-        if name == self._shown:
+        if name == self._shown and self._shown_colour == theme.muted_text_colour():
             return
-        self._shown = name
+        self._shown, self._shown_colour = name, theme.muted_text_colour()
         self.setHtml(help_html(name, lookup))
 
     def shown(self) -> str | None:

@@ -84,7 +84,8 @@ class DivergingLegend(QtWidgets.QWidget):
         metrics = painter.fontMetrics()
         left = (self.width() - self.BAR_WIDTH) // 2
         top = metrics.height() + 1
-        painter.setPen(QtGui.QColor(80, 80, 80))
+        # the palette's text colour follows View > Theme
+        painter.setPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
         painter.drawText(
             QtCore.QRect(0, 0, self.width(), metrics.height()),
             QtCore.Qt.AlignmentFlag.AlignHCenter,

@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from actplay.ui import network_geometry as geo
+from actplay.ui import theme
 from actplay.ui.network_colors import DivergingLegend, brushes_for, diverging_rgba
 
 NODE_HIT_PX = 9  # click/hover radius around a node centre
@@ -115,7 +116,8 @@ class NetworkGraph(QtWidgets.QWidget):
         top = max(sizes) / 2.0
         self._layer_labels = []
         for layer in range(len(sizes)):
-            label = pg.TextItem(layer_label(layer, len(sizes)), color=(90, 90, 90), anchor=(0.5, 1))
+            label = pg.TextItem(layer_label(layer, len(sizes)), color=theme.plot_foreground(),
+                                anchor=(0.5, 1))
             label.setPos(layer, top)
             plot.addItem(label)
             self._layer_labels.append(label)

@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from actplay.ui import network_geometry as geo
+from actplay.ui import theme
 from actplay.ui.network_colors import VALUE_LEVELS, DivergingLegend, diverging_lut
 from actplay.ui.network_graph import layer_label, non_input_layers
 
@@ -147,8 +148,8 @@ class NeuronHeatmaps(QtWidgets.QWidget):
         self._row_labels = []
         step = 100 // THUMB_FACTOR + TILE_GAP
         for row in range(len(counts)):
-            label = pg.TextItem(layer_label(row + 1, len(counts) + 1), color=(80, 80, 80),
-                                anchor=(1, 0.5))
+            label = pg.TextItem(layer_label(row + 1, len(counts) + 1),
+                                color=theme.plot_foreground(), anchor=(1, 0.5))
             label.setPos(-2, row * step + step / 2 - TILE_GAP)
             self.thumb_box.addItem(label)
             self._row_labels.append(label)

@@ -19,8 +19,6 @@ FIXED_MIN, FIXED_MAX = 1e-2, 1e4  # magnitudes printed as plain decimals; others
 MINUS = "\u2212"  # a real minus sign: wider than a hyphen, lines up with "+"
 SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")  # exponents of a×10ⁿ
 DOT = "\u00b7"  # the multiplication dot between a weight and its input
-POSITIVE_HTML = "#0A5F96"  # darker shades of the diverging map's ends: readable as text
-NEGATIVE_HTML = "#B8650A"
 
 
 def format_number(value: float, decimals: int = DECIMALS) -> str:
@@ -73,9 +71,9 @@ def _operand(value: float) -> str:
 def _signed_span(text: str, value: float) -> str:
     """Colour ``text`` like the bar of a value with that sign (blue +, orange −)."""
     if value > 0:
-        return f'<span style="color:{POSITIVE_HTML}">{text}</span>'
+        return f'<span style="color:{theme.signed_text_colours()[1]}">{text}</span>'
     if value < 0:
-        return f'<span style="color:{NEGATIVE_HTML}">{text}</span>'
+        return f'<span style="color:{theme.signed_text_colours()[0]}">{text}</span>'
     return text
 
 
@@ -113,7 +111,7 @@ def equation_html(result) -> str:
         f"<i>z</i> = {symbolic} + <i>b</i>",
         f"&nbsp;&nbsp;= {products} + {bias} = <b>{_signed_span(z_text, result.z)}</b>",
         f"<i>a</i> = {name}{params}({z_text}) = <b>{format_number(result.a)}</b>",
-        f"<span style='color:{theme.PLOT_FOREGROUND}'>slope <i>f</i>\u2032(<i>z</i>) = "
+        f"<span style='color:{theme.muted_text_colour()}'>slope <i>f</i>\u2032(<i>z</i>) = "
         f"{format_number(result.slope)}</span>",
     ]
     return "<br>".join(lines)

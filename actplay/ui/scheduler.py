@@ -70,6 +70,12 @@ class RedrawScheduler(QObject):
         if self._pending:
             self._paint()
 
+    def refresh_all(self) -> None:
+        """Repaint every registered view for all of its sections now (e.g. a new theme)."""
+        for _view, sections in self._views:
+            self._pending.update(sections)
+        self._paint()
+
     def stop(self) -> None:
         """Disconnect from the model and drop pending work (the window is closing)."""
         self._timer.stop()

@@ -46,6 +46,9 @@ def set_theme(window, mode: str) -> str:
     """Apply theme ``mode`` to the application and every plot of ``window``; returns the
     effective theme (``"light"`` or ``"dark"``)."""
     effective = theme.apply_theme(mode, window)
+    scheduler = getattr(window, "scheduler", None)
+    if scheduler is not None:  # rich text (equation, help) picks its colours when painted
+        scheduler.refresh_all()
     window.theme_mode = mode
     action = getattr(window, "theme_actions", {}).get(mode)
     if action is not None:

@@ -126,6 +126,27 @@ def plot_background() -> QColor:
     return QColor(plot_colours(active_theme())[0])
 
 
+def plot_foreground() -> QColor:
+    """The plot ink (axes, labels) of the active theme."""
+    return QColor(plot_colours(active_theme())[1])
+
+
+# Text in widgets: secondary captions and signed numbers, per effective theme. The dark
+# shades are lighter ends of the same hues; each >= 4.5:1 on its window colour (WCAG AA).
+MUTED_TEXT = {"light": "#555555", "dark": "#A8A8A8"}
+SIGNED_TEXT = {"light": ("#9C5508", "#0A5F96"), "dark": ("#F5A34A", "#5DB3EA")}
+
+
+def muted_text_colour() -> str:
+    """``#RRGGBB`` of secondary text (captions, field names) in the active theme."""
+    return MUTED_TEXT[active_theme()]
+
+
+def signed_text_colours() -> tuple[str, str]:
+    """``(negative, positive)`` text colours of the diverging map's ends, for the active theme."""
+    return SIGNED_TEXT[active_theme()]
+
+
 def axis_font() -> QFont:
     """Font for axis tick labels: readable at 100 % and in exported images."""
     font = QFont()
@@ -222,6 +243,10 @@ def apply_theme(mode: str, root=None) -> str:
                 # Labels in the other theme's ink (not deliberately coloured ones) follow.
                 if isinstance(item, pg.TextItem) and item.color == other_foreground:
                     item.setColor(foreground)
+                # Titles and legend labels without a colour of their own took the ink
+                # pyqtgraph had when their text was set: set it again in the new ink.
+                if isinstance(item, pg.LabelItem) and item.opts.get("color") is None:
+                    item.setText(item.text)
                 if isinstance(item, pg.AxisItem):
                     item.setPen(pg.mkPen(foreground))
                     item.setTextPen(pg.mkPen(foreground))

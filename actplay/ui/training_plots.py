@@ -20,7 +20,7 @@ TRAIN_PEN = pg.mkPen("w", width=1)
 TEST_PEN = pg.mkPen("k", width=1)
 CLASS_BRUSHES = (pg.mkBrush(245, 147, 34), pg.mkBrush(8, 119, 189))  # theme's map ends
 TRAIN_LOSS_PEN = pg.mkPen("#777777", width=1.5)
-TEST_LOSS_PEN = pg.mkPen("#000000", width=1.5)
+TEST_LOSS_PEN = pg.mkPen("#D55E00", width=1.5)  # Okabe-Ito vermillion: seen on light and dark
 GRADIENT_FLOOR = 1e-12  # log axis: a zero gradient is drawn at this floor
 
 

@@ -1,0 +1,124 @@
+"""Dark theme through View > Theme: no text stays in light-theme ink.
+
+Each check reads the colour a view actually uses after the menu switched the
+theme and measures its WCAG contrast against the background it is drawn on.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+READABLE = 4.5  # WCAG AA for normal text
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(a, b) -> float:
+    """WCAG contrast ratio of two colours (1..21)."""
+    la, lb = sorted((_luminance(QColor(a)), _luminance(QColor(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.fixture(autouse=True)
+def _light_afterwards():
+    """The application (palette, plot options) is shared: leave it light for other tests."""
+    yield
+    from actplay.ui import theme
+
+    theme.apply_theme("light")
+
+
+def _span_colours(html: str, marker: str) -> list[str]:
+    return [m for m in re.findall(r"color:\s*(#[0-9A-Fa-f]{6})[^>]*>([^<]*)", html)
+            if marker in m[1]]
+
+
+def _switch(window, mode):
+    window.theme_actions[mode].trigger()  # the menu's own code path
+    window.scheduler.flush()
+
+
+def _window_background():
+    return QApplication.instance().palette().color(QPalette.ColorRole.Window)
+
+
+def _plot_background(view):
+    return view.backgroundBrush().color()
+
+
+def test_equation_slope_and_signed_numbers_are_readable_in_both_themes(window):
+    for mode in ("dark", "light", "dark"):
+        _switch(window, mode)
+        html = window.neuron_panel.equation.text()
+        slope = _span_colours(html, "slope")
+        assert slope, html
+        numbers = re.findall(r"color:\s*(#[0-9A-Fa-f]{6})", html)
+        assert len(numbers) >= 3
+        for colour in numbers:
+            assert contrast(colour, _window_background()) >= READABLE, (mode, colour)
+
+
+def test_heatmap_caption_and_row_labels_follow_the_theme(window):
+    heatmaps = window.network_panel.heatmaps
+    window.network_panel.tabs.setCurrentWidget(heatmaps)
+    window.scheduler.flush()
+    for mode in ("dark", "light", "dark"):
+        _switch(window, mode)
+        caption_html = heatmaps.large_plot.titleLabel.item.toHtml()
+        colours = re.findall(r"color:\s*(#[0-9a-fA-F]{6,8})", caption_html)
+        assert colours
+        background = _plot_background(heatmaps.large_plot.getViewBox().scene().views()[0])
+        ink = QColor(colours[-1])
+        assert contrast(ink, background) >= READABLE, (mode, ink.name())
+        assert heatmaps._row_labels
+        for label in heatmaps._row_labels:
+            assert contrast(label.color, background) >= READABLE, mode
+
+
+def test_every_plot_text_item_and_title_is_readable_in_dark(window):
+    window.training_dock.show()
+    _switch(window, "dark")
+    checked = 0
+    for view in window.findChildren(pg.GraphicsView):
+        background = _plot_background(view)
+        for item in view.scene().items():
+            if isinstance(item, pg.TextItem) and item.toPlainText().strip():
+                ink = item.color
+            elif isinstance(item, pg.LabelItem) and item.text.strip() and \
+                    item.opts.get("color") is None:
+                ink = QColor(re.findall(r"color:\s*(#[0-9a-fA-F]{6,8})",
+                                        item.item.toHtml())[-1])
+            else:
+                continue
+            checked += 1
+            assert contrast(ink, background) >= 3.0, (type(item).__name__, ink.name())
+    assert checked >= 10
+
+
+def test_help_box_field_names_are_readable_after_a_switch(window):
+    for mode in ("light", "dark"):
+        _switch(window, mode)
+        html = window.curve_pane.help_box.toHtml()
+        base = QApplication.instance().palette().color(QPalette.ColorRole.Base)
+        field = re.search(r"color:\s*(#[0-9a-fA-F]{6})[^>]*>Formula", html)
+        assert field, html[:500]
+        assert contrast(field.group(1), base) >= READABLE, mode
+
+
+def test_training_loss_pens_are_visible_on_both_backgrounds(window):
+    chart = window.training_panel.loss_chart
+    for mode in ("light", "dark"):
+        _switch(window, mode)
+        background = _plot_background(chart)
+        for curve in (chart.train_curve, chart.test_curve):
+            assert contrast(curve.opts["pen"].color(), background) >= 3.0, mode
