@@ -4,7 +4,7 @@
 it builds the panel, registers it with the redraw scheduler, tabs its dock
 behind the network dock (so the default layout stays as it was) and adds the
 dock's toggle to the View menu. The exports (right-click on the panel) write
-the loss history as CSV and the decision surface as PNG, atomically.
+the loss history as CSV and the decision surface as PNG or SVG, atomically.
 """
 
 from __future__ import annotations
@@ -56,6 +56,17 @@ def write_surface_png(panel: TrainingPanel, path, size=SURFACE_SIZE) -> None:
     write_atomic(path, bytes(buffer.data()))
 
 
+def write_surface_svg(panel: TrainingPanel, path) -> None:
+    """Write the decision-surface plot (image, points, axes) as SVG, atomically.
+
+    The one SVG path of the app (`export_formats.write_image`, with its pyqtgraph
+    patch); the plot is exported at its size on screen.
+    """
+    from actplay.ui.export_formats import write_image
+
+    write_image(panel.output_map, path)
+
+
 def _install_exports(window, panel: TrainingPanel) -> None:
     def ask_and_write(title, default, pattern, write):
         path, _ = QtWidgets.QFileDialog.getSaveFileName(window, title, default, pattern)
@@ -75,10 +86,15 @@ def _install_exports(window, panel: TrainingPanel) -> None:
     png_action.triggered.connect(lambda: ask_and_write(
         "Export decision surface", "decision_surface.png", "PNG (*.png)",
         lambda path: write_surface_png(panel, path)))
+    svg_action = QtGui.QAction("Export decision surface as SVG\u2026", panel)
+    svg_action.setObjectName("training_export_svg_action")
+    svg_action.triggered.connect(lambda: ask_and_write(
+        "Export decision surface", "decision_surface.svg", "SVG (*.svg)",
+        lambda path: write_surface_svg(panel, path)))
     for widget in (panel.output_map, panel.loss_chart, panel.gradient_chart):
         widget.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
-        widget.addAction(csv_action)
-        widget.addAction(png_action)
+        for action in (csv_action, png_action, svg_action):
+            widget.addAction(action)
 
 
 def install_training_dock(window) -> QtWidgets.QDockWidget:
@@ -108,4 +124,5 @@ def install_training_dock(window) -> QtWidgets.QDockWidget:
     return dock
 
 
-__all__ = ["install_training_dock", "loss_history_csv", "write_loss_csv", "write_surface_png"]
+__all__ = ["install_training_dock", "loss_history_csv", "write_loss_csv", "write_surface_png",
+           "write_surface_svg"]

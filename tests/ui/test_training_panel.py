@@ -117,3 +117,33 @@ def test_exports_write_the_history_and_the_surface(window, tmp_path):
     assert (image.width(), image.height()) == (300, 300)
     colours = {image.pixelColor(x, y).name() for x in range(0, 300, 10) for y in range(0, 300, 10)}
     assert len(colours) > 10  # a surface and points, not a blank picture
+
+
+def test_surface_svg_export_holds_the_surface_image_and_every_point(window, tmp_path):
+    import base64
+    import xml.etree.ElementTree as ET
+
+    from actplay.ui.training_dock import write_surface_svg
+
+    panel, model = _panel(window), window.model
+    model.train_steps(20)
+    window.scheduler.flush()
+    actions = {a.objectName() for a in panel.output_map.actions()}
+    assert "training_export_svg_action" in actions
+    path = tmp_path / "surface.svg"
+    write_surface_svg(panel, path)
+    root = ET.parse(path).getroot()  # well-formed XML
+    assert root.tag.endswith("svg")
+    images = [e for e in root.iter() if e.tag.endswith("image")]
+    assert images, "the decision surface is embedded as an image"
+    href = next(v for k, v in images[0].attrib.items() if k.endswith("href"))
+    png = QtGui.QImage.fromData(base64.b64decode(href.split(",", 1)[1]))
+    assert (png.height(), png.width()) == model.output_surface().shape  # the surface itself
+    colours = {png.pixelColor(x, y).name() for x in range(0, png.width(), 3)
+               for y in range(0, png.height(), 3)}
+    assert len(colours) > 10  # a coloured surface, not a blank image
+    text = path.read_text()
+    n_train = int(np.sum(~model.dataset().is_test))
+    markers = text.count("<path") + text.count("<ellipse") + text.count("<circle")
+    assert markers >= n_train  # one marker per training point (plus axes)
+    assert not text.count("<path") > 50 * n_train  # no per-segment explosion
