@@ -116,8 +116,13 @@ class CustomStateMixin:
             raise ValueError(error.args[0]) from None
 
     def add_custom_activation(self, spec) -> None:
-        """Add (or replace, when unused) a custom function. Touches ``curve``, ``neuron``
-        and ``network`` (every picker lists it).
+        """Add or replace a custom function. Touches ``curve``, ``neuron`` and ``network``
+        (every picker lists it), in one event.
+
+        Replacing a function keeps its name, so every place that uses it (curve,
+        comparison curves, neuron, network layers) now computes the new formula;
+        each keeps its parameter values that the new function still has within its
+        limits and takes the defaults for the rest.
 
         Parameters
         ----------
@@ -128,8 +133,8 @@ class CustomStateMixin:
         Raises
         ------
         ValueError
-            For a bad formula or parameter, a built-in name, too many functions, or
-            replacing a function that is in use.
+            For a bad formula or parameter, a built-in name or too many functions
+            (nothing changes).
         """
         if not isinstance(spec, dict) or "name" not in spec:
             raise ValueError("a custom activation needs a dict with 'name' and 'formula'")
@@ -143,14 +148,33 @@ class CustomStateMixin:
         activation, clean = custom_from_entry(name, entry)
         if self._custom_entries.get(name) == clean:
             return
-        if name in self._custom:
-            self._check_unused(name, "replace")
-        elif len(self._custom) >= MAX_CUSTOM:
+        replacing = name in self._custom
+        if not replacing and len(self._custom) >= MAX_CUSTOM:
             raise ValueError(f"at most {MAX_CUSTOM} custom activations")
         self._custom[name] = activation
         self._custom_entries[name] = clean
+        if replacing:
+            self._refit_users(name, activation)
         self._forget_results()
         self._touch({"curve", "neuron", "network"})
+
+    def _refit_users(self, name: str, activation: acts.Activation) -> None:
+        """Every user of ``name`` keeps the parameter values the new function accepts."""
+        def refit(params: dict) -> dict:
+            limits = activation.limits
+            kept = {key: value for key, value in params.items()
+                    if key in limits and limits[key][0] <= value <= limits[key][1]}
+            return activation.resolve_params(kept)
+
+        if self._curve_activation == name:
+            self._curve_params = refit(self._curve_params)
+        self._compare = [(n, refit(p) if n == name else p) for n, p in self._compare]
+        if self._neuron_activation == name:
+            self._neuron_params = refit(self._neuron_params)
+        if any(n == name for n, _ in self._layer_activations):
+            self._layer_activations = [(n, refit(p) if n == name else p)
+                                       for n, p in self._layer_activations]
+            self._trainer = None  # its network holds the old formula: rebuild before training
 
     def remove_custom_activation(self, name: str) -> None:
         """Remove an unused custom function. Touches ``curve``, ``neuron``, ``network``.

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -105,10 +106,25 @@ class CurvePane(QWidget):
         self.params = ParamSliders(
             "curve", lambda: (model.curve_activation, model.curve_params),
             model.set_curve_param, self, lookup=model.activation)
+        self.edit_custom_button = QPushButton("Edit\u2026", self)
+        self.edit_custom_button.setObjectName("curve_edit_custom")
+        self.edit_custom_button.setToolTip("Edit this custom function's formula and parameters "
+                                           "(every place that uses it follows)")
+        self.edit_custom_button.clicked.connect(self.edit_custom_function)
         row = QHBoxLayout()
         row.addWidget(self.picker, 1)
+        row.addWidget(self.edit_custom_button)
         row.addWidget(self.linked_check)
         return row
+
+    def edit_custom_function(self) -> bool:
+        """Reopen the formula editor on the shown custom function; True if it was replaced."""
+        from actplay.ui.custom_dialog import edit_custom_activation
+
+        name = self.model.curve_activation
+        if name not in self.model.custom_activations:
+            return False
+        return edit_custom_activation(self.model, name, self)
 
     def _bind_picker(self) -> Binding:
         binding = Binding(self.picker, lambda: self.model.curve_activation,
@@ -177,6 +193,8 @@ class CurvePane(QWidget):
             self.params.refresh()
             self.compare_box.refresh()
             self.help_box.show_function(self.model.curve_activation, self.model.activation)
+            self.edit_custom_button.setVisible(
+                self.model.curve_activation in self.model.custom_activations)
             data = self.model.curve_data()
             if data is not self._shown_data:  # cached result: same object when unchanged
                 self.plot.show_curves(data)

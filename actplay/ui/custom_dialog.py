@@ -49,6 +49,10 @@ class CustomActivationDialog(QDialog):
     model : Playground
         Where OK adds the function; its ``x_range`` sets the preview's range.
     parent : QWidget, optional
+    edit : str, optional
+        The name of a custom function to edit: the fields start with its formula,
+        title and parameters, the name is fixed, and OK replaces it everywhere it
+        is used (``Playground.add_custom_activation`` with the same name).
 
     Attributes
     ----------
@@ -56,12 +60,14 @@ class CustomActivationDialog(QDialog):
         The name of the function OK added (None until then).
     """
 
-    def __init__(self, model, parent: QWidget | None = None) -> None:
+    def __init__(self, model, parent: QWidget | None = None, edit: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("custom_dialog")
-        self.setWindowTitle("Custom activation function")
+        self.setWindowTitle("Edit custom activation function" if edit
+                            else "Custom activation function")
         self.model = model
         self.added_name: str | None = None
+        self._title: str | None = None  # kept when editing a function that has one
 
         self.name_edit = QLineEdit(self._free_name(), self)
         self.name_edit.setObjectName("custom_name")
@@ -112,12 +118,27 @@ class CustomActivationDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.buttons)
 
+        if edit is not None:
+            self._prefill(edit)
         self.name_edit.textChanged.connect(self.validate)
         self.formula_edit.textChanged.connect(self.validate)
         self.params_table.itemChanged.connect(self.validate)
         self.validate()
 
     # -- contents -----------------------------------------------------------------------
+    def _prefill(self, name: str) -> None:
+        """Fill the fields from the model's custom function ``name`` (its saved entry)."""
+        entry = self.model.state_dict().get("custom_activations", {}).get(name)
+        if entry is None:
+            raise ValueError(f"no custom activation {name!r}")
+        self.name_edit.setText(name)
+        self.name_edit.setReadOnly(True)
+        self.name_edit.setToolTip("Editing keeps the name: every use of it follows")
+        self.formula_edit.setText(entry["formula"])
+        self._title = entry.get("title")
+        for key, spec in entry.get("params", {}).items():
+            self.add_parameter(key, spec["default"], spec["lo"], spec["hi"])
+
     def add_parameter(self, name: str, default: float = 1.0, lo: float = 0.0,
                       hi: float = 2.0) -> None:
         """Append a parameter row."""
@@ -154,8 +175,11 @@ class CustomActivationDialog(QDialog):
                 raise ValueError(f"parameter row {row + 1}: default, min and max must be "
                                  f"numbers") from None
             params[texts[0]] = numbers
-        return {"name": self.name_edit.text().strip(), "formula": self.formula_edit.text(),
+        spec = {"name": self.name_edit.text().strip(), "formula": self.formula_edit.text(),
                 "params": params}
+        if self._title:
+            spec["title"] = self._title
+        return spec
 
     # -- validation and preview ---------------------------------------------------------
     def validate(self) -> bool:
@@ -202,6 +226,13 @@ class CustomActivationDialog(QDialog):
 def _finite_or_nan(values: np.ndarray) -> np.ndarray:
     """inf and NaN both as NaN: pyqtgraph leaves a gap there (connect='finite')."""
     return np.where(np.isfinite(values), values, np.nan)
+
+
+def edit_custom_activation(model, name: str, parent: QWidget | None = None) -> bool:
+    """Run the dialog on custom function ``name``; True if OK replaced it."""
+    dialog = CustomActivationDialog(model, parent, edit=name)
+    dialog.exec()
+    return dialog.added_name is not None
 
 
 def define_custom_activation(model, parent: QWidget | None = None) -> str | None:

@@ -85,13 +85,19 @@ class HelpBox(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self._shown: str | None = None
-        self._shown_colour = ""  # the theme's muted colour the text was written with
+        self._shown_key = None  # (name, theme colour, Activation) the text was written for
 
     def show_function(self, name: str, lookup=None) -> None:
         """Show the help of activation ``name`` (does nothing if it is already shown)."""
-        if name == self._shown and self._shown_colour == theme.muted_text_colour():
+        # the function object too: an edited custom function keeps its name
+        try:
+            function = (lookup or activations.get)(name)
+        except (KeyError, ValueError):
+            function = None
+        key = (name, theme.muted_text_colour(), function)
+        if key == self._shown_key:
             return
-        self._shown, self._shown_colour = name, theme.muted_text_colour()
+        self._shown, self._shown_key = name, key
         self.setHtml(help_html(name, lookup))
 
     def shown(self) -> str | None:
