@@ -29,7 +29,7 @@ BLOCK = 10_000  # changes per RSS reading
 
 def run(args) -> dict:
     from PySide6.QtWidgets import QApplication
-    from soak_driver import SoakDriver
+    from soak_driver import SoakDriver, run_deferred_deletes
 
     from actplay.app import create_window
 
@@ -47,6 +47,7 @@ def run(args) -> dict:
             window.scheduler.flush()
         if change % EVENTS_EVERY == 0:
             app.processEvents()
+            run_deferred_deletes()
         if change == args.warmup or (change > args.warmup and
                                      (change - args.warmup) % BLOCK == 0):
             readings.append((change, round(_harness.rss_mb(), 2)))

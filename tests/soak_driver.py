@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -141,3 +142,9 @@ class SoakDriver:
         action = self.undo if self.random.random() < 0.6 else self.redo
         if action is not None and action.isEnabled():
             action.trigger()
+
+
+def run_deferred_deletes() -> None:
+    """Delete what ``deleteLater`` queued, as the app's running event loop does after each
+    event (a script or a test that only calls ``processEvents`` never reaches that point)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

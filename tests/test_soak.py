@@ -18,7 +18,7 @@ from actplay.app import create_window
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import soak_checks  # noqa: E402
-from soak_driver import SoakDriver  # noqa: E402
+from soak_driver import SoakDriver, run_deferred_deletes  # noqa: E402
 
 CHANGES = 2400  # a few hundred of each kind; ~25 s on two slow cores
 FLUSH_EVERY = 7  # changes between scheduler flushes: bursts coalesce, as in a drag
@@ -56,6 +56,7 @@ def test_thousands_of_random_changes_keep_the_window_correct(shown_window, qtbot
                 window.scheduler.flush()
             if change % 50 == 0:
                 qtbot.wait(1)  # let timers and posted events run, as the event loop would
+                run_deferred_deletes()
             if change % CHECK_EVERY == 0:
                 full_check(window)
                 assert exceptions == [], f"after {change} changes"
@@ -110,4 +111,14 @@ def test_a_stale_input_slider_moved_before_the_repaint_raises_nothing(shown_wind
         window.scheduler.flush()
     assert exceptions == []
     assert window.model.network_input == (1.0,)
+    window.model.release_neuron()
+    window.model.set_neuron_activation("elu")
+    window.scheduler.flush()
+    _start_a_frame(window)
+    alpha_slider = window.neuron_panel.activation.param_sliders["alpha"].slider
+    window.model.set_neuron_activation("relu")  # no parameters; the alpha slider lives on
+    with qtbot.captureExceptions() as exceptions:
+        alpha_slider.setValue(10)
+        window.scheduler.flush()
+    assert exceptions == []
     soak_checks.check_shown_matches_model(window)

@@ -121,7 +121,8 @@ class ActivationPicker(QtWidgets.QWidget):
 
 
 def _param(model, key: str) -> float:
-    return model.neuron_params[key]
+    # A slider of the previous function lives until the pending repaint replaces it.
+    return model.neuron_params.get(key, 0.0)
 
 
 def _param_tip(spec) -> str:
