@@ -136,19 +136,27 @@ def paint_clock_app():
     if existing is not None:
         return existing
     paint_type = QtCore.QEvent.Type.Paint
+    layout_type = QtCore.QEvent.Type.LayoutRequest
     deliver = QtWidgets.QApplication.notify
 
     class PaintClock(QtWidgets.QApplication):
-        """Records ``(receiver, start, end, region)`` for each Paint it delivers."""
+        """Records ``(receiver, start, end, region)`` for each Paint it delivers.
+
+        Also keeps ``(receiver, type)`` of each LayoutRequest (see `take_watched`).
+        """
 
         def __init__(self, args):
             super().__init__(args)
             self.paints: list = []
+            self.watched: list = []
             self.last_paint_end = 0.0
             self.on_paint = None  # optional callback(end time), used by startup timing
 
         def notify(self, receiver, event):
-            if event.type() != paint_type:
+            kind = event.type()
+            if kind != paint_type:
+                if kind == layout_type:
+                    self.watched.append((receiver, kind))
                 return deliver(self, receiver, event)
             start = CLOCK()
             try:
@@ -164,6 +172,11 @@ def paint_clock_app():
             """Paints recorded since the last call (and forget them)."""
             paints, self.paints = self.paints, []
             return paints
+
+        def take_watched(self) -> list:
+            """LayoutRequest events delivered since the last call (and forget them)."""
+            watched, self.watched = self.watched, []
+            return watched
 
     return PaintClock([sys.argv[0]])
 

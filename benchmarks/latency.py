@@ -81,6 +81,16 @@ def run(args) -> dict:
             h.show_settled(app, window)
         figures["platform"] = app.platformName()
         steps = args.bare_steps if which == "bare" else args.steps
+        if args.paints:
+            import _census
+
+            figures[which] = {"counts": _census.census(
+                app, window, steps, args.warmup, args.quiet_ms / 1000, args.cap_ms / 1000,
+                profile_calls=not args.no_calls)}
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+            continue
         result = measure(app, window, steps, args.warmup, args.quiet_ms / 1000, args.cap_ms / 1000)
         figures[which] = {
             "latency_ms": {k: h.summarise(v) for k, v in result["samples"].items()},
@@ -94,6 +104,8 @@ def run(args) -> dict:
         window.close()
         window.deleteLater()
         app.processEvents()
+    if args.paints:
+        return figures
     bare = figures["bare"]["latency_ms"]["all"]
     real = figures["app"]["latency_ms"]["all"]
     figures["ratio_median"] = h.ratio(real and real["median"], bare and bare["median"])
@@ -103,6 +115,14 @@ def run(args) -> dict:
 
 def lines_for(figures: dict) -> list[str]:
     """Human-readable report."""
+    if "counts" in figures["app"]:
+        import _census
+
+        out = [f"platform {figures['platform']}   counts per slider change (load-independent)"]
+        for which in ("bare", "app"):
+            out.append(f"== {which}")
+            out += _census.census_lines(figures[which]["counts"])
+        return out
     out = [f"platform {figures['platform']}   window {h.WINDOW_SIZE[0]}x{h.WINDOW_SIZE[1]}"
            f"   set-up: {', '.join(figures.get('app_setup') or ['none'])}"]
     for which, title in (("bare", "bare window"), ("app", "actplay window")):
@@ -130,6 +150,10 @@ def main(argv=None) -> int:
     parser.add_argument("--cap-ms", type=float, default=500.0)
     parser.add_argument("--as-is", action="store_true",
                         help="measure the default window untouched (no curve/weight slider)")
+    parser.add_argument("--paints", action="store_true",
+                        help="count paints, painted widgets and areas, layout requests and "
+                             "Python calls per change instead of timing")
+    parser.add_argument("--no-calls", action="store_true", help="with --paints: skip cProfile")
     args = parser.parse_args(argv)
     args.bare_steps = args.bare_steps or args.steps
     figures = run(args)
