@@ -153,6 +153,9 @@ class EquationLabel(QtWidgets.QLabel):
         html = equation_html(result)
         if html != self.text():  # setText re-lays out the dock; skip when nothing moved
             self.setText(html)
+            box = self.parentWidget()
+            if isinstance(box, EquationBox):
+                box.measure()
 
 
 class EquationBox(QtWidgets.QWidget):
@@ -174,6 +177,7 @@ class EquationBox(QtWidgets.QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._height = -1
+        self._measured_text = None
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -192,10 +196,16 @@ class EquationBox(QtWidgets.QWidget):
         self.label.setGeometry(self.rect())
         super().resizeEvent(event)
 
+    def measure(self) -> None:
+        """Lay out the label's text now; ask for a new layout only if its height changed."""
+        self._measured_text = self.label.text()
+        height = self.label.heightForWidth(self.width())
+        if height != self._height:
+            self._height = height
+            self.updateGeometry()
+
     def event(self, event) -> bool:
-        if event.type() == QtCore.QEvent.Type.LayoutRequest:  # posted by label.setText
-            height = self.label.heightForWidth(self.width())
-            if height != self._height:
-                self._height = height
-                self.updateGeometry()
+        if (event.type() == QtCore.QEvent.Type.LayoutRequest  # posted by label.setText
+                and self.label.text() != self._measured_text):
+            self.measure()
         return super().event(event)
