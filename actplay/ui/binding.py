@@ -71,7 +71,8 @@ def _show_error(widget: QWidget, message: str, default_tooltip: str) -> None:
 
 
 def _push_value(widget: QWidget, value: float) -> None:
-    widget.setValue(value)
+    if widget.value() != value:  # an equal value would still repaint a spin box
+        widget.setValue(value)
 
 
 def _push_checked(widget: QAbstractButton, value: bool) -> None:

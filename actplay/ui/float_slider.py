@@ -71,6 +71,7 @@ class FloatSlider(QWidget):
         self.setObjectName(name)
         self._lo, self._hi = 0.0, 1.0
         self._value = float(value)
+        self._showing_value = False  # slider and spin box show _value (set by setValue)
 
         self.label = QLabel(label, self)
         self.label.setObjectName(f"{name}_label")
@@ -106,10 +107,14 @@ class FloatSlider(QWidget):
 
     def setValue(self, value: float) -> None:
         """Show ``value`` in the slider and the spin box without emitting anything."""
-        self._value = float(value)
+        value = float(value)
+        if value == self._value and self._showing_value:
+            return  # QDoubleSpinBox.setValue repaints even for an equal value
+        self._value = value
         with QSignalBlocker(self.slider), QSignalBlocker(self.spin):
             self.slider.setValue(self._to_position(self._value))
             self.spin.setValue(self._value)
+        self._showing_value = True
 
     def setRange(self, lo: float, hi: float) -> None:
         """Map the slider onto ``lo..hi`` (the spin box keeps accepting any value)."""
