@@ -33,6 +33,8 @@ class NeuronHeatmaps(QtWidgets.QWidget):
         self._counts: tuple = ()
         self._layer_grids: list = []
         self.large_target = None  # (layer, unit), layer 1-based; None = first output
+        self._shown_plane = None  # (lo, hi) the large map's rect and range were set for
+        self._shown_title = None
 
         self.lo_spin = self._range_spin("network_plane_lo", "Left/bottom edge of the input plane")
         self.hi_spin = self._range_spin("network_plane_hi", "Right/top edge of the input plane")
@@ -103,9 +105,10 @@ class NeuronHeatmaps(QtWidgets.QWidget):
         model = self._model
         lo, hi = model.plane_range
         for spin, value in ((self.lo_spin, lo), (self.hi_spin, hi)):
-            blocker = QtCore.QSignalBlocker(spin)
-            spin.setValue(value)
-            del blocker
+            if spin.value() != value:  # an equal value would still repaint the spin box
+                blocker = QtCore.QSignalBlocker(spin)
+                spin.setValue(value)
+                del blocker
         heatmaps = model.network_heatmaps()
         available = heatmaps is not None
         self.message.setVisible(not available)
@@ -128,10 +131,15 @@ class NeuronHeatmaps(QtWidgets.QWidget):
         self.large.setImage(
             np.ascontiguousarray(layer_grids[layer - 1][unit][::-1]), levels=VALUE_LEVELS
         )
-        self.large.setRect(QtCore.QRectF(lo, lo, hi - lo, hi - lo))
-        self.large_plot.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0.0)
+        if (lo, hi) != self._shown_plane:  # a new rect or range re-lays out the plot
+            self._shown_plane = (lo, hi)
+            self.large.setRect(QtCore.QRectF(lo, lo, hi - lo, hi - lo))
+            self.large_plot.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0.0)
         name = layer_label(layer, len(sizes))
-        self.large_plot.setTitle(f"{name} unit {unit} over the input plane (click to set x)")
+        title = f"{name} unit {unit} over the input plane (click to set x)"
+        if title != self._shown_title:  # setTitle re-lays out the whole plot, even unchanged
+            self._shown_title = title
+            self.large_plot.setTitle(title)
         x = model.network_input
         self.marker.setData([x[0]], [x[1]])
 
