@@ -107,6 +107,11 @@ class MainWindow(QMainWindow):
         self.scheduler.register(panel, panel_class.SECTIONS)
         return panel
 
+    @property
+    def training_panel(self):
+        """The training dock's panel, built on first use (its dock starts behind the network's)."""
+        return importlib.import_module("actplay.ui.training_dock").build_training_panel(self)
+
     # -- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

@@ -1,19 +1,19 @@
 """Puts the training panel in the main window, and its two exports.
 
 `install_training_dock(window)` is the main window's one line for issue 13:
-it builds the panel, registers it with the redraw scheduler, tabs its dock
-behind the network dock (so the default layout stays as it was) and adds the
-dock's toggle to the View menu. The exports (right-click on the panel) write
-the loss history as CSV and the decision surface as PNG or SVG, atomically.
+it tabs an empty dock behind the network dock (so the default layout stays as
+it was) and adds the dock's toggle to the View menu. The panel itself (about
+55 ms to build, and a repaint on every network change) is built by
+`build_training_panel` when the dock first shows, or when code asks for
+``window.training_panel``; it then registers with the redraw scheduler. The
+exports (right-click on the panel) write the loss history as CSV and the
+decision surface as PNG or SVG, atomically.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
-
-from actplay.ui.training_panel import TrainingPanel
-from actplay.ui.training_undo import install_training_undo
 
 DOCK_NAME = "training_dock"
 SURFACE_SIZE = (600, 600)  # px of an exported decision surface
@@ -40,7 +40,7 @@ def write_loss_csv(model, path) -> None:
     write_atomic(path, loss_history_csv(model).encode("utf-8"))
 
 
-def write_surface_png(panel: TrainingPanel, path, size=SURFACE_SIZE) -> None:
+def write_surface_png(panel, path, size=SURFACE_SIZE) -> None:
     """Render the panel's decision-surface plot (with its points) to a PNG file."""
     from actplay.ui.export_formats import write_atomic
 
@@ -56,7 +56,7 @@ def write_surface_png(panel: TrainingPanel, path, size=SURFACE_SIZE) -> None:
     write_atomic(path, bytes(buffer.data()))
 
 
-def write_surface_svg(panel: TrainingPanel, path) -> None:
+def write_surface_svg(panel, path) -> None:
     """Write the decision-surface plot (image, points, axes) as SVG, atomically.
 
     The one SVG path of the app (`export_formats.write_image`, with its pyqtgraph
@@ -67,7 +67,7 @@ def write_surface_svg(panel: TrainingPanel, path) -> None:
     write_image(panel.output_map, path)
 
 
-def _install_exports(window, panel: TrainingPanel) -> None:
+def _install_exports(window, panel) -> None:
     def ask_and_write(title, default, pattern, write):
         path, _ = QtWidgets.QFileDialog.getSaveFileName(window, title, default, pattern)
         if path:
@@ -98,15 +98,16 @@ def _install_exports(window, panel: TrainingPanel) -> None:
 
 
 def install_training_dock(window) -> QtWidgets.QDockWidget:
-    """Add the training dock to ``window`` (tabbed behind the network dock); idempotent."""
+    """Add the training dock to ``window`` (tabbed behind the network dock); idempotent.
+
+    The dock starts empty; its panel is built on first show (`build_training_panel`).
+    """
     existing = getattr(window, DOCK_NAME, None)
     if existing is not None:
         return existing
-    panel = TrainingPanel(window.model, window)
-    window.scheduler.register(panel, TrainingPanel.SECTIONS)
     dock = QtWidgets.QDockWidget("Training", window)
     dock.setObjectName(DOCK_NAME)
-    dock.setWidget(panel)
+    dock.setWidget(QtWidgets.QWidget())  # stands in until the dock first shows
     network_dock = getattr(window, "network_dock", None)
     window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
     if network_dock is not None:
@@ -118,11 +119,32 @@ def install_training_dock(window) -> QtWidgets.QDockWidget:
         action.setObjectName(f"{DOCK_NAME}_toggle")
         view_menu.insertAction(view_menu.actions()[-1] if view_menu.actions() else None,
                                action)
-    _install_exports(window, panel)
-    install_training_undo(window, panel)  # one run = one undo step, not one per tick
-    window.training_panel, window.training_dock = panel, dock
+    window.training_dock = dock
+    # A tabbed dock reports visibilityChanged(True) when its tab becomes the current one.
+    dock.visibilityChanged.connect(
+        lambda visible: visible and build_training_panel(window))
     return dock
 
 
-__all__ = ["install_training_dock", "loss_history_csv", "write_loss_csv", "write_surface_png",
-           "write_surface_svg"]
+def build_training_panel(window):
+    """The window's `TrainingPanel`, built, registered and put in its dock on first call."""
+    panel = getattr(window, "_training_panel", None)
+    if panel is not None:
+        return panel
+    from actplay.ui.training_panel import TrainingPanel
+    from actplay.ui.training_undo import install_training_undo
+
+    panel = TrainingPanel(window.model, window)
+    window._training_panel = panel
+    window.scheduler.register(panel, TrainingPanel.SECTIONS)
+    stand_in = window.training_dock.widget()
+    window.training_dock.setWidget(panel)
+    if stand_in is not None:
+        stand_in.deleteLater()
+    _install_exports(window, panel)
+    install_training_undo(window, panel)  # one run = one undo step, not one per tick
+    return panel
+
+
+__all__ = ["build_training_panel", "install_training_dock", "loss_history_csv", "write_loss_csv",
+           "write_surface_png", "write_surface_svg"]
