@@ -237,14 +237,16 @@ def show_settled(app, window, settle: float = 0.3):
 
 
 def find_sliders(window) -> list:
-    """Visible, enabled sliders of ``window`` with a real range (scroll bars excluded)."""
+    """Shown (not covered), enabled sliders of ``window`` with a real range, no scroll bars."""
     from PySide6 import QtWidgets
 
     found = []
     for slider in window.findChildren(QtWidgets.QAbstractSlider):
         if isinstance(slider, QtWidgets.QScrollBar):
             continue
-        if slider.isVisible() and slider.isEnabled() and slider.minimum() < slider.maximum():
+        # isVisible() is also true behind another dock's tab; the user sees no pixel of it.
+        if (slider.isVisible() and not slider.visibleRegion().isEmpty()
+                and slider.isEnabled() and slider.minimum() < slider.maximum()):
             found.append(slider)
     return found
 
