@@ -47,6 +47,7 @@ class NetworkPanel(QtWidgets.QWidget):
         self.setObjectName("network_panel")
         self.model = model
         self._sizes = ()
+        self._bars_sizes = ()  # the layer sizes the Layers tab's plots were built for
         self._dirty_tabs: set = set()
 
         self.graph = NetworkGraph(model)
@@ -133,9 +134,15 @@ class NetworkPanel(QtWidgets.QWidget):
         """Recreate the size-dependent items (only when the layer sizes change)."""
         self._sizes = sizes
         self.graph.rebuild(sizes)
-        self.bars.rebuild(sizes)
+        # The Layers tab's plots (~25 ms for the default network) wait until it shows.
+        if self._current_tab() is self.bars:
+            self._rebuild_bars()
         if len(self.input_sliders) != sizes[0]:
             self._rebuild_inputs(sizes[0])
+
+    def _rebuild_bars(self):
+        self.bars.rebuild(self._sizes)
+        self._bars_sizes = self._sizes
 
     def _rebuild_inputs(self, count):
         for slider in self.input_sliders:
@@ -184,6 +191,8 @@ class NetworkPanel(QtWidgets.QWidget):
             return  # a tab shown before the pending repaint: that repaint rebuilds, then draws it
         self._dirty_tabs.discard(tab)
         if tab is self.bars:
+            if self._bars_sizes != self._sizes:
+                self._rebuild_bars()
             name = self.model.layer_activations[-1][0]
             self.bars.update_values(self.model.network_trace(), name == "softmax")
         elif tab is not self.architecture:  # the editor is kept current in refresh()

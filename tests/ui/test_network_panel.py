@@ -55,6 +55,7 @@ def test_size_spins_rebuild_graph_and_traces(panel, model):
     hidden_1.setValue(3)
     assert model.layer_sizes == (2, 3, 8, 1)
     assert panel.graph.node_count() == 2 + 3 + 8 + 1
+    _show_tab(panel, panel.bars)  # a hidden Layers tab builds its plots when shown
     assert [len(z) for z, _ in panel.bars.output_values()] == [3, 8, 1]
 
     panel.findChild(QtWidgets.QSpinBox, "network_hidden_count").setValue(3)
