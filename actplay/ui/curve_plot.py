@@ -83,10 +83,10 @@ class CurvePlot(pg.PlotWidget):
         for angle in (0, 90):
             plot.addItem(pg.InfiniteLine(0.0, angle=angle, pen=zero_pen), ignoreBounds=True)
 
-        self.regions = {
-            "saturated": [self._region(theme.SATURATED_BRUSH) for _ in range(MAX_REGIONS)],
-            "dead": [self._region(theme.DEAD_BRUSH) for _ in range(MAX_REGIONS)],
-        }
+        # Shading pools grow to the most intervals shown so far (up to MAX_REGIONS each):
+        # a region item costs ~1 ms to build, and most functions need one or two.
+        self.regions = {"saturated": [], "dead": []}
+        self._region_brushes = {"saturated": theme.SATURATED_BRUSH, "dead": theme.DEAD_BRUSH}
         # Legend proxies for the two kinds of shading (never drawn on the plot).
         self.region_swatches = {
             "saturated": pg.PlotDataItem(pen=pg.mkPen(None), fillLevel=0,
@@ -164,6 +164,8 @@ class CurvePlot(pg.PlotWidget):
         self.labels = {key: series.label for key, series in shown.items()}
         for kind, intervals in (("saturated", data.saturated), ("dead", data.dead)):
             pool = self.regions[kind]
+            while len(pool) < min(len(intervals), MAX_REGIONS):
+                pool.append(self._region(self._region_brushes[kind]))
             for region, interval in zip(pool, intervals, strict=False):
                 region.setRegion(interval)
                 region.setVisible(True)
