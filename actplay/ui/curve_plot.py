@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from actplay.core.activations import SATURATION_THRESHOLD
 from actplay.ui import theme
@@ -99,6 +99,9 @@ class CurvePlot(pg.PlotWidget):
             kind = key.split(":", 1)[1]
             item = pg.PlotDataItem(pen=theme.curve_pen(colour_index(key), kind))
             item.curve.setSegmentedLineMode("off")  # one polyline: fast and export-friendly
+            # A neuron or network change moves the marker over still curves: blit them from
+            # a pixmap instead of stroking 1001 points again (-0.7 ms per neuron step).
+            item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.setZValue(10 - colour_index(key))  # main curve on top
             item.setVisible(False)
             plot.addItem(item)
