@@ -122,3 +122,16 @@ def test_a_stale_input_slider_moved_before_the_repaint_raises_nothing(shown_wind
         window.scheduler.flush()
     assert exceptions == []
     soak_checks.check_shown_matches_model(window)
+
+
+def test_binary_mode_on_a_16_input_network_unit_skips_the_65536_row_truth_table(shown_window):
+    window = shown_window
+    window.model.set_binary_mode(True)
+    window.scheduler.flush()
+    assert window.neuron_panel.truth_group.isVisibleTo(window.neuron_panel)
+    window.model.set_layer_sizes((2, 16, 16, 1))
+    window.model.select_network_neuron(2, 0)  # 16 inputs
+    window.scheduler.flush()
+    assert not window.neuron_panel.truth_group.isVisibleTo(window.neuron_panel)
+    assert window.neuron_panel.truth_table.rowCount() <= 2 ** 8
+    soak_checks.check_shown_matches_model(window)

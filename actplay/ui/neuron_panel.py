@@ -27,6 +27,8 @@ from actplay.ui.neuron_equation import EquationBox, EquationLabel
 from actplay.ui.neuron_inputs import InputRows
 from actplay.ui.truth_table import TruthTable
 
+TRUTH_TABLE_MAX_INPUTS = 8  # 256 rows: the standalone neuron's most inputs
+
 # Presets about the single neuron; the rest of presets.PRESETS set up the network.
 NEURON_PRESETS = ("perceptron", "sigmoid_neuron", "dead_relu")
 
@@ -201,7 +203,8 @@ class NeuronPanel(QtWidgets.QWidget):
         result = model.neuron_result()
         self.equation.show_result(result)
         self.bars.show_result(result)
-        binary = model.binary_mode
+        # A network unit can have 16 inputs: 65,536 rows would take seconds per repaint.
+        binary = model.binary_mode and len(result.weights) <= TRUTH_TABLE_MAX_INPUTS
         if binary:
             self.truth_table.show_rows(model.truth_table())
         if self.truth_group.isVisibleTo(self) != binary:
