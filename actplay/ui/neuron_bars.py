@@ -76,6 +76,7 @@ class NeuronBars(pg.PlotWidget):
         self._n_inputs = -1
         self._y_range = (0.0, 0.0)  # forces a fit on the first result
         self._shown_heights = None
+        self._shown_heights_by_label: list = []
 
     def _rebuild(self, n_inputs: int) -> None:
         """Set the ticks and the value labels for ``n_inputs`` terms."""
@@ -86,6 +87,7 @@ class NeuronBars(pg.PlotWidget):
         plot.getAxis("bottom").setTicks([list(enumerate(labels))])
         plot.setXRange(-0.6, len(labels) - 0.4, padding=0)
         self._value_labels = []
+        self._shown_heights_by_label = []  # the height each value label shows
         for _ in labels:
             text = pg.TextItem(color=LABEL_COLOUR, anchor=(0.5, 1.0))
             text.setFont(theme.axis_font())
@@ -107,10 +109,16 @@ class NeuronBars(pg.PlotWidget):
         pens = [TERM_PEN] * (len(heights) - 1) + [SUM_PEN]
         self.bars.setOpts(x=positions, height=heights, brushes=brushes, pens=pens)
         # Labels sit just outside the bar's end: above positive bars, below negative ones.
-        for position, height, label in zip(positions, heights, self._value_labels, strict=True):
+        # Only the bars that changed move: a text item's setText lays its text out again.
+        shown = self._shown_heights_by_label
+        for index, (position, height, label) in enumerate(
+                zip(positions, heights, self._value_labels, strict=True)):
+            if index < len(shown) and shown[index] == height:
+                continue
             label.setText(label_text(height))
             label.setAnchor((0.5, 1.0) if height >= 0 else (0.5, 0.0))
             label.setPos(position, height)
+        self._shown_heights_by_label = heights.tolist()
         self._fit_y_range(heights)
 
     def _fit_y_range(self, heights: np.ndarray) -> None:

@@ -183,6 +183,16 @@ def test_model_changes_update_the_widgets_without_echo(panel, model):
     assert len(events) == 1
 
 
+def test_bar_value_labels_follow_every_change(panel, model):
+    # Labels of unchanged bars are skipped on a step; each must still show its bar.
+    for weight, value in ((0, 2.0), (1, -1.5), (0, -0.25), (2, 0.0)):
+        model.set_neuron_weight(weight, value)
+        neuron, z, _a = reference(model)
+        expected = [*(neuron.weights * np.array(model.neuron_inputs)), neuron.bias, z]
+        shown = [label.textItem.toPlainText() for label in panel.bars._value_labels]
+        assert shown == [format_number(v if abs(v) >= 1e-2 else 0.0) for v in expected]
+
+
 def test_network_unit_mode(panel, model, qtbot):
     model.select_network_neuron(2, 3)
     assert panel.target_bar.isVisible()
