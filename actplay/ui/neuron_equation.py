@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui import theme
 
@@ -153,9 +153,27 @@ class EquationLabel(QtWidgets.QLabel):
         html = equation_html(result)
         if html != self.text():  # setText re-lays out the dock; skip when nothing moved
             self.setText(html)
-            box = self.parentWidget()
-            if isinstance(box, EquationBox):
-                box.measure()
+
+    def _text_document(self):
+        return self.findChild(QtGui.QTextDocument)  # the QLabel's own, made for rich text
+
+    def text_height(self) -> float:
+        """Height of the text as last laid out (-1 before the first paint)."""
+        document = self._text_document()
+        return -1.0 if document is None else document.size().height()
+
+    def paintEvent(self, event) -> None:
+        # QLabel lays new rich text out lazily, while painting it, and that layout asks
+        # for a repaint of the label being painted: a second paint pass of the whole group
+        # per change. The request is dropped; the box re-lays out the group only when the
+        # text's height changed.
+        document = self._text_document()
+        blocker = None if document is None else QtCore.QSignalBlocker(document.documentLayout())
+        super().paintEvent(event)
+        del blocker
+        box = self.parentWidget()
+        if isinstance(box, EquationBox):
+            box.check_height()
 
 
 class EquationBox(QtWidgets.QWidget):
@@ -176,8 +194,7 @@ class EquationBox(QtWidgets.QWidget):
                                        QtWidgets.QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self._height = -1
-        self._measured_text = None
+        self._text_height = -1.0
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -196,16 +213,9 @@ class EquationBox(QtWidgets.QWidget):
         self.label.setGeometry(self.rect())
         super().resizeEvent(event)
 
-    def measure(self) -> None:
-        """Lay out the label's text now; ask for a new layout only if its height changed."""
-        self._measured_text = self.label.text()
-        height = self.label.heightForWidth(self.width())
-        if height != self._height:
-            self._height = height
+    def check_height(self) -> None:
+        """Ask the group for a new layout when the label's text height changed."""
+        height = self.label.text_height()
+        if self._text_height >= 0 and height != self._text_height:
             self.updateGeometry()
-
-    def event(self, event) -> bool:
-        if (event.type() == QtCore.QEvent.Type.LayoutRequest  # posted by label.setText
-                and self.label.text() != self._measured_text):
-            self.measure()
-        return super().event(event)
+        self._text_height = height
