@@ -144,8 +144,13 @@ class CurveStateMixin:
         if on == self._linked:
             return
         if not on:
-            self._curve_activation = self.neuron_activation
-            self._curve_params = self.neuron_params
+            name, params = self.neuron_activation, self.neuron_params
+            if name == lim.SOFTMAX:
+                # A softmax unit's curve is sigmoid(z - logsumexp(others)); softmax alone is
+                # no curve function (a state holding it would not load): show the sigmoid.
+                name, params = "sigmoid", lim.check_params("curve params", "sigmoid", None)
+            self._curve_activation = name
+            self._curve_params = params
         self._linked = on
         self._touch({"curve"})
 

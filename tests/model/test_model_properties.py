@@ -162,3 +162,17 @@ def test_apply_state_with_one_bad_field_raises_and_changes_nothing(corruption):
     else:
         raise AssertionError(f"{corruption} was accepted")
     assert pg.state_dict() == before and events == []
+
+
+def test_unlinking_the_curve_of_a_softmax_unit_leaves_a_loadable_state():
+    # Found by the soak: presets and undo failed on the state_dict() this left behind.
+    pg = Playground()
+    pg.set_layer_sizes((2, 3, 2))
+    pg.set_layer_activation(2, "softmax")
+    pg.select_network_neuron(2, 0)
+    assert pg.curve_activation == "softmax"
+    pg.set_linked(False)
+    assert pg.curve_activation == "sigmoid" and pg.curve_params == {}
+    copy = Playground()
+    copy.apply_state(pg.state_dict())
+    assert copy.state_dict() == pg.state_dict()
