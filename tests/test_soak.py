@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
 
 from actplay.app import create_window
 
@@ -135,3 +136,49 @@ def test_binary_mode_on_a_16_input_network_unit_skips_the_65536_row_truth_table(
     assert not window.neuron_panel.truth_group.isVisibleTo(window.neuron_panel)
     assert window.neuron_panel.truth_table.rowCount() <= 2 ** 8
     soak_checks.check_shown_matches_model(window)
+
+
+def _type_into(qtbot, spin, text):
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+
+
+def test_extreme_values_typed_into_spin_boxes_draw_sensibly(shown_window, qtbot):
+    """±1e6 typed everywhere, params at their limits, 6 hidden layers of 16: all finite,
+    labels formatted; each change is timed (reported, never asserted) and completes."""
+    import time
+
+    from actplay.core import activations as acts
+
+    window = shown_window
+    model = window.model
+    model.set_layer_sizes((2,) + (16,) * 6 + (8,))
+    for layer in range(1, 8):
+        model.set_layer_activation(layer, "identity")
+    model.select_weight(3, 15, 15)
+    model.set_curve_activation("softplus")
+    window.scheduler.flush()
+    durations = {}
+    spins = [s for s in window.findChildren(QDoubleSpinBox) if s.isEnabled()
+             and s.maximum() >= 1e6]
+    assert len(spins) >= 8
+    with qtbot.captureExceptions() as exceptions:
+        for index, spin in enumerate(spins):
+            name = spin.objectName()
+            if name.startswith("x_lo"):
+                continue  # the x range needs lo < hi: typed below as a pair
+            started = time.perf_counter()
+            _type_into(qtbot, spin, "-1000000" if index % 2 else "1000000")
+            window.scheduler.flush()
+            durations[name] = time.perf_counter() - started
+        for key, spec in zip(model.curve_params, acts.get("softplus").params, strict=True):
+            model.set_curve_param(key, spec.hi)
+        model.set_x_range(-1e6, 1e6)
+        window.scheduler.flush()
+    assert exceptions == []
+    assert abs(model.weights[2][15, 15]) == 1e6 and abs(model.neuron_bias) == 1e6
+    assert soak_checks.non_finite_items(window) == []
+    assert soak_checks.bad_texts(window) == []
+    soak_checks.check_shown_matches_model(window)
+    print("slowest typed change:", max(durations.items(), key=lambda kv: kv[1]))
