@@ -9,8 +9,6 @@ documented in ``docs/session-format.md``.
 
 from __future__ import annotations
 
-import math
-
 from actplay.core.initialisation import INIT_SCHEMES
 from actplay.model import limits as lim
 from actplay.model import training_schema
@@ -19,10 +17,8 @@ from actplay.model.custom_state import validate_custom_section
 FORMAT = "actplay-session"
 VERSION = 1
 REQUIRED_SECTIONS = ("format", "version", "curve", "neuron", "network")
-# Sections later features fill in; kept as opaque JSON objects until then.
 OPTIONAL_SECTIONS = ("custom_activations", "dataset", "training")
 CUSTOM_SECTION = "custom_activations"  # validated by model.custom_state
-MAX_OPAQUE_DEPTH = 64  # nesting allowed inside an opaque section
 
 DEFAULT_POINTS = 1001
 DEFAULT_VISIBLE = {"f": True, "df": True, "d2f": False}
@@ -96,9 +92,6 @@ def validate_state(state) -> dict:
     # dataset and training (issue 13, model.training_schema); left out, they take defaults.
     clean["dataset"] = training_schema.validate_dataset(state.get("dataset"))
     clean["training"] = training_schema.validate_training(state.get("training"))
-    for name in OPTIONAL_SECTIONS:
-        if name in state and name not in clean and name != CUSTOM_SECTION:
-            clean[name] = _validate_opaque(name, state[name])
     return clean
 
 
@@ -221,34 +214,3 @@ def _shaped_list(field: str, value, length: int) -> list:
         raise ValueError(f"{field} must hold {length} entries to match the layer sizes, "
                          f"got {len(value)}")
     return list(value)
-
-
-def _validate_opaque(name: str, section) -> dict:
-    """Check an opaque section is a JSON object of plain JSON values, and copy it."""
-    if not isinstance(section, dict):
-        raise ValueError(f"{name} must be an object, got {type(section).__name__}")
-    # Iterative walk: a hostile file must not exhaust the Python stack here.
-    root: dict = {}
-    stack = [(section, root, 1)]
-    while stack:
-        source, target, depth = stack.pop()
-        if depth > MAX_OPAQUE_DEPTH:
-            raise ValueError(f"{name} is nested deeper than {MAX_OPAQUE_DEPTH} levels")
-        items = source.items() if isinstance(source, dict) else enumerate(source)
-        for key, value in items:
-            if isinstance(source, dict) and not isinstance(key, str):
-                raise ValueError(f"{name} has a non-text key {key!r}")
-            if isinstance(value, (dict, list)):
-                copy = {} if isinstance(value, dict) else []
-                stack.append((value, copy, depth + 1))
-            elif value is None or isinstance(value, (str, bool, int)):
-                copy = value
-            elif isinstance(value, float) and math.isfinite(value):
-                copy = value
-            else:
-                raise ValueError(f"{name} holds a value JSON cannot carry: {value!r}")
-            if isinstance(target, dict):
-                target[key] = copy
-            else:
-                target.append(copy)
-    return root
