@@ -110,16 +110,23 @@ class SnapshotCommand(QUndoCommand):
         return SNAPSHOT_COMMAND_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
-        if not (isinstance(other, SnapshotCommand) and self.mergeable and other.mergeable):
+        if not (isinstance(other, SnapshotCommand) and other.mergeable
+                and self.can_absorb(other.merge_key, other.stamp)):
             return False
-        if other.merge_key != self.merge_key:
+        self.absorb(other.after, other.stamp)
+        return True
+
+    def can_absorb(self, merge_key, stamp: float) -> bool:
+        """True when a change of ``merge_key`` at ``stamp`` continues this step."""
+        if not self.mergeable or merge_key != self.merge_key:
             return False
         held = QApplication.mouseButtons() & Qt.MouseButton.LeftButton
-        if not held and (other.stamp - self.stamp) * 1000.0 > MERGE_MS:
-            return False
-        self.after = other.after
-        self.stamp = other.stamp
-        return True
+        return bool(held) or (stamp - self.stamp) * 1000.0 <= MERGE_MS
+
+    def absorb(self, after: dict, stamp: float) -> None:
+        """Make this step end at ``after`` (a merged change)."""
+        self.after = after
+        self.stamp = stamp
 
     def redo(self) -> None:
         if not self._pushed:  # QUndoStack.push calls redo: the change has already happened
@@ -177,6 +184,16 @@ class UndoRecorder:
         before, self.last_state = self.last_state, after
         paths = changed_paths(before, after)
         key = tuple(paths) if mergeable else None
+        top, stack, now = self._top_command(), self.stack, self.clock()
+        # Merge into the top step here rather than through push: PySide keeps every
+        # command merged away by QUndoStack alive (owned by the stack's wrapper), so a
+        # drag piled up one snapshot pair per change and the collector's full passes
+        # over them stalled the drag 50-150 ms (benchmarks/stalls.py). Qt merges on
+        # the same terms: nothing to redo above the top, and the top not the clean state.
+        if (mergeable and isinstance(top, SnapshotCommand) and stack.index() == stack.count()
+                and stack.index() != stack.cleanIndex() and top.can_absorb(key, now)):
+            top.absorb(after, now)
+            return
         self.stack.push(SnapshotCommand(self, before, after, text or describe(paths), key,
                                         mergeable))
 
