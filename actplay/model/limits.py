@@ -68,6 +68,18 @@ def check_range(field: str, lo, hi) -> tuple[float, float]:
     return lo, hi
 
 
+def check_keys(field: str, mapping, required: tuple, optional: tuple = ()) -> None:
+    """Raise ``ValueError`` unless ``mapping`` is a dict with all required keys and no others."""
+    if not isinstance(mapping, dict):
+        raise ValueError(f"{field} must be an object, got {type(mapping).__name__}")
+    missing = [key for key in required if key not in mapping]
+    if missing:
+        raise ValueError(f"{field} is missing {', '.join(repr(k) for k in missing)}")
+    unknown = [key for key in mapping if key not in required and key not in optional]
+    if unknown:
+        raise ValueError(f"{field} has unknown key(s) {', '.join(repr(k) for k in unknown)}")
+
+
 def check_numbers(field: str, values, lo_count: int, hi_count: int) -> tuple[float, ...]:
     """Return a tuple of valid numbers whose length is in ``lo_count..hi_count``."""
     if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__len__"):

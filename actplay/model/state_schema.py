@@ -24,18 +24,6 @@ DEFAULT_POINTS = 1001
 DEFAULT_VISIBLE = {"f": True, "df": True, "d2f": False}
 
 
-def check_keys(field: str, mapping, required: tuple, optional: tuple = ()) -> None:
-    """Raise ``ValueError`` unless ``mapping`` is a dict with all required keys and no others."""
-    if not isinstance(mapping, dict):
-        raise ValueError(f"{field} must be an object, got {type(mapping).__name__}")
-    missing = [key for key in required if key not in mapping]
-    if missing:
-        raise ValueError(f"{field} is missing {', '.join(repr(k) for k in missing)}")
-    unknown = [key for key in mapping if key not in required and key not in optional]
-    if unknown:
-        raise ValueError(f"{field} has unknown key(s) {', '.join(repr(k) for k in unknown)}")
-
-
 def check_version(state) -> None:
     """Raise ``ValueError`` unless ``state`` declares this format and a version we read."""
     if not isinstance(state, dict):
@@ -73,7 +61,7 @@ def validate_state(state) -> dict:
         Naming the first field that is missing, unknown, of the wrong type or out of range.
     """
     check_version(state)
-    check_keys("session", state, REQUIRED_SECTIONS, OPTIONAL_SECTIONS)
+    lim.check_keys("session", state, REQUIRED_SECTIONS, OPTIONAL_SECTIONS)
     # First: the other sections may use these functions by name.
     custom_section, custom = validate_custom_section(state.get(CUSTOM_SECTION, {}))
     network = _validate_network(state["network"], custom)
@@ -102,7 +90,7 @@ def _validate_activation(field: str, name, params, allow_softmax: bool = False,
 
 
 def _validate_curve(curve, custom) -> dict:
-    check_keys("curve", curve, ("activation", "params", "compare", "visible", "x_range"),
+    lim.check_keys("curve", curve, ("activation", "params", "compare", "visible", "x_range"),
                ("points", "linked"))
     linked = lim.check_bool("curve linked", curve.get("linked", True))
     # Linked to a unit of a softmax output layer, the curve shows softmax.
@@ -116,12 +104,12 @@ def _validate_curve(curve, custom) -> dict:
                          f"got {len(compare)}")
     clean_compare = []
     for i, entry in enumerate(compare):
-        check_keys(f"curve compare[{i}]", entry, ("activation", "params"))
+        lim.check_keys(f"curve compare[{i}]", entry, ("activation", "params"))
         cmp_name, cmp_params = _validate_activation(
             f"curve compare[{i}]", entry["activation"], entry["params"], custom=custom)
         clean_compare.append({"activation": cmp_name, "params": cmp_params})
     visible = curve["visible"]
-    check_keys("curve visible", visible, (), lim.CURVE_KINDS)
+    lim.check_keys("curve visible", visible, (), lim.CURVE_KINDS)
     clean_visible = dict(DEFAULT_VISIBLE)
     for kind, on in visible.items():
         clean_visible[kind] = lim.check_bool(f"curve visible {kind!r}", on)
@@ -140,7 +128,7 @@ def _validate_pair(field: str, pair) -> tuple[float, float]:
 
 
 def _validate_neuron(neuron, network: dict, custom) -> dict:
-    check_keys("neuron", neuron,
+    lim.check_keys("neuron", neuron,
                ("inputs", "weights", "bias", "activation", "params", "binary_mode"), ("target",))
     inputs = lim.check_numbers("neuron inputs", neuron["inputs"], lim.MIN_INPUTS, lim.MAX_INPUTS)
     weights = lim.check_numbers("neuron weights", neuron["weights"], len(inputs), len(inputs))
@@ -172,7 +160,7 @@ def check_target(field: str, target, layer_sizes) -> tuple[int, int]:
 
 
 def _validate_network(network, custom) -> dict:
-    check_keys("network", network, ("layer_sizes", "activations", "weights", "biases", "init",
+    lim.check_keys("network", network, ("layer_sizes", "activations", "weights", "biases", "init",
                                      "seed", "input", "plane_range"))
     sizes = lim.check_layer_sizes("network layer_sizes", network["layer_sizes"])
     n_layers = len(sizes) - 1

@@ -32,14 +32,6 @@ DEFAULT_TRAINING = {
 }
 
 
-def _check_keys(field: str, mapping, allowed) -> None:
-    if not isinstance(mapping, dict):
-        raise ValueError(f"{field} must be an object, got {type(mapping).__name__}")
-    unknown = [key for key in mapping if key not in allowed]
-    if unknown:
-        raise ValueError(f"{field} has unknown key(s) {', '.join(repr(k) for k in unknown)}")
-
-
 def _check_choice(field: str, value, choices) -> str:
     if value not in choices:
         raise ValueError(f"{field} must be one of {', '.join(choices)}, got {value!r}")
@@ -58,7 +50,7 @@ def validate_dataset(section) -> dict:
     """Return a clean copy of a ``dataset`` section (``None`` -> the defaults)."""
     if section is None:
         return copy.deepcopy(DEFAULT_DATASET)
-    _check_keys("dataset", section, DEFAULT_DATASET)
+    lim.check_keys("dataset", section, (), tuple(DEFAULT_DATASET))
     merged = {**DEFAULT_DATASET, **section}
     source = _check_choice("dataset source", merged["source"], SOURCES)
     points = lim.check_int("dataset points", merged["points"], datasets.MIN_POINTS,
@@ -89,7 +81,7 @@ def validate_training(section) -> dict:
     """Return a clean copy of a ``training`` section (``None`` -> the defaults)."""
     if section is None:
         return dict(DEFAULT_TRAINING)
-    _check_keys("training", section, DEFAULT_TRAINING)
+    lim.check_keys("training", section, (), tuple(DEFAULT_TRAINING))
     merged = {**DEFAULT_TRAINING, **section}
     return {
         "loss": _check_choice("training loss", merged["loss"], LOSSES),
