@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
+from actplay.model.atomic_file import write_atomic
 from actplay.model.playground import Playground
 from actplay.model.state_schema import FORMAT, VERSION, validate_state
 
@@ -149,22 +149,4 @@ def save(pg: Playground, path: str | os.PathLike) -> None:
     OSError
         If the folder is not writable; the target file is then left as it was.
     """
-    path = Path(path)
-    text = format_json(to_dict(pg)) + "\n"
-    folder = path.parent if str(path.parent) else Path(".")
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # The temporary file is private (0600); give the session normal file permissions.
-        os.chmod(handle.name, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
-        os.replace(handle.name, path)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, (format_json(to_dict(pg)) + "\n").encode("utf-8"), NEW_FILE_MODE)

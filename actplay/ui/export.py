@@ -9,12 +9,13 @@ Files are written atomically (a temporary file in the same folder, then
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
+
+from actplay.model.atomic_file import write_atomic
 
 IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPG", ".jpeg": "JPG", ".bmp": "BMP"}
 
@@ -95,18 +96,23 @@ def save_image(image: QImage, path: str | os.PathLike) -> Path:
         When the folder is not writable or Qt cannot encode the image.
     """
     path = Path(path)
-    image_format = IMAGE_FORMATS.get(path.suffix.lower(), "PNG")
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(handle)
-    try:
-        if not image.save(temporary, image_format):
-            raise OSError(f"could not encode the image as {image_format} for {path}")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, encode_image(image, IMAGE_FORMATS.get(path.suffix.lower(), "PNG")))
     return path
+
+
+def encode_image(image: QImage, image_format: str = "PNG") -> bytes:
+    """``image`` encoded as ``image_format`` (``"PNG"``, ``"JPG"``, ``"BMP"``) bytes.
+
+    Raises
+    ------
+    OSError
+        When Qt cannot encode the image.
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, image_format):
+        raise OSError(f"Qt could not encode the image as {image_format}")
+    return bytes(buffer.data())
 
 
 def widget_size(text: str) -> QSize:

@@ -106,11 +106,7 @@ def export_pane(window, pane: str, path, scale: float = 1.0) -> None:
         export_formats.write_atomic(path, export_formats.svg_bytes(widget))
     else:
         image = pane_image(window, pane, scale)
-        buffer = QtCore.QBuffer()
-        buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, "PNG"):
-            raise OSError("Qt could not encode the image as PNG")
-        export_formats.write_atomic(path, bytes(buffer.data()))
+        export_formats.write_atomic(path, export.encode_image(image, "PNG"))
 
 
 def copy_pane_image(window, pane: str = "window") -> QtGui.QImage:

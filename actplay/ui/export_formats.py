@@ -27,9 +27,10 @@ import io
 import json
 import math
 import os
-import tempfile
 
 import numpy as np
+
+from actplay.model import atomic_file
 
 #: File extensions an export understands, and the format each one means.
 FORMATS = {".png": "png", ".svg": "svg", ".csv": "csv", ".json": "json"}
@@ -94,29 +95,13 @@ def write_atomic(path, data: bytes) -> None:
 
     Raises
     ------
+    ValueError
+        When the folder is missing or ``path`` is a folder (:func:`check_target`).
     OSError
-        When the folder is missing or not writable, or the disk is full; the
-        target is then untouched and no temporary file is left behind.
+        When the folder is not writable or the disk is full; the target is then
+        untouched and no temporary file is left behind.
     """
-    path = check_target(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temp_path = tempfile.mkstemp(
-        dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".part"
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600); give it the usual mode for new files.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp_path, 0o666 & ~umask)
-        os.replace(temp_path, path)
-    except BaseException:
-        if os.path.exists(temp_path):
-            os.unlink(temp_path)
-        raise
+    atomic_file.write_atomic(check_target(path), data)
 
 
 def function_title(activation: str, params: dict) -> str:
@@ -195,17 +180,11 @@ def export_json_text(playground) -> str:
 
 def png_bytes(widget, size=None, scale: float = 1.0) -> bytes:
     """``widget`` rendered to PNG bytes: ``size`` logical pixels times ``scale``."""
-    from PySide6.QtCore import QBuffer, QIODevice
-
     from actplay.ui import export
 
     image = render_exact(widget, size, scale) if size is not None else export.render_widget(
         widget, None, scale)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise OSError("Qt could not encode the image as PNG")
-    return bytes(buffer.data())
+    return export.encode_image(image, "PNG")
 
 
 def render_exact(widget, size, scale: float = 1.0):

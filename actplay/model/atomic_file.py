@@ -1,0 +1,61 @@
+"""Writing a file so that a failure never leaves half of it: the one atomic write.
+
+Sessions (``model.session``), exports and screenshots (``ui.export_formats``,
+``ui.export``) all end here. The bytes go to a temporary file in the target's
+folder, are flushed to disk, and the temporary file is renamed over the target
+(``os.replace``, atomic on one file system). A crash or an error at any point
+leaves either the old file or the new one, and no stray temporary file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+
+def default_file_mode() -> int:
+    """The permission bits a new file gets from the process's umask (usually 0o644)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(path, data: bytes, new_file_mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Target file; its folder must exist.
+    data : bytes
+    new_file_mode : int, optional
+        Permission bits of a file that did not exist before; default: what the
+        umask gives. An existing file keeps its own permission bits.
+
+    Raises
+    ------
+    OSError
+        When the folder is missing or not writable, or the disk is full; the
+        target is then untouched and no temporary file is left behind.
+    """
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temp_path = tempfile.mkstemp(
+        dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".part"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        # mkstemp makes the file private (0600); give it the mode a saved document has.
+        if os.path.exists(path):
+            mode = os.stat(path).st_mode & 0o777
+        else:
+            mode = default_file_mode() if new_file_mode is None else new_file_mode
+        os.chmod(temp_path, mode)
+        os.replace(temp_path, path)
+    except BaseException:
+        if os.path.exists(temp_path):
+            os.unlink(temp_path)
+        raise
