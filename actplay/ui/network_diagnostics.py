@@ -168,7 +168,7 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
         trace = model.network().forward(diagnostic_batch(model)[::HIST_STRIDE])
         for row, z, a in zip(self._hist_items, trace.z, trace.a, strict=True):
             for curve, values in zip(row, (z, a), strict=True):
-                counts, edges = np.histogram(np.ravel(values), bins=HIST_BINS)
+                counts, edges = histogram(np.ravel(values))
                 curve.setData(edges, counts)
 
     def shown_rows(self):
@@ -177,6 +177,22 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
             tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
             for r in range(self.table.rowCount())
         ]
+
+
+def histogram(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Counts and edges of ``values`` in `HIST_BINS` bins, even when they barely differ.
+
+    numpy refuses a range whose bins would be narrower than the float spacing
+    at its magnitude (a saturated layer: every value ~1e20, or 1e6 plus noise);
+    then the bins span a range just wide enough around the values' centre.
+    """
+    try:
+        return np.histogram(values, bins=HIST_BINS)
+    except ValueError:
+        centre = values.min() / 2 + values.max() / 2  # halves first: no overflow near 1e308
+        half_width = max(abs(centre), 1.0) * 1e-9 * HIST_BINS
+        return np.histogram(values, bins=HIST_BINS, range=(centre - half_width,
+                                                           centre + half_width))
 
 
 def diagnostic_batch(model) -> np.ndarray:

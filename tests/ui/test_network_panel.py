@@ -216,3 +216,15 @@ def test_network_inputs_are_labelled_from_one_like_the_neuron(panel):
     large = panel.heatmaps.large_plot
     assert (large.getAxis("bottom").labelText, large.getAxis("left").labelText) == (
         "x\u2081", "x\u2082")
+
+
+@pytest.mark.parametrize("values", [np.full(40, 1e20), 1e6 + np.linspace(0, 1e-9, 40),
+                                    np.full(40, -3e300), np.linspace(-1, 2, 40)])
+def test_histogram_bins_values_closer_than_numpy_can_split(values):
+    # A saturated layer made np.histogram raise "Too many bins" (found by the soak).
+    from actplay.ui.network_diagnostics import HIST_BINS, histogram
+
+    counts, edges = histogram(values)
+    assert counts.sum() == len(values) and len(edges) == HIST_BINS + 1
+    assert np.all(np.isfinite(edges)) and np.all(np.diff(edges) > 0)
+    assert edges[0] <= values.min() and values.max() <= edges[-1]
