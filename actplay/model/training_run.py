@@ -1,0 +1,126 @@
+"""The training run of the Playground: the trainer, its steps and the history.
+
+Mixed into ``Playground`` through ``TrainingStateMixin`` (``training_state.py``),
+which owns the data set and the settings. Every training call copies the
+trained weights into the network section and touches ``network`` and
+``training`` in one event; weights the user edited meanwhile are loaded into
+the trainer before the next step.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from actplay.core import datasets
+from actplay.core.training import Trainer, check_loss_fits
+from actplay.model import training_schema as schema
+
+MAX_HISTORY = 2000  # history points kept; beyond this every other one is dropped
+CHUNK_STEPS = 5  # steps between clock checks in train_for: ~1 ms of work
+
+
+class TrainingRunMixin:
+    """Training calls and the trainer behind them (needs the Playground's state)."""
+
+    def train_steps(self, n_steps: int) -> None:
+        """Run ``n_steps`` mini-batch steps. Touches ``network`` and ``training`` once."""
+        self._train(lambda trainer: trainer.step(n_steps))
+
+    def train_epoch(self) -> None:
+        """Finish the current pass over the training points (Step)."""
+        self._train(lambda trainer: trainer.epoch())
+
+    def train_for(self, seconds: float) -> None:
+        """Train in small chunks until ``seconds`` have passed (one tick of Play)."""
+        deadline = time.perf_counter() + seconds
+
+        def run(trainer: Trainer) -> None:
+            trainer.step(CHUNK_STEPS)
+            while time.perf_counter() < deadline:
+                trainer.step(CHUNK_STEPS)
+
+        self._train(run)
+
+    def _train(self, run) -> None:
+        try:
+            trainer = self._ready_trainer()
+        except ValueError as error:
+            self._stop_with(str(error))
+            raise
+        before = trainer.epoch_progress
+        snapshot = trainer.parameters.copy()
+        run(trainer)
+        if not trainer.finite:
+            trainer.parameters[...] = snapshot
+            self._stop_with("training diverged (weights became infinite): lower the "
+                            "learning rate and press Reset")
+            return
+        with self.batch():
+            self._training = {**self._training, "epoch": min(
+                schema.MAX_EPOCH, self._training["epoch"] + trainer.epoch_progress - before)}
+            for target, source in zip(self._weights + self._biases,
+                                      trainer.weights + trainer.biases, strict=True):
+                target[...] = source
+            self._network_changed()
+            self._trainer_network_version = self._versions["network"]
+            self._record(trainer)
+            self._touch({"training"})
+
+    def _stop_with(self, message: str) -> None:
+        self._training_error = message
+        self._running = False
+        self._touch({"training"})
+
+    def _record(self, trainer: Trainer) -> None:
+        if len(self._history) >= MAX_HISTORY:
+            self._history = self._history[::2]
+            self._history_stride *= 2
+        self._calls_since_record += 1
+        if self._calls_since_record < self._history_stride and self._history:
+            return
+        self._calls_since_record = 0
+        train_x, train_y, test_x, test_y = self._training_arrays()
+        self._history.append((self._training["epoch"], trainer.loss(train_x, train_y),
+                              trainer.loss(test_x, test_y) if len(test_y) else np.nan,
+                              trainer.mean_abs_weight_gradients()))
+
+    def _training_arrays(self):
+        data = self.dataset()
+        features = self._dataset_spec["features"]
+        (train_x, train_y), (test_x, test_y) = data.train, data.test
+        return (datasets.feature_matrix(train_x, features), train_y,
+                datasets.feature_matrix(test_x, features), test_y)
+
+    def _check_trainable(self) -> None:
+        n_features = len(self._dataset_spec["features"])
+        if self._layer_sizes[0] != n_features:
+            raise ValueError(f"the network has {self._layer_sizes[0]} inputs but "
+                             f"{n_features} input features are on")
+        check_loss_fits(self._training["loss"], self.network())
+        if len(self.dataset().train[1]) == 0:
+            raise ValueError("the data set has no training points")
+
+    def _ready_trainer(self) -> Trainer:
+        """The trainer for the current state: rebuilt if the setup changed, synced if edited."""
+        self._check_trainable()
+        settings = self._training
+        data = self.dataset()  # a new object whenever the points or features change
+        key = (settings["loss"], settings["optimizer"], settings["batch_size"],
+               settings["seed"], self._layer_sizes, repr(self._layer_activations))
+        if self._trainer is None or key != self._trainer_key or data is not self._trainer_data:
+            train_x, train_y, _, _ = self._training_arrays()
+            self._trainer = Trainer(self.network(), train_x, train_y, loss=settings["loss"],
+                                    optimizer=settings["optimizer"],
+                                    learning_rate=settings["learning_rate"],
+                                    batch_size=settings["batch_size"], l2=settings["l2"],
+                                    seed=settings["seed"])
+            self._trainer_key = key
+            self._trainer_data = data
+        elif self._trainer_network_version != self._versions["network"]:
+            self._trainer.load_parameters(self._weights, self._biases)  # the user edited one
+        self._trainer.learning_rate = settings["learning_rate"]
+        self._trainer.l2 = settings["l2"]
+        self._trainer_network_version = self._versions["network"]
+        return self._trainer
