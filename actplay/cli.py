@@ -76,16 +76,23 @@ class CliError(ValueError):
     """Bad command-line input; the message is the one line the user sees."""
 
 
-class _OneLineParser(argparse.ArgumentParser):
-    """An argument parser that raises `CliError` instead of printing usage and exiting."""
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser that raises `error_class` instead of printing usage and exiting."""
+
+    error_class = CliError
 
     def error(self, message):
-        raise CliError(message)
+        raise self.error_class(message)
+
+
+def one_line(error: BaseException) -> str:
+    """An exception's message on one line (our errors promise exactly one)."""
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the window's options (not the subcommands)."""
-    parser = _OneLineParser(
+    parser = OneLineParser(
         prog=PROG,
         description="A playground for activation functions, single neurons and small networks.",
         epilog="Subcommands: 'actplay list' prints the activation functions; "

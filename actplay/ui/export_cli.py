@@ -23,6 +23,8 @@ import importlib
 import os
 import sys
 
+from actplay.cli import CliError, OneLineParser
+from actplay.cli import one_line as _one_line
 from actplay.ui.export_formats import IMAGE_FORMATS, check_target, format_for_path
 
 PROG = "actplay export"
@@ -49,15 +51,14 @@ DEFAULT_PANE_SIZES = {
 }
 
 
-class ExportInputError(ValueError):
-    """Bad command-line input; the message is the one line the user sees."""
+class ExportInputError(CliError):
+    """Bad ``actplay export`` input; the message is the one line the user sees."""
 
 
-class _OneLineParser(argparse.ArgumentParser):
-    """An argument parser that raises instead of printing usage and exiting."""
+class _OneLineParser(OneLineParser):
+    """An argument parser that raises `ExportInputError` instead of printing usage."""
 
-    def error(self, message):
-        raise ExportInputError(message)
+    error_class = ExportInputError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,11 +145,6 @@ def parse_compare(text: str) -> tuple[str, dict]:
     name, _, rest = text.partition(":")
     assignments = [part for part in rest.split(",") if part.strip()]
     return resolve_function(name.strip(), assignments, "--compare")
-
-
-def _one_line(error: BaseException) -> str:
-    """An exception's message on one line (our errors promise exactly one)."""
-    return " ".join(str(error).split()) or type(error).__name__
 
 
 def playground_from_args(args):
