@@ -8,7 +8,6 @@ the defaults, the event plumbing, the ``view`` section and the whole-state
 
 from __future__ import annotations
 
-import copy
 from contextlib import AbstractContextManager
 
 from actplay.model import limits as lim
@@ -92,7 +91,6 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomSta
         # view
         self._selected_weight: tuple[int, int, int] | None = None
         # Sections later features own (custom activations, dataset, training): kept as given.
-        self._extra_sections: dict[str, dict] = {}
         self._init_training()  # dataset, training (training_state.py)
 
     # -- events -----------------------------------------------------------------
@@ -142,7 +140,6 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomSta
         }
         if self._custom_entries:
             state["custom_activations"] = self._custom_state()
-        state.update(copy.deepcopy(self._extra_sections))
         return state
 
     def apply_state(self, state: dict) -> None:
@@ -174,11 +171,6 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomSta
         self._load_neuron(clean["neuron"])
         self._load_network(clean["network"])
         self._load_training(clean)  # dataset, training
-        self._extra_sections = {
-            key: value for key, value in clean.items()
-            if key not in ("format", "version", "curve", "neuron", "network", "custom_activations",
-                           "dataset", "training")
-        }
         selected = self._selected_weight
         if selected is not None and not self._weight_exists(self._layer_sizes, *selected):
             self._selected_weight = None
