@@ -107,8 +107,15 @@ BAD_STEPS = [
     lambda pg, v: pg.set_plane_range(-1e6, v),
     lambda pg, v: pg.set_layer_param(1, "alpha", v),
     lambda pg, v: pg.set_points(v),
-    lambda pg, v: pg.set_seed(v),
+    lambda pg, v: pg.set_seed(_past_seed_limit(v)),
 ]
+
+
+def _past_seed_limit(value):
+    """Seeds may go up to 2**32 - 1, past the 1e6 value limit: push big values beyond it."""
+    if isinstance(value, float) and math.isfinite(value) and value > 0:
+        return value + 2.0**32
+    return value
 
 
 @settings(max_examples=60, deadline=None)
