@@ -19,6 +19,9 @@ from actplay.model.playground import Playground
 from actplay.model.state_schema import FORMAT, VERSION, validate_state
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a session is a few kB; anything this big is not one
+# A session's integers (sizes, a seed) have <= 10 digits and JavaScript writes floats from 1e21
+# on with an exponent; beyond this a number is noise, and a float field's int overflows at 309.
+MAX_INT_DIGITS = 30
 SUFFIX = ".actplay.json"
 INLINE_WIDTH = 60  # nested lists shorter than this stay on one line, e.g. ["elu", {"alpha": 1.0}]
 NEW_FILE_MODE = 0o644  # readable by others, like any document the user saves
@@ -48,7 +51,7 @@ def _checked(state, source: str) -> dict:
         return validate_state(state)
     except RecursionError:
         raise SessionError(f"{source}: the data is nested too deeply") from None
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:  # Overflow: a huge int in a float field
         raise SessionError(f"{source}: {error}") from None
 
 
@@ -68,6 +71,15 @@ def from_dict(state: dict, source: str = "<dict>") -> Playground:
 
 def _reject_constant(name: str):
     raise ValueError(f"{name} is not allowed (numbers must be finite)")
+
+
+def _parse_int(text: str) -> int:
+    # Python refuses integers over 4300 digits with advice for programmers (call
+    # sys.set_int_max_str_digits), and a 400-digit one raised OverflowError in the float
+    # checks; the user gets words about their file instead. Counting first is instant.
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"a number has too many digits (more than {MAX_INT_DIGITS})")
+    return int(text)
 
 
 def read_state(path: str | os.PathLike) -> dict:
@@ -102,7 +114,7 @@ def read_state(path: str | os.PathLike) -> dict:
     except UnicodeDecodeError:
         raise SessionError(f"{name}: the file is not UTF-8 text") from None
     try:
-        state = json.loads(text, parse_constant=_reject_constant)
+        state = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except RecursionError:
         raise SessionError(f"{name}: the JSON is nested too deeply") from None
     except json.JSONDecodeError as error:

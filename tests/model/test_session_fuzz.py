@@ -151,3 +151,29 @@ def test_a_valid_session_with_one_random_field_loads_or_is_rejected_cleanly(tmp_
     copy.apply_state(loaded.state_dict())
     assert copy.state_dict() == loaded.state_dict()
     json.dumps(loaded.state_dict(), allow_nan=False)  # raises for a NaN or infinity that got in
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "-" + "1" * 400, "7" * 9_000_000])
+def test_an_integer_with_too_many_digits_is_rejected_in_plain_words(tmp_path, number):
+    # Python's own message told the user to call sys.set_int_max_str_digits().
+    path = tmp_path / "digits.json"
+    state = session.to_dict(Playground())
+    path.write_text(json.dumps(state).replace('"seed": ', f'"seed": {number}, "x": ', 1))
+    message = assert_rejected(path)
+    assert "too many digits" in message and "sys." not in message
+
+
+def test_an_integer_just_within_the_digit_limit_gets_the_validators_message(tmp_path):
+    path = tmp_path / "seed.json"
+    state = session.to_dict(Playground())
+    state["network"]["seed"] = int("9" * session.MAX_INT_DIGITS)
+    path.write_text(json.dumps(state))
+    message = assert_rejected(path)
+    assert "network seed must be" in message and "too many digits" not in message
+
+
+def test_a_dict_with_a_float_field_too_big_for_a_float_is_rejected_cleanly():
+    state = session.to_dict(Playground())
+    state["neuron"]["bias"] = 10**400  # float(10**400) raises OverflowError, not ValueError
+    with pytest.raises(SessionError, match="neuron bias|too large"):
+        session.from_dict(state)
