@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QApplication
 
 UNDO_LIMIT = 1000  # steps kept; a snapshot is a few kB, so 1000 stay well under 10 MB
 MERGE_MS = 500  # changes of the same field closer than this join one step (arrow-key bursts)
-SNAPSHOT_COMMAND_ID = 0x61637470  # any fixed id: all snapshot commands may merge
 
 # (section, key) of the state dict -> words for the Edit menu ("Undo Change network weight").
 FIELD_NAMES = {
@@ -107,14 +106,11 @@ class SnapshotCommand(QUndoCommand):
         self._pushed = False
 
     def id(self) -> int:
-        return SNAPSHOT_COMMAND_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
-        if not (isinstance(other, SnapshotCommand) and other.mergeable
-                and self.can_absorb(other.merge_key, other.stamp)):
-            return False
-        self.absorb(other.after, other.stamp)
-        return True
+        # -1: QUndoStack never merges these; the recorder does (`UndoRecorder._record`).
+        # A command Qt merges away stays alive in PySide (the stack's wrapper adopts it after
+        # Qt deleted it): after an undo, every change merged below the undone step leaked
+        # a snapshot pair for the window's lifetime (found by the soak benchmark).
+        return -1
 
     def can_absorb(self, merge_key, stamp: float) -> bool:
         """True when a change of ``merge_key`` at ``stamp`` continues this step."""
@@ -188,8 +184,9 @@ class UndoRecorder:
         # Merge into the top step here rather than through push: PySide keeps every
         # command merged away by QUndoStack alive (owned by the stack's wrapper), so a
         # drag piled up one snapshot pair per change and the collector's full passes
-        # over them stalled the drag 50-150 ms (benchmarks/stalls.py). Qt merges on
-        # the same terms: nothing to redo above the top, and the top not the clean state.
+        # over them stalled the drag 50-150 ms (benchmarks/stalls.py). This is the only
+        # merge (SnapshotCommand.id() is -1): nothing to redo above the top (a change
+        # after an undo starts a new step), and the top not the clean state.
         if (mergeable and isinstance(top, SnapshotCommand) and stack.index() == stack.count()
                 and stack.index() != stack.cleanIndex() and top.can_absorb(key, now)):
             top.absorb(after, now)
