@@ -50,10 +50,9 @@ def write_surface_png(panel, path, size=SURFACE_SIZE) -> None:
     painter = QtGui.QPainter(image)
     widget.scene().render(painter, QtCore.QRectF(0, 0, *size), widget.sceneRect())
     painter.end()
-    buffer = QtCore.QBuffer()
-    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    write_atomic(path, bytes(buffer.data()))
+    from actplay.ui.export import encode_image
+
+    write_atomic(path, encode_image(image, "PNG"))
 
 
 def write_surface_svg(panel, path) -> None:
