@@ -87,11 +87,6 @@ def create_window(argv=None):
         return MainWindow(_load_model(args.session))
 
 
-def _one_line(error: Exception) -> str:
-    """An error message squeezed onto one line (the CLI prints exactly one)."""
-    return " ".join(str(error).split())
-
-
 def _application():
     """The running QApplication, or a new one named for QSettings."""
     from PySide6.QtWidgets import QApplication
@@ -125,7 +120,7 @@ def _screenshot(window, args) -> int:
     try:
         export.save_image(export.render_widget(window, size), args.screenshot)
     except OSError as error:
-        print(f"{cli.PROG}: cannot write {args.screenshot}: {_one_line(error)}",
+        print(f"{cli.PROG}: cannot write {args.screenshot}: {cli.one_line(error)}",
               file=sys.stderr)
         return cli.EXIT_BAD_INPUT
     finally:
@@ -150,7 +145,7 @@ def main(argv=None) -> int:
             except ValueError as error:
                 raise cli.CliError(f"--size: {error}") from None
     except cli.CliError as error:
-        print(f"{cli.PROG}: error: {_one_line(error)}", file=sys.stderr)
+        print(f"{cli.PROG}: error: {cli.one_line(error)}", file=sys.stderr)
         return cli.EXIT_BAD_INPUT
     except SystemExit as done:  # --help and --version print and stop here
         return int(done.code or 0)
@@ -161,7 +156,7 @@ def main(argv=None) -> int:
         try:
             model = _load_model(args.session)
         except SessionError as error:
-            print(f"{cli.PROG}: cannot open session: {_one_line(error)}", file=sys.stderr)
+            print(f"{cli.PROG}: cannot open session: {cli.one_line(error)}", file=sys.stderr)
             return cli.EXIT_BAD_INPUT
 
         if args.screenshot is not None:
