@@ -50,3 +50,15 @@ def test_latency_measures_every_kind_of_slider():
     for kind in ("all", "curve", "neuron", "network"):
         assert latency[kind]["n"] > 0 and latency[kind]["median"] > 0, kind
     assert figures["app"]["silent_steps"] == 0
+
+
+@pytest.mark.parametrize(("option", "setup"), [("--custom", "custom"), ("--training", "training")])
+def test_latency_with_custom_function_or_training(option, setup):
+    done = run_script("latency.py", ["--steps", "4", "--warmup", "0", "--bare-steps", "2", option])
+    assert done.returncode == 0, done.stderr[-2000:]
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert any(step.startswith(setup) for step in figures["app_setup"]), figures["app_setup"]
+    assert figures["app"]["latency_ms"]["all"]["n"] > 0
+    assert figures["ratio_median"] is not None
+    if option == "--training":
+        assert figures["training_epochs"] > 0
