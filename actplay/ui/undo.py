@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
-UNDO_LIMIT = 1000  # steps kept; a snapshot is a few kB, so 1000 stay well under 10 MB
+UNDO_LIMIT = 1000  # steps kept; each shares what it did not change, so 1000 stay a few MB
 MERGE_MS = 500  # changes of the same field closer than this join one step (arrow-key bursts)
 
 # (section, key) of the state dict -> words for the Edit menu ("Undo Change network weight").
@@ -77,6 +77,33 @@ def changed_paths(before, after, path: tuple = ()) -> list[tuple]:
             paths.extend(changed_paths(old, new, path + (index,)))
         return paths
     return [path]
+
+
+def share_unchanged(before, after):
+    """``after``, with every dict or list of containers equal to ``before``'s replaced by it.
+
+    Consecutive snapshots then hold one copy of what a change did not touch:
+    a bias step of a 6x16 network keeps one new section, not another ~60 kB
+    of weight lists, so 1000 steps of history stay a few MB. Snapshots are
+    never changed in place, so sharing is safe. Lists of numbers are kept
+    whole (a changed weight row is new), so the walk costs about one comparison.
+
+    Examples
+    --------
+    >>> before = {"a": [[1, 2], [3]], "b": {"c": 1}}
+    >>> after = share_unchanged(before, {"a": [[1, 2], [4]], "b": {"c": 1}})
+    >>> after["a"][0] is before["a"][0], after["b"] is before["b"], after["a"][1]
+    (True, True, [4])
+    """
+    if before == after:
+        return before
+    if isinstance(before, dict) and isinstance(after, dict):
+        return {key: share_unchanged(before[key], value) if key in before else value
+                for key, value in after.items()}
+    if (isinstance(before, list) and isinstance(after, list) and len(before) == len(after)
+            and any(isinstance(item, (list, dict)) for item in after)):
+        return [share_unchanged(old, new) for old, new in zip(before, after, strict=True)]
+    return after
 
 
 def describe(paths: list[tuple]) -> str:
@@ -177,7 +204,8 @@ class UndoRecorder:
         after = self.model.state_dict()
         if after == self.last_state:  # only the view section (not saved) changed
             return
-        before, self.last_state = self.last_state, after
+        before = self.last_state
+        after = self.last_state = share_unchanged(before, after)
         paths = changed_paths(before, after)
         key = tuple(paths) if mergeable else None
         top, stack, now = self._top_command(), self.stack, self.clock()
