@@ -160,8 +160,8 @@ def run(args) -> dict:
         frames = FrameClock(window.scheduler) if training else None
         result = measure(app, window, steps, args.warmup, args.quiet_ms / 1000, cap, frames)
         if training:
+            window.model.set_running(False)  # pausing publishes the epochs trained so far
             figures["training_epochs"] = window.model.epoch
-            window.model.set_running(False)
         figures[which] = {
             "latency_ms": {k: h.summarise(v) for k, v in result["samples"].items()},
             "paint_ms": h.summarise(result["paint_ms"]),

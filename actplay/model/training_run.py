@@ -32,8 +32,13 @@ class TrainingRunMixin:
         """Finish the current pass over the training points (Step)."""
         self._train(lambda trainer: trainer.epoch())
 
-    def train_for(self, seconds: float) -> None:
-        """Train in small chunks until ``seconds`` have passed (one tick of Play)."""
+    def train_for(self, seconds: float, publish: bool = True) -> None:
+        """Train in small chunks until ``seconds`` have passed (one tick of Play).
+
+        With ``publish=False`` the trainer keeps the new weights and epochs to
+        itself (no model event, so no repaint); the next publishing call, Step,
+        pause or ``publish_training`` hands them all over at once.
+        """
         deadline = time.perf_counter() + seconds
 
         def run(trainer: Trainer) -> None:
@@ -41,9 +46,18 @@ class TrainingRunMixin:
             while time.perf_counter() < deadline:
                 trainer.step(CHUNK_STEPS)
 
-        self._train(run)
+        self._train(run, publish)
 
-    def _train(self, run) -> None:
+    def publish_training(self) -> None:
+        """Copy weights and epochs trained without publishing into the model (if any)."""
+        if not self._unpublished_training or self._trainer is None:
+            return
+        if self._trainer_network_version != self._versions["network"]:
+            self._unpublished_training = False  # the network was edited since: the edit wins
+            return
+        self._publish(self._trainer, 0.0)
+
+    def _train(self, run, publish: bool = True) -> None:
         try:
             trainer = self._ready_trainer()
         except ValueError as error:
@@ -54,12 +68,25 @@ class TrainingRunMixin:
         run(trainer)
         if not trainer.finite:
             trainer.parameters[...] = snapshot
+            self.publish_training()
             self._stop_with("training diverged (weights became infinite): lower the "
                             "learning rate and press Reset")
             return
+        progress = trainer.epoch_progress - before
+        if publish:
+            self._publish(trainer, progress)
+        else:
+            self._unpublished_epochs += progress
+            self._unpublished_training = True
+
+    def _publish(self, trainer: Trainer, progress: float) -> None:
+        """Weights, epoch counter and history from ``trainer``: one model event."""
+        progress += self._unpublished_epochs
+        self._unpublished_epochs = 0.0
+        self._unpublished_training = False
         with self.batch():
             self._training = {**self._training, "epoch": min(
-                schema.MAX_EPOCH, self._training["epoch"] + trainer.epoch_progress - before)}
+                schema.MAX_EPOCH, self._training["epoch"] + progress)}
             for target, source in zip(self._weights + self._biases,
                                       trainer.weights + trainer.biases, strict=True):
                 target[...] = source
@@ -118,8 +145,10 @@ class TrainingRunMixin:
                                     seed=settings["seed"])
             self._trainer_key = key
             self._trainer_data = data
+            self._unpublished_epochs, self._unpublished_training = 0.0, False
         elif self._trainer_network_version != self._versions["network"]:
             self._trainer.load_parameters(self._weights, self._biases)  # the user edited one
+            self._unpublished_training = False  # the edit wins; the epochs run still count
         self._trainer.learning_rate = settings["learning_rate"]
         self._trainer.l2 = settings["l2"]
         self._trainer_network_version = self._versions["network"]

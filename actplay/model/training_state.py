@@ -48,6 +48,8 @@ class TrainingStateMixin(TrainingRunMixin):
         self._trainer_key = None
         self._trainer_data = None
         self._trainer_network_version = -1
+        self._unpublished_epochs = 0.0  # trained by train_for(publish=False), not yet shown
+        self._unpublished_training = False
         self._history: list[tuple] = []  # (epoch, train loss, test loss, grads per layer)
         self._history_stride = 1  # record every n-th training call once the history is long
         self._calls_since_record = 0
@@ -223,8 +225,11 @@ class TrainingStateMixin(TrainingRunMixin):
             self._check_trainable()
         if on == self._running:
             return
-        self._running = on
-        self._touch({"training"})
+        with self.batch():
+            if not on:
+                self.publish_training()  # pausing shows the last trained weights
+            self._running = on
+            self._touch({"training"})
 
     def reset_training(self) -> None:
         """New weights from the init scheme and seed; epoch 0 and an empty history."""

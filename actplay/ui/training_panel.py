@@ -2,13 +2,18 @@
 
 Play runs training in time slices on a zero-interval ``QTimer``: each tick
 trains for at most ``TICK_MS`` and returns to the event loop, so input events
-(a slider drag, a click) are handled between ticks and the window never
-freezes. Each tick changes the model once (``network`` + ``training``); the
-redraw scheduler turns those into at most one repaint per frame.
+(a slider drag, a click) are handled between ticks and never wait long. Only
+a tick at least ``PUBLISH_MS`` after the last one hands the trained weights to
+the model (``network`` + ``training``, which repaints the views); the others
+keep training in the trainer, so a slider drag is not slowed by a full
+network repaint every frame. While the user is changing something (a change
+less than ``USER_QUIET_MS`` ago) nothing is published: training goes on and
+shows up as soon as the drag rests. Pause publishes the last weights.
 """
 
 from __future__ import annotations
 
+import time
 from contextlib import nullcontext
 
 from PySide6 import QtCore, QtWidgets
@@ -18,7 +23,9 @@ from actplay.ui.network_colors import DivergingLegend
 from actplay.ui.training_controls import TrainingControls
 from actplay.ui.training_plots import GradientChart, LossChart, OutputMap
 
-TICK_MS = 8  # training time per timer tick: half a frame, the other half paints
+TICK_MS = 4  # training time per timer tick: a slider change waits at most this long
+PUBLISH_MS = 40  # trained weights reach the model (and the views) ~25 times a second
+USER_QUIET_MS = 100  # no publishing this soon after a user change: its repaint goes first
 CHART_HEIGHT = 130  # px for each of the loss and gradient charts
 
 
@@ -40,6 +47,10 @@ class TrainingPanel(QtWidgets.QWidget):
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(0)
         self.timer.timeout.connect(self._on_timer_tick)
+        self._last_publish = 0.0  # perf_counter seconds of the last publishing tick
+        self._last_user_change = 0.0  # perf_counter seconds of the last change not by training
+        self._publishing = False
+        model.changed.connect(self._on_model_changed)
         # wraps one Step click; install_training_undo makes it one undo step
         self.step_recorder = nullcontext
 
@@ -185,10 +196,22 @@ class TrainingPanel(QtWidgets.QWidget):
         if not self.model.running:
             self.timer.stop()
             return
+        now = time.perf_counter()
+        publish = (now - self._last_publish >= PUBLISH_MS / 1000.0
+                   and now - self._last_user_change >= USER_QUIET_MS / 1000.0)
+        if publish:
+            self._last_publish = now
+        self._publishing = publish
         try:
-            self.model.train_for(TICK_MS / 1000.0)
+            self.model.train_for(TICK_MS / 1000.0, publish=publish)
         except ValueError as error:
             self._show_status(str(error))
+        finally:
+            self._publishing = False
+
+    def _on_model_changed(self, _sections) -> None:
+        if not self._publishing:
+            self._last_user_change = time.perf_counter()
 
     def _on_step_clicked(self) -> None:
         try:

@@ -188,3 +188,32 @@ def test_dead_units_are_counted(pg):
     pg.set_layer_activation(1, "relu")
     pg.set_bias(1, 0, -1e3)  # unit 0 of layer 1 never fires on the data
     assert pg.dead_unit_counts() == [1, 0]
+
+
+def test_unpublished_training_reaches_the_model_on_pause_in_one_event(pg, events):
+    start = pg.network()
+    pg.set_running(True)
+    events.clear()
+    pg.train_for(0.002, publish=False)
+    pg.train_for(0.002, publish=False)
+    assert events == [] and pg.epoch == 0.0
+    np.testing.assert_array_equal(pg.weights[0], start.weights[0])
+    pg.set_running(False)  # pausing publishes
+    assert events == [frozenset({"network", "training"})]
+    trainer = pg._trainer
+    steps = round(trainer.epoch_progress * len(pg.dataset().train[1]) / 10)
+    reference = Trainer(start, *pg.dataset().train, loss="bce", optimizer="adam",
+                        learning_rate=0.03, batch_size=10, seed=0)
+    reference.step(steps)
+    assert steps >= 10 and pg.epoch == pytest.approx(trainer.epoch_progress)
+    for ours, theirs in zip(pg.weights + pg.biases, reference.weights + reference.biases,
+                            strict=True):
+        np.testing.assert_array_equal(ours, theirs)
+
+
+def test_a_weight_edited_after_unpublished_training_survives_the_pause(pg):
+    pg.set_running(True)
+    pg.train_for(0.002, publish=False)
+    pg.set_weight(1, 0, 0, 2.5)
+    pg.set_running(False)
+    assert pg.weights[0][0, 0] == 2.5

@@ -147,3 +147,18 @@ def test_surface_svg_export_holds_the_surface_image_and_every_point(window, tmp_
     markers = text.count("<path") + text.count("<ellipse") + text.count("<circle")
     assert markers >= n_train  # one marker per training point (plus axes)
     assert not text.count("<path") > 50 * n_train  # no per-segment explosion
+
+
+def test_play_publishes_only_when_the_user_is_not_changing_things(window, qtbot):
+    panel, model = _panel(window), window.model
+    qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)
+    panel.timer.stop()  # drive the ticks by hand
+    model.set_network_input(0, 0.5)  # a user change: the next ticks keep training to themselves
+    for _ in range(3):
+        panel._on_timer_tick()
+    assert model.epoch == 0.0
+    trained = model._trainer.weights[0].copy()
+    assert not np.array_equal(model.weights[0], trained)
+    qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)  # pause publishes
+    np.testing.assert_array_equal(model.weights[0], trained)
+    assert model.epoch > 0.0
