@@ -21,6 +21,8 @@ import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from actplay.ui.menu_actions import add_menu_action
+
 APP_NAME = "actplay"
 UNTITLED = "Untitled"
 MAX_RECENT = 8  # entries in File > Open Recent
@@ -101,13 +103,7 @@ class FileActions:
         self._update_title()
 
     def _action(self, menu, text, slot, shortcut, name) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        return add_menu_action(self.window, menu, text, slot, shortcut, name)
 
     # -- title and modified mark --------------------------------------------------------
     def _on_clean_changed(self, clean: bool) -> None:

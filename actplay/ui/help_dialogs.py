@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from actplay.core import activations
 from actplay.ui.help_box import help_html
+from actplay.ui.menu_actions import add_menu_action
 
 INTRO_SHOWN_KEY = "help/intro_shown"
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -197,13 +198,7 @@ def _show(dialog: QDialog) -> QDialog:
 def install_help_actions(window, help_menu) -> None:
     """Fill the Help menu and add the command palette (Edit menu, Ctrl+K)."""
     def add(text, slot, shortcut, name):
-        action = QAction(text, window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        help_menu.addAction(action)
-        return action
+        return add_menu_action(window, help_menu, text, slot, shortcut, name)
 
     add("&What is an activation function?", lambda: _show(make_intro_dialog(window)),
         QKeySequence.StandardKey.HelpContents, "intro_action")

@@ -18,6 +18,7 @@ from actplay.ui import settings as preferences
 from actplay.ui import theme
 from actplay.ui.file_actions import install_file_actions
 from actplay.ui.help_dialogs import install_help_actions
+from actplay.ui.menu_actions import add_menu_action
 from actplay.ui.scheduler import RedrawScheduler
 from actplay.ui.undo import install_undo
 
@@ -158,13 +159,7 @@ class MainWindow(QMainWindow):
         install_export_actions(self)
 
     def _add_action(self, menu, text, slot, shortcut, name) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        return add_menu_action(self, menu, text, slot, shortcut, name)
 
     # -- actions --------------------------------------------------------------------------
     def show_status(self, message: str) -> None:
