@@ -27,3 +27,17 @@ def _isolated_qt_paths():
         return
     QStandardPaths.setTestModeEnabled(True)
     yield
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window, shown offscreen at its default size; closed afterwards."""
+    from actplay.app import create_window
+
+    win = create_window()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.scheduler.flush()
+    yield win
+    win.close()

@@ -15,8 +15,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
 
-from actplay.app import create_window
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import soak_checks  # noqa: E402
 from soak_driver import SoakDriver, run_deferred_deletes  # noqa: E402
@@ -24,17 +22,6 @@ from soak_driver import SoakDriver, run_deferred_deletes  # noqa: E402
 CHANGES = 2400  # a few hundred of each kind; ~25 s on two slow cores
 FLUSH_EVERY = 7  # changes between scheduler flushes: bursts coalesce, as in a drag
 CHECK_EVERY = 400  # full consistency checks: cheap enough to run a handful of times
-
-
-@pytest.fixture
-def shown_window(qtbot):
-    window = create_window()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.scheduler.flush()
-    yield window
-    window.close()
 
 
 def full_check(window) -> None:
@@ -47,8 +34,7 @@ def full_check(window) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [11])
-def test_thousands_of_random_changes_keep_the_window_correct(shown_window, qtbot, seed):
-    window = shown_window
+def test_thousands_of_random_changes_keep_the_window_correct(window, qtbot, seed):
     driver = SoakDriver(window, seed)
     with qtbot.captureExceptions() as exceptions:
         for change in range(1, CHANGES + 1):
@@ -68,11 +54,10 @@ def test_thousands_of_random_changes_keep_the_window_correct(shown_window, qtbot
                if kind != "undo" or driver.undo is not None), driver.counts
 
 
-def test_the_checks_catch_a_nan_curve_a_stale_view_and_a_long_number(shown_window):
+def test_the_checks_catch_a_nan_curve_a_stale_view_and_a_long_number(window):
     """The checks can fail: each spoiled view below is reported."""
     import numpy as np
 
-    window = shown_window
     soak_checks.check_shown_matches_model(window)
     item = window.curve_pane.plot.curves["main:f"]
     x, y = item.getData()
@@ -95,8 +80,7 @@ def _start_a_frame(window):
     window.model.set_neuron_bias(window.model.neuron_bias + 0.01)  # painted; a frame starts
 
 
-def test_a_stale_input_slider_moved_before_the_repaint_raises_nothing(shown_window, qtbot):
-    window = shown_window
+def test_a_stale_input_slider_moved_before_the_repaint_raises_nothing(window, qtbot):
     _start_a_frame(window)
     old_slider = window.network_panel.input_sliders[1].slider
     neuron_slider = window.findChild(type(old_slider), "neuron_input_2_slider")
@@ -125,8 +109,7 @@ def test_a_stale_input_slider_moved_before_the_repaint_raises_nothing(shown_wind
     soak_checks.check_shown_matches_model(window)
 
 
-def test_binary_mode_on_a_16_input_network_unit_skips_the_65536_row_truth_table(shown_window):
-    window = shown_window
+def test_binary_mode_on_a_16_input_network_unit_skips_the_65536_row_truth_table(window):
     window.model.set_binary_mode(True)
     window.scheduler.flush()
     assert window.neuron_panel.truth_group.isVisibleTo(window.neuron_panel)
@@ -144,14 +127,13 @@ def _type_into(qtbot, spin, text):
     qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
 
 
-def test_extreme_values_typed_into_spin_boxes_draw_sensibly(shown_window, qtbot):
+def test_extreme_values_typed_into_spin_boxes_draw_sensibly(window, qtbot):
     """±1e6 typed everywhere, params at their limits, 6 hidden layers of 16: all finite,
     labels formatted; each change is timed (reported, never asserted) and completes."""
     import time
 
     from actplay.core import activations as acts
 
-    window = shown_window
     model = window.model
     model.set_layer_sizes((2,) + (16,) * 6 + (8,))
     for layer in range(1, 8):
