@@ -51,6 +51,23 @@ class LegendSample(pg.ItemSample):
         event.accept()
 
 
+def outside_auto_range(item):
+    """Stop ``item`` (added with ``ignoreBounds=True``) from telling its ViewBox it moved.
+
+    pyqtgraph reports every ``setData`` or move to the ViewBox, and a ViewBox with
+    auto-range on answers by repainting itself whole - every curve, the shading and
+    the legend - even for items it leaves out of the range. The marker, its tangent
+    and the crosshair are such items: without the report a neuron step repaints only
+    the little rectangles they cover (about 1 ms less per step under xcb).
+    """
+    item.informViewBoundsChanged = _ignore_bounds_change
+    return item
+
+
+def _ignore_bounds_change() -> None:
+    """The item is not part of the auto-range: nothing to tell the view."""
+
+
 class CornerText(QGraphicsSimpleTextItem):
     """Plain text held in the lower right corner of a ViewBox, ``margin`` px inside.
 
@@ -149,7 +166,7 @@ class CurvePlot(pg.PlotWidget):
                                          brush=pg.mkBrush(theme.MARKER_COLOUR))
         self.marker.setZValue(21)
         for item in (self.tangent, self.marker):
-            plot.addItem(item, ignoreBounds=True)
+            plot.addItem(outside_auto_range(item), ignoreBounds=True)
             item.setVisible(False)
         # The numbers sit in the plot's lower right corner, where they never leave the view;
         # kept short so they fit a narrow pane.
@@ -160,7 +177,7 @@ class CurvePlot(pg.PlotWidget):
         cross_pen = pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine)
         self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=cross_pen)
         self.crosshair.setVisible(False)
-        plot.addItem(self.crosshair, ignoreBounds=True)
+        plot.addItem(outside_auto_range(self.crosshair), ignoreBounds=True)
 
         self.legend = pg.LegendItem(offset=(8, 8), sampleType=LegendSample,
                                     brush=pg.mkBrush(255, 255, 255, 220),
