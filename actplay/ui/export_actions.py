@@ -14,7 +14,7 @@ import os
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui import export, export_formats
-from actplay.ui.svg_patch import apply_svg_patch
+from actplay.ui.svg_patch import apply_svg_patch_on_first_use
 
 #: Panes the dialog offers, in menu order, with their titles.
 PANE_TITLES = {
@@ -294,8 +294,9 @@ def install_export_actions(window) -> dict:
     existing = getattr(window, "export_actions", None)
     if existing is not None:
         return existing
-    # pyqtgraph's own plot menus offer its SVG export too; make it work there as well.
-    apply_svg_patch()
+    # pyqtgraph's own plot menus offer its SVG export too; make it work there as well
+    # (when its exporter is first imported: the first frame does not need it).
+    apply_svg_patch_on_first_use()
     export_action = QtGui.QAction("&Export...", window)
     export_action.setObjectName("export_action")
     export_action.setShortcut(QtGui.QKeySequence("Ctrl+E"))

@@ -3,6 +3,7 @@
 import importlib
 import shutil
 import subprocess
+import sys
 import xml.dom.minidom as minidom
 import xml.etree.ElementTree as ET
 
@@ -105,3 +106,24 @@ def test_plot_exports_to_svg_with_one_path_per_curve(qtbot, tmp_path):
     image = pg.QtGui.QImage(str(png))
     assert image.width() >= 400
     assert not image.isNull()
+
+
+def test_patch_follows_the_first_import_of_the_exporter():
+    # A fresh process: here the exporter is imported (and patched) already.
+    code = (
+        "import sys, pyqtgraph\n"
+        "from actplay.ui import svg_patch\n"
+        "assert svg_patch.SVG_EXPORTER_MODULE not in sys.modules\n"
+        "assert svg_patch.apply_svg_patch_on_first_use() is svg_patch.patch_needed()\n"
+        "assert 'xml.dom.minidom' not in sys.modules  # nothing imported yet\n"
+        "import pyqtgraph.exporters\n"
+        "module = sys.modules[svg_patch.SVG_EXPORTER_MODULE]\n"
+        "patched = hasattr(module.correctCoordinates, '__wrapped__')\n"
+        "assert patched is svg_patch.patch_needed(), patched\n"
+        "assert not any(isinstance(f, svg_patch._PatchWhenImported) for f in sys.meta_path)\n"
+        "assert svg_patch.apply_svg_patch() is svg_patch.patch_needed()\n"
+        "assert not patched or not hasattr(module.correctCoordinates.__wrapped__, '__wrapped__')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
