@@ -19,11 +19,8 @@ PosixPath('.../resources/icons/actplay.svg')
 
 from __future__ import annotations
 
-import atexit
 import functools
-import importlib.resources
 import pathlib
-import tempfile
 
 PACKAGED_FOLDER = "_resources"  # where the wheel and the frozen app carry resources/
 CHECKOUT_FOLDER = "resources"  # the repository's folder, a sibling of the package
@@ -34,6 +31,17 @@ SESSION_SUFFIX = ".actplay.json"
 
 def _packaged_root() -> pathlib.Path | None:
     """The resources carried inside the package, as a real folder, or None."""
+    package_dir = pathlib.Path(__file__).parent
+    if package_dir.is_dir():
+        # A package on disk (wheel, frozen app, checkout): the folder is there or not.
+        # Only a zipped install needs importlib.resources and tempfile (~5 ms to import,
+        # at every start: the File menu lists the example sessions).
+        folder = package_dir / PACKAGED_FOLDER
+        return folder if folder.is_dir() else None
+    import atexit
+    import importlib.resources
+    import tempfile
+
     folder = importlib.resources.files("actplay") / PACKAGED_FOLDER
     if not folder.is_dir():
         return None
