@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel
 
 from actplay.core import activations as acts
 from actplay.ui import network_geometry as geo
+from actplay.ui.equation_label import EquationLabel
 from actplay.ui.network_heatmaps import THUMB_FACTOR, TILE_GAP
 from actplay.ui.neuron_bars import bar_heights
 
@@ -111,6 +112,7 @@ def bad_texts(window) -> list[str]:
         elif isinstance(item, pg.LabelItem):
             texts.append(item.text)
     texts.extend(label.text() for label in window.findChildren(QLabel))
+    texts.extend(label.plain_text() for label in window.findChildren(EquationLabel))
     return [text for text in texts
             if LONG_NUMBER.search(TAG.sub("", text)) or BAD_WORD.search(TAG.sub(" ", text))]
 

@@ -19,6 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import soak_checks  # noqa: E402
 from soak_driver import SoakDriver, run_deferred_deletes  # noqa: E402
 
+from actplay.ui.neuron_equation import Run  # noqa: E402
+
 CHANGES = 2400  # a few hundred of each kind; ~25 s on two slow cores
 FLUSH_EVERY = 7  # changes between scheduler flushes: bursts coalesce, as in a drag
 CHECK_EVERY = 400  # full consistency checks: cheap enough to run a handful of times
@@ -70,7 +72,7 @@ def test_the_checks_catch_a_nan_curve_a_stale_view_and_a_long_number(window):
     window.neuron_panel.bars.bars.setOpts(height=np.zeros(5))
     with pytest.raises(AssertionError):
         soak_checks.check_shown_matches_model(window)
-    window.neuron_panel.equation.setText("z = 12345678901234567.0")
+    window.neuron_panel.equation.set_lines((((Run("z = 12345678901234567.0"),),),))
     assert soak_checks.bad_texts(window)
 
 

@@ -1,4 +1,4 @@
-"""The neuron's equation written out with the current numbers, as rich text.
+"""The neuron's equation written out with the current numbers, as styled runs of text.
 
 ``z = 0.80·1.00 + (−0.40)·0.50 + 0.10 = 0.70`` and then
 ``a = sigmoid(0.70) = 0.67``: the user reads the same sum the bars draw. The
@@ -8,9 +8,9 @@ number format is short but honest for every value the model allows (up to
 
 from __future__ import annotations
 
+import html
 import math
-
-from PySide6 import QtCore, QtGui, QtWidgets
+from dataclasses import dataclass
 
 from actplay.ui import theme
 
@@ -68,21 +68,49 @@ def _operand(value: float) -> str:
     return f"({text})" if text.startswith(MINUS) else text
 
 
-def _signed_span(text: str, value: float) -> str:
-    """Colour ``text`` like the bar of a value with that sign (blue +, orange −)."""
+@dataclass(frozen=True)
+class Run:
+    """A piece of the equation drawn in one style.
+
+    Attributes
+    ----------
+    text : str
+        Plain text.
+    colour : str or None
+        ``#RRGGBB``, or None for the widget's text colour.
+    bold, italic, sub : bool
+        Bold, italic, subscript (smaller, lowered).
+    """
+
+    text: str
+    colour: str | None = None
+    bold: bool = False
+    italic: bool = False
+    sub: bool = False
+
+
+# An equation is lines of words; a word is runs that stay together; a line may wrap
+# between its words (a space apart) when the panel is narrow.
+Word = tuple[Run, ...]
+Line = tuple[Word, ...]
+
+
+def _signed_colour(value: float, colours: tuple[str, str]) -> str | None:
+    """The text colour of a value with that sign, like its bar (blue +, orange −);
+    ``colours`` is the theme's (negative, positive) pair."""
     if value > 0:
-        return f'<span style="color:{theme.signed_text_colours()[1]}">{text}</span>'
+        return colours[1]
     if value < 0:
-        return f'<span style="color:{theme.signed_text_colours()[0]}">{text}</span>'
-    return text
+        return colours[0]
+    return None
 
 
-def _subscript(symbol: str, index: int) -> str:
-    return f"<i>{symbol}</i><sub>{index + 1}</sub>"
+def _symbol(symbol: str, index: int) -> Word:
+    return (Run(symbol, italic=True), Run(str(index + 1), sub=True))
 
 
-def equation_html(result) -> str:
-    """The whole equation block for a neuron result.
+def equation_lines(result) -> tuple[Line, ...]:
+    """The whole equation of a neuron result, as lines of styled runs.
 
     Parameters
     ----------
@@ -92,130 +120,58 @@ def equation_html(result) -> str:
 
     Returns
     -------
-    str
-        Three lines of rich text: the symbolic sum, the sum with numbers, the output.
+    tuple of Line
+        Four lines: the symbolic sum, the sum with numbers, the output, the slope.
+        Colours are resolved for the active theme, so a new theme gives new lines.
     """
-    inputs, weights = list(result.inputs), list(result.weights)
-    symbolic = " + ".join(
-        f"{_subscript('w', i)}{_subscript('x', i)}" for i in range(len(weights))
-    )
-    products = " + ".join(
-        _signed_span(f"{_operand(w)}{DOT}{_operand(x)}", w * x)
-        for w, x in zip(weights, inputs, strict=True)
-    )
-    bias = _signed_span(_operand(result.bias), result.bias)
+    signed = theme.signed_text_colours()
+    plus = (Run("+"),)
+    equals = (Run("="),)
+    symbolic: list[Word] = [(Run("z", italic=True),), equals]
+    for i in range(len(result.weights)):
+        symbolic += [_symbol("w", i) + _symbol("x", i), plus]
+    symbolic.append((Run("b", italic=True),))
+    numbers: list[Word] = [(Run("\u2002\u2002="),)]  # indented under "z ="
+    for w, x in zip(result.weights, result.inputs, strict=True):
+        colour = _signed_colour(w * x, signed)
+        numbers += [(Run(f"{_operand(w)}{DOT}{_operand(x)}", colour),), plus]
     z_text = format_number(result.z)
-    name = _activation_name(result.activation)
-    params = _params_text(result.params)
-    lines = [
-        f"<i>z</i> = {symbolic} + <i>b</i>",
-        f"&nbsp;&nbsp;= {products} + {bias} = <b>{_signed_span(z_text, result.z)}</b>",
-        f"<i>a</i> = {name}{params}({z_text}) = <b>{format_number(result.a)}</b>",
-        f"<span style='color:{theme.muted_text_colour()}'>slope <i>f</i>\u2032(<i>z</i>) = "
-        f"{format_number(result.slope)}</span>",
-    ]
-    return "<br>".join(lines)
+    numbers += [(Run(_operand(result.bias), _signed_colour(result.bias, signed)),), equals,
+                (Run(z_text, _signed_colour(result.z, signed), bold=True),)]
+    name: Word = (Run(_activation_name(result.activation)),)
+    if result.params:
+        parts = ", ".join(f"{key}={format_number(value)}" for key, value in result.params.items())
+        name += (Run(parts, sub=True),)
+    output: list[Word] = [(Run("a", italic=True),), equals, name + (Run(f"({z_text})"),),
+                          equals, (Run(format_number(result.a), bold=True),)]
+    muted = theme.muted_text_colour()
+    slope: list[Word] = [(Run("slope", muted),), (Run("f", muted, italic=True),
+                                                  Run("\u2032(", muted),
+                                                  Run("z", muted, italic=True), Run(")", muted)),
+                         (Run("=", muted),), (Run(format_number(result.slope), muted),)]
+    return tuple(tuple(line) for line in (symbolic, numbers, output, slope))
+
+
+def _run_html(run: Run) -> str:
+    text = html.escape(run.text, quote=False)
+    for flag, tag in ((run.sub, "sub"), (run.italic, "i"), (run.bold, "b")):
+        if flag:
+            text = f"<{tag}>{text}</{tag}>"
+    return f'<span style="color:{run.colour}">{text}</span>' if run.colour else text
+
+
+def lines_html(lines) -> str:
+    """Rich text of equation lines (for copying into documents and for tests)."""
+    return "<br>".join(" ".join("".join(_run_html(run) for run in word) for word in line)
+                       for line in lines)
+
+
+def lines_plain(lines) -> str:
+    """Plain text of equation lines, one per line (subscripts written inline)."""
+    return "\n".join(" ".join("".join(run.text for run in word) for word in line)
+                     for line in lines)
 
 
 def _activation_name(activation) -> str:
     """The registry name, whether the result holds a name or an ``Activation``."""
     return str(getattr(activation, "name", activation))
-
-
-def _params_text(params) -> str:
-    """Parameters as a subscript list, e.g. ``elu<sub>alpha=1.00</sub>``; empty if none."""
-    if not params:
-        return ""
-    parts = ", ".join(f"{key}={format_number(value)}" for key, value in params.items())
-    return f"<sub>{parts}</sub>"
-
-
-class EquationLabel(QtWidgets.QLabel):
-    """A selectable rich-text label showing :func:`equation_html` of the neuron."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("neuron_equation")
-        self.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setToolTip(
-            "The neuron's sum z = w\u00b7x + b with the current numbers, then its output "
-            "a = f(z) and the slope f\u2032(z) (the tangent on the curve). Positive terms "
-            "are blue, negative terms orange, as in the bar chart."
-        )
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.setFont(font)
-
-    def show_result(self, result) -> None:
-        """Write the equation of ``result`` (a ``NeuronResult``)."""
-        html = equation_html(result)
-        if html != self.text():  # setText re-lays out the dock; skip when nothing moved
-            self.setText(html)
-
-    def _text_document(self):
-        return self.findChild(QtGui.QTextDocument)  # the QLabel's own, made for rich text
-
-    def text_height(self) -> float:
-        """Height of the text as last laid out (-1 before the first paint)."""
-        document = self._text_document()
-        return -1.0 if document is None else document.size().height()
-
-    def paintEvent(self, event) -> None:
-        # QLabel lays new rich text out lazily, while painting it, and that layout asks
-        # for a repaint of the label being painted: a second paint pass of the whole group
-        # per change. The request is dropped; the box re-lays out the group only when the
-        # text's height changed.
-        document = self._text_document()
-        blocker = None if document is None else QtCore.QSignalBlocker(document.documentLayout())
-        super().paintEvent(event)
-        del blocker
-        box = self.parentWidget()
-        if isinstance(box, EquationBox):
-            box.check_height()
-
-
-class EquationBox(QtWidgets.QWidget):
-    """Holds an `EquationLabel` without a layout, so new numbers do not re-lay out the dock.
-
-    ``QLabel.setText`` always tells the parent's layout to recompute, and every
-    layout level then tells the one above it: on each slider move the whole dock
-    and main window were re-laid out and repainted in four or five extra passes
-    (about 3 ms). The label's request stops here; this box asks its own parent
-    for a new layout only when the label's height for the current width changes.
-    """
-
-    def __init__(self, label: EquationLabel, parent=None):
-        super().__init__(parent)
-        self.label = label
-        label.setParent(self)
-        policy = QtWidgets.QSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred,
-                                       QtWidgets.QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self._text_height = -1.0
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self.label.heightForWidth(width)
-
-    def sizeHint(self) -> QtCore.QSize:
-        hint = self.label.sizeHint()
-        return QtCore.QSize(hint.width(), self.label.heightForWidth(hint.width()))
-
-    def minimumSizeHint(self) -> QtCore.QSize:
-        return self.label.minimumSizeHint()
-
-    def resizeEvent(self, event) -> None:
-        self.label.setGeometry(self.rect())
-        super().resizeEvent(event)
-
-    def check_height(self) -> None:
-        """Ask the group for a new layout when the label's text height changed."""
-        height = self.label.text_height()
-        if self._text_height >= 0 and height != self._text_height:
-            self.updateGeometry()
-        self._text_height = height

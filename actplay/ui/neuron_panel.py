@@ -20,10 +20,10 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.model import presets
 from actplay.ui.binding import bind_bool
+from actplay.ui.equation_label import EquationLabel
 from actplay.ui.network_graph import layer_label
 from actplay.ui.neuron_activation import ActivationPicker
 from actplay.ui.neuron_bars import NeuronBars
-from actplay.ui.neuron_equation import EquationBox, EquationLabel
 from actplay.ui.neuron_inputs import InputRows
 from actplay.ui.truth_table import TruthTable
 
@@ -105,8 +105,7 @@ class NeuronPanel(QtWidgets.QWidget):
         column.addLayout(self._build_tool_row())
         column.addWidget(_group("Inputs, weights and bias", self.inputs, "neuron_inputs_group"))
         column.addWidget(_group("Activation f", self.activation, "neuron_activation_group"))
-        column.addWidget(_group("Equation", EquationBox(self.equation),
-                                 "neuron_equation_group"))
+        column.addWidget(_group("Equation", self.equation, "neuron_equation_group"))
         column.addWidget(_group("What pushes the neuron on (blue) or holds it back (orange)",
                                 self.bars, "neuron_bars_group"))
         self.truth_group = _group("Truth table", self.truth_table, "neuron_truth_group")

@@ -1,0 +1,86 @@
+"""The hand-drawn equation widget: its text follows the model, it wraps, it copies,
+and a new number re-lays out the panel only when the equation's height changes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6 import QtCore, QtGui
+
+from actplay.core.neuron import Neuron
+from actplay.ui.equation_label import EquationLabel
+from actplay.ui.neuron_equation import Run, format_number, lines_plain
+
+
+@pytest.fixture
+def label(window):
+    return window.neuron_panel.equation
+
+
+def core_numbers(model):
+    neuron = Neuron(model.neuron_weights, model.neuron_bias, model.neuron_activation,
+                    model.neuron_params)
+    x = np.array(model.neuron_inputs)
+    return float(neuron.z(x)), float(neuron.output(x))
+
+
+def test_plain_text_shows_the_core_sum_and_output(window, label):
+    window.model.set_neuron_weight(1, -0.75)
+    window.scheduler.flush()
+    z, a = core_numbers(window.model)
+    lines = label.plain_text().splitlines()
+    assert len(lines) == 4
+    assert lines[1].endswith(f"= {format_number(z)}")
+    assert lines[2] == f"a = sigmoid({format_number(z)}) = {format_number(a)}"
+    assert "(\u22120.75)\u00b7" in lines[1]  # the negative weight in brackets
+
+
+def test_copy_puts_plain_and_rich_text_on_the_clipboard(window, label, qtbot):
+    clipboard = QtGui.QGuiApplication.clipboard()
+    clipboard.clear()
+    label.setFocus()
+    qtbot.keyClick(label, QtCore.Qt.Key.Key_C, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == label.plain_text()
+    assert clipboard.mimeData().html() == label.text()
+    assert [action.text() for action in label.actions()] == ["Copy equation"]
+
+
+def test_a_narrow_label_wraps_onto_more_lines():
+    label = EquationLabel()
+    words = tuple((Run(f"word{i}"),) for i in range(12))
+    label.set_lines((words,))
+    one_line = label.heightForWidth(2000)
+    assert label.heightForWidth(120) >= 3 * one_line * 0.9
+    assert label.sizeHint().height() == label.heightForWidth(label.sizeHint().width())
+    assert lines_plain(label._lines) == " ".join(f"word{i}" for i in range(12))
+
+
+class LayoutRequests(QtCore.QObject):
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == QtCore.QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_new_numbers_relayout_the_group_only_when_the_height_changes(window, label, qtbot):
+    group = label.parentWidget()
+    requests = LayoutRequests()
+    group.installEventFilter(requests)
+    try:
+        for bias in (0.11, 0.12, 0.13):  # same shape of equation, new numbers
+            window.model.set_neuron_bias(bias)
+            window.scheduler.flush()
+            qtbot.wait(5)
+        assert requests.count == 0
+        assert f"= {format_number(core_numbers(window.model)[0])}" in label.plain_text()
+        window.model.set_input_count(8)  # a longer sum wraps onto more lines
+        window.scheduler.flush()
+        qtbot.wait(5)
+        assert requests.count >= 1
+    finally:
+        group.removeEventFilter(requests)
+    assert label.height() == label.heightForWidth(label.width())
