@@ -19,7 +19,6 @@ formula is refused like any other invalid field.
 from __future__ import annotations
 
 from actplay.core import activations as acts
-from actplay.core.formula import FormulaError, make_custom_activation
 from actplay.model import limits as lim
 
 MAX_CUSTOM = 16  # a picker section, not a library
@@ -60,6 +59,9 @@ def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
         values += [lim.check_number(f"{field} parameter {key!r} {k}", spec.get(k, values[i + 1]))
                    for i, k in enumerate(PARAM_KEYS[3:])]
         limits[key] = tuple(values)
+    # The formula package (~5 ms to import) waits for the first custom function.
+    from actplay.core.formula import FormulaError, make_custom_activation
+
     try:
         activation = make_custom_activation(name, entry["formula"], limits, title=title)
     except FormulaError as error:
