@@ -1,7 +1,8 @@
 """The curve pane's plot: every graphics item created once, updated with ``setData``.
 
 Items: one curve per (function, kind) slot - the main function and up to
-``MAX_COMPARE`` comparisons, each with f, f' and f'' - a pool of shaded
+``MAX_COMPARE`` comparisons, each with f, f' and f'', made when the function is
+first shown (`CurveSlots`) - a pool of shaded
 regions for saturated and dead intervals, the neuron's (z, a) marker with its
 tangent, a crosshair and zero lines. A change moves or hides these items;
 nothing is cleared and re-plotted. The legend is rebuilt only when the set of
@@ -98,6 +99,41 @@ class CornerText(QGraphicsSimpleTextItem):
                     area.height() - box.height() - self._margin[1])
 
 
+class CurveSlots(dict):
+    """The curve items by slot key (``main:f`` ... ``cmp5:d2f``), made on first use.
+
+    Looking up a key that has no item yet adds the items of its whole function
+    (f, f' and f'', in that order, so their stacking never depends on which was
+    shown first) to ``plot``, hidden. The default window shows one function:
+    3 items instead of 21 at start-up (a ``PlotDataItem`` costs ~0.5 ms to make).
+    Iterating gives the items made so far; a key outside `slot_keys` raises KeyError.
+    """
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        super().__init__()
+        self._plot = plot
+        self._keys = frozenset(slot_keys())
+
+    def __missing__(self, key: str) -> pg.PlotDataItem:
+        if key not in self._keys:
+            raise KeyError(key)
+        prefix = key.split(":", 1)[0]
+        for kind in KINDS:
+            self[f"{prefix}:{kind}"] = self._make(f"{prefix}:{kind}", kind)
+        return self[key]
+
+    def _make(self, key: str, kind: str) -> pg.PlotDataItem:
+        item = pg.PlotDataItem(pen=theme.curve_pen(colour_index(key), kind))
+        item.curve.setSegmentedLineMode("off")  # one polyline: fast and export-friendly
+        # A neuron or network change moves the marker over still curves: blit them from
+        # a pixmap instead of stroking 1001 points again (-0.7 ms per neuron step).
+        item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        item.setZValue(10 - colour_index(key))  # main curve on top
+        item.setVisible(False)
+        self._plot.addItem(item)
+        return item
+
+
 class CurvePlot(pg.PlotWidget):
     """The plot of the curve pane.
 
@@ -142,18 +178,7 @@ class CurvePlot(pg.PlotWidget):
             "dead": pg.PlotDataItem(pen=pg.mkPen(None), fillLevel=0, fillBrush=theme.DEAD_BRUSH),
         }
 
-        self.curves: dict[str, pg.PlotDataItem] = {}
-        for key in slot_keys():
-            kind = key.split(":", 1)[1]
-            item = pg.PlotDataItem(pen=theme.curve_pen(colour_index(key), kind))
-            item.curve.setSegmentedLineMode("off")  # one polyline: fast and export-friendly
-            # A neuron or network change moves the marker over still curves: blit them from
-            # a pixmap instead of stroking 1001 points again (-0.7 ms per neuron step).
-            item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            item.setZValue(10 - colour_index(key))  # main curve on top
-            item.setVisible(False)
-            plot.addItem(item)
-            self.curves[key] = item
+        self.curves = CurveSlots(plot)
         self.labels: dict[str, str] = {}
 
         # A bare curve item: PlotDataItem's setData (downsampling, clipping, log
@@ -202,16 +227,16 @@ class CurvePlot(pg.PlotWidget):
     def show_curves(self, data) -> None:
         """Put a model `CurveData` on screen: curves, shading and legend."""
         shown = {series.key: series for series in data.series}
-        for key, item in self.curves.items():
-            series = shown.get(key)
-            if series is None:
-                item.setVisible(False)
-                continue
+        for key, series in shown.items():
+            item = self.curves[key]
             # NaN/inf (a custom function's undefined regions) are gaps, not lines.
             finite = np.isfinite(series.y)
             y = series.y if finite.all() else np.where(finite, series.y, np.nan)
             item.setData(data.x, y, connect="finite")
             item.setVisible(True)
+        for key, item in self.curves.items():
+            if key not in shown:
+                item.setVisible(False)
         self.labels = {key: series.label for key, series in shown.items()}
         for kind, intervals in (("saturated", data.saturated), ("dead", data.dead)):
             pool = self.regions[kind]

@@ -52,6 +52,23 @@ def test_default_shows_sigmoid_and_its_derivative(pane):
     assert plotted(pane, "main:d2f") is None
 
 
+def test_curve_items_are_made_per_function_when_first_shown(qtbot, window, pane):
+    curves = pane.plot.curves
+    plot_items = pane.plot.getPlotItem().listDataItems
+    assert sorted(curves) == ["main:d2f", "main:df", "main:f"]  # one function shown
+    assert [item for item in plot_items() if item in curves.values()] == \
+        [curves["main:f"], curves["main:df"], curves["main:d2f"]]
+    box = pane.compare_box
+    box.picker.set_current("tanh")
+    qtbot.mouseClick(box.add_button, Qt.MouseButton.LeftButton)
+    window.scheduler.flush()
+    assert sorted(curves) == ["cmp0:d2f", "cmp0:df", "cmp0:f", "main:d2f", "main:df", "main:f"]
+    assert_curve(pane, "cmp0:f", "tanh")
+    assert plotted(pane, "cmp3:f") is None  # an unused slot reads as hidden
+    with pytest.raises(KeyError):
+        curves["cmp6:f"]  # past MAX_COMPARE
+
+
 def test_choosing_a_function_with_the_keyboard(qtbot, window, pane):
     combo = pane.picker.combo
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # the row after sigmoid in the grouped list
