@@ -5,7 +5,8 @@ every change (about 0.4 ms per neuron step), and each ``setText`` asks the
 dock's layouts to recompute. This widget measures the equation's words with
 texts shaped once and cached (``QStaticText``), wraps them to its width and
 draws each run (about 0.1 ms); it asks for a new layout only when the wrapped
-height changes. It is opaque, so the group box behind it is not repainted.
+equation needs more height (it does not shrink back during a drag). It is
+opaque, so the group box behind it is not repainted.
 
 Text is copied with the context menu or Ctrl+C (plain text and rich text).
 """
@@ -36,6 +37,8 @@ class EquationLabel(QtWidgets.QWidget):
         self._styles: dict = {}  # (bold, italic, sub) -> (QFont, QFontMetricsF)
         self._texts: dict = {}  # (style, text) -> QStaticText
         self._layouts: dict = {}  # width -> (height, [(x, top, style, run)])
+        self._floor_shape: tuple = (-1, ())  # (width, words per line) the floor is for
+        self._floor_height = 0  # the tallest this shape has been at this width
         self.setObjectName("neuron_equation")
         self.setAccessibleName("Neuron equation")
         font = self.font()
@@ -70,11 +73,19 @@ class EquationLabel(QtWidgets.QWidget):
         lines = tuple(lines)
         if lines == self._lines:
             return
-        old_height = self.heightForWidth(self.width()) if self._lines else None
+        width = self.width()
+        old_height = self.heightForWidth(width) if self._lines else None
         self._lines = lines
         self._layouts.clear()
-        if self.heightForWidth(self.width()) != old_height:
-            self.updateGeometry()  # wrapped onto more or fewer lines
+        # While the width and the shape of the sum stay, the height only grows: a number
+        # that wraps a line and unwraps it again one step later would otherwise move
+        # everything below (the bar chart) and repaint it twice.
+        shape = (width, tuple(len(line) for line in lines))
+        if shape != self._floor_shape:
+            self._floor_shape, self._floor_height = shape, 0
+        self._floor_height = max(self._floor_height, self._layout(width)[0])
+        if self.heightForWidth(width) != old_height:
+            self.updateGeometry()  # wrapped onto more lines, or a new width or shape
         self.update()
 
     def text(self) -> str:
@@ -97,7 +108,8 @@ class EquationLabel(QtWidgets.QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
-        return self._layout(width)[0]
+        height = self._layout(width)[0]
+        return max(height, self._floor_height) if width == self._floor_shape[0] else height
 
     def sizeHint(self) -> QtCore.QSize:  # noqa: N802 (Qt's name)
         width = min(self._natural_width(), MAX_HINT_WIDTH)

@@ -142,7 +142,11 @@ class NeuronBars(pg.PlotWidget):
         span = wanted[1] - wanted[0]
         headroom = Y_RANGE_HEADROOM * span
         self._y_range = (wanted[0] - headroom * (low < 0), wanted[1] + headroom)
-        self.getPlotItem().setYRange(*self._y_range, padding=0.02)
+        plot = self.getPlotItem()
+        plot.setYRange(*self._y_range, padding=0.02)
+        # Apply the new view transform now. Left to the paint, it would move the value
+        # labels after they were placed and cost a second paint pass of the chart.
+        plot.getViewBox().updateMatrix()
 
     def heights(self) -> np.ndarray:
         """The drawn bar heights (for tests and exports)."""

@@ -158,7 +158,9 @@ def style_plot(plot_item: pg.PlotItem, x_label: str, y_label: str) -> None:
     """Give a plot the house look: labelled axes, readable ticks, no context menu.
 
     No grid: pyqtgraph's translucent ``showGrid`` repaints slowly during drags;
-    views draw their own opaque zero lines where they help.
+    views draw their own opaque zero lines where they help. The axes' room for
+    tick labels grows but does not shrink back: otherwise a drag that changes
+    "-2" into "-10" and back re-lays out the plot and repaints it a second time.
     """
     for name, label in (("bottom", x_label), ("left", y_label)):
         axis = plot_item.getAxis(name)
@@ -166,6 +168,7 @@ def style_plot(plot_item: pg.PlotItem, x_label: str, y_label: str) -> None:
         axis.setTickFont(axis_font())
         axis.setPen(pg.mkPen(PLOT_FOREGROUND))
         axis.setTextPen(pg.mkPen(PLOT_FOREGROUND))
+        axis.setStyle(autoReduceTextSpace=False)
     plot_item.setMenuEnabled(False)
     plot_item.hideButtons()
 

@@ -84,3 +84,18 @@ def test_new_numbers_relayout_the_group_only_when_the_height_changes(window, lab
     finally:
         group.removeEventFilter(requests)
     assert label.height() == label.heightForWidth(label.width())
+
+
+def test_the_height_does_not_flap_while_numbers_wrap_and_unwrap(window, label):
+    model = window.model
+    width = label.width()
+    heights = []
+    for bias in (0.1, -4.0, 0.1):  # "(−4.00)" is wider than "0.10"
+        model.set_neuron_bias(bias)
+        window.scheduler.flush()
+        heights.append(label.heightForWidth(width))
+    assert heights[2] == heights[1] > heights[0]
+    assert label._layout(width)[0] <= heights[2]  # the text fits the kept height
+    model.set_input_count(2)  # a new shape of sum starts afresh
+    window.scheduler.flush()
+    assert label.heightForWidth(width) == label._layout(width)[0]
