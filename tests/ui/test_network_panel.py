@@ -228,3 +228,48 @@ def test_histogram_bins_values_closer_than_numpy_can_split(values):
     assert counts.sum() == len(values) and len(edges) == HIST_BINS + 1
     assert np.all(np.isfinite(edges)) and np.all(np.diff(edges) > 0)
     assert edges[0] <= values.min() and values.max() <= edges[-1]
+
+
+def _drawn_edges_by_width(panel):
+    """{(sign, pen width): sorted edge end points} as the graph draws them."""
+    drawn = {}
+    for item in panel.graph._edge_items:
+        x, y = item.getData()
+        if x is None or len(x) == 0:
+            continue
+        sign = "-" if item.opts["pen"].color().name() in _negative_colours(panel) else "+"
+        key = (sign, item.opts["pen"].widthF())
+        pairs = sorted(zip(np.round(x, 9), np.round(y, 9), strict=True))
+        drawn.setdefault(key, []).extend(pairs)
+    return {key: sorted(value) for key, value in drawn.items()}
+
+
+def _negative_colours(panel):
+    n = len(panel.graph._edge_items) // 2
+    return {item.opts["pen"].color().name() for item in panel.graph._edge_items[:n]}
+
+
+def test_edges_follow_the_weights_through_input_and_weight_steps(panel, model):
+    from actplay.ui import network_geometry as geo
+
+    def expected():
+        # Every edge from the model's weights, put in its width bucket independently.
+        g = panel.graph.geometry_
+        flat = np.concatenate([np.ravel(w) for w in model.weights])
+        edges = {}
+        for index, weight in enumerate(flat):
+            width = geo.BUCKET_WIDTHS[int(np.searchsorted(geo.WEIGHT_BUCKET_EDGES, abs(weight),
+                                                          side="right"))]
+            key = ("-" if weight < 0 else "+", width)
+            edges.setdefault(key, []).extend(
+                zip(np.round(g.edge_x[index], 9), np.round(g.edge_y[index], 9), strict=True))
+        return {key: sorted(value) for key, value in edges.items()}
+
+    assert _drawn_edges_by_width(panel) == expected()
+    model.set_network_input(0, 0.7)  # no weight moves
+    assert _drawn_edges_by_width(panel) == expected()
+    for value in (3.0, -0.01, -2.5, 0.2):  # one weight through several buckets
+        model.set_weight(1, 0, 0, value)
+        assert _drawn_edges_by_width(panel) == expected()
+    model.set_layer_sizes([2, 3, 1])  # new edges
+    assert _drawn_edges_by_width(panel) == expected()
