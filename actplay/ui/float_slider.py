@@ -88,6 +88,11 @@ class FloatSlider(QWidget):
             widget.setToolTip(tooltip)
         self.label.setBuddy(self.spin)
 
+        # Opaque: a moved handle and a new number repaint this row only. Transparent, each
+        # step also repainted every widget behind it up to the main window (dock frame,
+        # splitter, group box), about 0.2 ms a step.
+        self.setAutoFillBackground(True)
+
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
