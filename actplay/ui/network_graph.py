@@ -20,6 +20,7 @@ from actplay.ui.network_colors import DivergingLegend, brushes_for, diverging_rg
 NODE_HIT_PX = 9  # click/hover radius around a node centre
 EDGE_HIT_PX = 4  # click/hover distance to a connection line
 SELECTED_WEIGHT_RGBA = (240, 228, 66, 255)  # Okabe-Ito yellow glow under the chosen weight
+LABEL_ROOM_PX = 20  # above the top node row: the layer names ("in", "h1", ...) fit whole
 
 
 def layer_label(layer: int, n_layers: int) -> str:
@@ -51,6 +52,7 @@ class NetworkGraph(QtWidgets.QWidget):
         self._node_values = np.zeros(0)
         self._node_z = np.zeros(0)
         self._shown_buckets = None  # bucket of each edge as drawn
+        self._framed = None  # the x and y ranges last set
 
         self.view = pg.PlotWidget(enableMenu=False)
         self.view.setObjectName("network_graph")
@@ -106,6 +108,7 @@ class NetworkGraph(QtWidgets.QWidget):
         scene = self.view.scene()
         scene.sigMouseClicked.connect(self._on_scene_clicked)
         scene.sigMouseMoved.connect(self._on_scene_hovered)
+        self._vb.sigResized.connect(self._fit_range)
         self.rebuild(model.layer_sizes)
 
     # -- structure -------------------------------------------------------------------------
@@ -128,9 +131,20 @@ class NetworkGraph(QtWidgets.QWidget):
         node_px = float(np.clip(170.0 / max(sizes), 7.0, 16.0))
         self._nodes.setData(self.geometry_.node_x, self.geometry_.node_y, size=node_px)
         self._ring.setSize(node_px + 6)
-        self._vb.setRange(
-            xRange=(-0.35, len(sizes) - 0.65), yRange=(-top, top + 0.6), padding=0.02
-        )
+        self._fit_range()
+
+    def _fit_range(self, *_args) -> None:
+        """Frame the graph with ``LABEL_ROOM_PX`` above it for the layer names, whatever
+        the view's height (a fixed margin in data units clipped them in a short view)."""
+        sizes = self.geometry_.layer_sizes
+        top = max(sizes) / 2.0
+        share = LABEL_ROOM_PX / max(self._vb.height(), 2.0 * LABEL_ROOM_PX)
+        upper = max(top + 0.6, top * (1.0 + share) / (1.0 - share))
+        wanted = ((-0.35, len(sizes) - 0.65), (-top, upper))
+        if wanted == self._framed:
+            return
+        self._framed = wanted
+        self._vb.setRange(xRange=wanted[0], yRange=wanted[1], padding=0.02)
 
     def node_count(self) -> int:
         """Number of nodes drawn (for tests and the status line)."""

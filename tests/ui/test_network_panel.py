@@ -273,3 +273,15 @@ def test_edges_follow_the_weights_through_input_and_weight_steps(panel, model):
         assert _drawn_edges_by_width(panel) == expected()
     model.set_layer_sizes([2, 3, 1])  # new edges
     assert _drawn_edges_by_width(panel) == expected()
+
+
+@pytest.mark.parametrize("sizes", [[2, 8, 8, 1], [2, 16, 16, 16, 2]])
+def test_layer_names_stay_inside_a_short_graph(qtbot, panel, model, sizes):
+    model.set_layer_sizes(sizes)
+    panel.graph.view.setFixedHeight(160)  # the graph's smallest height
+    qtbot.wait(20)
+    box = panel.graph._vb.sceneBoundingRect()
+    labels = panel.graph._layer_labels
+    assert [label.toPlainText() for label in labels][0] == "in"
+    for label in labels:
+        assert box.contains(label.sceneBoundingRect()), label.toPlainText()
