@@ -5,7 +5,9 @@ until nothing painted for ``--quiet-ms``. The latency is the time from
 ``setValue`` to the end of the last Paint handler that answered it (the
 sliders' own handle repaints do not count). Sliders are taken round-robin so
 every kind gets its share; the bare reference window is measured in the same
-process first, so the ratio holds on any machine.
+process, alternating with the real one in ``--blocks`` rounds (5 by default),
+so the ratio holds on any machine and a machine whose speed drifts during the
+run weighs on both windows alike.
 
 Run::
 
@@ -82,8 +84,11 @@ def first_frame_latency(answers, frames: list, start: float):
 
 
 def measure(app, window, steps: int, warmup: int, quiet: float, cap: float,
-            frames: FrameClock | None = None) -> dict:
+            frames: FrameClock | None = None, first: int = 0) -> dict:
     """Move every visible slider of ``window`` in turn; latency samples by kind.
+
+    ``first`` is where the round-robin over the sliders begins (blocks go on
+    where the previous block stopped).
 
     Returns
     -------
@@ -100,7 +105,7 @@ def measure(app, window, steps: int, warmup: int, quiet: float, cap: float,
     paint_ms, widgets = [], {}
     silent = capped = 0
     for step in range(warmup + steps):
-        index = step % len(sliders)
+        index = (first + step - warmup) % len(sliders)
         slider = sliders[index]
         value = sweeps[index].next()
         app.take_paints()
@@ -129,10 +134,32 @@ def measure(app, window, steps: int, warmup: int, quiet: float, cap: float,
             "silent": silent, "capped": capped, "widgets": widgets}
 
 
+def _merge(total: dict | None, part: dict) -> dict:
+    """Add one block's `measure` result to the running total."""
+    if total is None:
+        return part
+    for kind, values in part["samples"].items():
+        total["samples"].setdefault(kind, []).extend(values)
+    total["paint_ms"].extend(part["paint_ms"])
+    for name, ms in part["widgets"].items():
+        total["widgets"][name] = total["widgets"].get(name, 0.0) + ms
+    total["silent"] += part["silent"]
+    total["capped"] += part["capped"]
+    return total
+
+
 def run(args) -> dict:
-    """Measure the bare window, then the real one; return the figures."""
+    """Measure the bare window and the real one, alternating in blocks; return the figures.
+
+    Both windows are built first. Then each of ``--blocks`` rounds shows the bare
+    window for its share of the steps, hides it, and does the same with the real
+    one, so a machine that speeds up or slows down during the run (other
+    processes, CPU frequency, a virtual machine's neighbours) weighs on both
+    alike instead of on whichever went second.
+    """
     app = h.paint_clock_app()
     figures = {"platform": None, "steps": args.steps}
+    windows = {}
     for which in ("bare", "app"):
         window = h.build_window(which)
         h.show_settled(app, window)
@@ -143,10 +170,10 @@ def run(args) -> dict:
             if args.training:
                 figures["app_setup"] += start_training(window)
         figures["platform"] = app.platformName()
-        steps = args.bare_steps if which == "bare" else args.steps
         if args.paints:
             import _census
 
+            steps = args.bare_steps if which == "bare" else args.steps
             cap = (args.cap_ms or 500.0) / 1000
             figures[which] = {"counts": _census.census(
                 app, window, steps, args.warmup, args.quiet_ms / 1000, cap,
@@ -155,13 +182,30 @@ def run(args) -> dict:
             window.deleteLater()
             app.processEvents()
             continue
-        training = args.training and which == "app"
-        cap = (args.cap_ms or (80.0 if training else 500.0)) / 1000
-        frames = FrameClock(window.scheduler) if training else None
-        result = measure(app, window, steps, args.warmup, args.quiet_ms / 1000, cap, frames)
-        if training:
-            window.model.set_running(False)  # pausing publishes the epochs trained so far
-            figures["training_epochs"] = window.model.epoch
+        window.hide()
+        windows[which] = window
+    if args.paints:
+        return figures
+    blocks = 1 if args.training else max(1, args.blocks)
+    frames = FrameClock(windows["app"].scheduler) if args.training else None
+    results = {"bare": None, "app": None}
+    for block in range(blocks):
+        for which, window in windows.items():
+            steps = args.bare_steps if which == "bare" else args.steps
+            share = steps // blocks + (1 if block < steps % blocks else 0)
+            training = args.training and which == "app"
+            cap = (args.cap_ms or (80.0 if training else 500.0)) / 1000
+            h.show_settled(app, window)
+            done = len(results[which]["samples"]["all"]) if results[which] else 0
+            part = measure(app, window, share, args.warmup, args.quiet_ms / 1000, cap,
+                           frames if training else None, first=done)
+            window.hide()
+            results[which] = _merge(results[which], part)
+    if args.training:
+        windows["app"].model.set_running(False)  # pausing publishes the epochs trained so far
+        figures["training_epochs"] = windows["app"].model.epoch
+    for which, window in windows.items():
+        result = results[which]
         figures[which] = {
             "latency_ms": {k: h.summarise(v) for k, v in result["samples"].items()},
             "paint_ms": h.summarise(result["paint_ms"]),
@@ -174,8 +218,7 @@ def run(args) -> dict:
         window.close()
         window.deleteLater()
         app.processEvents()
-    if args.paints:
-        return figures
+    figures["blocks"] = blocks
     bare = figures["bare"]["latency_ms"]["all"]
     real = figures["app"]["latency_ms"]["all"]
     figures["ratio_median"] = h.ratio(real and real["median"], bare and bare["median"])
@@ -194,6 +237,7 @@ def lines_for(figures: dict) -> list[str]:
             out += _census.census_lines(figures[which]["counts"])
         return out
     out = [f"platform {figures['platform']}   window {h.WINDOW_SIZE[0]}x{h.WINDOW_SIZE[1]}"
+           f"   {figures['blocks']} alternating blocks"
            f"   set-up: {', '.join(figures.get('app_setup') or ['none'])}"]
     for which, title in (("bare", "bare window"), ("app", "actplay window")):
         part = figures[which]
@@ -216,7 +260,10 @@ def main(argv=None) -> int:
     parser.add_argument("--steps", type=int, default=300, help="measured steps, real window")
     parser.add_argument("--bare-steps", type=int, default=None,
                         help="bare window (default = --steps)")
-    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=5, help="unmeasured steps per block")
+    parser.add_argument("--blocks", type=int, default=5,
+                        help="alternate bare and real window this many times (1 with "
+                             "--training)")
     parser.add_argument("--quiet-ms", type=float, default=30.0,
                         help="idle after this long unpainted")
     parser.add_argument("--cap-ms", type=float, default=None,
