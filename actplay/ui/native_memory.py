@@ -20,7 +20,6 @@ Elsewhere than glibc (macOS, Windows, musl) this does nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 # Above this, an allocation is its own mapping, returned on free. Larger than a
@@ -34,7 +33,8 @@ def _glibc():
     if not sys.platform.startswith("linux"):
         return None
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        # The process's own symbols: find_library("c") would spawn ldconfig (~3 ms).
+        libc = ctypes.CDLL(None)
         gnu_version = libc.gnu_get_libc_version  # glibc only: musl has no such symbol
         libc.mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
         libc.mallopt.restype = ctypes.c_int
