@@ -11,8 +11,6 @@ model is shown and the dialog stays open.
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from actplay.core.formula import FUNCTION_NAMES, make_custom_activation
 from actplay.ui import theme
+from actplay.ui.markup import escape
 
 PREVIEW_POINTS = 401  # smooth enough for a small plot, instant to evaluate
 PARAM_COLUMNS = ("name", "default", "min", "max")
@@ -192,7 +191,7 @@ class CustomActivationDialog(QDialog):
                 raise ValueError(f"{spec['name']!r} is a built-in function; choose another name")
             activation = make_custom_activation(spec["name"], spec["formula"], spec["params"])
         except ValueError as error:
-            self.message.setText(f"<span style='color:#b00'>{html.escape(str(error))}</span>")
+            self.message.setText(f"<span style='color:#b00'>{escape(str(error))}</span>")
             self.value_curve.setData([], [])
             self.slope_curve.setData([], [])
             ok_button.setEnabled(False)
@@ -217,7 +216,7 @@ class CustomActivationDialog(QDialog):
         try:
             self.model.add_custom_activation(spec)
         except ValueError as error:
-            self.message.setText(f"<span style='color:#b00'>{html.escape(str(error))}</span>")
+            self.message.setText(f"<span style='color:#b00'>{escape(str(error))}</span>")
             return
         self.added_name = spec["name"]
         super().accept()

@@ -13,7 +13,7 @@ import os
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from actplay.ui import export, export_formats
+from actplay.ui import export
 from actplay.ui.svg_patch import apply_svg_patch_on_first_use
 
 #: Panes the dialog offers, in menu order, with their titles.
@@ -96,6 +96,8 @@ def export_pane(window, pane: str, path, scale: float = 1.0) -> None:
     OSError
         When the file cannot be written (the target is then untouched).
     """
+    from actplay.ui import export_formats  # csv and json: not needed to start the window
+
     export_format = export_formats.format_for_path(path)
     if export_format == "csv":
         export_formats.write_csv(window.model, path)
@@ -198,6 +200,8 @@ class ExportDialog(QtWidgets.QDialog):
             self.format_combo.setCurrentIndex(index)
 
     def _update_controls(self, *_args) -> None:
+        from actplay.ui import export_formats
+
         is_image = self.export_format() in export_formats.IMAGE_FORMATS
         self.pane_combo.setEnabled(is_image)
         self.scale_spin.setEnabled(self.export_format() == "png")
@@ -219,6 +223,8 @@ class ExportDialog(QtWidgets.QDialog):
     def export_to(self, path: str) -> bool:
         """Export the chosen pane in the chosen format to ``path``; True on success."""
         try:
+            from actplay.ui import export_formats
+
             if export_formats.format_for_path(path) != self.export_format():
                 self.set_format(export_formats.format_for_path(path))
             export_pane(self.window_, self.pane(), path, self.scale_spin.value())

@@ -6,13 +6,13 @@ function's properties and the library's description, as read-only rich text.
 
 from __future__ import annotations
 
-import html
 import math
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from actplay.core import activations
 from actplay.ui import theme
+from actplay.ui.markup import escape
 
 PROPERTY_NAMES = (
     ("monotonic", "monotonic"),
@@ -51,8 +51,7 @@ def help_html(name: str, lookup=None) -> str:
     try:
         activation = (lookup or activations.get)(name)
     except (KeyError, ValueError):
-        return f"<p><b>{html.escape(name)}</b>: no help for this function.</p>"
-    escape = html.escape
+        return f"<p><b>{escape(name)}</b>: no help for this function.</p>"
     rows = [
         ("Formula", f"<code>{escape(activation.formula)}</code>"),
         ("Derivative", f"<code>{escape(activation.derivative_formula)}</code>"),

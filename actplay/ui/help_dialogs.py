@@ -9,7 +9,6 @@ QActions, so it cannot drift from the menus.
 
 from __future__ import annotations
 
-import html
 import platform
 import sys
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from actplay.core import activations
 from actplay.ui.help_box import help_html
+from actplay.ui.markup import escape
 from actplay.ui.menu_actions import add_menu_action
 
 INTRO_SHOWN_KEY = "help/intro_shown"
@@ -171,8 +171,8 @@ def version_rows() -> list[tuple[str, str]]:
 
 def about_html() -> str:
     """The About box's text: what actplay is, and the versions it runs with."""
-    table = "".join(f"<tr><td style='padding-right:12px'>{html.escape(name)}</td>"
-                    f"<td>{html.escape(version)}</td></tr>" for name, version in version_rows())
+    table = "".join(f"<tr><td style='padding-right:12px'>{escape(name)}</td>"
+                    f"<td>{escape(version)}</td></tr>" for name, version in version_rows())
     return ("<h2>actplay</h2><p>A playground for activation functions, single neurons "
             "and small neural networks: drag a slider and watch every curve, derivative "
             "and number follow.</p><p>MIT licence.</p>"

@@ -8,11 +8,11 @@ number format is short but honest for every value the model allows (up to
 
 from __future__ import annotations
 
-import html
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from actplay.ui import theme
+from actplay.ui.markup import escape
 
 DECIMALS = 2  # digits after the point: enough to follow the sum by eye
 FIXED_MIN, FIXED_MAX = 1e-2, 1e4  # magnitudes printed as plain decimals; others as a×10ⁿ
@@ -68,8 +68,7 @@ def _operand(value: float) -> str:
     return f"({text})" if text.startswith(MINUS) else text
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A piece of the equation drawn in one style.
 
     Attributes
@@ -153,7 +152,7 @@ def equation_lines(result) -> tuple[Line, ...]:
 
 
 def _run_html(run: Run) -> str:
-    text = html.escape(run.text, quote=False)
+    text = escape(run.text, quote=False)
     for flag, tag in ((run.sub, "sub"), (run.italic, "i"), (run.bold, "b")):
         if flag:
             text = f"<{tag}>{text}</{tag}>"
