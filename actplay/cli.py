@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+NO_WINDOW_ARGUMENTS = {"file": None, "session": None, "screenshot": None, "size": None}
+
+
 def parse_window_args(argv) -> argparse.Namespace:
     """Parse the window's options; ``args.session`` is the session path or None.
 
@@ -117,7 +120,10 @@ def parse_window_args(argv) -> argparse.Namespace:
         For unknown options, two different session files, or ``--size`` without
         ``--screenshot``.
     """
-    args = build_parser().parse_args(list(argv))
+    argv = list(argv)
+    if not argv:  # a plain start: the parser's defaults, without building it (~2.7 ms)
+        return argparse.Namespace(**NO_WINDOW_ARGUMENTS)
+    args = build_parser().parse_args(argv)
     if args.file and args.session and args.file != args.session:
         raise CliError("give the session file once (as FILE.json or --session FILE)")
     args.session = args.session or args.file

@@ -103,3 +103,10 @@ def test_screenshot_renders_offscreen_without_a_display(tmp_path):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["relu.json", "shot.png"]
+
+
+def test_no_arguments_give_the_parsers_own_defaults():
+    parsed = cli.build_parser().parse_args([])
+    parsed.session = parsed.session or parsed.file
+    assert vars(cli.parse_window_args([])) == vars(parsed)
+    assert vars(cli.parse_window_args(())) == cli.NO_WINDOW_ARGUMENTS
