@@ -25,7 +25,7 @@ SUB_DROP = 0.3  # how far a subscript's baseline sits below the line's, of the a
 WRAP_INDENT_EM = 2.0  # a wrapped line starts this many "M" widths in
 MAX_HINT_WIDTH = 380  # px: the widest the equation asks for; longer sums wrap
 MIN_HINT_WIDTH = 160  # px: narrower than this, words would overlap the frame
-TEXT_CACHE_SIZE = 2048  # shaped (style, text) pairs kept
+TEXT_CACHE_SIZE = 512  # shaped (style, text) pairs kept: a few steps of numbers, all symbols
 
 
 class EquationLabel(QtWidgets.QWidget):
