@@ -94,6 +94,9 @@ def _application():
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else cli.PROG])
+        from actplay.ui.native_memory import limit_native_caches
+
+        limit_native_caches()  # freed redraw buffers go back to the system (issue 11)
     app.setOrganizationName(SETTINGS_ORGANISATION)
     app.setApplicationName(SETTINGS_APPLICATION)
     from actplay import resources  # importlib.resources (~2.5 ms): not for create_window
