@@ -124,6 +124,7 @@ class EquationLabel(QtWidgets.QWidget):
             self._styles.clear()
             self._texts.clear()
             self._layouts.clear()
+            self._floor_shape, self._floor_height = (-1, ()), 0  # heights were for the old font
             self.updateGeometry()
         super().changeEvent(event)
 

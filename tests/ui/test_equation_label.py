@@ -99,3 +99,15 @@ def test_the_height_does_not_flap_while_numbers_wrap_and_unwrap(window, label):
     model.set_input_count(2)  # a new shape of sum starts afresh
     window.scheduler.flush()
     assert label.heightForWidth(width) == label._layout(width)[0]
+
+
+def test_a_smaller_font_lets_the_kept_height_go():
+    label = EquationLabel()
+    label.resize(300, 100)
+    words = tuple((Run(f"word{i}"),) for i in range(12))
+    label.set_lines((words,))
+    tall = label.heightForWidth(300)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() / 2)
+    label.setFont(font)
+    assert label.heightForWidth(300) == label._layout(300)[0] < tall
