@@ -11,6 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from actplay.ui import theme
 from actplay.ui.network_colors import brushes_for
 from actplay.ui.network_graph import layer_label, non_input_layers
 
@@ -26,7 +27,7 @@ class LayerBars(QtWidgets.QWidget):
         super().__init__(parent)
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setObjectName("network_bars")
-        self.plots.setBackground("w")
+        self.plots.setBackground(theme.plot_background())
         self.plots.ci.setContentsMargins(2, 2, 2, 2)
         self.plots.ci.setSpacing(1)
         self.output_label = QtWidgets.QLabel()

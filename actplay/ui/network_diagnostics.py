@@ -11,6 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from actplay.ui import theme
 from actplay.ui.network_graph import layer_label
 
 HIST_STRIDE = 4  # every 4th input of the batch: the same shape for a quarter of the work
@@ -83,7 +84,7 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
 
         self.charts = pg.GraphicsLayoutWidget()
         self.charts.setObjectName("network_diagnostics_charts")
-        self.charts.setBackground("w")
+        self.charts.setBackground(theme.plot_background())
         self._hist_items: list = []
         self._gradient_plot = None
         self._gradient_bars = None

@@ -5,6 +5,9 @@ the "selected weight" slider, one slider per network input, the linear-collapse
 note (only for all-identity networks), then tabs - heatmaps over the input
 plane, per-layer z/a bars, diagnostics, and the architecture editor. Only the
 visible tab is redrawn; a hidden tab that missed changes redraws when shown.
+The Layers, Diagnostics and Architecture pages are built the first time they
+are shown (or asked for: ``panel.bars`` and the like build on access), so the
+window's first frame does not pay for them.
 """
 
 from __future__ import annotations
@@ -14,15 +17,15 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.ui.binding import bind_float
 from actplay.ui.float_slider import FloatSlider
-from actplay.ui.network_architecture import ArchitectureEditor
-from actplay.ui.network_bars import LayerBars
-from actplay.ui.network_diagnostics import LayerDiagnosticsView, linear_note_text
 from actplay.ui.network_graph import NetworkGraph, layer_label
 from actplay.ui.network_heatmaps import NeuronHeatmaps
 
 WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |w| is larger
 SPLIT_SIZES = [330, 470]  # initial px of graph+sliders / tabs in an ~800 px high dock
 NO_SELECTION_TEXT = "Click a connection in the graph to pick a weight."
+# The tabs after Heatmaps: (attribute, tab title), built on first show.
+LAZY_TABS = (("bars", "Layers"), ("diagnostics", "Diagnostics"),
+             ("architecture", "Architecture"))
 
 
 class NetworkPanel(QtWidgets.QWidget):
@@ -77,15 +80,18 @@ class NetworkPanel(QtWidgets.QWidget):
         self.linear_note.hide()
 
         self.heatmaps = NeuronHeatmaps(model)
-        self.bars = LayerBars()
-        self.diagnostics = LayerDiagnosticsView(model)
-        self.architecture = ArchitectureEditor(model)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("network_tabs")
         self.tabs.addTab(self.heatmaps, "Heatmaps")
-        self.tabs.addTab(_scrolling(self.bars), "Layers")
-        self.tabs.addTab(_scrolling(self.diagnostics), "Diagnostics")
-        self.tabs.addTab(_scrolling(self.architecture), "Architecture")
+        self._pages: dict[str, QtWidgets.QWidget] = {}  # attribute -> the tab's (empty) page
+        self._built: dict[str, QtWidgets.QWidget] = {}  # attribute -> its content, once built
+        for attribute, title in LAZY_TABS:
+            page = QtWidgets.QWidget()
+            page.setObjectName(f"network_{attribute}_page")
+            page_layout = QtWidgets.QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(page, title)
+            self._pages[attribute] = page
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         top = QtWidgets.QWidget()
@@ -110,6 +116,44 @@ class NetworkPanel(QtWidgets.QWidget):
         layout.addWidget(self.splitter)
         self.refresh(frozenset({"network", "view"}))
 
+    # -- the tabs built on first show ------------------------------------------------------
+    @property
+    def bars(self):
+        """The Layers tab's per-layer z/a bars (built on first access)."""
+        return self._tab_content("bars")
+
+    @property
+    def diagnostics(self):
+        """The Diagnostics tab's view (built on first access)."""
+        return self._tab_content("diagnostics")
+
+    @property
+    def architecture(self):
+        """The Architecture tab's editor (built on first access)."""
+        return self._tab_content("architecture")
+
+    def _tab_content(self, attribute):
+        widget = self._built.get(attribute)
+        if widget is not None:
+            return widget
+        if attribute == "bars":
+            from actplay.ui.network_bars import LayerBars
+
+            widget = LayerBars()
+        elif attribute == "diagnostics":
+            from actplay.ui.network_diagnostics import LayerDiagnosticsView
+
+            widget = LayerDiagnosticsView(self.model)
+        else:
+            from actplay.ui.network_architecture import ArchitectureEditor
+
+            widget = ArchitectureEditor(self.model)
+            widget.update_view()  # kept current by refresh() from now on
+        self._built[attribute] = widget
+        self._pages[attribute].layout().addWidget(_scrolling(widget))
+        self._dirty_tabs.add(widget)  # drawn when it is shown
+        return widget
+
     # -- model -> view ---------------------------------------------------------------------
     def refresh(self, sections):
         """Redraw what ``sections`` (a set of model section names) changed."""
@@ -119,13 +163,14 @@ class NetworkPanel(QtWidgets.QWidget):
         if rebuilt:
             self._rebuild(sizes)
         if "network" in sections or rebuilt:
-            self.architecture.update_view()
+            if "architecture" in self._built:
+                self._built["architecture"].update_view()
             trace = model.network_trace()
             self.graph.update_values(model.network_input, trace, model.weights)
             for binding in self._input_bindings:
                 binding.refresh()
             self._update_linear_note(trace)
-            self._dirty_tabs = {self.heatmaps, self.bars, self.diagnostics, self.architecture}
+            self._dirty_tabs = {self.heatmaps, *self._built.values()}
             self._refresh_tab(self._current_tab())
         self.graph.update_selection(model.selected_weight, model.neuron_target)
         self._update_selected_weight()
@@ -135,7 +180,7 @@ class NetworkPanel(QtWidgets.QWidget):
         self._sizes = sizes
         self.graph.rebuild(sizes)
         # The Layers tab's plots (~25 ms for the default network) wait until it shows.
-        if self._current_tab() is self.bars:
+        if "bars" in self._built and self._current_tab() is self._built["bars"]:
             self._rebuild_bars()
         if len(self.input_sliders) != sizes[0]:
             self._rebuild_inputs(sizes[0])
@@ -175,14 +220,20 @@ class NetworkPanel(QtWidgets.QWidget):
         if equivalent is None:
             self.linear_note.hide()
             return
+        from actplay.ui.network_diagnostics import linear_note_text
+
         self.linear_note.setText(
             linear_note_text(equivalent, self.model.network_input, trace.a[-1])
         )
         self.linear_note.show()
 
     def _current_tab(self):
-        widget = self.tabs.currentWidget()
-        return widget.widget() if isinstance(widget, QtWidgets.QScrollArea) else widget
+        """The shown tab's content (a lazy tab's is built here, the first time)."""
+        page = self.tabs.currentWidget()
+        for attribute, lazy_page in self._pages.items():
+            if page is lazy_page:
+                return self._tab_content(attribute)
+        return page
 
     def _refresh_tab(self, tab):
         if tab not in self._dirty_tabs:
@@ -190,12 +241,12 @@ class NetworkPanel(QtWidgets.QWidget):
         if tuple(self.model.layer_sizes) != self._sizes:
             return  # a tab shown before the pending repaint: that repaint rebuilds, then draws it
         self._dirty_tabs.discard(tab)
-        if tab is self.bars:
+        if tab is self._built.get("bars"):
             if self._bars_sizes != self._sizes:
                 self._rebuild_bars()
             name = self.model.layer_activations[-1][0]
             self.bars.update_values(self.model.network_trace(), name == "softmax")
-        elif tab is not self.architecture:  # the editor is kept current in refresh()
+        elif tab is not self._built.get("architecture"):  # kept current in refresh()
             tab.update_view()
 
     def _on_tab_changed(self, _index):

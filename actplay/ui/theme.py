@@ -161,14 +161,20 @@ def style_plot(plot_item: pg.PlotItem, x_label: str, y_label: str) -> None:
     views draw their own opaque zero lines where they help. The axes' room for
     tick labels grows but does not shrink back: otherwise a drag that changes
     "-2" into "-10" and back re-lays out the plot and repaints it a second time.
+
+    The axes take the active theme's ink (a plot built after a switch to the dark
+    theme is dark too). Each pen or label change re-lays out the axis label's
+    rich text, so only what differs from pyqtgraph's defaults is set: the axes
+    already use the foreground that `apply_plot_defaults` configured.
     """
+    foreground = QColor(plot_colours(active_theme())[1])
     for name, label in (("bottom", x_label), ("left", y_label)):
         axis = plot_item.getAxis(name)
-        axis.setLabel(label, color=PLOT_FOREGROUND)
-        axis.setTickFont(axis_font())
-        axis.setPen(pg.mkPen(PLOT_FOREGROUND))
-        axis.setTextPen(pg.mkPen(PLOT_FOREGROUND))
-        axis.setStyle(autoReduceTextSpace=False)
+        if axis.pen().color() != foreground or axis.textPen().color() != foreground:
+            axis.setPen(pg.mkPen(foreground))
+            axis.setTextPen(pg.mkPen(foreground))
+        axis.setLabel(label)  # in the text pen's colour
+        axis.setStyle(tickFont=axis_font(), autoReduceTextSpace=False)
     plot_item.setMenuEnabled(False)
     plot_item.hideButtons()
 

@@ -25,7 +25,7 @@ GRADIENT_FLOOR = 1e-12  # log axis: a zero gradient is drawn at this floor
 
 
 def _flat_plot(widget: pg.PlotWidget, x_label: str, y_label: str) -> pg.PlotItem:
-    widget.setBackground(theme.PLOT_BACKGROUND)
+    widget.setBackground(theme.plot_background())
     plot = widget.getPlotItem()
     plot.setMenuEnabled(False)
     plot.hideButtons()

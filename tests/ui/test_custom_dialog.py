@@ -70,6 +70,7 @@ def test_pickers_list_custom_functions_and_curve_pane_shows_its_data(window, mon
     np.testing.assert_allclose(y, np.sin(2.0 * x))
     neuron_box = window.findChild(type(picker.combo), "neuron_activation")
     assert neuron_box.findData("wave") >= 0
+    assert window.network_panel.architecture is not None  # the Architecture tab: built on use
     layer_box = window.findChild(type(picker.combo), "network_layer_1_activation")
     assert layer_box.findData("wave") >= 0
     layer_box.setCurrentIndex(layer_box.findData("wave"))

@@ -37,9 +37,8 @@ def panel(qtbot, model):
 
 def _show_tab(panel, page):
     for index in range(panel.tabs.count()):
-        widget = panel.tabs.widget(index)
-        inner = widget.widget() if isinstance(widget, QtWidgets.QScrollArea) else widget
-        if inner is page:
+        tab_page = panel.tabs.widget(index)
+        if tab_page is page or tab_page.isAncestorOf(page):
             panel.tabs.setCurrentIndex(index)
             return
     raise AssertionError("tab not found")
@@ -51,6 +50,7 @@ def _click_view_point(qtbot, panel, x, y):
 
 
 def test_size_spins_rebuild_graph_and_traces(panel, model):
+    _show_tab(panel, panel.architecture)  # built when first shown
     hidden_1 = panel.findChild(QtWidgets.QSpinBox, "network_layer_1_size")
     hidden_1.setValue(3)
     assert model.layer_sizes == (2, 3, 8, 1)
@@ -116,6 +116,7 @@ def test_click_neuron_opens_it_in_the_neuron_builder(qtbot, panel, model):
 
 
 def test_layer_activation_combos_reach_the_model(panel, model):
+    _show_tab(panel, panel.architecture)  # built when first shown
     hidden = panel.findChild(QtWidgets.QComboBox, "network_layer_1_activation")
     output = panel.findChild(QtWidgets.QComboBox, "network_layer_3_activation")
     assert hidden.findData("softmax") == -1
@@ -128,6 +129,7 @@ def test_layer_activation_combos_reach_the_model(panel, model):
 
 
 def test_init_seed_and_randomise_reach_the_model(panel, model):
+    _show_tab(panel, panel.architecture)  # built when first shown
     panel.findChild(QtWidgets.QComboBox, "network_init").setCurrentText("he")
     panel.findChild(QtWidgets.QSpinBox, "network_seed").setValue(7)
     assert (model.init_scheme, model.seed) == ("he", 7)
@@ -285,3 +287,16 @@ def test_layer_names_stay_inside_a_short_graph(qtbot, panel, model, sizes):
     assert [label.toPlainText() for label in labels][0] == "in"
     for label in labels:
         assert box.contains(label.sceneBoundingRect()), label.toPlainText()
+
+
+def test_detail_tabs_are_built_when_first_shown(panel, model):
+    assert panel.findChild(QtWidgets.QSpinBox, "network_seed") is None
+    assert panel.findChild(QtWidgets.QTableWidget) is None
+    model.set_weight(1, 0, 0, 0.75)  # a change while the tabs are unbuilt
+    panel.refresh(frozenset({"network"}))
+    _show_tab(panel, panel.architecture)
+    assert panel.findChild(QtWidgets.QSpinBox, "network_seed").value() == model.seed
+    panel.tabs.setCurrentIndex(2)  # Diagnostics: built and drawn for the current weights
+    rows = panel.diagnostics.shown_rows()
+    assert len(rows) == len(model.network_diagnostics())
+    assert panel.findChild(QtWidgets.QTableWidget) is not None

@@ -122,3 +122,27 @@ def test_training_loss_pens_are_visible_on_both_backgrounds(window):
         background = _plot_background(chart)
         for curve in (chart.train_curve, chart.test_curve):
             assert contrast(curve.opts["pen"].color(), background) >= 3.0, mode
+
+
+def test_plots_built_after_a_switch_to_dark_are_dark(window):
+    """Tabs and docks built on first show (after the switch) get the dark plot colours."""
+    _switch(window, "dark")
+    panel = window.network_panel
+    for page in (panel.bars, panel.diagnostics):
+        panel.tabs.setCurrentIndex(next(i for i in range(panel.tabs.count())
+                                        if panel.tabs.widget(i).isAncestorOf(page)))
+    assert window.training_panel is not None  # built on first use
+    window.scheduler.flush()
+    views = [view for root in (panel.bars, panel.diagnostics, window.training_panel)
+             for view in root.findChildren(pg.GraphicsView)]
+    assert len(views) >= 3
+    axes = 0
+    for view in views:
+        background = _plot_background(view)
+        assert _luminance(background) < 0.05, background.name()
+        for item in view.scene().items():
+            if isinstance(item, pg.AxisItem) and item.isVisible():
+                axes += 1
+                assert contrast(item.textPen().color(), background) >= READABLE
+                assert contrast(item.pen().color(), background) >= 3.0
+    assert axes >= 4

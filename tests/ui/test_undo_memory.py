@@ -86,6 +86,7 @@ def test_a_step_shares_what_it_did_not_change_with_the_step_before(window):
 
 
 def test_rebuilding_the_network_layers_leaves_no_widget_behind(window, qtbot):
+    assert window.network_panel.architecture is not None  # the Architecture tab: built on use
     def rebuild_cycle():
         for name, values in (("network_hidden_count", (5, 1, 2)),
                              ("network_input_size", (7, 3, 2)),
