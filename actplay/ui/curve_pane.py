@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from actplay.core import activations
 from actplay.ui import theme
 from actplay.ui.binding import Binding, bind_bool, bind_float
-from actplay.ui.compare_box import CompareBox
 from actplay.ui.curve_plot import CurvePlot
 from actplay.ui.function_picker import FunctionPicker
 from actplay.ui.help_box import HelpBox
@@ -69,7 +68,11 @@ class CurvePane(QWidget):
         self.readout.setMinimumHeight(34)
         self.readout.setToolTip("Values under the mouse for every visible curve")
         self.help_box = HelpBox(self)
-        self.compare_box = CompareBox(model, self)
+        self._compare_box = None  # the Compare tab's controls: built when first shown
+        self._compare_page = QWidget(self)
+        self._compare_page.setObjectName("compare_page")
+        page_layout = QVBoxLayout(self._compare_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
@@ -82,17 +85,33 @@ class CurvePane(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("curve_tabs")
         self.tabs.addTab(self.help_box, "About this function")
-        self.tabs.addTab(self.compare_box, "Compare")
+        self.tabs.addTab(self._compare_page, "Compare")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.tabs.setMaximumHeight(TABS_HEIGHT)
         self.tabs.setMinimumHeight(TABS_HEIGHT)
         layout.addWidget(self.tabs)
 
         self.plot.xRangeDragged.connect(self._on_plot_x_range_dragged)
         self.plot.crosshairMoved.connect(self._on_crosshair_moved)
-        self.plot.compareRemoveRequested.connect(self.compare_box.remove)
+        self.plot.compareRemoveRequested.connect(lambda index: self.compare_box.remove(index))
         self.refresh(frozenset(self.SECTIONS))
 
     # -- construction ---------------------------------------------------------------
+    @property
+    def compare_box(self):
+        """The Compare tab's controls (built on first access: the first frame hides them)."""
+        if self._compare_box is None:
+            from actplay.ui.compare_box import CompareBox
+
+            self._compare_box = CompareBox(self.model, self._compare_page)
+            self._compare_page.layout().addWidget(self._compare_box)
+            self._compare_box.show()  # now, not at the next idle (the layout's default)
+        return self._compare_box
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self._compare_page and self._compare_box is None:
+            self._compare_box = self.compare_box
+
     def _build_function_row(self) -> QHBoxLayout:
         model = self.model
         self.picker = FunctionPicker("curve_function", self, model=model)
@@ -191,7 +210,8 @@ class CurvePane(QWidget):
             for binding in self._bindings:
                 binding.refresh()
             self.params.refresh()
-            self.compare_box.refresh()
+            if self._compare_box is not None:
+                self._compare_box.refresh()
             self.help_box.show_function(self.model.curve_activation, self.model.activation)
             self.edit_custom_button.setVisible(
                 self.model.curve_activation in self.model.custom_activations)

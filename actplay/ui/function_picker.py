@@ -71,7 +71,9 @@ class FunctionPicker(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName(f"{name}_search")
         self.search.setPlaceholderText("Search\u2026")
-        self.search.setClearButtonEnabled(True)
+        # The clear button (an icon the style loads, ~1.5 ms the first time) is added
+        # with the first text typed: before that there is nothing to clear.
+        self.search.textChanged.connect(self._offer_clear_button)
         self.search.setToolTip("Filter the list by name or title; Enter picks the first match")
         self.search.setMinimumWidth(70)
         self.search.setMaximumWidth(130)
@@ -97,6 +99,10 @@ class FunctionPicker(QWidget):
         self.search.textEdited.connect(self.set_filter)
         self.search.returnPressed.connect(self._on_search_entered)
         completer.activated.connect(self._on_completion_chosen)
+
+    def _offer_clear_button(self, text: str) -> None:
+        if text and not self.search.isClearButtonEnabled():
+            self.search.setClearButtonEnabled(True)
 
     # -- public API -------------------------------------------------------------
     def refresh_functions(self) -> None:

@@ -150,7 +150,9 @@ class NetworkPanel(QtWidgets.QWidget):
             widget = ArchitectureEditor(self.model)
             widget.update_view()  # kept current by refresh() from now on
         self._built[attribute] = widget
-        self._pages[attribute].layout().addWidget(_scrolling(widget))
+        area = _scrolling(widget)
+        self._pages[attribute].layout().addWidget(area)
+        area.show()  # now, not at the next idle (the layout's default)
         self._dirty_tabs.add(widget)  # drawn when it is shown
         return widget
 

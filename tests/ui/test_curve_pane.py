@@ -90,6 +90,15 @@ def test_search_box_picks_exact_name_on_enter(qtbot, window, pane):
     assert acts.get("elu").derivative_formula in pane.help_box.toPlainText()
 
 
+def test_search_box_offers_its_clear_button_once_there_is_text(pane):
+    search = pane.picker.search
+    assert not search.isClearButtonEnabled()  # nothing to clear yet
+    search.setText("t")  # typing would open the completer popup offscreen
+    assert search.isClearButtonEnabled()
+    search.clear()
+    assert search.isClearButtonEnabled() and search.text() == ""
+
+
 def test_picker_lists_every_function_under_group_headers(pane):
     combo = pane.picker.combo
     names = [combo.itemData(i, Qt.ItemDataRole.UserRole) for i in range(combo.count())]
@@ -168,6 +177,19 @@ def test_compare_add_edit_and_remove(qtbot, window, pane):
     window.scheduler.flush()
     assert window.model.compare == ()
     assert plotted(pane, "cmp0:f") is None
+
+
+def test_compare_tab_is_built_when_first_shown_and_lists_the_models_comparisons(window, pane):
+    from PySide6.QtWidgets import QListWidget
+
+    assert pane.findChild(QListWidget, "compare_list") is None
+    window.model.add_compare("tanh")
+    window.model.add_compare("elu")
+    window.scheduler.flush()
+    pane.tabs.setCurrentIndex(pane.tabs.count() - 1)  # the Compare tab
+    entries = pane.findChild(QListWidget, "compare_list")
+    assert entries is not None and entries.isVisibleTo(pane)
+    assert [entries.item(i).text() for i in range(entries.count())] == ["Tanh", "ELU (alpha=1)"]
 
 
 def test_compare_stops_at_six(qtbot, window, pane):
