@@ -180,7 +180,8 @@ class NetworkPanel(QtWidgets.QWidget):
     def _rebuild(self, sizes):
         """Recreate the size-dependent items (only when the layer sizes change)."""
         self._sizes = sizes
-        self.graph.rebuild(sizes)
+        if tuple(self.graph.geometry_.layer_sizes) != sizes:  # built for them already at start
+            self.graph.rebuild(sizes)
         # The Layers tab's plots (~25 ms for the default network) wait until it shows.
         if "bars" in self._built and self._current_tab() is self._built["bars"]:
             self._rebuild_bars()
