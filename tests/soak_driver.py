@@ -110,7 +110,11 @@ class SoakDriver:
             self.random.choice(checks).click()
 
     def _size(self) -> None:
-        spin = self.random.choice(self._widgets(QSpinBox))
+        spins = self._widgets(QSpinBox)
+        if not spins:  # the Architecture tab was never shown, so its editor is not built yet
+            self._tab()
+            return
+        spin = self.random.choice(spins)
         if spin.objectName() == "network_seed":
             spin.setValue(self.random.randint(0, 2**31 - 1))
         else:

@@ -25,7 +25,6 @@ from actplay.ui.network_graph import layer_label
 from actplay.ui.neuron_activation import ActivationPicker
 from actplay.ui.neuron_bars import NeuronBars
 from actplay.ui.neuron_inputs import InputRows
-from actplay.ui.truth_table import TruthTable
 
 TRUTH_TABLE_MAX_INPUTS = 8  # 256 rows: the standalone neuron's most inputs
 
@@ -96,7 +95,8 @@ class NeuronPanel(QtWidgets.QWidget):
         self.activation = ActivationPicker(model)
         self.equation = EquationLabel()
         self.bars = NeuronBars()
-        self.truth_table = TruthTable()
+        self._truth_table = None  # the truth table and its group: built when first needed
+        self._truth_group = None
 
         content = QtWidgets.QWidget()
         column = QtWidgets.QVBoxLayout(content)
@@ -108,9 +108,8 @@ class NeuronPanel(QtWidgets.QWidget):
         column.addWidget(_group("Equation", self.equation, "neuron_equation_group"))
         column.addWidget(_group("What pushes the neuron on (blue) or holds it back (orange)",
                                 self.bars, "neuron_bars_group"))
-        self.truth_group = _group("Truth table", self.truth_table, "neuron_truth_group")
-        column.addWidget(self.truth_group)
         column.addStretch(1)
+        self._column = column
         scroll = VerticalScrollArea()
         scroll.setWidget(content)
         layout = QtWidgets.QVBoxLayout(self)
@@ -120,6 +119,24 @@ class NeuronPanel(QtWidgets.QWidget):
         self.refresh(frozenset({"neuron"}))
 
     # -- construction -------------------------------------------------------------
+    @property
+    def truth_table(self):
+        """The binary mode's truth table (built on first use: most sessions never need it)."""
+        if self._truth_table is None:
+            from actplay.ui.truth_table import TruthTable
+
+            self._truth_table = TruthTable()
+            self._truth_group = _group("Truth table", self._truth_table, "neuron_truth_group")
+            self._truth_group.hide()  # refresh() shows it in binary mode
+            stretch = self._column.count() - 1
+            self._column.insertWidget(stretch, self._truth_group)
+        return self._truth_table
+
+    @property
+    def truth_group(self) -> QtWidgets.QGroupBox:
+        """The group box around `truth_table` (built with it)."""
+        return self._truth_group if self.truth_table is not None else None
+
     def _build_target_bar(self) -> QtWidgets.QWidget:
         """'Editing network neuron h1 unit 2' and the way back, shown only then."""
         self.target_label = QtWidgets.QLabel()
@@ -206,8 +223,9 @@ class NeuronPanel(QtWidgets.QWidget):
         binary = model.binary_mode and len(result.weights) <= TRUTH_TABLE_MAX_INPUTS
         if binary:
             self.truth_table.show_rows(model.truth_table())
-        if self.truth_group.isVisibleTo(self) != binary:
-            self.truth_group.setVisible(binary)
+        group = self._truth_group
+        if group is not None and group.isVisibleTo(self) != binary:
+            group.setVisible(binary)
 
     def _show_target(self, target) -> None:
         if target == self._shown_target:

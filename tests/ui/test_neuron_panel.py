@@ -140,7 +140,9 @@ def test_adding_and_removing_inputs_keeps_weights(panel, model, qtbot):
 
 
 def test_perceptron_truth_table_matches_the_core(panel, model):
+    assert panel.findChild(QtWidgets.QGroupBox, "neuron_truth_group") is None  # built on need
     panel.preset_actions["perceptron"].trigger()
+    assert panel.findChild(QtWidgets.QGroupBox, "neuron_truth_group") is panel.truth_group
     assert model.binary_mode and panel.truth_group.isVisible()
     assert find(panel, QtWidgets.QCheckBox, "neuron_input_0_check").isVisible()
     assert not find(panel, FloatSlider, "neuron_input_0").isVisible()
