@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.ui import network_geometry as geo
 from actplay.ui import theme
+from actplay.ui.light_plot import LightPlotItem
 from actplay.ui.network_colors import VALUE_LEVELS, DivergingLegend, diverging_lut
 from actplay.ui.network_graph import layer_label, non_input_layers
 
@@ -67,7 +68,8 @@ class NeuronHeatmaps(QtWidgets.QWidget):
         self.thumb_box.addItem(self.thumbnails)
         self._row_labels = []
 
-        self.large_plot = self.plots.addPlot(row=1, col=0, enableMenu=False)
+        self.large_plot = LightPlotItem()  # axes and a title, no plot menu to build
+        self.plots.addItem(self.large_plot, row=1, col=0)
         self.large_plot.setMouseEnabled(False, False)
         self.large_plot.hideButtons()
         # No aspect lock: in a wide plot it would widen the x range far past the plane.

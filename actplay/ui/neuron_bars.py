@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6 import QtGui
 
 from actplay.ui import theme
+from actplay.ui.light_plot import LightPlotWidget
 from actplay.ui.neuron_equation import FIXED_MIN, format_number
 
 BAR_WIDTH = 0.7  # of one slot: clear gaps between neighbouring terms
@@ -53,7 +54,7 @@ def _brush(value: float) -> QtGui.QBrush:
     return NEGATIVE_BRUSH if value < 0 else ZERO_BRUSH
 
 
-class NeuronBars(pg.PlotWidget):
+class NeuronBars(LightPlotWidget):
     """The signed bar chart of a neuron's terms, bias and pre-activation z."""
 
     def __init__(self, parent=None):
