@@ -12,7 +12,6 @@ blurs the classes into each other, as the TensorFlow Playground's 50 % does.
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 from dataclasses import dataclass
@@ -198,6 +197,8 @@ def parse_csv(text: str) -> tuple[np.ndarray, np.ndarray, str]:
     ValueError
         Naming the line (1-based) and column of the first problem.
     """
+    import csv  # only a user's file needs it: not imported at start-up
+
     rows = [row for row in csv.reader(io.StringIO(text))]
     numbered = [(i + 1, row) for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
     if not numbered:
