@@ -41,3 +41,47 @@ def window(qtbot):
     win.scheduler.flush()
     yield win
     win.close()
+
+
+@pytest.fixture
+def watch_events():
+    """Count (and keep the regions of) one type of event delivered to a widget.
+
+    ``recorder = watch_events(widget, QEvent.Type.Paint)`` installs an event
+    filter on ``widget``; ``recorder.count`` and ``recorder.regions`` (Paint
+    events' regions) grow as events arrive, ``recorder.reset()`` starts over.
+    Every filter is removed when the test ends.
+    """
+    from PySide6.QtCore import QEvent, QObject
+
+    class EventRecorder(QObject):
+        def __init__(self, event_type):
+            super().__init__()
+            self.event_type = event_type
+            self.count = 0
+            self.regions = []
+
+        def reset(self):
+            self.count, self.regions = 0, []
+
+        def eventFilter(self, _watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == self.event_type:
+                self.count += 1
+                if event.type() == QEvent.Type.Paint:
+                    self.regions.append(event.region())
+            return False
+
+    installed = []
+
+    def watch(widget, event_type):
+        recorder = EventRecorder(event_type)
+        widget.installEventFilter(recorder)
+        installed.append((widget, recorder))
+        return recorder
+
+    yield watch
+    for widget, recorder in installed:
+        try:
+            widget.removeEventFilter(recorder)
+        except RuntimeError:  # the widget was deleted with its window
+            pass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 
 from actplay.core import activations as acts
 from actplay.ui.curve_plot import DEAD_LABEL
@@ -306,39 +306,22 @@ def test_neuron_marker_and_tangent_follow_the_neuron(window, pane):
     assert not pane.plot.marker.isVisible()  # the curve is no longer the neuron's function
 
 
-class PaintRegions(QObject):
-    """Records the region of every Paint event of the widget it filters."""
-
-    def __init__(self):
-        super().__init__()
-        self.regions = []
-
-    def eventFilter(self, _watched, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            self.regions.append(event.region())
-        return False
-
-
 def painted_area(regions) -> int:
     return sum(rect.width() * rect.height() for region in regions for rect in region)
 
 
-def test_a_neuron_step_repaints_only_around_the_marker(qtbot, window, pane):
+def test_a_neuron_step_repaints_only_around_the_marker(qtbot, window, pane, watch_events):
     # The curves stay still: only the marker, its tangent and the readout are repainted,
     # not the whole plot (pyqtgraph's auto-range would repaint every curve and the shading).
     window.model.set_neuron_bias(-0.35)  # the window's first paints after showing are whole
     window.scheduler.flush()
     qtbot.wait(30)
     viewport = pane.plot.viewport()
-    recorder = PaintRegions()
-    viewport.installEventFilter(recorder)
-    try:
-        for bias in (-0.3, -0.25, -0.2):
-            window.model.set_neuron_bias(bias)
-            window.scheduler.flush()
-            qtbot.wait(30)
-    finally:
-        viewport.removeEventFilter(recorder)
+    recorder = watch_events(viewport, QEvent.Type.Paint)
+    for bias in (-0.3, -0.25, -0.2):
+        window.model.set_neuron_bias(bias)
+        window.scheduler.flush()
+        qtbot.wait(30)
     view_area = viewport.width() * viewport.height()
     assert recorder.regions  # the marker moved: something was repainted
     assert max(painted_area([region]) for region in recorder.regions) < 0.35 * view_area

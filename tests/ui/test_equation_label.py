@@ -55,34 +55,20 @@ def test_a_narrow_label_wraps_onto_more_lines():
     assert lines_plain(label._lines) == " ".join(f"word{i}" for i in range(12))
 
 
-class LayoutRequests(QtCore.QObject):
-    def __init__(self):
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, _watched, event):  # noqa: N802 (Qt's name)
-        if event.type() == QtCore.QEvent.Type.LayoutRequest:
-            self.count += 1
-        return False
-
-
-def test_new_numbers_relayout_the_group_only_when_the_height_changes(window, label, qtbot):
+def test_new_numbers_relayout_the_group_only_when_the_height_changes(window, label, qtbot,
+                                                                     watch_events):
     group = label.parentWidget()
-    requests = LayoutRequests()
-    group.installEventFilter(requests)
-    try:
-        for bias in (0.11, 0.12, 0.13):  # same shape of equation, new numbers
-            window.model.set_neuron_bias(bias)
-            window.scheduler.flush()
-            qtbot.wait(5)
-        assert requests.count == 0
-        assert f"= {format_number(core_numbers(window.model)[0])}" in label.plain_text()
-        window.model.set_input_count(8)  # a longer sum wraps onto more lines
+    requests = watch_events(group, QtCore.QEvent.Type.LayoutRequest)
+    for bias in (0.11, 0.12, 0.13):  # same shape of equation, new numbers
+        window.model.set_neuron_bias(bias)
         window.scheduler.flush()
         qtbot.wait(5)
-        assert requests.count >= 1
-    finally:
-        group.removeEventFilter(requests)
+    assert requests.count == 0
+    assert f"= {format_number(core_numbers(window.model)[0])}" in label.plain_text()
+    window.model.set_input_count(8)  # a longer sum wraps onto more lines
+    window.scheduler.flush()
+    qtbot.wait(5)
+    assert requests.count >= 1
     assert label.height() == label.heightForWidth(label.width())
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from actplay.ui.float_slider import SLIDER_STEPS, FloatSlider
@@ -65,18 +65,7 @@ def test_set_range_remaps_without_emitting(slider):
         slider.setRange(1.0, 1.0)
 
 
-class PaintCount(QObject):
-    def __init__(self):
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, _watched, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def test_a_new_value_repaints_the_row_not_the_widgets_behind_it(qtbot):
+def test_a_new_value_repaints_the_row_not_the_widgets_behind_it(qtbot, watch_events):
     parent = QWidget()
     qtbot.addWidget(parent)
     row = FloatSlider("row", "w", -1.0, 1.0)
@@ -84,9 +73,8 @@ def test_a_new_value_repaints_the_row_not_the_widgets_behind_it(qtbot):
     parent.show()
     qtbot.waitExposed(parent)
     qtbot.wait(50)  # the first paint after showing is whole
-    behind, own = PaintCount(), PaintCount()
-    parent.installEventFilter(behind)
-    row.spin.installEventFilter(own)
+    behind = watch_events(parent, QEvent.Type.Paint)
+    own = watch_events(row.spin, QEvent.Type.Paint)
     row.setValue(0.25)
     qtbot.waitUntil(lambda: own.count > 0)  # the new number was painted
     qtbot.wait(20)

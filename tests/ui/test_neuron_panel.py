@@ -273,32 +273,17 @@ def test_in_the_main_window(qtbot):
     window.close()
 
 
-class PaintCount(QtCore.QObject):
-    def __init__(self):
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, _watched, event):  # noqa: N802 (Qt's name)
-        if event.type() == QtCore.QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def test_a_new_y_range_paints_the_chart_once(window, qtbot):
+def test_a_new_y_range_paints_the_chart_once(window, qtbot, watch_events):
     # The value labels follow the view's new scale in the same pass as the bars.
     bars = window.neuron_panel.bars
-    counter = PaintCount()
-    bars.viewport().installEventFilter(counter)
-    try:
-        for bias in (4.0, 0.5, 2.5):  # each needs a new y range
-            before = bars.getPlotItem().getViewBox().viewRange()[1]
-            counter.count = 0
-            window.model.set_neuron_bias(bias)
-            window.scheduler.flush()
-            qtbot.wait(40)
-            assert bars.getPlotItem().getViewBox().viewRange()[1] != before
-            assert counter.count == 1
-    finally:
-        bars.viewport().removeEventFilter(counter)
+    counter = watch_events(bars.viewport(), QtCore.QEvent.Type.Paint)
+    for bias in (4.0, 0.5, 2.5):  # each needs a new y range
+        before = bars.getPlotItem().getViewBox().viewRange()[1]
+        counter.reset()
+        window.model.set_neuron_bias(bias)
+        window.scheduler.flush()
+        qtbot.wait(40)
+        assert bars.getPlotItem().getViewBox().viewRange()[1] != before
+        assert counter.count == 1
     top = bars._value_labels[-1]  # z's label sits at the end of its bar
     assert top.pos().y() == pytest.approx(bars.heights()[-1])
