@@ -30,6 +30,21 @@ def layer_label(layer: int, n_layers: int) -> str:
     return "out" if layer == n_layers - 1 else f"h{layer}"
 
 
+def unit_label(layer: int, unit: int, n_layers: int) -> str:
+    """A unit as the window names it: ``h1 unit 4`` for ``unit`` 3 of the first hidden layer.
+
+    Units are counted from 1 on screen, like the inputs x1, x2 and the neuron's
+    weights w1, w2 (the model and session files count them from 0).
+    """
+    return f"{layer_label(layer, n_layers)} unit {unit + 1}"
+
+
+def weight_label(layer: int, out: int, inp: int, n_layers: int) -> str:
+    """A weight as the window names it: ``in[1] -> h1[4]`` (units counted from 1)."""
+    source, target = layer_label(layer - 1, n_layers), layer_label(layer, n_layers)
+    return f"{source}[{inp + 1}] \u2192 {target}[{out + 1}]"
+
+
 def non_input_layers(per_layer, layer_sizes):
     """Drop the input entry of a per-layer list when there is one."""
     per_layer = list(per_layer)
@@ -217,16 +232,12 @@ class NetworkGraph(QtWidgets.QWidget):
         n_layers = len(g.layer_sizes)
         if kind == "node":
             layer, unit = int(g.node_layer[index]), int(g.node_unit[index])
-            name = f"{layer_label(layer, n_layers)} unit {unit}"
+            name = unit_label(layer, unit, n_layers)
             if layer == 0:
                 return f"{name}: x = {self._node_values[index]:.4g}"
             return f"{name}: z = {self._node_z[index]:.4g}, a = {self._node_values[index]:.4g}"
         layer, out, inp = (int(v) for v in g.edge_index[index])
-        src = layer_label(layer - 1, n_layers)
-        return (
-            f"weight {src}[{inp}] \u2192 {layer_label(layer, n_layers)}[{out}]"
-            f" = {self._flat_weights[index]:.4g}"
-        )
+        return f"weight {weight_label(layer, out, inp, n_layers)} = {self._flat_weights[index]:.4g}"
 
     def _on_scene_hovered(self, scene_pos):
         hit = self._hit(scene_pos)

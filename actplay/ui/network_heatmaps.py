@@ -18,7 +18,7 @@ from actplay.ui import network_geometry as geo
 from actplay.ui import theme
 from actplay.ui.light_plot import LightPlotItem
 from actplay.ui.network_colors import VALUE_LEVELS, DivergingLegend, diverging_lut
-from actplay.ui.network_graph import layer_label, non_input_layers
+from actplay.ui.network_graph import layer_label, non_input_layers, unit_label
 
 THUMB_FACTOR = 2  # 100x100 grid -> 50x50 thumbnails: sharp enough at ~40 px, 4x less to draw
 TILE_GAP = 4  # px between thumbnails (in mosaic pixels)
@@ -149,8 +149,7 @@ class NeuronHeatmaps(QtWidgets.QWidget):
             self._shown_plane = (lo, hi)
             self.large.setRect(QtCore.QRectF(lo, lo, hi - lo, hi - lo))
             self.large_plot.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0.0)
-        name = layer_label(layer, len(sizes))
-        title = f"{name} unit {unit} over the input plane (click to set x)"
+        title = f"{unit_label(layer, unit, len(sizes))} over the input plane (click to set x)"
         if title != self._shown_title:  # setTitle re-lays out the whole plot, even unchanged
             self._shown_title = title
             self.large_plot.setTitle(title)

@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.ui.binding import bind_float
 from actplay.ui.float_slider import FloatSlider
-from actplay.ui.network_graph import NetworkGraph, layer_label
+from actplay.ui.network_graph import NetworkGraph, weight_label
 from actplay.ui.network_heatmaps import NeuronHeatmaps
 
 WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |w| is larger
@@ -278,8 +278,7 @@ class NetworkPanel(QtWidgets.QWidget):
             layer, out, inp = selected
             n_layers = len(self._sizes)
             self.selected_label.setText(
-                f"Selected: weight from {layer_label(layer - 1, n_layers)}[{inp}] to "
-                f"{layer_label(layer, n_layers)}[{out}] (layer {layer})"
+                f"Selected: weight {weight_label(layer, out, inp, n_layers)} (layer {layer})"
             )
             reach = max(WEIGHT_SLIDER_RANGE, np.ceil(abs(self._selected_weight_value())))
             if self.selected_weight.range() != (-reach, reach):

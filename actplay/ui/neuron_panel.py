@@ -21,7 +21,7 @@ from PySide6 import QtCore, QtWidgets
 from actplay.model import presets
 from actplay.ui.binding import bind_bool
 from actplay.ui.equation_label import EquationLabel
-from actplay.ui.network_graph import layer_label
+from actplay.ui.network_graph import unit_label
 from actplay.ui.neuron_activation import ActivationPicker
 from actplay.ui.neuron_bars import NeuronBars
 from actplay.ui.neuron_inputs import InputRows
@@ -238,7 +238,7 @@ class NeuronPanel(QtWidgets.QWidget):
         n_layers = len(self.model.layer_sizes)
         kind = "output layer" if layer == n_layers - 1 else f"hidden layer {layer}"
         self.target_label.setText(
-            f"Network neuron <b>{layer_label(layer, n_layers)} unit {unit}</b> "
+            f"Network neuron <b>{unit_label(layer, unit, n_layers)}</b> "
             f"({kind})"
         )
 

@@ -85,6 +85,8 @@ def test_click_connection_then_drag_selected_weight_updates_heatmaps(qtbot, pane
     y = geometry.edge_y[edge, 0] + 0.3 * (geometry.edge_y[edge, 1] - geometry.edge_y[edge, 0])
     _click_view_point(qtbot, panel, x, y)
     assert model.selected_weight == (2, 3, 5)
+    # layer 2's weight from h1's unit index 5 to h2's unit index 3, counted from 1 on screen
+    assert panel.selected_label.text() == "Selected: weight h1[6] \u2192 h2[4] (layer 2)"
     selected = model.selected_weight
 
     slider = panel.selected_weight
@@ -99,6 +101,7 @@ def test_click_connection_then_drag_selected_weight_updates_heatmaps(qtbot, pane
     net = Network.from_arrays(model.weights, model.biases, model.layer_activations)
     expected = grid_activations(net, lo, hi, 100)
     np.testing.assert_allclose(panel.heatmaps.large_image(), expected[-1][0][::-1], atol=1e-6)
+    assert panel.heatmaps.large_plot.titleLabel.text.startswith("out unit 1 over")
     mosaic = panel.heatmaps.thumbnails.image
     first_tile = expected[0][0].reshape(50, 2, 50, 2).mean(axis=(1, 3))
     np.testing.assert_allclose(mosaic[:50, :50], first_tile, atol=1e-5)
@@ -199,7 +202,7 @@ def test_hover_shows_the_value_under_the_cursor(qtbot, panel, model):
     qtbot.mouseMove(panel.graph.view.viewport(), pos=point)
     a = model.network_trace().a[1][4]
     assert panel.graph.hover_label.text().endswith(f"a = {a:.4g}")
-    assert "h2 unit 4" in panel.graph.hover_label.text()
+    assert "h2 unit 5" in panel.graph.hover_label.text()  # index 4: the fifth unit
 
 
 def test_large_heatmap_fills_its_plot_with_the_plane(panel, model):

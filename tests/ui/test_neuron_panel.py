@@ -198,7 +198,7 @@ def test_bar_value_labels_follow_every_change(panel, model):
 def test_network_unit_mode(panel, model, qtbot):
     model.select_network_neuron(2, 3)
     assert panel.target_bar.isVisible()
-    assert "h2 unit 3" in panel.target_label.text()
+    assert "h2 unit 4" in panel.target_label.text()  # units are counted from 1 on screen
     assert not panel.inputs.add_button.isVisible()
     assert not find(panel, FloatSlider, "neuron_input_0").isEnabled()  # previous layer's outputs
     value = drag(panel, "neuron_weight_5", 0.9)
