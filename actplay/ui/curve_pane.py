@@ -27,6 +27,7 @@ from actplay.core import activations
 from actplay.ui import theme
 from actplay.ui.binding import Binding, bind_bool, bind_float
 from actplay.ui.curve_plot import CurvePlot
+from actplay.ui.focus_order import place_after
 from actplay.ui.function_picker import FunctionPicker
 from actplay.ui.help_box import HelpBox
 from actplay.ui.param_sliders import ParamSliders
@@ -93,7 +94,7 @@ class CurvePane(QWidget):
 
         self.plot.xRangeDragged.connect(self._on_plot_x_range_dragged)
         self.plot.crosshairMoved.connect(self._on_crosshair_moved)
-        self.plot.compareRemoveRequested.connect(lambda index: self.compare_box.remove(index))
+        self.plot.compareRemoveRequested.connect(self._remove_compare)
         self.refresh(frozenset(self.SECTIONS))
 
     # -- construction ---------------------------------------------------------------
@@ -106,7 +107,15 @@ class CurvePane(QWidget):
             self._compare_box = CompareBox(self.model, self._compare_page)
             self._compare_page.layout().addWidget(self._compare_box)
             self._compare_box.show()  # now, not at the next idle (the layout's default)
+            place_after(self.tabs.tabBar(), self._compare_page)  # Tab: tab bar, then the page
         return self._compare_box
+
+    def _remove_compare(self, index: int) -> None:
+        """A legend click removed comparison ``index`` (the Compare tab may be unbuilt)."""
+        if self._compare_box is not None:
+            self._compare_box.remove(index)  # also lists what is left
+        else:
+            self.model.remove_compare(index)
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self._compare_page and self._compare_box is None:

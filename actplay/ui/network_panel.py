@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.ui.binding import bind_float
 from actplay.ui.float_slider import FloatSlider
+from actplay.ui.focus_order import place_after
 from actplay.ui.network_graph import NetworkGraph, weight_label
 from actplay.ui.network_heatmaps import NeuronHeatmaps
 
@@ -69,6 +70,9 @@ class NetworkPanel(QtWidgets.QWidget):
         self._inputs_layout.setSpacing(0)
         self.input_sliders: list[FloatSlider] = []
         self._input_bindings: list = []
+
+        # The input rows now, before the tabs: Tab then reaches them in the order shown.
+        self._rebuild_inputs(len(model.network_input))
 
         self.linear_note = QtWidgets.QLabel()
         self.linear_note.setObjectName("network_linear_note")
@@ -153,6 +157,7 @@ class NetworkPanel(QtWidgets.QWidget):
         area = _scrolling(widget)
         self._pages[attribute].layout().addWidget(area)
         area.show()  # now, not at the next idle (the layout's default)
+        place_after(self.tabs.tabBar(), self._pages[attribute])  # Tab: tab bar, then the page
         self._dirty_tabs.add(widget)  # drawn when it is shown
         return widget
 
@@ -187,6 +192,7 @@ class NetworkPanel(QtWidgets.QWidget):
             self._rebuild_bars()
         if len(self.input_sliders) != sizes[0]:
             self._rebuild_inputs(sizes[0])
+            place_after(self.selected_weight, self.inputs_box)  # not after the tabs' widgets
 
     def _rebuild_bars(self):
         self.bars.rebuild(self._sizes)

@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtWidgets
 from actplay.model import presets
 from actplay.ui.binding import bind_bool
 from actplay.ui.equation_label import EquationLabel
+from actplay.ui.focus_order import place_after
 from actplay.ui.network_graph import unit_label
 from actplay.ui.neuron_activation import ActivationPicker
 from actplay.ui.neuron_bars import NeuronBars
@@ -130,6 +131,7 @@ class NeuronPanel(QtWidgets.QWidget):
             self._truth_group.hide()  # refresh() shows it in binary mode
             stretch = self._column.count() - 1
             self._column.insertWidget(stretch, self._truth_group)
+            place_after(self.bars, self._truth_group)  # Tab: below the bar chart, as shown
         return self._truth_table
 
     @property

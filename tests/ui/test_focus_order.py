@@ -1,0 +1,63 @@
+"""Tab order follows the layout, also for parts built after the window (issue 9's lazy tabs)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSpinBox, QTableWidget
+
+
+def tab_chain(window) -> list:
+    """The widgets Tab visits, in order, starting after the window itself."""
+    chain, widget = [], window.nextInFocusChain()
+    while widget is not window:
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()
+                and widget.isEnabled()):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def follows(chain, first, second, page=None) -> bool:
+    """``second`` comes right after ``first``: only parts of ``first`` (a plot's viewport)
+    or of ``page`` (the frame around ``second``) may come between."""
+    def part_of(widget, owner):
+        return owner is not None and (widget is owner or owner.isAncestorOf(widget))
+
+    between = chain[chain.index(first) + 1:chain.index(second)]
+    return chain.index(second) > chain.index(first) and all(
+        part_of(widget, first) or part_of(widget, page) for widget in between)
+
+
+def test_the_compare_tab_is_reached_right_after_its_tab_bar(window):
+    pane = window.curve_pane
+    pane.tabs.setCurrentIndex(1)  # Compare: built now
+    assert follows(tab_chain(window), pane.tabs.tabBar(), pane.compare_box.picker.combo)
+
+
+def test_network_tabs_and_rebuilt_inputs_keep_the_on_screen_order(window, qtbot):
+    panel = window.network_panel
+    panel.tabs.setCurrentIndex(3)  # Architecture: built now
+    chain = tab_chain(window)
+    size_spin = panel.findChild(QSpinBox, "network_input_size")
+    page = panel.tabs.currentWidget()
+    assert follows(chain, panel.tabs.tabBar(), size_spin, page)
+    # Inputs shown above the tabs come before them, also after a rebuild with 3 inputs.
+    assert chain.index(panel.input_sliders[-1].spin) < chain.index(panel.tabs.tabBar())
+    size_spin.setValue(3)
+    window.scheduler.flush()
+    qtbot.wait(5)  # new rows are shown by the event loop
+    chain = tab_chain(window)
+    assert [s.objectName() for s in panel.input_sliders] == [f"network_input_{i}" for i in range(3)]
+    positions = [chain.index(slider.slider) for slider in panel.input_sliders]
+    assert positions == sorted(positions)
+    assert positions[-1] < chain.index(panel.tabs.tabBar())
+    panel.tabs.setCurrentIndex(2)  # Diagnostics: built now, also right after the tab bar
+    assert follows(tab_chain(window), panel.tabs.tabBar(), panel.findChild(QTableWidget),
+                   panel.tabs.currentWidget())
+
+
+def test_the_truth_table_follows_the_bar_chart(window):
+    panel = window.neuron_panel
+    panel.preset_actions["perceptron"].trigger()
+    window.scheduler.flush()
+    assert follows(tab_chain(window), panel.bars, panel.truth_table, panel.truth_group)
