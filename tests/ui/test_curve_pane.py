@@ -192,6 +192,22 @@ def test_compare_tab_is_built_when_first_shown_and_lists_the_models_comparisons(
     assert [entries.item(i).text() for i in range(entries.count())] == ["Tanh", "ELU (alpha=1)"]
 
 
+def test_a_legend_click_removes_a_comparison_without_building_the_compare_tab(
+        qtbot, window, pane):
+    from PySide6.QtWidgets import QListWidget
+
+    window.model.add_compare("tanh")
+    window.model.add_compare("elu")
+    window.scheduler.flush()
+    qtbot.wait(10)  # the legend places its entries
+    sample = next(s for s, label in pane.plot.legend.items if label.text == "Tanh")
+    position = pane.plot.mapFromScene(sample.sceneBoundingRect().center())
+    qtbot.mouseClick(pane.plot.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    window.scheduler.flush()
+    assert [name for name, _ in window.model.compare] == ["elu"]
+    assert pane.findChild(QListWidget, "compare_list") is None  # the tab was never opened
+
+
 def test_compare_stops_at_six(qtbot, window, pane):
     box = pane.compare_box
     for _ in range(6):

@@ -295,11 +295,24 @@ def test_layer_names_stay_inside_a_short_graph(qtbot, panel, model, sizes):
 def test_detail_tabs_are_built_when_first_shown(panel, model):
     assert panel.findChild(QtWidgets.QSpinBox, "network_seed") is None
     assert panel.findChild(QtWidgets.QTableWidget) is None
-    model.set_weight(1, 0, 0, 0.75)  # a change while the tabs are unbuilt
+    # Changes made while the tabs are unbuilt: a new hidden layer size and a deep sigmoid net.
+    presets.apply(model, "deep_sigmoid")
+    sizes = list(model.layer_sizes)
+    sizes[1] = 3
+    model.set_layer_sizes(sizes)
     panel.refresh(frozenset({"network"}))
-    _show_tab(panel, panel.architecture)
+    assert panel.findChild(QtWidgets.QSpinBox, "network_seed") is None  # still unbuilt
+    panel.tabs.setCurrentIndex(3)  # the user opens Architecture: built now, for these sizes
+    assert panel.findChild(QtWidgets.QSpinBox, "network_layer_1_size").value() == 3
     assert panel.findChild(QtWidgets.QSpinBox, "network_seed").value() == model.seed
-    panel.tabs.setCurrentIndex(2)  # Diagnostics: built and drawn for the current weights
+    panel.tabs.setCurrentIndex(0)  # built, then hidden: it must still follow the model
+    sizes[1] = 4
+    model.set_layer_sizes(sizes)
+    panel.refresh(frozenset({"network"}))
+    assert panel.findChild(QtWidgets.QSpinBox, "network_layer_1_size").value() == 4
+    panel.tabs.setCurrentIndex(2)  # Diagnostics: built now and drawn for the current network
+    diagnostics = model.network_diagnostics()
     rows = panel.diagnostics.shown_rows()
-    assert len(rows) == len(model.network_diagnostics())
-    assert panel.findChild(QtWidgets.QTableWidget) is not None
+    assert len(rows) == len(diagnostics) == len(model.layer_sizes) - 1
+    for row, d in zip(rows, diagnostics, strict=True):
+        assert float(row[6]) == pytest.approx(d.gradient_product, rel=5e-3)
