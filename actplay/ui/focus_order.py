@@ -12,20 +12,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-CHAIN_LIMIT = 10_000  # a window has a few hundred widgets; this only stops a broken chain
 
+def focusable_parts(container: QWidget) -> list[QWidget]:
+    """The widgets inside ``container`` that can take focus, in the order they were made.
 
-def chain_members(container: QWidget) -> list[QWidget]:
-    """The widgets inside ``container``, in the order of the window's focus chain."""
-    members = []
-    widget = container.nextInFocusChain()
-    for _ in range(CHAIN_LIMIT):
-        if widget is container:
-            break
-        if container.isAncestorOf(widget):
-            members.append(widget)
-        widget = widget.nextInFocusChain()
-    return members
+    ``findChildren`` lists children depth first in the order they were added,
+    which is the order our panels lay them out in. (Walking ``nextInFocusChain``
+    instead is no good from Python: PySide makes each returned widget a child of
+    the one it was asked from, so deleting any widget on the way later
+    invalidates the Python side of unrelated objects, such as the menus.)
+    """
+    window = container.window()
+    return [widget for widget in container.findChildren(QWidget)
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+            and widget.window() is window]  # not a combo box's pop-up list
 
 
 def place_after(anchor: QWidget, container: QWidget) -> None:
@@ -39,9 +39,8 @@ def place_after(anchor: QWidget, container: QWidget) -> None:
     container : QWidget
         The widget whose contents move; their order among themselves is kept.
     """
-    inside_anchor = [w for w in chain_members(anchor) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    inside_anchor = focusable_parts(anchor)
     previous = inside_anchor[-1] if inside_anchor else anchor
-    for widget in chain_members(container):
-        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
-            QWidget.setTabOrder(previous, widget)
-            previous = widget
+    for widget in focusable_parts(container):
+        QWidget.setTabOrder(previous, widget)
+        previous = widget

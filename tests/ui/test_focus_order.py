@@ -61,3 +61,23 @@ def test_the_truth_table_follows_the_bar_chart(window):
     panel.preset_actions["perceptron"].trigger()
     window.scheduler.flush()
     assert follows(tab_chain(window), panel.bars, panel.truth_table, panel.truth_group)
+
+
+def test_placing_widgets_leaves_the_windows_python_objects_valid(window, qtbot):
+    # Walking Qt's focus chain from Python made each widget a PySide child of the one
+    # before it; deleting a parameter slider later then invalidated the menus' and the
+    # undo action's Python objects. The soak test found it; this is its short form.
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    model = window.model
+    model.set_curve_activation("hardshrink")  # a parameter slider (lambd) appears
+    window.scheduler.flush()
+    window.curve_pane.tabs.setCurrentIndex(1)  # Compare: built and placed in Tab order
+    window.network_panel.tabs.setCurrentIndex(3)  # Architecture: the same
+    model.set_curve_activation("identity")  # the slider goes
+    window.scheduler.flush()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for held in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu,
+                 window.undo_action, window.redo_action):
+        assert shiboken6.isValid(held)
