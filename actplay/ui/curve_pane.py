@@ -27,10 +27,10 @@ from actplay.core import activations
 from actplay.ui import theme
 from actplay.ui.binding import Binding, bind_bool, bind_float
 from actplay.ui.curve_plot import CurvePlot
-from actplay.ui.focus_order import place_after
 from actplay.ui.function_picker import FunctionPicker
 from actplay.ui.help_box import HelpBox
 from actplay.ui.param_sliders import ParamSliders
+from actplay.ui.tab_pages import empty_page, fill_page
 
 DEFAULT_X_RANGE = (-6.0, 6.0)  # the model's default; the range "Reset" goes back to
 RANGE_LIMIT = 1e6  # the model's VALUE_LIMIT: zooming out stops here
@@ -70,10 +70,7 @@ class CurvePane(QWidget):
         self.readout.setToolTip("Values under the mouse for every visible curve")
         self.help_box = HelpBox(self)
         self._compare_box = None  # the Compare tab's controls: built when first shown
-        self._compare_page = QWidget(self)
-        self._compare_page.setObjectName("compare_page")
-        page_layout = QVBoxLayout(self._compare_page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
+        self._compare_page = empty_page("compare_page")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
@@ -102,13 +99,14 @@ class CurvePane(QWidget):
     def compare_box(self):
         """The Compare tab's controls (built on first access: the first frame hides them)."""
         if self._compare_box is None:
-            from actplay.ui.compare_box import CompareBox
-
-            self._compare_box = CompareBox(self.model, self._compare_page)
-            self._compare_page.layout().addWidget(self._compare_box)
-            self._compare_box.show()  # now, not at the next idle (the layout's default)
-            place_after(self.tabs.tabBar(), self._compare_page)  # Tab: tab bar, then the page
+            self._build_compare_box()
         return self._compare_box
+
+    def _build_compare_box(self) -> None:
+        from actplay.ui.compare_box import CompareBox
+
+        self._compare_box = CompareBox(self.model, self._compare_page)
+        fill_page(self.tabs, self._compare_page, self._compare_box)
 
     def _remove_compare(self, index: int) -> None:
         """A legend click removed comparison ``index`` (the Compare tab may be unbuilt)."""
@@ -119,7 +117,7 @@ class CurvePane(QWidget):
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self._compare_page and self._compare_box is None:
-            self._compare_box = self.compare_box
+            self._build_compare_box()
 
     def _build_function_row(self) -> QHBoxLayout:
         model = self.model

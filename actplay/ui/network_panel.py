@@ -20,6 +20,7 @@ from actplay.ui.float_slider import FloatSlider
 from actplay.ui.focus_order import place_after
 from actplay.ui.network_graph import NetworkGraph, weight_label
 from actplay.ui.network_heatmaps import NeuronHeatmaps
+from actplay.ui.tab_pages import empty_page, fill_page
 
 WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |w| is larger
 SPLIT_SIZES = [330, 470]  # initial px of graph+sliders / tabs in an ~800 px high dock
@@ -90,10 +91,7 @@ class NetworkPanel(QtWidgets.QWidget):
         self._pages: dict[str, QtWidgets.QWidget] = {}  # attribute -> the tab's (empty) page
         self._built: dict[str, QtWidgets.QWidget] = {}  # attribute -> its content, once built
         for attribute, title in LAZY_TABS:
-            page = QtWidgets.QWidget()
-            page.setObjectName(f"network_{attribute}_page")
-            page_layout = QtWidgets.QVBoxLayout(page)
-            page_layout.setContentsMargins(0, 0, 0, 0)
+            page = empty_page(f"network_{attribute}_page")
             self.tabs.addTab(page, title)
             self._pages[attribute] = page
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -154,10 +152,7 @@ class NetworkPanel(QtWidgets.QWidget):
             widget = ArchitectureEditor(self.model)
             widget.update_view()  # kept current by refresh() from now on
         self._built[attribute] = widget
-        area = _scrolling(widget)
-        self._pages[attribute].layout().addWidget(area)
-        area.show()  # now, not at the next idle (the layout's default)
-        place_after(self.tabs.tabBar(), self._pages[attribute])  # Tab: tab bar, then the page
+        fill_page(self.tabs, self._pages[attribute], _scrolling(widget))
         self._dirty_tabs.add(widget)  # drawn when it is shown
         return widget
 

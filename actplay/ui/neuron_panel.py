@@ -124,20 +124,25 @@ class NeuronPanel(QtWidgets.QWidget):
     def truth_table(self):
         """The binary mode's truth table (built on first use: most sessions never need it)."""
         if self._truth_table is None:
-            from actplay.ui.truth_table import TruthTable
-
-            self._truth_table = TruthTable()
-            self._truth_group = _group("Truth table", self._truth_table, "neuron_truth_group")
-            self._truth_group.hide()  # refresh() shows it in binary mode
-            stretch = self._column.count() - 1
-            self._column.insertWidget(stretch, self._truth_group)
-            place_after(self.bars, self._truth_group)  # Tab: below the bar chart, as shown
+            self._build_truth_table()
         return self._truth_table
 
     @property
     def truth_group(self) -> QtWidgets.QGroupBox:
         """The group box around `truth_table` (built with it)."""
-        return self._truth_group if self.truth_table is not None else None
+        if self._truth_group is None:
+            self._build_truth_table()
+        return self._truth_group
+
+    def _build_truth_table(self) -> None:
+        from actplay.ui.truth_table import TruthTable
+
+        self._truth_table = TruthTable()
+        self._truth_group = _group("Truth table", self._truth_table, "neuron_truth_group")
+        self._truth_group.hide()  # refresh() shows it in binary mode
+        stretch = self._column.count() - 1
+        self._column.insertWidget(stretch, self._truth_group)
+        place_after(self.bars, self._truth_group)  # Tab: below the bar chart, as shown
 
     def _build_target_bar(self) -> QtWidgets.QWidget:
         """'Editing network neuron h1 unit 2' and the way back, shown only then."""
