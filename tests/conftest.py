@@ -85,3 +85,21 @@ def watch_events():
             widget.removeEventFilter(recorder)
         except RuntimeError:  # the widget was deleted with its window
             pass
+
+
+@pytest.fixture
+def show_network_panel(qtbot):
+    """``show_network_panel(model)``: a NetworkPanel of ``model``, shown at dock size,
+    redrawn on every model change (as the window's scheduler would)."""
+    from actplay.ui.network_panel import NetworkPanel
+
+    def show(model):
+        panel = NetworkPanel(model)
+        model.changed.connect(panel.refresh)
+        qtbot.addWidget(panel)
+        panel.resize(480, 800)
+        panel.show()
+        qtbot.waitExposed(panel)
+        return panel
+
+    return show

@@ -8,19 +8,12 @@ import pytest
 from actplay.core.grid import grid_activations
 from actplay.core.network import Network
 from actplay.model.playground import Playground
-from actplay.ui.network_panel import NetworkPanel
 
 
 @pytest.fixture
-def setup(qtbot):
+def setup(show_network_panel):
     model = Playground()
-    panel = NetworkPanel(model)
-    model.changed.connect(panel.refresh)
-    qtbot.addWidget(panel)
-    panel.resize(480, 800)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return model, panel
+    return model, show_network_panel(model)
 
 
 def expected_maps(model):

@@ -14,7 +14,6 @@ from actplay.core.grid import grid_activations
 from actplay.core.network import Network
 from actplay.model import presets
 from actplay.model.playground import Playground
-from actplay.ui.network_panel import NetworkPanel
 
 SECTIONS = frozenset({"network", "view"})
 
@@ -25,14 +24,8 @@ def model():
 
 
 @pytest.fixture
-def panel(qtbot, model):
-    widget = NetworkPanel(model)
-    model.changed.connect(widget.refresh)
-    qtbot.addWidget(widget)
-    widget.resize(480, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def panel(model, show_network_panel):
+    return show_network_panel(model)
 
 
 def _show_tab(panel, page):
