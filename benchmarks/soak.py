@@ -98,11 +98,11 @@ def trend(points) -> dict:
 
 
 def apply_limits(enabled: bool) -> dict | None:
-    """The product's native-memory settings (`actplay.ui.native_memory`), when asked and present."""
+    """The product's native-memory settings (`actplay.app.process`), when asked and present."""
     if not enabled:
         return None
     try:
-        from actplay.ui.native_memory import limit_native_caches
+        from actplay.app.process import limit_native_caches
     except ImportError:
         return None
     return limit_native_caches()
@@ -192,7 +192,7 @@ def main(argv=None) -> int:
     parser.add_argument("--warmup", type=int, default=5_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-limits", action="store_true",
-                        help="skip actplay.ui.native_memory.limit_native_caches()")
+                        help="skip actplay.app.process.limit_native_caches()")
     return _harness.run_script(parser, run, lines_for, argv)
 
 

@@ -105,7 +105,7 @@ def run(args) -> dict:
     import gc
 
     from actplay.ui import scheduler as scheduler_module
-    from actplay.ui import undo
+    from actplay.ui.shell import undo
 
     app = h.paint_clock_app()
     clock = PhaseClock()

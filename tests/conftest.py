@@ -91,7 +91,7 @@ def watch_events():
 def show_network_panel(qtbot):
     """``show_network_panel(model)``: a NetworkPanel of ``model``, shown at dock size,
     redrawn on every model change (as the window's scheduler would)."""
-    from actplay.ui.network_panel import NetworkPanel
+    from actplay.ui.network.panel import NetworkPanel
 
     def show(model):
         panel = NetworkPanel(model)

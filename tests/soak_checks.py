@@ -26,10 +26,10 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel
 
 from actplay.core import activations as acts
-from actplay.ui import network_geometry as geo
-from actplay.ui.equation_label import EquationLabel
-from actplay.ui.network_heatmaps import THUMB_FACTOR, TILE_GAP
-from actplay.ui.neuron_bars import bar_heights
+from actplay.ui.network import geometry as geo
+from actplay.ui.network.heatmaps import THUMB_FACTOR, TILE_GAP
+from actplay.ui.neuron.bars import bar_heights
+from actplay.ui.neuron.equation_label import EquationLabel
 
 LONG_NUMBER = re.compile(r"\d{13,}")  # 13+ digits in a row: an unformatted float
 BAD_WORD = re.compile(r"\b(nan|inf)\b", re.IGNORECASE)

@@ -112,7 +112,7 @@ def test_application_icon_holds_every_png_size(qapp):
 
 
 def test_the_app_sets_the_window_icon(qapp):
-    from actplay import app
+    from actplay.app import launch as app
 
     application = app._application()
     sizes = sorted(size.width() for size in application.windowIcon().availableSizes())

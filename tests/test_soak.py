@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import soak_checks  # noqa: E402
 from soak_driver import SoakDriver, run_deferred_deletes  # noqa: E402
 
-from actplay.ui.neuron_equation import Run  # noqa: E402
+from actplay.ui.neuron.equation import Run  # noqa: E402
 
 CHANGES = 2400  # a few hundred of each kind; ~25 s on two slow cores
 FLUSH_EVERY = 7  # changes between scheduler flushes: bursts coalesce, as in a drag

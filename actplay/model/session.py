@@ -39,7 +39,7 @@ def to_dict(pg: Playground) -> dict:
     return pg.state_dict()
 
 
-#: Top-level key an export (actplay.ui.export_formats) adds with the plotted arrays.
+#: Top-level key an export (actplay.ui.export.formats) adds with the plotted arrays.
 #: It is derived from the rest, so loading ignores it and the file opens as a session.
 EXPORT_DATA_KEY = "data"
 

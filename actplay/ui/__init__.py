@@ -1,0 +1,3 @@
+"""Qt widgets: one package per pane (curve, neuron, network, training), export,
+the window shell, and widgets that know nothing of the model. The modules at this
+level (theme, binding, scheduler) are shared by every package."""

@@ -64,7 +64,7 @@ def test_names_cannot_shadow_built_ins_and_bad_formulas_are_refused(pg):
 
 
 def test_a_function_in_use_cannot_be_removed(custom_pg, recorder):
-    # (replacing one in use is allowed: tests/ui/test_custom_edit.py)
+    # (replacing one in use is allowed: tests/ui/shell/test_custom_edit.py)
     custom_pg.set_layer_activation(2, "bump")
     with pytest.raises(ValueError, match="network layer 2"):
         custom_pg.remove_custom_activation("bump")

@@ -1,0 +1,181 @@
+"""Command-line parsing for ``actplay``.
+
+Forms::
+
+    actplay [FILE.json] [--session FILE.json]        open the window
+    actplay --screenshot PATH [--size WxH] [--session FILE]
+                                                     render the window to a PNG, no display needed
+    actplay list                                     activation names and titles
+    actplay export ...                               headless export (actplay.app.export_cli)
+    actplay --version
+
+Output into a closed pipe (``actplay list | head -3``) ends quietly with
+status 141, what a shell reports for any tool that SIGPIPE cut off (128 + 13),
+so ``set -o pipefail`` scripts see the same as with ``seq``; no traceback.
+
+Subcommands are plain first words, dispatched before the window's own
+options are parsed, so ``actplay list`` never collides with a session file
+called ``list`` (write ``./list`` for that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib
+import importlib.util
+import os
+import sys
+
+from actplay import __version__
+
+PROG = "actplay"
+DEFAULT_SCREENSHOT_SIZE = "1400x900"
+EXIT_OK = 0
+EXIT_NO_DISPLAY = 1
+EXIT_BAD_INPUT = 2
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: a shell's status for a tool cut off by `| head`
+
+# First words that name a subcommand -> module whose main(argv) runs it. A
+# subcommand whose module is not installed is reported, not crashed on.
+SUBCOMMANDS = {
+    "list": "actplay.app.cli",
+    "export": "actplay.app.export_cli",
+}
+# Subcommands that draw offscreen and so never need a display.
+OFFSCREEN_SUBCOMMANDS = ("export",)
+
+
+def quiet_on_closed_stdout(main):
+    """Wrap an entry point so output into a closed pipe ends with `EXIT_CLOSED_PIPE`, silently.
+
+    Standard output is flushed inside the wrapper (a pipe buffers it, so the
+    failing write often happens only at the flush), then pointed at the null
+    device, so Python's own flush at exit has nowhere to fail.
+    """
+
+    @functools.wraps(main)
+    def run(*args, **kwargs):
+        try:
+            status = main(*args, **kwargs)
+            sys.stdout.flush()
+            return status
+        except BrokenPipeError:
+            try:
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, sys.stdout.fileno())
+                os.close(null)
+            except (OSError, ValueError):  # stdout without a file descriptor (tests)
+                pass
+            return EXIT_CLOSED_PIPE
+
+    return run
+
+
+class CliError(ValueError):
+    """Bad command-line input; the message is the one line the user sees."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser that raises `error_class` instead of printing usage and exiting."""
+
+    error_class = CliError
+
+    def error(self, message):
+        raise self.error_class(message)
+
+
+def one_line(error: BaseException) -> str:
+    """An exception's message on one line (our errors promise exactly one)."""
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the window's options (not the subcommands)."""
+    parser = OneLineParser(
+        prog=PROG,
+        description="A playground for activation functions, single neurons and small networks.",
+        epilog="Subcommands: 'actplay list' prints the activation functions; "
+               "'actplay export --help' shows headless export.",
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE.json", help="session file to open")
+    parser.add_argument("--session", metavar="FILE", help="session file to open")
+    parser.add_argument("--screenshot", metavar="PATH",
+                        help="render the window offscreen to a PNG and exit")
+    parser.add_argument("--size", metavar="WxH", default=None,
+                        help=f"window size for --screenshot (default {DEFAULT_SCREENSHOT_SIZE})")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+NO_WINDOW_ARGUMENTS = {"file": None, "session": None, "screenshot": None, "size": None}
+
+
+def parse_window_args(argv) -> argparse.Namespace:
+    """Parse the window's options; ``args.session`` is the session path or None.
+
+    Raises
+    ------
+    CliError
+        For unknown options, two different session files, or ``--size`` without
+        ``--screenshot``.
+    """
+    argv = list(argv)
+    if not argv:  # a plain start: the parser's defaults, without building it (~2.7 ms)
+        return argparse.Namespace(**NO_WINDOW_ARGUMENTS)
+    args = build_parser().parse_args(argv)
+    if args.file and args.session and args.file != args.session:
+        raise CliError("give the session file once (as FILE.json or --session FILE)")
+    args.session = args.session or args.file
+    if args.size is not None and args.screenshot is None:
+        raise CliError("--size only applies to --screenshot")
+    return args
+
+
+def subcommand_of(argv) -> str | None:
+    """The subcommand named by the first word of ``argv``, or None."""
+    return argv[0] if argv and argv[0] in SUBCOMMANDS else None
+
+
+def run_subcommand(name: str, argv) -> int:
+    """Run subcommand ``name`` with the words after it; returns its exit status."""
+    if name in OFFSCREEN_SUBCOMMANDS:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+    module_name = SUBCOMMANDS[name]
+    if module_name == __name__:
+        return list_main(argv)
+    if importlib.util.find_spec(module_name) is None:
+        print(f"{PROG}: '{name}' is not available in this build", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return int(importlib.import_module(module_name).main(list(argv)) or 0)
+
+
+def list_main(argv) -> int:
+    """``actplay list``: one line per activation, ``name  title``, grouped by group."""
+    if argv:
+        print(f"{PROG} list: takes no arguments, got {' '.join(argv)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from actplay.core import activations
+
+    names = activations.names()
+    width = max(len(name) for name in names)
+    for group in activations.groups():
+        print(f"# {group}")
+        for name in names:
+            activation = activations.get(name)
+            if activation.group == group:
+                print(f"{name:<{width}}  {activation.title}")
+    return EXIT_OK
+
+
+def has_display() -> bool:
+    """Whether a window can be shown: always off Linux; on Linux a display or a platform."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(key) for key in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+NO_DISPLAY_MESSAGE = (
+    f"{PROG}: no display found (DISPLAY and WAYLAND_DISPLAY are unset); to draw without one, "
+    f"use '{PROG} --screenshot out.png' or '{PROG} export ...'"
+)

@@ -1,0 +1,336 @@
+"""``actplay export ...``: headless export of a plot or its data from the command line.
+
+Two forms (the format comes from the extension of ``--out``: .png .svg .csv .json)::
+
+    actplay export --activation NAME [--param KEY=VALUE ...] [--derivative]
+                   [--second-derivative] [--compare NAME[:KEY=VALUE,...] ...]
+                   [--range LO HI] [--points N] [--size WxH | --scale S] --out PATH
+    actplay export --session FILE [--pane curve|neuron|network|heatmaps|window]
+                   [--size WxH | --scale S] --out PATH
+
+Pictures are drawn by the same widgets the window shows, offscreen, so no
+display is needed. A pane's picture is its plot (axes, legend) without the
+controls around it, ``--size`` pixels; ``window`` is the whole window. Bad
+input exits with status 2 and one line on stderr naming the problem; every
+check runs before anything is drawn, and files are written through a
+temporary file and a rename, so a failed export leaves ``--out`` as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from actplay.app.cli import CliError, OneLineParser
+from actplay.app.cli import one_line as _one_line
+from actplay.ui.export.formats import IMAGE_FORMATS, check_target, format_for_path
+
+PROG = "actplay export"
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+PANES = ("curve", "neuron", "network", "heatmaps", "window")
+#: Largest picture side in pixels: 16k is beyond any slide or poster and keeps memory sane.
+MAX_IMAGE_SIDE = 16384
+#: Qt's QWIDGETSIZE_MAX: no maximum size.
+MAX_WIDGET_SIZE = 16777215
+#: Largest device-pixel scale; 8x a window is already a poster.
+MAX_SCALE = 8.0
+#: The window's own widget class drawing each pane (module, class).
+PANE_CLASSES = {
+    "curve": ("actplay.ui.curve.pane", "CurvePane"),
+    "neuron": ("actplay.ui.neuron.panel", "NeuronPanel"),
+    "network": ("actplay.ui.network.panel", "NetworkPanel"),
+    "heatmaps": ("actplay.ui.network.panel", "NetworkPanel"),
+}
+#: Logical size of each pane's plot when ``--size`` is not given (``--scale`` multiplies it).
+DEFAULT_PANE_SIZES = {
+    "curve": (900, 560), "neuron": (640, 420), "network": (760, 520), "heatmaps": (560, 760),
+    "window": (1400, 900),
+}
+
+
+class ExportInputError(CliError):
+    """Bad ``actplay export`` input; the message is the one line the user sees."""
+
+
+class _OneLineParser(OneLineParser):
+    """An argument parser that raises `ExportInputError` instead of printing usage."""
+
+    error_class = ExportInputError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``actplay export`` argument parser (raises `ExportInputError` on bad input)."""
+    parser = _OneLineParser(
+        prog=PROG,
+        description="Export a plot (PNG, SVG) or its data (CSV, JSON) without opening a window.",
+    )
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--activation", metavar="NAME", help="main function of the curve")
+    source.add_argument("--session", metavar="FILE", help="session file to draw")
+    parser.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                        help="parameter of the main function (repeatable)")
+    parser.add_argument("--derivative", action="store_true", help="also plot f'")
+    parser.add_argument("--second-derivative", action="store_true", help="also plot f''")
+    parser.add_argument("--compare", action="append", default=[],
+                        metavar="NAME[:KEY=VALUE,...]", help="comparison curve (repeatable)")
+    parser.add_argument("--range", nargs=2, type=float, metavar=("LO", "HI"),
+                        help="x range (default -6 6)")
+    parser.add_argument("--points", type=int, metavar="N", help="samples per curve (default 1001)")
+    parser.add_argument("--pane", choices=PANES, default="curve",
+                        help="which part of the window to draw (default curve)")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--size", metavar="WxH", help="picture size in pixels")
+    size.add_argument("--scale", type=float, metavar="S",
+                      help="device pixel ratio of the picture (2 = crisp on a high-DPI screen)")
+    parser.add_argument("--out", required=True, metavar="PATH", help="file to write")
+    return parser
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"800x600"`` -> ``(800, 600)``; `ExportInputError` for anything else."""
+    parts = text.lower().split("x")
+    try:
+        width, height = (int(part) for part in parts)
+    except ValueError:
+        raise ExportInputError(f"--size must look like 800x600, got {text!r}") from None
+    if not (1 <= width <= MAX_IMAGE_SIDE and 1 <= height <= MAX_IMAGE_SIDE):
+        raise ExportInputError(f"--size sides must be 1..{MAX_IMAGE_SIDE} pixels, got {text!r}")
+    return width, height
+
+
+def check_scale(scale: float) -> float:
+    """The ``--scale`` value if it is a finite number in (0, MAX_SCALE]."""
+    if not 0.0 < scale <= MAX_SCALE:  # also false for NaN
+        raise ExportInputError(f"--scale must be above 0 and at most {MAX_SCALE:g}, got {scale!r}")
+    return scale
+
+
+def parse_assignment(text: str, option: str) -> tuple[str, float]:
+    """``"alpha=0.5"`` -> ``("alpha", 0.5)``."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise ExportInputError(f"{option} expects KEY=VALUE, got {text!r}")
+    try:
+        return key.strip(), float(value)
+    except ValueError:
+        raise ExportInputError(f"{option} {key.strip()}: {value!r} is not a number") from None
+
+
+def resolve_function(name: str, assignments, option: str) -> tuple[str, dict]:
+    """Check an activation name and its parameters against the library.
+
+    Returns
+    -------
+    (str, dict)
+        The name and its resolved parameters (defaults filled in).
+    """
+    from actplay.core import activations as acts
+
+    if name not in acts.names():
+        raise ExportInputError(
+            f"unknown activation {name!r}; valid names: {', '.join(acts.names())}"
+        )
+    params = dict(parse_assignment(text, option) for text in assignments)
+    try:
+        return name, acts.get(name).resolve_params(params)
+    except ValueError as error:
+        raise ExportInputError(f"{option} for {name}: {_one_line(error)}") from None
+
+
+def parse_compare(text: str) -> tuple[str, dict]:
+    """``"elu:alpha=0.5,..."`` -> ``("elu", {"alpha": 0.5})`` (checked)."""
+    name, _, rest = text.partition(":")
+    assignments = [part for part in rest.split(",") if part.strip()]
+    return resolve_function(name.strip(), assignments, "--compare")
+
+
+def playground_from_args(args):
+    """A Playground whose curve pane shows what the arguments ask for."""
+    from actplay.model.playground import Playground
+
+    name, params = resolve_function(args.activation, args.param, "--param")
+    compares = [parse_compare(text) for text in args.compare]
+    model = Playground()
+    try:
+        with model.batch():
+            model.set_curve_activation(name)
+            for key, value in params.items():
+                model.set_curve_param(key, value)
+            for compare_name, compare_params in compares:
+                model.add_compare(compare_name, compare_params)
+            model.set_visible("f", True)
+            model.set_visible("df", args.derivative)
+            model.set_visible("d2f", args.second_derivative)
+            if args.range is not None:
+                model.set_x_range(*args.range)
+            if args.points is not None:
+                model.set_points(args.points)
+    except ValueError as error:
+        raise ExportInputError(_one_line(error)) from None
+    return model
+
+
+def playground_from_session(path: str):
+    """Load a session file; `ExportInputError` names what is wrong with it."""
+    from actplay.model import session
+
+    if os.path.isdir(path):
+        raise ExportInputError(f"session path is a folder, not a file: {path}")
+    if not os.path.exists(path):
+        raise ExportInputError(f"session file not found: {path}")
+    try:
+        return session.load(path)
+    except (OSError, ValueError) as error:  # SessionError is a ValueError
+        raise ExportInputError(f"cannot read session {path}: {_one_line(error)}") from None
+
+
+def check_arguments(args) -> str:
+    """Checks that need no model: option combinations, output path. Returns the format."""
+    if args.session is not None:
+        curve_only = {
+            "--param": args.param, "--compare": args.compare, "--range": args.range,
+            "--points": args.points, "--derivative": args.derivative,
+            "--second-derivative": args.second_derivative,
+        }
+        used = [option for option, value in curve_only.items() if value not in (None, [], False)]
+        if used:
+            raise ExportInputError(f"{used[0]} needs --activation, not --session")
+    try:
+        export_format = format_for_path(args.out)
+        check_target(args.out)
+    except ValueError as error:
+        raise ExportInputError(f"--out: {_one_line(error)}") from None
+    if args.size is not None:
+        args.size = parse_size(args.size)
+    if args.scale is not None:
+        args.scale = check_scale(args.scale)
+    return export_format
+
+
+def run_export(args) -> None:
+    """Check everything, then draw or collect and write ``args.out``."""
+    export_format = check_arguments(args)
+    if args.session is not None:
+        model = playground_from_session(args.session)
+    else:
+        model = playground_from_args(args)
+
+    from actplay.ui.export import formats as export_formats
+
+    if export_format == "csv":
+        export_formats.write_csv(model, args.out)
+    elif export_format == "json":
+        export_formats.write_json(model, args.out)
+    else:
+        assert export_format in IMAGE_FORMATS
+        ensure_application()
+        from PySide6.QtCore import Qt
+
+        # A bare function (--activation) has no neuron to mark on it; a session has one.
+        widget = pane_widget(model, args.pane, show_neuron=args.session is not None)
+        try:
+            size = args.size or DEFAULT_PANE_SIZES[args.pane]
+            # Shown (never on a screen), so plots get their resize events and lay
+            # out their axes and curves the way the window does.
+            widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            widget.resize(*size)
+            widget.show()
+            export_formats.write_image(widget, args.out, size, args.scale or 1.0)
+        except ValueError as error:  # e.g. SVG of the whole window
+            raise ExportInputError(f"--pane {args.pane}: {_one_line(error)}") from None
+        finally:
+            for part in (widget, getattr(widget, "export_panel", None)):
+                if part is not None:
+                    part.close()
+                    part.deleteLater()
+
+
+def ensure_application():
+    """The running QApplication, or a new offscreen one (the export needs no display)."""
+    from PySide6 import QtCore
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        QtCore.qInstallMessageHandler(_quiet_offscreen_messages)
+        app = QApplication([PROG])
+    return app
+
+
+#: Qt log lines the offscreen platform prints for every window; harmless noise.
+OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_offscreen_messages(_kind, _context, message) -> None:
+    if message not in OFFSCREEN_NOISE:
+        print(message, file=sys.stderr)
+
+
+def pane_widget(model, pane: str, show_neuron: bool = True):
+    """A fresh, unshown widget drawing ``pane`` of ``model``, made by the window's own classes.
+
+    For a pane this is the panel's plot (``export_actions.pane_plot``) taken out of
+    the panel as a window of its own, so that ``--size`` is the plot's size
+    exactly; the panel that feeds it is kept as ``widget.export_panel``.
+    ``window`` is the whole main window. ``show_neuron=False`` leaves the
+    neuron's marker, tangent and (z, a) readout off the curve plot.
+    """
+    if pane == "window":
+        from actplay.ui.shell.main_window import MainWindow
+
+        return MainWindow(model)
+    from actplay.ui import theme
+    from actplay.ui.export.dialog import pane_plot
+
+    theme.apply_plot_defaults()  # what MainWindow does first: plots in the theme's colours
+    module_name, class_name = PANE_CLASSES[pane]
+    pane_class = getattr(importlib.import_module(module_name), class_name)
+    panel = pane_class(model)
+    panel.refresh(frozenset(pane_class.SECTIONS))
+    if pane == "curve" and not show_neuron:
+        panel.set_neuron_shown(False)
+    if pane == "heatmaps" and model.network_heatmaps() is None:
+        panel.deleteLater()
+        raise ExportInputError("heatmaps need a network with exactly 2 inputs")
+    widget = pane_plot(panel, pane)
+    widget.setParent(None)
+    widget.setMaximumSize(MAX_WIDGET_SIZE, MAX_WIDGET_SIZE)  # a dock's height cap is no limit here
+    widget.export_panel = panel
+    return widget
+
+
+def main(argv=None) -> int:
+    """Run ``actplay export`` with ``argv`` (the words after ``export``).
+
+    Returns
+    -------
+    int
+        0 on success, 2 for bad input (after one line on stderr).
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if any(word in ("-h", "--help") for word in argv):
+        build_parser().print_help()
+        return EXIT_OK
+    try:
+        run_export(build_parser().parse_args(argv))
+    except ExportInputError as error:
+        print(f"{PROG}: error: {_one_line(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:  # e.g. a folder we may not write to, a full disk
+        print(f"{PROG}: error: cannot write {_target(argv)}: {_one_line(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _target(argv) -> str:
+    """The ``--out`` value from raw arguments, for an error message."""
+    for index, word in enumerate(argv):
+        if word == "--out" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--out="):
+            return word.partition("=")[2]
+    return "the output"

@@ -1,0 +1,201 @@
+"""Entry points: `create_window` builds the window, `main` is the ``actplay`` command.
+
+`create_window` is pure construction: it never reads ``sys.argv``, never opens
+a dialog and never restores saved settings, so tests, tools and
+``--screenshot`` all get the same window. `main` adds what belongs to an
+interactive run: the QApplication, restoring the saved layout, saving it on
+close, and the event loop.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from contextlib import contextmanager
+
+from actplay.app import cli
+
+SETTINGS_ORGANISATION = "actplay"
+SETTINGS_APPLICATION = "actplay"
+
+
+def _load_model(session_path):
+    """A Playground from a session file, or the default one when no path is given."""
+    if session_path is None:
+        from actplay.model.playground import Playground
+
+        return Playground()
+    from actplay.model import session
+
+    return session.load(session_path)
+
+
+@contextmanager
+def collector_paused_while_building():
+    """Pause the garbage collector while the window is built, then freeze what was built.
+
+    Imports and the window build make ~10^5 long-lived objects (modules, Qt
+    wrappers, pyqtgraph items) and little garbage. While they are made, the
+    collector runs ~160 times and walks them again and again: ~35 ms of a
+    ~400 ms start. Afterwards every full (generation-2) collection would walk
+    them all again (15-20 ms, and during a drag that is a visible stall).
+    So: no collection while building; then `gc.freeze` moves everything alive
+    out of the collector's sight for good (once per process; the little
+    garbage frozen with it is kept), and collection resumes for what comes next.
+    """
+    global _FROZEN
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not _FROZEN:
+            _FROZEN = True
+            gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+_FROZEN = False
+
+
+def create_window(argv=None):
+    """Build the main window (not shown) for an existing QApplication.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Command-line words after the program name; only a session file
+        (``FILE.json`` or ``--session FILE``) is used. None means no arguments.
+
+    Returns
+    -------
+    MainWindow
+
+    Raises
+    ------
+    SessionError
+        When the named session file cannot be read or is invalid.
+    CliError
+        For arguments that do not parse.
+    """
+    args = cli.parse_window_args([] if argv is None else argv)
+    with collector_paused_while_building():
+        from actplay.ui.shell.main_window import MainWindow
+
+        return MainWindow(_load_model(args.session))
+
+
+def _application():
+    """The running QApplication, or a new one named for QSettings."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else cli.PROG])
+        from actplay.app.process import limit_native_caches
+
+        limit_native_caches()  # freed redraw buffers go back to the system (issue 11)
+    app.setOrganizationName(SETTINGS_ORGANISATION)
+    app.setApplicationName(SETTINGS_APPLICATION)
+    from actplay import resources  # importlib.resources (~2.5 ms): not for create_window
+
+    app.setWindowIcon(resources.application_icon())  # window, taskbar and frozen app
+    return app
+
+
+def _quiet_offscreen_messages() -> None:
+    """Drop the offscreen platform's harmless "propagateSizeHints" notice; pass on the rest."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message):
+        if "does not support propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def _screenshot(window, args) -> int:
+    from actplay.ui.export import render as export
+
+    size = export.widget_size(args.size or cli.DEFAULT_SCREENSHOT_SIZE)
+    window.resize(size)
+    window.show()
+    try:
+        export.save_image(export.render_widget(window, size), args.screenshot)
+    except OSError as error:
+        print(f"{cli.PROG}: cannot write {args.screenshot}: {cli.one_line(error)}",
+              file=sys.stderr)
+        return cli.EXIT_BAD_INPUT
+    finally:
+        window.close()
+    return cli.EXIT_OK
+
+
+@cli.quiet_on_closed_stdout
+def main(argv=None) -> int:
+    """Run ``actplay`` with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    subcommand = cli.subcommand_of(argv)
+    if subcommand is not None:
+        return cli.run_subcommand(subcommand, argv[1:])
+    try:
+        args = cli.parse_window_args(argv)
+        if args.size is not None:
+            from actplay.ui.export.render import widget_size
+
+            try:
+                widget_size(args.size)  # fail before any window exists
+            except ValueError as error:
+                raise cli.CliError(f"--size: {error}") from None
+    except cli.CliError as error:
+        print(f"{cli.PROG}: error: {cli.one_line(error)}", file=sys.stderr)
+        return cli.EXIT_BAD_INPUT
+    except SystemExit as done:  # --help and --version print and stop here
+        return int(done.code or 0)
+
+    with collector_paused_while_building():  # until the window is built
+        from actplay.model.session import SessionError
+
+        try:
+            model = _load_model(args.session)
+        except SessionError as error:
+            print(f"{cli.PROG}: cannot open session: {cli.one_line(error)}", file=sys.stderr)
+            return cli.EXIT_BAD_INPUT
+
+        if args.screenshot is not None:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
+            _quiet_offscreen_messages()
+        elif not cli.has_display():
+            print(cli.NO_DISPLAY_MESSAGE, file=sys.stderr)
+            return cli.EXIT_NO_DISPLAY
+
+        app = _application()
+        from actplay.ui.shell.main_window import MainWindow
+
+        window = MainWindow(model)
+
+    if args.screenshot is not None:
+        return _screenshot(window, args)
+
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
+    window.use_settings(settings)
+    _start_interactive(window, settings)
+    return int(app.exec())
+
+
+def _start_interactive(window, settings) -> None:
+    """What only an interactive run does (issue 10): error reports, asking before
+    closing, restoring a crashed run's autosave, autosaving, the first-run introduction."""
+    from actplay.app import autosave, error_report
+    from actplay.ui.shell import help_dialogs
+
+    error_report.install_excepthook(window)
+    window.file_actions.ask_before_closing = True
+    window.show()
+    autosave.offer_restore(window)  # before autosaving starts, so the leftover is still there
+    autosave.enable_autosave(window)
+    help_dialogs.offer_intro_on_first_run(window, settings)

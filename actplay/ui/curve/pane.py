@@ -1,0 +1,321 @@
+"""The curve pane: activation curves, their derivatives and parameters, live.
+
+From the top: the function picker, which kinds to show and the x range, the
+parameter sliders, the plot with a crosshair readout under it, and tabs with
+the chosen function's help and the comparison curves. Widgets write the model through bindings;
+`refresh` (called by the scheduler) reads the model back into the widgets
+with their signals blocked and moves the plot items.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from actplay.core import activations
+from actplay.ui import theme
+from actplay.ui.binding import Binding, bind_bool, bind_float
+from actplay.ui.curve.plot import CurvePlot
+from actplay.ui.widgets.function_picker import FunctionPicker
+from actplay.ui.widgets.help_box import HelpBox
+from actplay.ui.widgets.lazy_tabs import empty_page, fill_page
+from actplay.ui.widgets.param_sliders import ParamSliders
+
+DEFAULT_X_RANGE = (-6.0, 6.0)  # the model's default; the range "Reset" goes back to
+RANGE_LIMIT = 1e6  # the model's VALUE_LIMIT: zooming out stops here
+RANGE_SPIN_WIDTH = 68  # px: shows "-100.00"; wider ranges still work, partly scrolled
+TABS_HEIGHT = 190  # px: the help text or the compare controls, below the plot
+KIND_TEXT = {"f": "f", "df": "f\u2032", "d2f": "f\u2033"}
+KIND_STYLE = {"f": "solid", "df": "dashed", "d2f": "dotted"}
+
+
+class CurvePane(QWidget):
+    """The central pane: curves of the chosen activation, its derivatives and comparisons.
+
+    Parameters
+    ----------
+    model : Playground
+    parent : QWidget, optional
+    """
+
+    SECTIONS = ("curve", "neuron", "network")  # network: a network unit may be the neuron
+
+    def __init__(self, model, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("curve_pane")
+        self.model = model
+        self._bindings: list[Binding] = []
+        self._shown_data = None
+        self._shown_marker: tuple | None = None
+        self._crosshair_x: float | None = None
+        self._neuron_shown = True
+
+        self.plot = CurvePlot(self)
+        self.readout = QLabel(self)
+        self.readout.setObjectName("crosshair_readout")
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
+        self.readout.setMinimumHeight(34)
+        self.readout.setToolTip("Values under the mouse for every visible curve")
+        self.help_box = HelpBox(self)
+        self._compare_box = None  # the Compare tab's controls: built when first shown
+        self._compare_page = empty_page("compare_page")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 4)
+        layout.setSpacing(4)
+        layout.addLayout(self._build_function_row())
+        layout.addLayout(self._build_view_row())
+        layout.addWidget(self.params)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.readout)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("curve_tabs")
+        self.tabs.addTab(self.help_box, "About this function")
+        self.tabs.addTab(self._compare_page, "Compare")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.tabs.setMaximumHeight(TABS_HEIGHT)
+        self.tabs.setMinimumHeight(TABS_HEIGHT)
+        layout.addWidget(self.tabs)
+
+        self.plot.xRangeDragged.connect(self._on_plot_x_range_dragged)
+        self.plot.crosshairMoved.connect(self._on_crosshair_moved)
+        self.plot.compareRemoveRequested.connect(self._remove_compare)
+        self.refresh(frozenset(self.SECTIONS))
+
+    # -- construction ---------------------------------------------------------------
+    @property
+    def compare_box(self):
+        """The Compare tab's controls (built on first access: the first frame hides them)."""
+        if self._compare_box is None:
+            self._build_compare_box()
+        return self._compare_box
+
+    def _build_compare_box(self) -> None:
+        from actplay.ui.curve.compare_box import CompareBox
+
+        self._compare_box = CompareBox(self.model, self._compare_page)
+        fill_page(self.tabs, self._compare_page, self._compare_box)
+
+    def _remove_compare(self, index: int) -> None:
+        """A legend click removed comparison ``index`` (the Compare tab may be unbuilt)."""
+        if self._compare_box is not None:
+            self._compare_box.remove(index)  # also lists what is left
+        else:
+            self.model.remove_compare(index)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self._compare_page and self._compare_box is None:
+            self._build_compare_box()
+
+    def _build_function_row(self) -> QHBoxLayout:
+        model = self.model
+        self.picker = FunctionPicker("curve_function", self, model=model,
+                                     define_custom=self._define_custom_function)
+        self._bindings.append(self._bind_picker())
+        self.linked_check = QCheckBox("Neuron's function", self)
+        self.linked_check.setObjectName("curve_linked")
+        self.linked_check.setToolTip("When on, this curve is the neuron's activation function "
+                                     "and shows the neuron's z as a point with its tangent")
+        self._bindings.append(bind_bool(self.linked_check, lambda: model.linked,
+                                        model.set_linked))
+        self.params = ParamSliders(
+            "curve", lambda: (model.curve_activation, model.curve_params),
+            model.set_curve_param, self, lookup=model.activation)
+        self.edit_custom_button = QPushButton("Edit\u2026", self)
+        self.edit_custom_button.setObjectName("curve_edit_custom")
+        self.edit_custom_button.setToolTip("Edit this custom function's formula and parameters "
+                                           "(every place that uses it follows)")
+        self.edit_custom_button.clicked.connect(self.edit_custom_function)
+        row = QHBoxLayout()
+        row.addWidget(self.picker, 1)
+        row.addWidget(self.edit_custom_button)
+        row.addWidget(self.linked_check)
+        return row
+
+    def _define_custom_function(self, parent) -> str | None:
+        """Open the formula editor; the name of the function it added, or None."""
+        from actplay.ui.shell.custom_dialog import define_custom_activation
+
+        return define_custom_activation(self.model, parent)
+
+    def edit_custom_function(self) -> bool:
+        """Reopen the formula editor on the shown custom function; True if it was replaced."""
+        from actplay.ui.shell.custom_dialog import edit_custom_activation
+
+        name = self.model.curve_activation
+        if name not in self.model.custom_activations:
+            return False
+        return edit_custom_activation(self.model, name, self)
+
+    def _bind_picker(self) -> Binding:
+        binding = Binding(self.picker, lambda: self.model.curve_activation,
+                          self.model.set_curve_activation,
+                          lambda picker, name: picker.set_current(name))
+        self.picker.activationChosen.connect(binding.write)
+        binding.refresh()
+        return binding
+
+    def _build_view_row(self) -> QHBoxLayout:
+        """Which kinds to show, and the x range."""
+        model = self.model
+        row = QHBoxLayout()
+        self.kind_checks: dict[str, QCheckBox] = {}
+        for kind, text in KIND_TEXT.items():
+            check = QCheckBox(text, self)
+            check.setObjectName(f"show_{kind}")
+            check.setToolTip(f"Show {theme.KIND_LABELS[kind]} of every function "
+                             f"({KIND_STYLE[kind]} lines)")
+            self._bindings.append(bind_bool(
+                check, lambda kind=kind: model.visible[kind],
+                lambda on, kind=kind: model.set_visible(kind, on)))
+            row.addWidget(check)
+            self.kind_checks[kind] = check
+        row.addStretch(1)
+        row.addWidget(QLabel("x", self))
+        self.range_spins = {}
+        for end, index in (("lo", 0), ("hi", 1)):
+            if end == "hi":
+                row.addWidget(QLabel("\u2026", self))
+            spin = QDoubleSpinBox(self)
+            spin.setObjectName(f"x_{end}_spin")
+            spin.setRange(-RANGE_LIMIT, RANGE_LIMIT)
+            spin.setDecimals(2)
+            spin.setFixedWidth(RANGE_SPIN_WIDTH)  # narrower than ±1e6 needs: keeps the pane slim
+            spin.setKeyboardTracking(False)
+            spin.setToolTip("Lower end of the x axis (drag the plot to pan, wheel to zoom)"
+                            if end == "lo" else
+                            "Upper end of the x axis (drag the plot to pan, wheel to zoom)")
+
+            def write(value, index=index):
+                lo, hi = model.x_range
+                model.set_x_range(value, hi) if index == 0 else model.set_x_range(lo, value)
+
+            self._bindings.append(bind_float(spin, lambda index=index: model.x_range[index],
+                                             write))
+            self.range_spins[end] = spin
+            row.addWidget(spin)
+        self.range_reset = QToolButton(self)
+        self.range_reset.setText("Reset")
+        self.range_reset.setObjectName("x_range_reset")
+        self.range_reset.setToolTip("Back to x from -6 to 6 and fit the y axis to the curves")
+        self.range_reset.clicked.connect(self.reset_range)
+        row.addWidget(self.range_reset)
+        return row
+
+    # -- view -----------------------------------------------------------------------
+    def refresh(self, sections: frozenset) -> None:
+        """Show the model's state: widgets (signals blocked), curves, marker, readout."""
+        # Widgets, curves and readout follow the curve section only: touching them for a
+        # neuron or network change repaints spin boxes and the plot for nothing.
+        if "curve" in sections:
+            self.picker.refresh_functions()  # custom functions come and go
+            for binding in self._bindings:
+                binding.refresh()
+            self.params.refresh()
+            if self._compare_box is not None:
+                self._compare_box.refresh()
+            self.help_box.show_function(self.model.curve_activation, self.model.activation)
+            self.edit_custom_button.setVisible(
+                self.model.curve_activation in self.model.custom_activations)
+            data = self.model.curve_data()
+            if data is not self._shown_data:  # cached result: same object when unchanged
+                self.plot.show_curves(data)
+                self._shown_data = data
+        self._show_neuron_marker()
+        if "curve" in sections:
+            self._show_readout()
+
+    def set_neuron_shown(self, shown: bool) -> None:
+        """Whether the plot may mark the neuron's (z, a), tangent and readout.
+
+        Off for an export of a bare function (``actplay export --activation``),
+        which has no neuron of its own.
+        """
+        self._neuron_shown = bool(shown)
+        self._shown_marker = None
+        self._show_neuron_marker()
+
+    def _show_neuron_marker(self) -> None:
+        model = self.model
+        result = model.neuron_result()
+        same_function = (result.activation == model.curve_activation
+                         and result.params == model.curve_params)
+        visible = same_function and model.visible["f"] and self._neuron_shown
+        shown = (result.z, result.a, result.slope, visible, model.x_range)
+        if shown == self._shown_marker:  # e.g. a network weight of a unit not shown here
+            return
+        self._shown_marker = shown
+        self.plot.show_marker(result.z, result.a, result.slope, visible)
+
+    def reset_range(self) -> None:
+        """Back to the default x range, and let the y axis fit the curves again."""
+        self.plot.getPlotItem().getViewBox().enableAutoRange(y=True)
+        try:
+            self.model.set_x_range(*DEFAULT_X_RANGE)
+        except ValueError as error:  # cannot happen for the default; keep the UI alive
+            self.window().statusBar().showMessage(str(error), 6000)
+
+    # -- crosshair --------------------------------------------------------------------
+    def readout_values(self, x: float) -> list[tuple[str, str, dict]]:
+        """Values at ``x`` of every visible curve: ``[(function label, colour, {kind: value})]``."""
+        data = self.model.curve_data()
+        functions: dict[str, tuple[str, str, dict]] = {}
+        for series in data.series:
+            prefix = series.key.split(":", 1)[0]
+            if prefix not in functions:
+                colour = theme.curve_colour(0 if prefix == "main" else int(prefix[3:]) + 1)
+                label = series.label.rstrip("\u2032\u2033")
+                functions[prefix] = (label, colour, {})
+            functions[prefix][2][series.kind] = _value_at(series, data.x, x)
+        return list(functions.values())
+
+    def readout_text(self, x: float) -> str:
+        """The readout line (rich text) for data ``x``."""
+        parts = [f"<b>x</b> = {x:.4g}"]
+        for label, colour, values in self.readout_values(x):
+            numbers = ", ".join(f"{theme.KIND_LABELS[kind].replace('(x)', '')} = {value:.4g}"
+                                for kind, value in values.items())
+            parts.append(f"<span style='color:{colour}'><b>{label}</b></span>: {numbers}")
+        return " &nbsp;\u2502&nbsp; ".join(parts)
+
+    def _show_readout(self) -> None:
+        if self._crosshair_x is None:
+            self.readout.setText("<span style='color:#777'>Move the mouse over the plot to read "
+                                 "f, f\u2032 and f\u2033 at any x.</span>")
+        else:
+            self.readout.setText(self.readout_text(self._crosshair_x))
+
+    def _on_crosshair_moved(self, x: float) -> None:
+        self._crosshair_x = x
+        self._show_readout()
+
+    def _on_plot_x_range_dragged(self, lo: float, hi: float) -> None:
+        lo, hi = max(lo, -RANGE_LIMIT), min(hi, RANGE_LIMIT)
+        try:
+            self.model.set_x_range(lo, hi)
+        except ValueError:
+            # A zoom past the model's limits: put the plot back on the model's range.
+            self.plot.set_x_range(*self.model.x_range)
+
+
+def _value_at(series, x_samples: np.ndarray, x: float) -> float:
+    """Exact value of a library function at ``x``; interpolated for others (softmax units)."""
+    try:
+        function = activations.get(series.activation)
+    except KeyError:
+        return float(np.interp(x, x_samples, series.y))
+    evaluate = {"f": function, "df": function.derivative,
+                "d2f": function.second_derivative}[series.kind]
+    return float(evaluate(x, **series.params))

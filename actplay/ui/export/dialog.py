@@ -1,0 +1,345 @@
+"""Export from the window: File > Export... (Ctrl+E), right-click "Export...", copy image.
+
+``install_export_actions(window)`` is the one call the main window makes. It
+adds to the File menu an "Export..." action opening :class:`ExportDialog` and a
+"Copy Image" action, and gives every pane a right-click menu with "Export..."
+(the dialog, that pane preselected) and "Copy Image". The files are written by
+``export_formats`` (the same code as ``actplay export``), atomically.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from actplay.ui.export import render as export
+from actplay.ui.export.svg_patch import apply_svg_patch_on_first_use
+
+#: Panes the dialog offers, in menu order, with their titles.
+PANE_TITLES = {
+    "curve": "Curve plot",
+    "neuron": "Neuron chart",
+    "network": "Network graph",
+    "heatmaps": "Network heatmaps",
+    "window": "Whole window",
+}
+#: Formats the dialog offers: (format, title, extension).
+FORMAT_CHOICES = (
+    ("png", "PNG image", ".png"),
+    ("svg", "SVG vector image (plots only)", ".svg"),
+    ("csv", "CSV data of the curve pane", ".csv"),
+    ("json", "JSON session with the plotted data", ".json"),
+)
+MAX_EXPORT_SCALE = 8.0  # same ceiling as the command line
+
+
+#: What an export of each pane draws: the panel (a window attribute), then the path to its
+#: plot. Slides want the plot with its axes and legend, not the sliders around it.
+PANE_PLOTS = {
+    "curve": ("curve_pane", "plot"),
+    "neuron": ("neuron_panel", "bars"),
+    "network": ("network_panel", "graph", "view"),
+    "heatmaps": ("network_panel", "heatmaps", "plots"),
+}
+
+
+def pane_plot(panel, pane: str):
+    """The plot widget of ``panel`` that an export of ``pane`` draws (None when missing).
+
+    Parameters
+    ----------
+    panel : QWidget
+        The panel holding the pane: a `CurvePane`, `NeuronPanel` or `NetworkPanel`.
+    pane : str
+        A key of `PANE_PLOTS`.
+    """
+    widget = panel
+    for name in PANE_PLOTS[pane][1:]:
+        widget = getattr(widget, name, None)
+    return widget
+
+
+def pane_widgets(window) -> dict:
+    """The widgets of ``window`` that can be exported, by pane name (missing ones left out).
+
+    Each pane is its plot only; ``"window"`` is the whole window.
+    """
+    candidates = {}
+    for pane, (panel_name, *_path) in PANE_PLOTS.items():
+        panel = getattr(window, panel_name, None)
+        candidates[pane] = None if panel is None else pane_plot(panel, pane)
+    candidates["window"] = window
+    return {pane: widget for pane, widget in candidates.items() if widget is not None}
+
+
+def default_scale(widget) -> float:
+    """The screen's device pixel ratio: a PNG at this scale is as crisp as the screen."""
+    return max(1.0, float(widget.devicePixelRatioF()))
+
+
+def pane_image(window, pane: str, scale: float = 1.0) -> QtGui.QImage:
+    """``pane`` of ``window`` as it is on screen, at device pixel ratio ``scale``."""
+    widget = pane_widgets(window)[pane]
+    return export.render_widget(widget, None, scale)
+
+
+def export_pane(window, pane: str, path, scale: float = 1.0) -> None:
+    """Write ``pane`` of ``window`` to ``path``; the format follows the extension.
+
+    CSV and JSON hold the curve data and session of ``window.model`` whatever the pane.
+
+    Raises
+    ------
+    ValueError
+        Unknown extension, missing folder, or SVG of a pane without a plot.
+    OSError
+        When the file cannot be written (the target is then untouched).
+    """
+    from actplay.ui.export import (
+        formats as export_formats,  # csv and json: not needed to start the window
+    )
+
+    export_format = export_formats.format_for_path(path)
+    if export_format == "csv":
+        export_formats.write_csv(window.model, path)
+    elif export_format == "json":
+        export_formats.write_json(window.model, path)
+    elif export_format == "svg":
+        widget = pane_widgets(window)[pane]
+        export_formats.write_atomic(path, export_formats.svg_bytes(widget))
+    else:
+        image = pane_image(window, pane, scale)
+        export_formats.write_atomic(path, export.encode_image(image, "PNG"))
+
+
+def copy_pane_image(window, pane: str = "window") -> QtGui.QImage:
+    """Put ``pane`` of ``window`` on the clipboard as an image, at screen sharpness."""
+    widget = pane_widgets(window)[pane]
+    image = export.render_widget(widget, None, default_scale(widget))
+    QtWidgets.QApplication.clipboard().setImage(image)
+    return image
+
+
+class ExportDialog(QtWidgets.QDialog):
+    """Choose a pane, a format, a scale (PNG) and a file; then export or copy.
+
+    Errors are shown in the dialog's own message line, never a modal box, so
+    the user can fix the path and try again.
+    """
+
+    def __init__(self, window, pane: str = "curve", parent=None) -> None:
+        super().__init__(parent if parent is not None else window)
+        self.setWindowTitle("Export")
+        self.setObjectName("export_dialog")
+        self.window_ = window
+        self.panes = pane_widgets(window)
+
+        self.pane_combo = QtWidgets.QComboBox(objectName="export_pane")
+        for name in self.panes:
+            self.pane_combo.addItem(PANE_TITLES[name], name)
+        self.format_combo = QtWidgets.QComboBox(objectName="export_format")
+        for name, title, _extension in FORMAT_CHOICES:
+            self.format_combo.addItem(title, name)
+        self.scale_spin = QtWidgets.QDoubleSpinBox(objectName="export_scale")
+        self.scale_spin.setRange(0.25, MAX_EXPORT_SCALE)
+        self.scale_spin.setSingleStep(0.5)
+        self.scale_spin.setValue(default_scale(window))
+        self.scale_spin.setToolTip("Pixels per screen point: 2 is crisp on a high-DPI screen "
+                                   "or in print.")
+        self.size_label = QtWidgets.QLabel(objectName="export_size")
+        self.path_edit = QtWidgets.QLineEdit(objectName="export_path")
+        browse = QtWidgets.QPushButton("&Browse...")
+        browse.clicked.connect(self._on_browse_clicked)
+        self.message = QtWidgets.QLabel(objectName="export_message")
+        self.message.setWordWrap(True)
+
+        path_row = QtWidgets.QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        form = QtWidgets.QFormLayout()
+        form.addRow("&Pane:", self.pane_combo)
+        form.addRow("&Format:", self.format_combo)
+        form.addRow("&Scale:", self.scale_spin)
+        form.addRow("Size:", self.size_label)
+        form.addRow("F&ile:", path_row)
+
+        buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Save
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        self.copy_button = buttons.addButton(
+            "&Copy Image", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        buttons.accepted.connect(self._on_save_clicked)
+        buttons.rejected.connect(self.reject)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+        self.pane_combo.currentIndexChanged.connect(self._update_controls)
+        self.format_combo.currentIndexChanged.connect(self._on_format_changed)
+        self.scale_spin.valueChanged.connect(self._update_controls)
+        self.set_pane(pane)
+        self._update_controls()
+
+    # -- state ----------------------------------------------------------------------
+    def pane(self) -> str:
+        return self.pane_combo.currentData()
+
+    def export_format(self) -> str:
+        return self.format_combo.currentData()
+
+    def set_pane(self, pane: str) -> None:
+        index = self.pane_combo.findData(pane)
+        if index >= 0:
+            self.pane_combo.setCurrentIndex(index)
+
+    def set_format(self, export_format: str) -> None:
+        index = self.format_combo.findData(export_format)
+        if index >= 0:
+            self.format_combo.setCurrentIndex(index)
+
+    def _update_controls(self, *_args) -> None:
+        from actplay.ui.export import formats as export_formats
+
+        is_image = self.export_format() in export_formats.IMAGE_FORMATS
+        self.pane_combo.setEnabled(is_image)
+        self.scale_spin.setEnabled(self.export_format() == "png")
+        self.copy_button.setEnabled(is_image)
+        widget = self.panes[self.pane()]
+        scale = self.scale_spin.value()
+        self.size_label.setText(f"{round(widget.width() * scale)} x "
+                                f"{round(widget.height() * scale)} pixels")
+
+    def _on_format_changed(self, _index) -> None:
+        # Keep the file name, change its extension to match the format.
+        path = self.path_edit.text().strip()
+        extension = dict((name, ext) for name, _title, ext in FORMAT_CHOICES)[self.export_format()]
+        if path:
+            self.path_edit.setText(os.path.splitext(path)[0] + extension)
+        self._update_controls()
+
+    # -- actions --------------------------------------------------------------------
+    def export_to(self, path: str) -> bool:
+        """Export the chosen pane in the chosen format to ``path``; True on success."""
+        try:
+            from actplay.ui.export import formats as export_formats
+
+            if export_formats.format_for_path(path) != self.export_format():
+                self.set_format(export_formats.format_for_path(path))
+            export_pane(self.window_, self.pane(), path, self.scale_spin.value())
+        except (OSError, ValueError) as error:
+            self.message.setText(f"Not exported: {' '.join(str(error).split())}")
+            return False
+        self.message.setText(f"Exported to {path}")
+        status_bar = getattr(self.window_, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(f"Exported {PANE_TITLES[self.pane()]} to {path}", 5000)
+        return True
+
+    def _on_save_clicked(self) -> None:
+        path = self.path_edit.text().strip()
+        if not path:
+            self._on_browse_clicked()
+            path = self.path_edit.text().strip()
+            if not path:
+                return
+        if self.export_to(path):
+            self.accept()
+
+    def _on_browse_clicked(self) -> None:
+        extension = dict((name, ext) for name, _title, ext in FORMAT_CHOICES)[self.export_format()]
+        suggestion = self.path_edit.text() or f"actplay-{self.pane()}{extension}"
+        path, _filter = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Export", suggestion, f"{self.format_combo.currentText()} (*{extension})")
+        if path:
+            self.path_edit.setText(path)
+
+    def _on_copy_clicked(self) -> None:
+        copy_pane_image(self.window_, self.pane())
+        self.message.setText(f"{PANE_TITLES[self.pane()]} copied to the clipboard")
+
+
+def open_export_dialog(window, pane: str = "curve") -> ExportDialog:
+    """Show the export dialog (non-blocking) with ``pane`` chosen; returns it."""
+    dialog = ExportDialog(window, pane)
+    dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def _add_pane_menu(window, pane: str, widget) -> list:
+    """Right-click on ``widget``: "Export <pane>..." and "Copy <pane> Image"."""
+    title = PANE_TITLES[pane]
+    export_action = QtGui.QAction(f"Export {title}...", widget)
+    export_action.setObjectName(f"export_{pane}_action")
+    export_action.triggered.connect(lambda: open_export_dialog(window, pane))
+    copy_action = QtGui.QAction(f"Copy {title} Image", widget)
+    copy_action.setObjectName(f"copy_{pane}_action")
+    copy_action.triggered.connect(lambda: copy_pane_image(window, pane))
+    widget.addAction(export_action)
+    widget.addAction(copy_action)
+    # Right-clicks that no child handles (plots without a menu, labels, margins)
+    # reach this widget, which then lists its actions.
+    widget.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
+    return [export_action, copy_action]
+
+
+def install_export_actions(window) -> dict:
+    """Add the export actions to ``window`` (a MainWindow); call once after building it.
+
+    Returns
+    -------
+    dict
+        ``"export"`` and ``"copy"`` (the File menu actions) and the per-pane
+        right-click actions as ``"export_<pane>"`` / ``"copy_<pane>"``.
+
+    The actions are also kept as ``window.export_actions``; a second call
+    returns them without adding anything.
+    """
+    existing = getattr(window, "export_actions", None)
+    if existing is not None:
+        return existing
+    # pyqtgraph's own plot menus offer its SVG export too; make it work there as well
+    # (when its exporter is first imported: the first frame does not need it).
+    apply_svg_patch_on_first_use()
+    export_action = QtGui.QAction("&Export...", window)
+    export_action.setObjectName("export_action")
+    export_action.setShortcut(QtGui.QKeySequence("Ctrl+E"))
+    export_action.setStatusTip("Export a pane as PNG or SVG, or the data as CSV or JSON")
+    export_action.triggered.connect(lambda: open_export_dialog(window))
+    copy_action = QtGui.QAction("Copy &Image", window)
+    copy_action.setObjectName("copy_image_action")
+    copy_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
+    copy_action.setStatusTip("Copy the whole window to the clipboard as an image")
+    copy_action.triggered.connect(lambda: copy_pane_image(window, "window"))
+
+    file_menu = _file_menu(window)
+    quit_action = next((action for action in file_menu.actions()
+                        if action.objectName() == "quit_action"), None)
+    if quit_action is None:
+        file_menu.addSeparator()
+        file_menu.addActions([export_action, copy_action])
+    else:  # Open, Save, -, Export, Copy, -, Quit
+        file_menu.insertActions(quit_action, [export_action, copy_action])
+        file_menu.insertSeparator(quit_action)
+    window.addAction(export_action)  # shortcut works even with the menu bar hidden
+    actions = {"export": export_action, "copy": copy_action}
+    for pane, widget in pane_widgets(window).items():
+        if pane != "window":
+            export_pane_action, copy_pane_action = _add_pane_menu(window, pane, widget)
+            actions[f"export_{pane}"] = export_pane_action
+            actions[f"copy_{pane}"] = copy_pane_action
+    window.export_actions = actions
+    return actions
+
+
+def _file_menu(window) -> QtWidgets.QMenu:
+    """The window's File menu (made if it has none)."""
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and action.text().replace("&", "").lower() == "file":
+            return menu
+    return window.menuBar().addMenu("&File")

@@ -1,0 +1,297 @@
+"""The network dock panel: graph, selected weight, inputs, and tabs of detail.
+
+Layout, top to bottom: the network graph (click a connection or a neuron),
+the "selected weight" slider, one slider per network input, the linear-collapse
+note (only for all-identity networks), then tabs - heatmaps over the input
+plane, per-layer z/a bars, diagnostics, and the architecture editor. Only the
+visible tab is redrawn; a hidden tab that missed changes redraws when shown.
+The Layers, Diagnostics and Architecture pages are built the first time they
+are shown (or asked for: ``panel.bars`` and the like build on access), so the
+window's first frame does not pay for them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+
+from actplay.ui.binding import bind_float
+from actplay.ui.network.graph import NetworkGraph
+from actplay.ui.network.heatmaps import NeuronHeatmaps
+from actplay.ui.widgets.float_slider import FloatSlider
+from actplay.ui.widgets.focus_order import place_after
+from actplay.ui.widgets.lazy_tabs import empty_page, fill_page
+from actplay.ui.widgets.names import weight_label
+
+WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |w| is larger
+SPLIT_SIZES = [330, 470]  # initial px of graph+sliders / tabs in an ~800 px high dock
+NO_SELECTION_TEXT = "Click a connection in the graph to pick a weight."
+# The tabs after Heatmaps: (attribute, tab title), built on first show.
+LAZY_TABS = (("bars", "Layers"), ("diagnostics", "Diagnostics"),
+             ("architecture", "Architecture"))
+
+
+class NetworkPanel(QtWidgets.QWidget):
+    """Everything about the model's small network, for a dock.
+
+    Parameters
+    ----------
+    model : actplay.model.playground.Playground
+    parent : QWidget, optional
+
+    Notes
+    -----
+    The panel does not listen to the model itself: the main window registers it
+    with the redraw scheduler, which calls :meth:`refresh` with the sections
+    that changed.
+    """
+
+    SECTIONS = frozenset({"network", "view"})
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.setObjectName("network_panel")
+        self.model = model
+        self._sizes = ()
+        self._bars_sizes = ()  # the layer sizes the Layers tab's plots were built for
+        self._dirty_tabs: set = set()
+
+        self.graph = NetworkGraph(model)
+        self.selected_label = QtWidgets.QLabel(NO_SELECTION_TEXT)
+        self.selected_label.setObjectName("network_selected_weight_label")
+        self.selected_weight = FloatSlider(
+            "network_selected_weight", "Selected weight", -WEIGHT_SLIDER_RANGE,
+            WEIGHT_SLIDER_RANGE, tooltip="Drag the weight picked in the graph",
+        )
+        self._selected_binding = bind_float(
+            self.selected_weight, self._selected_weight_value, self._set_selected_weight
+        )
+        self.inputs_box = QtWidgets.QGroupBox("Network input")
+        self._inputs_layout = QtWidgets.QVBoxLayout(self.inputs_box)
+        self._inputs_layout.setContentsMargins(6, 2, 6, 2)
+        self._inputs_layout.setSpacing(0)
+        self.input_sliders: list[FloatSlider] = []
+        self._input_bindings: list = []
+
+        # The input rows now, before the tabs: Tab then reaches them in the order shown.
+        self._rebuild_inputs(len(model.network_input))
+
+        self.linear_note = QtWidgets.QLabel()
+        self.linear_note.setObjectName("network_linear_note")
+        self.linear_note.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.linear_note.setWordWrap(True)
+        self.linear_note.setStyleSheet(
+            "background: #eef5fb; border: 1px solid #9cc3e0; border-radius: 3px; padding: 4px"
+        )
+        self.linear_note.hide()
+
+        self.heatmaps = NeuronHeatmaps(model)
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setObjectName("network_tabs")
+        self.tabs.addTab(self.heatmaps, "Heatmaps")
+        self._pages: dict[str, QtWidgets.QWidget] = {}  # attribute -> the tab's (empty) page
+        self._built: dict[str, QtWidgets.QWidget] = {}  # attribute -> its content, once built
+        for attribute, title in LAZY_TABS:
+            page = empty_page(f"network_{attribute}_page")
+            self.tabs.addTab(page, title)
+            self._pages[attribute] = page
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        top = QtWidgets.QWidget()
+        top_layout = QtWidgets.QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(2)
+        top_layout.addWidget(self.graph, 1)
+        top_layout.addWidget(self.selected_label)
+        top_layout.addWidget(self.selected_weight)
+        top_layout.addWidget(self.inputs_box)
+        top_layout.addWidget(self.linear_note)
+        # A splitter, so the user decides how much of a narrow dock the graph gets.
+        self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes(SPLIT_SIZES)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self.refresh(frozenset({"network", "view"}))
+
+    # -- the tabs built on first show ------------------------------------------------------
+    @property
+    def bars(self):
+        """The Layers tab's per-layer z/a bars (built on first access)."""
+        return self._tab_content("bars")
+
+    @property
+    def diagnostics(self):
+        """The Diagnostics tab's view (built on first access)."""
+        return self._tab_content("diagnostics")
+
+    @property
+    def architecture(self):
+        """The Architecture tab's editor (built on first access)."""
+        return self._tab_content("architecture")
+
+    def _tab_content(self, attribute):
+        widget = self._built.get(attribute)
+        if widget is not None:
+            return widget
+        if attribute == "bars":
+            from actplay.ui.network.bars import LayerBars
+
+            widget = LayerBars()
+        elif attribute == "diagnostics":
+            from actplay.ui.network.diagnostics import LayerDiagnosticsView
+
+            widget = LayerDiagnosticsView(self.model)
+        else:
+            from actplay.ui.network.architecture import ArchitectureEditor
+
+            widget = ArchitectureEditor(self.model)
+            widget.update_view()  # kept current by refresh() from now on
+        self._built[attribute] = widget
+        fill_page(self.tabs, self._pages[attribute], _scrolling(widget))
+        self._dirty_tabs.add(widget)  # drawn when it is shown
+        return widget
+
+    # -- model -> view ---------------------------------------------------------------------
+    def refresh(self, sections):
+        """Redraw what ``sections`` (a set of model section names) changed."""
+        model = self.model
+        sizes = tuple(model.layer_sizes)
+        rebuilt = sizes != self._sizes
+        if rebuilt:
+            self._rebuild(sizes)
+        if "network" in sections or rebuilt:
+            if "architecture" in self._built:
+                self._built["architecture"].update_view()
+            trace = model.network_trace()
+            self.graph.update_values(model.network_input, trace, model.weights)
+            for binding in self._input_bindings:
+                binding.refresh()
+            self._update_linear_note(trace)
+            self._dirty_tabs = {self.heatmaps, *self._built.values()}
+            self._refresh_tab(self._current_tab())
+        self.graph.update_selection(model.selected_weight, model.neuron_target)
+        self._update_selected_weight()
+
+    def _rebuild(self, sizes):
+        """Recreate the size-dependent items (only when the layer sizes change)."""
+        self._sizes = sizes
+        if tuple(self.graph.geometry_.layer_sizes) != sizes:  # built for them already at start
+            self.graph.rebuild(sizes)
+        # The Layers tab's plots (~25 ms for the default network) wait until it shows.
+        if "bars" in self._built and self._current_tab() is self._built["bars"]:
+            self._rebuild_bars()
+        if len(self.input_sliders) != sizes[0]:
+            self._rebuild_inputs(sizes[0])
+            place_after(self.selected_weight, self.inputs_box)  # not after the tabs' widgets
+
+    def _rebuild_bars(self):
+        self.bars.rebuild(self._sizes)
+        self._bars_sizes = self._sizes
+
+    def _rebuild_inputs(self, count):
+        for slider in self.input_sliders:
+            self._inputs_layout.removeWidget(slider)
+            slider.setParent(None)  # out of findChild() at once, not at the next idle
+            slider.deleteLater()
+        self.input_sliders, self._input_bindings = [], []
+        lo, hi = self.model.plane_range
+        for i in range(count):
+            slider = FloatSlider(
+                # Labelled from 1 (x1, x2), like the neuron's inputs; names stay 0-based.
+                f"network_input_{i}", f"x{i + 1}", lo, hi, tooltip=f"Network input x{i + 1}"
+            )
+            binding = bind_float(
+                slider,
+                lambda i=i: self._network_input_item(i),
+                lambda value, i=i: self.model.set_network_input(i, value),
+            )
+            self._inputs_layout.addWidget(slider)
+            self.input_sliders.append(slider)
+            self._input_bindings.append(binding)
+
+    def _network_input_item(self, i):
+        # A slider may outlive the model's input until the pending repaint removes it.
+        values = self.model.network_input
+        return values[i] if i < len(values) else 0.0
+
+    def _update_linear_note(self, trace):
+        equivalent = self.model.linear_equivalent()
+        if equivalent is None:
+            self.linear_note.hide()
+            return
+        from actplay.ui.network.diagnostics import linear_note_text
+
+        self.linear_note.setText(
+            linear_note_text(equivalent, self.model.network_input, trace.a[-1])
+        )
+        self.linear_note.show()
+
+    def _current_tab(self):
+        """The shown tab's content (a lazy tab's is built here, the first time)."""
+        page = self.tabs.currentWidget()
+        for attribute, lazy_page in self._pages.items():
+            if page is lazy_page:
+                return self._tab_content(attribute)
+        return page
+
+    def _refresh_tab(self, tab):
+        if tab not in self._dirty_tabs:
+            return
+        if tuple(self.model.layer_sizes) != self._sizes:
+            return  # a tab shown before the pending repaint: that repaint rebuilds, then draws it
+        self._dirty_tabs.discard(tab)
+        if tab is self._built.get("bars"):
+            if self._bars_sizes != self._sizes:
+                self._rebuild_bars()
+            name = self.model.layer_activations[-1][0]
+            self.bars.update_values(self.model.network_trace(), name == "softmax")
+        elif tab is not self._built.get("architecture"):  # kept current in refresh()
+            tab.update_view()
+
+    def _on_tab_changed(self, _index):
+        self._refresh_tab(self._current_tab())
+
+    # -- selected weight -------------------------------------------------------------------
+    def _selected_weight_value(self) -> float:
+        selected = self.model.selected_weight
+        if selected is None:
+            return 0.0
+        layer, out, inp = selected
+        return float(self.model.weights[layer - 1][out, inp])
+
+    def _set_selected_weight(self, value):
+        selected = self.model.selected_weight
+        if selected is None:
+            raise ValueError("no weight is selected: click a connection in the graph first")
+        self.model.set_weight(*selected, value)
+
+    def _update_selected_weight(self):
+        selected = self.model.selected_weight
+        self.selected_weight.setEnabled(selected is not None)
+        if selected is None:
+            self.selected_label.setText(NO_SELECTION_TEXT)
+        else:
+            layer, out, inp = selected
+            n_layers = len(self._sizes)
+            self.selected_label.setText(
+                f"Selected: weight {weight_label(layer, out, inp, n_layers)} (layer {layer})"
+            )
+            reach = max(WEIGHT_SLIDER_RANGE, np.ceil(abs(self._selected_weight_value())))
+            if self.selected_weight.range() != (-reach, reach):
+                self.selected_weight.setRange(-reach, reach)
+        self._selected_binding.refresh()
+
+
+def _scrolling(widget):
+    """Wrap a tab's page so tall content scrolls instead of squeezing the dock."""
+    area = QtWidgets.QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    return area

@@ -1,0 +1,130 @@
+"""The neuron's activation: a picker grouped like the library, and the function's parameters.
+
+The combo box ``neuron_activation`` lists every registry function by title,
+grouped with separators; the parameter sliders ``neuron_param_<key>`` are
+rebuilt only when the chosen function changes. While the curve pane is
+linked, its main curve is this same function (the model keeps them in step).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6 import QtWidgets
+from PySide6.QtCore import QSignalBlocker, Qt
+
+from actplay.ui.binding import Binding, bind_choice, bind_float
+from actplay.ui.neuron.inputs import retire
+from actplay.ui.widgets.float_slider import FloatSlider
+
+PICKER_TIP = ("The activation function f that turns the sum z into the output a = f(z). "
+              "While the curve pane is linked it shows this same function.")
+
+
+def _fill_picker(box: QtWidgets.QComboBox, model) -> None:
+    """Every function the model knows (built-in, then custom) by title, a separator
+    between groups."""
+    previous_group = None
+    for name in model.activation_names():
+        activation = model.activation(name)
+        if previous_group is not None and activation.group != previous_group:
+            box.insertSeparator(box.count())
+        previous_group = activation.group
+        box.addItem(activation.title, name)
+        box.setItemData(box.count() - 1, f"{activation.group}: {activation.formula}",
+                        Qt.ItemDataRole.ToolTipRole)
+    box.setMaxVisibleItems(20)
+
+
+class ActivationPicker(QtWidgets.QWidget):
+    """The activation combo box and one slider per parameter of the chosen function."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self._model = model
+        self.picker = QtWidgets.QComboBox()
+        self.picker.setObjectName("neuron_activation")
+        self.picker.setToolTip(PICKER_TIP)
+        _fill_picker(self.picker, model)
+        self._listed = model.activation_names()
+        self.description = QtWidgets.QLabel()
+        self.description.setObjectName("neuron_activation_formula")
+        self.description.setWordWrap(True)
+        self.description.setTextFormat(Qt.TextFormat.PlainText)  # formulas hold "<" and ">"
+        self.description.setToolTip("The formula of the chosen function.")
+        self.picker_binding = bind_choice(self.picker, lambda: self._model.neuron_activation,
+                                          self._model.set_neuron_activation)
+        label = QtWidgets.QLabel("&Function")
+        label.setBuddy(self.picker)
+        label.setToolTip(PICKER_TIP)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.picker, 1)
+        self.params_layout = QtWidgets.QVBoxLayout()
+        self.params_layout.setSpacing(3)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.description)
+        layout.addLayout(self.params_layout)
+        self.param_sliders: dict[str, FloatSlider] = {}
+        self._param_bindings: list[Binding] = []
+        self._shown = None  # the function whose sliders exist now
+
+    def refresh(self) -> None:
+        """Show the model's function and parameter values (sliders rebuilt on a new function)."""
+        name = self._model.neuron_activation
+        if self._model.activation_names() != self._listed:  # a custom function came or went
+            self._listed = self._model.activation_names()
+            with QSignalBlocker(self.picker):
+                self.picker.clear()
+                _fill_picker(self.picker, self._model)
+        if self.picker.findData(name) < 0:
+            # A layer-wide function such as softmax on a network's output unit: show it,
+            # though the standalone neuron cannot choose it (the model says why).
+            self.picker.addItem(name, name)
+        self.picker_binding.refresh()
+        if name != self._shown:
+            self._rebuild(name)
+        for binding in self._param_bindings:
+            binding.refresh()
+
+    def _rebuild(self, name: str) -> None:
+        for slider in self.param_sliders.values():
+            self.params_layout.removeWidget(slider)
+            retire(slider)
+        self.param_sliders, self._param_bindings = {}, []
+        try:
+            activation = self._model.activation(name)
+        except (KeyError, ValueError):
+            activation = None
+        self.description.setText(
+            "" if activation is None else activation.formula
+        )
+        if activation is not None:
+            self.description.setToolTip(activation.description)
+        for spec in () if activation is None else activation.params:
+            slider = FloatSlider(f"neuron_param_{spec.name}", spec.name, spec.slider_lo,
+                                 spec.slider_hi, tooltip=_param_tip(spec))
+            self.params_layout.addWidget(slider)
+            self.param_sliders[spec.name] = slider
+            self._param_bindings.append(bind_float(
+                slider, partial(_param, self._model, spec.name),
+                partial(self._model.set_neuron_param, spec.name),
+            ))
+        # One label width for all, so the sliders line up ("beta" above "threshold").
+        label_width = max((s.label.sizeHint().width() for s in self.param_sliders.values()),
+                          default=0)
+        for slider in self.param_sliders.values():
+            slider.label.setMinimumWidth(label_width)
+        self._shown = name
+
+
+def _param(model, key: str) -> float:
+    # A slider of the previous function lives until the pending repaint replaces it.
+    return model.neuron_params.get(key, 0.0)
+
+
+def _param_tip(spec) -> str:
+    return (f"{spec.name}: {spec.description}. Allowed {spec.lo:g} \u2026 {spec.hi:g}; "
+            "the box takes values beyond the slider's range.")

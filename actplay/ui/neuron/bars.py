@@ -1,0 +1,160 @@
+"""A bar chart of the neuron's sum: one bar per term w_i·x_i, then the bias, then z.
+
+Positive bars are blue and negative ones orange (the theme's diverging map), so
+a user sees at a glance which input pushes the neuron on and which holds it
+back. The plot holds one ``BarGraphItem`` created once; a redraw only calls
+``setOpts``. The value labels above the bars are rebuilt only when the number
+of inputs changes, and the y range changes only when the bars outgrow it or
+shrink well inside it (a drag then repaints the bars, not the axis).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtGui
+
+from actplay.ui import theme
+from actplay.ui.widgets.light_plot import LightPlotWidget
+from actplay.ui.widgets.numbers import FIXED_MIN, format_number
+
+BAR_WIDTH = 0.7  # of one slot: clear gaps between neighbouring terms
+CHART_HEIGHT = (180, 260)  # px: small bars readable next to big ones; room left below
+POSITIVE_BRUSH = QtGui.QBrush(QtGui.QColor(*theme.DIVERGING_COLOURS[2]))
+NEGATIVE_BRUSH = QtGui.QBrush(QtGui.QColor(*theme.DIVERGING_COLOURS[0]))
+ZERO_BRUSH = QtGui.QBrush(QtGui.QColor(*theme.DIVERGING_COLOURS[1]))
+TERM_PEN = pg.mkPen(None)
+SUM_PEN = pg.mkPen(theme.PLOT_FOREGROUND, width=1.5)  # outlines z: the total, not a term
+LABEL_COLOUR = theme.PLOT_FOREGROUND
+Y_RANGE_HEADROOM = 0.15  # of the bars' span, added on a refit: a drag rarely crosses it
+Y_RANGE_SLACK = 2.2  # refit once the range is this many times what the bars need
+
+
+def bar_labels(n_inputs: int) -> list[str]:
+    """Tick labels: ``w1·x1`` .. ``wn·xn``, ``b``, ``z``."""
+    return [f"w{i + 1}\u00b7x{i + 1}" for i in range(n_inputs)] + ["b", "z"]
+
+
+def bar_heights(result) -> np.ndarray:
+    """Heights in display order: each term w_i·x_i, the bias, then z."""
+    return np.array([*result.terms, result.bias, result.z], dtype=np.float64)
+
+
+def label_text(value: float) -> str:
+    """A bar's value label: two decimals (tiny values read 0.00, so neighbours never
+    overlap); very large values in the equation's a×10ⁿ form."""
+    if abs(value) < FIXED_MIN:
+        return format_number(0.0)
+    return format_number(value)
+
+
+def _brush(value: float) -> QtGui.QBrush:
+    if value > 0:
+        return POSITIVE_BRUSH
+    return NEGATIVE_BRUSH if value < 0 else ZERO_BRUSH
+
+
+class NeuronBars(LightPlotWidget):
+    """The signed bar chart of a neuron's terms, bias and pre-activation z."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, background=theme.PLOT_BACKGROUND)
+        self.setObjectName("neuron_bars")
+        self.setMinimumHeight(CHART_HEIGHT[0])
+        self.setMaximumHeight(CHART_HEIGHT[1])
+        self.setToolTip(
+            "Each input's contribution w\u00b7x, the bias b and their sum z. Blue bars push "
+            "the neuron on (positive), orange bars hold it back (negative)."
+        )
+        plot = self.getPlotItem()
+        theme.style_plot(plot, "", "contribution to z")
+        plot.setMouseEnabled(False, False)
+        plot.getAxis("left").enableAutoSIPrefix(False)  # "x0.001" axis scales confuse
+        plot.addLine(y=0, pen=pg.mkPen(theme.PLOT_FOREGROUND, width=1))
+        self.bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH, brush=ZERO_BRUSH)
+        plot.addItem(self.bars)
+        self._value_labels: list[pg.TextItem] = []
+        self._n_inputs = -1
+        self._y_range = (0.0, 0.0)  # forces a fit on the first result
+        self._shown_heights = None
+        self._shown_heights_by_label: list = []
+
+    def _rebuild(self, n_inputs: int) -> None:
+        """Set the ticks and the value labels for ``n_inputs`` terms."""
+        plot = self.getPlotItem()
+        for label in self._value_labels:
+            plot.removeItem(label)
+        labels = bar_labels(n_inputs)
+        plot.getAxis("bottom").setTicks([list(enumerate(labels))])
+        plot.setXRange(-0.6, len(labels) - 0.4, padding=0)
+        self._value_labels = []
+        self._shown_heights_by_label = []  # the height each value label shows
+        for _ in labels:
+            text = pg.TextItem(color=LABEL_COLOUR, anchor=(0.5, 1.0))
+            text.setFont(theme.axis_font())
+            plot.addItem(text)
+            self._value_labels.append(text)
+        self._n_inputs = n_inputs
+
+    def show_result(self, result) -> None:
+        """Draw the bars of ``result`` (a ``NeuronResult``)."""
+        heights = bar_heights(result)
+        n_inputs = len(heights) - 2
+        if n_inputs != self._n_inputs:
+            self._rebuild(n_inputs)
+        elif self._shown_heights is not None and np.array_equal(heights, self._shown_heights):
+            return  # e.g. only the activation changed: the sum's terms are the same
+        self._shown_heights = heights
+        positions = np.arange(len(heights), dtype=np.float64)
+        brushes = [_brush(h) for h in heights]
+        pens = [TERM_PEN] * (len(heights) - 1) + [SUM_PEN]
+        self.bars.setOpts(x=positions, height=heights, brushes=brushes, pens=pens)
+        # Labels sit just outside the bar's end: above positive bars, below negative ones.
+        # Only the bars that changed move: a text item's setText lays its text out again.
+        shown = self._shown_heights_by_label
+        for index, (position, height, label) in enumerate(
+                zip(positions, heights, self._value_labels, strict=True)):
+            if index < len(shown) and shown[index] == height:
+                continue
+            label.setText(label_text(height))
+            label.setAnchor((0.5, 1.0) if height >= 0 else (0.5, 0.0))
+            label.setPos(position, height)
+        self._shown_heights_by_label = heights.tolist()
+        self._fit_y_range(heights)
+
+    def _fit_y_range(self, heights: np.ndarray) -> None:
+        """Keep the y range while it still frames the bars well; refit only when it does not.
+
+        A new range on every change repaints the axis and the whole view and moves every
+        value label twice (pyqtgraph re-places text items in a second pass): about half
+        of the chart's cost per slider step. A refit leaves some headroom so a drag
+        crosses it rarely.
+        """
+        low, high = min(0.0, heights.min()), max(0.0, heights.max())
+        margin = 0.22 * max(high - low, 1e-9)  # room for the value labels
+        wanted = (low - margin * (low < 0), high + margin)
+        shown_low, shown_high = self._y_range
+        contains = shown_low <= wanted[0] and wanted[1] <= shown_high
+        # Too loose when the bars would fill less than about half of the height.
+        loose = (shown_high - shown_low) > Y_RANGE_SLACK * (wanted[1] - wanted[0])
+        # The zero line stays where it was unless the sign of the extremes changed.
+        if contains and not loose and (wanted[0] < 0) == (shown_low < -1e-12):
+            return
+        span = wanted[1] - wanted[0]
+        headroom = Y_RANGE_HEADROOM * span
+        self._y_range = (wanted[0] - headroom * (low < 0), wanted[1] + headroom)
+        plot = self.getPlotItem()
+        plot.setYRange(*self._y_range, padding=0.02)
+        # Apply the new view transform now. Left to the paint, it would move the value
+        # labels after they were placed and cost a second paint pass of the chart.
+        plot.getViewBox().updateMatrix()
+
+    def heights(self) -> np.ndarray:
+        """The drawn bar heights (for tests and exports)."""
+        return np.asarray(self.bars.opts["height"], dtype=np.float64)
+
+    def tick_labels(self) -> list[str]:
+        """The x tick labels currently shown."""
+        ticks = self.getPlotItem().getAxis("bottom")._tickLevels
+        return [label for _, label in ticks[0]] if ticks else []
+

@@ -1,0 +1,109 @@
+"""The truth table of a neuron with yes/no inputs: every 0/1 combination, z and the output.
+
+One row per input combination (first input most significant, as the model's
+``truth_table()`` orders them), the row of the inputs set now highlighted.
+Cells are created only when the number of inputs changes; a redraw rewrites
+the z and output columns in place and moves the highlight.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from actplay.ui.widgets.numbers import format_number
+
+CURRENT_ROW_BRUSH = QtGui.QBrush(QtGui.QColor(255, 236, 170))  # soft yellow: "you are here"
+FIRES_BRUSH = QtGui.QBrush(QtGui.QColor(214, 234, 248))  # pale blue: output counts as on
+NO_BRUSH = QtGui.QBrush()
+FIRE_LEVEL = 0.5  # outputs at or above this count as "fires" (step, sigmoid, ...)
+ROW_HEIGHT = 20  # px: compact rows, 8 rows visible without scrolling
+VISIBLE_ROWS = 8
+
+
+class TruthTable(QtWidgets.QTableWidget):
+    """A read-only table of a neuron's output on every 0/1 input combination."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("neuron_truth_table")
+        self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)  # reachable, scrollable by keys
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.horizontalHeader().setSectionResizeMode(
+            QtWidgets.QHeaderView.ResizeMode.Stretch
+        )
+        self.horizontalHeader().setMinimumSectionSize(24)
+        self.setToolTip(
+            "Every yes (1) / no (0) combination of the inputs with the neuron's sum z and "
+            "output a. "
+            "The highlighted row is the combination set now; rows where the output is at "
+            f"least {FIRE_LEVEL:g} (the neuron fires) are tinted blue."
+        )
+        self.setMinimumHeight(ROW_HEIGHT * (VISIBLE_ROWS + 1) + 6)
+        self._n_inputs = -1
+        self._current_row = -1
+
+    def _rebuild(self, n_inputs: int, rows) -> None:
+        """Create every cell for ``n_inputs`` inputs; the input columns never change after."""
+        self.clear()
+        self.setRowCount(len(rows))
+        self.setColumnCount(n_inputs + 2)
+        self.setHorizontalHeaderLabels([f"x{i + 1}" for i in range(n_inputs)] + ["z", "a"])
+        header = self.horizontalHeader()
+        for c in (n_inputs, n_inputs + 1):  # numbers must never be cut short
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        centred = QtCore.Qt.AlignmentFlag.AlignCenter
+        right = QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter
+        for r, row in enumerate(rows):
+            for c, bit in enumerate(row.inputs):
+                item = QtWidgets.QTableWidgetItem(str(bit))
+                item.setTextAlignment(centred)
+                self.setItem(r, c, item)
+            for c in (n_inputs, n_inputs + 1):
+                item = QtWidgets.QTableWidgetItem()
+                item.setTextAlignment(right)
+                self.setItem(r, c, item)
+        self._n_inputs = n_inputs
+        self._current_row = -1
+
+    def show_rows(self, rows) -> None:
+        """Show the model's ``truth_table()`` rows (a tuple of ``TruthRow``)."""
+        n_inputs = len(rows[0].inputs) if rows else 0
+        if n_inputs != self._n_inputs or len(rows) != self.rowCount():
+            self._rebuild(n_inputs, rows)
+        current = -1
+        for r, row in enumerate(rows):
+            self.item(r, n_inputs).setText(format_number(row.z))
+            output = self.item(r, n_inputs + 1)
+            output.setText(format_number(row.a))
+            output.setBackground(FIRES_BRUSH if row.a >= FIRE_LEVEL else NO_BRUSH)
+            if row.current:
+                current = r
+        if current != self._current_row:
+            self._highlight(self._current_row, False)
+            self._highlight(current, True)
+            self._current_row = current
+            if current >= 0:
+                self.scrollToItem(self.item(current, 0))
+
+    def _highlight(self, row: int, on: bool) -> None:
+        if row < 0:
+            return
+        for c in range(self.columnCount()):
+            item = self.item(row, c)
+            font = item.font()
+            font.setBold(on)
+            item.setFont(font)
+            if c < self.columnCount() - 1:  # the output cell keeps its "fires" tint
+                item.setBackground(CURRENT_ROW_BRUSH if on else NO_BRUSH)
+
+    # -- reading back (tests, exports) -------------------------------------------
+    def current_row(self) -> int:
+        """Index of the highlighted row, -1 if the inputs are not all 0/1."""
+        return self._current_row
+
+    def row_texts(self, row: int) -> list[str]:
+        """The texts of one row, left to right."""
+        return [self.item(row, c).text() for c in range(self.columnCount())]

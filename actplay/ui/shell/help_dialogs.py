@@ -1,0 +1,223 @@
+"""The Help menu: the introduction page, every activation's help, shortcuts, About.
+
+The dialogs are plain, non-modal windows built on demand. The introduction
+("What is an activation function?") lives in ``resources/help/intro.html``;
+``main()`` offers it once, on the first run (`offer_intro_on_first_run`), never
+``create_window()``. The shortcut list is generated from the window's actual
+QActions, so it cannot drift from the menus.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+from actplay.core import activations
+from actplay.ui.shell.menu_actions import add_menu_action
+from actplay.ui.widgets.help_box import help_html
+from actplay.ui.widgets.markup import escape
+
+INTRO_SHOWN_KEY = "help/intro_shown"
+NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+def intro_html() -> str:
+    """The text of "What is an activation function?" (a short note if the file is missing)."""
+    try:
+        from actplay import resources
+
+        return resources.resource_path("help", "intro.html").read_text(encoding="utf-8")
+    except (ImportError, FileNotFoundError, OSError):
+        return "<p>The introduction page is missing from this installation.</p>"
+
+
+def _dialog(parent, title: str, name: str, size: tuple[int, int]) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    dialog.resize(*size)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    QVBoxLayout(dialog)
+    return dialog
+
+
+def _close_buttons(dialog: QDialog) -> None:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    dialog.layout().addWidget(buttons)
+
+
+def make_intro_dialog(parent=None) -> QDialog:
+    """The "What is an activation function?" page in a browser dialog."""
+    dialog = _dialog(parent, "What is an activation function?", "intro_dialog", (640, 620))
+    browser = QTextBrowser(dialog)
+    browser.setObjectName("intro_browser")
+    browser.setOpenExternalLinks(True)
+    browser.setHtml(intro_html())
+    dialog.layout().addWidget(browser)
+    _close_buttons(dialog)
+    return dialog
+
+
+def make_activation_help_dialog(parent=None, name: str | None = None) -> QDialog:
+    """Browse every activation's title, formulas and description; ``name`` selected first."""
+    dialog = _dialog(parent, "Activation functions", "activation_help_dialog", (760, 520))
+    row = QHBoxLayout()
+    listing = QListWidget(dialog)
+    listing.setObjectName("activation_list")
+    listing.setMaximumWidth(240)
+    browser = QTextBrowser(dialog)
+    browser.setObjectName("activation_help_browser")
+    for group in activations.groups():
+        header = QListWidgetItem(group)
+        header.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = header.font()
+        font.setBold(True)
+        header.setFont(font)
+        listing.addItem(header)
+        for key in activations.names():
+            activation = activations.get(key)
+            if activation.group == group:
+                item = QListWidgetItem(f"  {activation.title}")
+                item.setData(NAME_ROLE, key)
+                listing.addItem(item)
+
+    def show_current(item):
+        if item is not None and item.data(NAME_ROLE):
+            browser.setHtml(help_html(item.data(NAME_ROLE)))
+
+    listing.currentItemChanged.connect(lambda item, _previous: show_current(item))
+    row.addWidget(listing)
+    row.addWidget(browser, 1)
+    dialog.layout().addLayout(row)
+    _close_buttons(dialog)
+    wanted = name or activations.names()[0]
+    for index in range(listing.count()):
+        if listing.item(index).data(NAME_ROLE) == wanted:
+            listing.setCurrentRow(index)
+            break
+    dialog.activation_list = listing
+    dialog.browser = browser
+    return dialog
+
+
+def shortcut_rows(window) -> list[tuple[str, str]]:
+    """``(command, keys)`` for every action of ``window`` that has a shortcut, sorted."""
+    rows = {}
+    for action in window.findChildren(QAction):
+        keys = [sequence.toString(QKeySequence.SequenceFormat.NativeText)
+                for sequence in action.shortcuts() if not sequence.isEmpty()]
+        text = action.text().replace("&", "").replace("\u2026", "").strip()
+        if keys and text:
+            rows[text] = ", ".join(keys)
+    return sorted(rows.items(), key=lambda row: row[0].lower())
+
+
+def make_shortcuts_dialog(window) -> QDialog:
+    """A table of the window's keyboard shortcuts, from its QActions."""
+    dialog = _dialog(window, "Keyboard shortcuts", "shortcuts_dialog", (460, 480))
+    rows = shortcut_rows(window)
+    rows += [("Move between controls", "Tab, Shift+Tab"),
+             ("Nudge a focused slider", "Arrow keys (small), Page Up/Down (large)"),
+             ("Slider to its ends", "Home, End")]
+    table = QTableWidget(len(rows), 2, dialog)
+    table.setObjectName("shortcuts_table")
+    table.setHorizontalHeaderLabels(["Command", "Keys"])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for index, (command, keys) in enumerate(rows):
+        table.setItem(index, 0, QTableWidgetItem(command))
+        table.setItem(index, 1, QTableWidgetItem(keys))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    dialog.layout().addWidget(table)
+    _close_buttons(dialog)
+    return dialog
+
+
+def version_rows() -> list[tuple[str, str]]:
+    """``(component, version)`` for actplay and the libraries it runs on."""
+    import numpy
+    import pyqtgraph
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from actplay import __version__
+
+    return [
+        ("actplay", __version__),
+        ("Python", f"{platform.python_version()} ({sys.implementation.name})"),
+        ("Qt", qVersion()),
+        ("PySide6", PySide6.__version__),
+        ("pyqtgraph", pyqtgraph.__version__),
+        ("numpy", numpy.__version__),
+        ("Platform", platform.platform()),
+    ]
+
+
+def about_html() -> str:
+    """The About box's text: what actplay is, and the versions it runs with."""
+    table = "".join(f"<tr><td style='padding-right:12px'>{escape(name)}</td>"
+                    f"<td>{escape(version)}</td></tr>" for name, version in version_rows())
+    return ("<h2>actplay</h2><p>A playground for activation functions, single neurons "
+            "and small neural networks: drag a slider and watch every curve, derivative "
+            "and number follow.</p><p>MIT licence.</p>"
+            f"<table>{table}</table>")
+
+
+def make_about_dialog(parent=None) -> QDialog:
+    """The About box (selectable text, so versions can be pasted into a bug report)."""
+    dialog = _dialog(parent, "About actplay", "about_dialog", (480, 360))
+    browser = QTextBrowser(dialog)
+    browser.setObjectName("about_browser")
+    browser.setHtml(about_html())
+    dialog.layout().addWidget(browser)
+    _close_buttons(dialog)
+    return dialog
+
+
+def _show(dialog: QDialog) -> QDialog:
+    dialog.show()
+    return dialog
+
+
+def install_help_actions(window, help_menu) -> None:
+    """Fill the Help menu and add the command palette (Edit menu, Ctrl+K)."""
+    def add(text, slot, shortcut, name):
+        return add_menu_action(window, help_menu, text, slot, shortcut, name)
+
+    add("&What is an activation function?", lambda: _show(make_intro_dialog(window)),
+        QKeySequence.StandardKey.HelpContents, "intro_action")
+    add("&Activation functions\u2026",
+        lambda: _show(make_activation_help_dialog(window, window.model.curve_activation)),
+        None, "activation_help_action")
+    add("&Keyboard shortcuts\u2026", lambda: _show(make_shortcuts_dialog(window)),
+        QKeySequence("Ctrl+/"), "shortcuts_action")
+    help_menu.addSeparator()
+    add("&About actplay", lambda: _show(make_about_dialog(window)), None, "about_action")
+
+    from actplay.ui.shell.command_palette import install_command_palette
+
+    install_command_palette(window)
+
+
+def offer_intro_on_first_run(window, settings) -> QDialog | None:
+    """Show the introduction once per user (``main()`` only); returns the dialog or None."""
+    if settings.value(INTRO_SHOWN_KEY, False, type=bool):
+        return None
+    settings.setValue(INTRO_SHOWN_KEY, True)
+    return _show(make_intro_dialog(window))

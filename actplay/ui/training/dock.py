@@ -1,0 +1,149 @@
+"""Puts the training panel in the main window, and its two exports.
+
+`install_training_dock(window)` is the main window's one line for issue 13:
+it tabs an empty dock behind the network dock (so the default layout stays as
+it was) and adds the dock's toggle to the View menu. The panel itself (about
+55 ms to build, and a repaint on every network change) is built by
+`build_training_panel` when the dock first shows, or when code asks for
+``window.training_panel``; it then registers with the redraw scheduler. The
+exports (right-click on the panel) write the loss history as CSV and the
+decision surface as PNG or SVG, atomically.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+
+DOCK_NAME = "training_dock"
+SURFACE_SIZE = (600, 600)  # px of an exported decision surface
+
+
+def loss_history_csv(model) -> str:
+    """The loss and gradient history as CSV text: epoch, train_loss, test_loss, grad_layer_i."""
+    history = model.loss_history()
+    epochs, gradients = model.gradient_history()
+    header = ["epoch", "train_loss", "test_loss"] + [
+        f"mean_abs_grad_layer_{i + 1}" for i in range(gradients.shape[1])]
+    lines = [",".join(header)]
+    for row in range(len(history["epoch"])):
+        values = [history["epoch"][row], history["train"][row], history["test"][row],
+                  *gradients[row]]
+        lines.append(",".join("" if np.isnan(v) else repr(float(v)) for v in values))
+    return "\n".join(lines) + "\n"
+
+
+def write_loss_csv(model, path) -> None:
+    """Write :func:`loss_history_csv` to ``path`` (atomically)."""
+    from actplay.ui.export.formats import write_atomic
+
+    write_atomic(path, loss_history_csv(model).encode("utf-8"))
+
+
+def write_surface_png(panel, path, size=SURFACE_SIZE) -> None:
+    """Render the panel's decision-surface plot (with its points) to a PNG file."""
+    from actplay.ui.export.formats import write_atomic
+
+    widget = panel.output_map
+    image = QtGui.QImage(*size, QtGui.QImage.Format.Format_ARGB32)
+    image.fill(QtGui.QColor("white"))
+    painter = QtGui.QPainter(image)
+    widget.scene().render(painter, QtCore.QRectF(0, 0, *size), widget.sceneRect())
+    painter.end()
+    from actplay.ui.export.render import encode_image
+
+    write_atomic(path, encode_image(image, "PNG"))
+
+
+def write_surface_svg(panel, path) -> None:
+    """Write the decision-surface plot (image, points, axes) as SVG, atomically.
+
+    The one SVG path of the app (`export_formats.write_image`, with its pyqtgraph
+    patch); the plot is exported at its size on screen.
+    """
+    from actplay.ui.export.formats import write_image
+
+    write_image(panel.output_map, path)
+
+
+def _install_exports(window, panel) -> None:
+    def ask_and_write(title, default, pattern, write):
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(window, title, default, pattern)
+        if path:
+            try:
+                write(path)
+            except (OSError, ValueError) as error:
+                window.statusBar().showMessage(f"Cannot export: {error}", 8000)
+
+    csv_action = QtGui.QAction("Export loss history as CSV\u2026", panel)
+    csv_action.setObjectName("training_export_csv_action")
+    csv_action.triggered.connect(lambda: ask_and_write(
+        "Export loss history", "loss_history.csv", "CSV (*.csv)",
+        lambda path: write_loss_csv(panel.model, path)))
+    png_action = QtGui.QAction("Export decision surface as PNG\u2026", panel)
+    png_action.setObjectName("training_export_png_action")
+    png_action.triggered.connect(lambda: ask_and_write(
+        "Export decision surface", "decision_surface.png", "PNG (*.png)",
+        lambda path: write_surface_png(panel, path)))
+    svg_action = QtGui.QAction("Export decision surface as SVG\u2026", panel)
+    svg_action.setObjectName("training_export_svg_action")
+    svg_action.triggered.connect(lambda: ask_and_write(
+        "Export decision surface", "decision_surface.svg", "SVG (*.svg)",
+        lambda path: write_surface_svg(panel, path)))
+    for widget in (panel.output_map, panel.loss_chart, panel.gradient_chart):
+        widget.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (csv_action, png_action, svg_action):
+            widget.addAction(action)
+
+
+def install_training_dock(window) -> QtWidgets.QDockWidget:
+    """Add the training dock to ``window`` (tabbed behind the network dock); idempotent.
+
+    The dock starts empty; its panel is built on first show (`build_training_panel`).
+    """
+    existing = getattr(window, DOCK_NAME, None)
+    if existing is not None:
+        return existing
+    dock = QtWidgets.QDockWidget("Training", window)
+    dock.setObjectName(DOCK_NAME)
+    dock.setWidget(QtWidgets.QWidget())  # stands in until the dock first shows
+    network_dock = getattr(window, "network_dock", None)
+    window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    if network_dock is not None:
+        window.tabifyDockWidget(network_dock, dock)
+        network_dock.raise_()
+    view_menu = getattr(window, "view_menu", None)
+    if view_menu is not None:
+        action = dock.toggleViewAction()
+        action.setObjectName(f"{DOCK_NAME}_toggle")
+        view_menu.insertAction(view_menu.actions()[-1] if view_menu.actions() else None,
+                               action)
+    window.training_dock = dock
+    # A tabbed dock reports visibilityChanged(True) when its tab becomes the current one.
+    dock.visibilityChanged.connect(
+        lambda visible: visible and build_training_panel(window))
+    return dock
+
+
+def build_training_panel(window):
+    """The window's `TrainingPanel`, built, registered and put in its dock on first call."""
+    panel = getattr(window, "_training_panel", None)
+    if panel is not None:
+        return panel
+    from actplay.ui.training.panel import TrainingPanel
+    from actplay.ui.training.undo import install_training_undo
+
+    panel = TrainingPanel(window.model, window)
+    window._training_panel = panel
+    window.scheduler.register(panel, TrainingPanel.SECTIONS)
+    stand_in = window.training_dock.widget()
+    window.training_dock.setWidget(panel)
+    if stand_in is not None:
+        stand_in.deleteLater()
+    _install_exports(window, panel)
+    install_training_undo(window, panel)  # one run = one undo step, not one per tick
+    return panel
+
+
+__all__ = ["build_training_panel", "install_training_dock", "loss_history_csv", "write_loss_csv",
+           "write_surface_png", "write_surface_svg"]

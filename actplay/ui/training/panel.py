@@ -1,0 +1,253 @@
+"""The training dock: train the network on a 2-D data set and watch it learn.
+
+Play runs training in time slices on a zero-interval ``QTimer``: each tick
+trains for at most ``TICK_MS`` and returns to the event loop, so input events
+(a slider drag, a click) are handled between ticks and never wait long. Only
+a tick at least ``PUBLISH_MS`` after the last one hands the trained weights to
+the model (``network`` + ``training``, which repaints the views); the others
+keep training in the trainer, so a slider drag is not slowed by a full
+network repaint every frame. While the user is changing something (a change
+less than ``USER_QUIET_MS`` ago) nothing is published: training goes on and
+shows up as soon as the drag rests. Pause publishes the last weights.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import nullcontext
+
+from PySide6 import QtCore, QtWidgets
+
+from actplay.core import datasets
+from actplay.ui.training.controls import TrainingControls
+from actplay.ui.training.plots import GradientChart, LossChart, OutputMap
+from actplay.ui.widgets.diverging import DivergingLegend
+
+TICK_MS = 4  # training time per timer tick: a slider change waits at most this long
+PUBLISH_MS = 40  # trained weights reach the model (and the views) ~25 times a second
+USER_QUIET_MS = 100  # no publishing this soon after a user change: its repaint goes first
+CHART_HEIGHT = 130  # px for each of the loss and gradient charts
+
+
+class TrainingPanel(QtWidgets.QWidget):
+    """Play/Pause/Step/Reset, data and settings, and the live views of a training run.
+
+    Parameters
+    ----------
+    model : actplay.model.playground.Playground
+    parent : QWidget, optional
+    """
+
+    SECTIONS = frozenset({"dataset", "training", "network"})
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.setObjectName("training_panel")
+        self.model = model
+        self.timer = QtCore.QTimer(self)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._on_timer_tick)
+        self._last_publish = 0.0  # perf_counter seconds of the last publishing tick
+        self._last_user_change = 0.0  # perf_counter seconds of the last change not by training
+        self._publishing = False
+        model.changed.connect(self._on_model_changed)
+        # wraps one Step click; install_training_undo makes it one undo step
+        self.step_recorder = nullcontext
+
+        self.play = QtWidgets.QPushButton("Play")
+        self.play.setObjectName("training_play")
+        self.play.setCheckable(True)
+        self.play.setToolTip("Train continuously / pause")
+        self.step = QtWidgets.QPushButton("Step")
+        self.step.setObjectName("training_step")
+        self.step.setToolTip("Train one epoch (a pass over the training points)")
+        self.reset = QtWidgets.QPushButton("Reset")
+        self.reset.setObjectName("training_reset")
+        self.reset.setToolTip("New weights from the init scheme and seed; epoch 0")
+        self.epoch_label = QtWidgets.QLabel()
+        self.epoch_label.setObjectName("training_epoch")
+        buttons = QtWidgets.QHBoxLayout()
+        for widget in (self.play, self.step, self.reset):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.epoch_label)
+        self.play.toggled.connect(self._on_play_toggled)
+        self.step.clicked.connect(self._on_step_clicked)
+        self.reset.clicked.connect(self.model.reset_training)
+
+        self.controls = TrainingControls(model)
+        self.output_map = OutputMap()
+        self.output_map.setMinimumHeight(260)
+        self.output_map.pointClicked.connect(self._on_map_clicked)
+        self.show_test = QtWidgets.QCheckBox("Show test data")
+        self.show_test.setObjectName("training_show_test")
+        self.discretise = QtWidgets.QCheckBox("Discretise output")
+        self.discretise.setObjectName("training_discretise")
+        self.click_class = QtWidgets.QComboBox()
+        self.click_class.setObjectName("training_click_class")
+        self.click_class.setToolTip("Class (or value) of a point added by clicking the map")
+        self.click_class.addItem("Click adds class 0 (orange)", 0.0)
+        self.click_class.addItem("Click adds class 1 (blue)", 1.0)
+        for box in (self.show_test, self.discretise):
+            box.toggled.connect(lambda _on: self._refresh_map())
+        options = QtWidgets.QHBoxLayout()
+        options.addWidget(self.show_test)
+        options.addWidget(self.discretise)
+        options.addStretch(1)
+        options.addWidget(DivergingLegend("output"))
+
+        self.stats = QtWidgets.QLabel()
+        self.stats.setObjectName("training_stats")
+        self.stats.setWordWrap(True)
+        self.error = QtWidgets.QLabel()
+        self.error.setObjectName("training_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.loss_chart = LossChart()
+        self.gradient_chart = GradientChart()
+        for chart in (self.loss_chart, self.gradient_chart):
+            chart.setFixedHeight(CHART_HEIGHT)
+
+        content = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(content)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(self.output_map, 1)
+        layout.addLayout(options)
+        layout.addWidget(self.click_class)
+        layout.addWidget(self.stats)
+        layout.addWidget(self.loss_chart)
+        layout.addWidget(self.gradient_chart)
+        layout.addWidget(self.controls)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.controls.load_csv.clicked.connect(self._on_load_csv_clicked)
+        self.refresh(self.SECTIONS)
+
+    # -- model -> view -------------------------------------------------------------------
+    def refresh(self, sections) -> None:
+        """Repaint what ``sections`` changed (called by the redraw scheduler)."""
+        model = self.model
+        if sections & {"dataset", "training"}:
+            self.controls.refresh()
+            with QtCore.QSignalBlocker(self.play):
+                self.play.setChecked(model.running)
+            self.play.setText("Pause" if model.running else "Play")
+            self._sync_timer()
+            self.error.setText(model.training_error)
+            self.error.setVisible(bool(model.training_error))
+            self.loss_chart.set_history(model.loss_history())
+            self.gradient_chart.set_history(*model.gradient_history())
+            regression = model.dataset().kind == datasets.REGRESSION
+            self.click_class.setItemText(0, "Click adds value -1" if regression
+                                         else "Click adds class 0 (orange)")
+            self.click_class.setItemText(1, "Click adds value +1" if regression
+                                         else "Click adds class 1 (blue)")
+        self.epoch_label.setText(f"Epoch {int(model.epoch):,}")
+        self._refresh_map(points="dataset" in sections)
+        self._refresh_stats()
+
+    def _refresh_map(self, points: bool = True) -> None:
+        model = self.model
+        self.output_map.set_surface(model.output_surface(), model.plane_range,
+                                    self.discretise.isChecked())
+        if points:
+            self.output_map.set_points(model.dataset(), self.show_test.isChecked())
+
+    def _refresh_stats(self) -> None:
+        model = self.model
+        history = model.loss_history()
+        parts = []
+        if len(history["epoch"]):
+            parts.append(f"train loss {history['train'][-1]:.4f}")
+            parts.append(f"test loss {history['test'][-1]:.4f}")
+        accuracy = model.accuracy(test=True)
+        if accuracy is not None:
+            parts.append(f"test accuracy {accuracy:.1%}")
+        dead = model.dead_unit_counts()
+        if dead and any(dead):
+            parts.append("dead units per hidden layer " + ", ".join(map(str, dead)))
+        self.stats.setText(" \u00b7 ".join(parts) or "Press Play to train.")
+
+    def _sync_timer(self) -> None:
+        if self.model.running and not self.timer.isActive():
+            self.timer.start()
+        elif not self.model.running and self.timer.isActive():
+            self.timer.stop()
+
+    # -- view -> model -------------------------------------------------------------------
+    def _on_play_toggled(self, on: bool) -> None:
+        try:
+            self.model.set_running(on)
+        except ValueError as error:
+            self._show_status(str(error))
+            with QtCore.QSignalBlocker(self.play):
+                self.play.setChecked(False)
+        self._sync_timer()
+
+    def _on_timer_tick(self) -> None:
+        if not self.model.running:
+            self.timer.stop()
+            return
+        now = time.perf_counter()
+        publish = (now - self._last_publish >= PUBLISH_MS / 1000.0
+                   and now - self._last_user_change >= USER_QUIET_MS / 1000.0)
+        if publish:
+            self._last_publish = now
+        self._publishing = publish
+        try:
+            self.model.train_for(TICK_MS / 1000.0, publish=publish)
+        except ValueError as error:
+            self._show_status(str(error))
+        finally:
+            self._publishing = False
+
+    def _on_model_changed(self, _sections) -> None:
+        if not self._publishing:
+            self._last_user_change = time.perf_counter()
+
+    def _on_step_clicked(self) -> None:
+        try:
+            with self.step_recorder():
+                self.model.train_epoch()
+        except ValueError as error:
+            self._show_status(str(error))
+
+    def _on_map_clicked(self, x1: float, x2: float) -> None:
+        value = self.click_class.currentData()
+        if self.model.dataset().kind == datasets.REGRESSION:
+            value = 2.0 * value - 1.0
+        try:
+            self.model.add_point(x1, x2, value)
+        except ValueError as error:
+            self._show_status(str(error))
+
+    def _on_load_csv_clicked(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, "Load points", "", "CSV files (*.csv *.txt);;All files (*)")
+        if path:
+            self.load_csv(path)
+
+    def load_csv(self, path: str) -> bool:
+        """Load points from a CSV file; a bad file is reported and changes nothing."""
+        try:
+            self.model.load_dataset_csv(path)
+        except ValueError as error:
+            self._show_status(f"Cannot load points: {error}")
+            return False
+        return True
+
+    def _show_status(self, message: str) -> None:
+        window = self.window()
+        if isinstance(window, QtWidgets.QMainWindow):
+            window.statusBar().showMessage(message, 8000)
+        else:
+            self.error.setText(message)
+            self.error.show()

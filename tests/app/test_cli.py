@@ -1,0 +1,114 @@
+"""``actplay`` entry point: list, version, sessions, screenshot, no display, export dispatch."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from actplay import __version__
+from actplay.app import cli
+from actplay.app import launch as app
+from actplay.core import activations as acts
+from actplay.model import session
+from actplay.model.playground import Playground
+
+
+def run_main(argv, capsys):
+    code = app.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys):
+    code, out, _err = run_main(["--version"], capsys)
+    assert code == 0 and out.strip() == f"actplay {__version__}"
+
+
+def test_list_prints_every_name_with_its_title(capsys):
+    code, out, _err = run_main(["list"], capsys)
+    assert code == 0
+    rows = {line.split()[0]: line.split(None, 1)[1] for line in out.splitlines()
+            if line and not line.startswith("#")}
+    assert set(rows) == set(acts.names())
+    for name in acts.names():
+        assert rows[name] == acts.get(name).title
+    assert [line[2:] for line in out.splitlines() if line.startswith("# ")] == list(acts.groups())
+
+
+@pytest.mark.parametrize("content", ["{not json", json.dumps({"format": "other"}), None])
+def test_bad_session_is_one_line_and_exit_2(tmp_path, capsys, content):
+    path = tmp_path / "bad.json"
+    if content is not None:
+        path.write_text(content)
+    for argv in ([str(path)], ["--session", str(path)], ["--screenshot", str(tmp_path / "s.png"),
+                                                         "--session", str(path)]):
+        code, out, err = run_main(argv, capsys)
+        assert code == 2
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        assert "bad.json" in err
+    assert not (tmp_path / "s.png").exists()
+
+
+def test_bad_arguments_exit_2(capsys, tmp_path):
+    for argv in (["--size", "800x600"], ["--screenshot", str(tmp_path / "s.png"), "--size", "big"],
+                 ["--bogus"], ["a.json", "--session", "b.json"]):
+        code, _out, err = run_main(argv, capsys)
+        assert code == 2 and len(err.strip().splitlines()) == 1, argv
+
+
+def test_no_display_prints_one_line_and_exits_1(monkeypatch, capsys):
+    for key in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, _out, err = run_main([], capsys)
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert "no display" in lines[0]
+    assert "actplay --screenshot out.png" in lines[0] and "actplay export" in lines[0]
+
+
+def test_session_argument_forms():
+    assert cli.parse_window_args(["a.json"]).session == "a.json"
+    assert cli.parse_window_args(["--session", "a.json"]).session == "a.json"
+    assert cli.parse_window_args([]).session is None
+    with pytest.raises(cli.CliError):
+        cli.parse_window_args(["a.json", "--session", "b.json"])
+
+
+def test_export_subcommand_is_dispatched(capsys):
+    code, _out, err = run_main(["export"], capsys)  # missing required options
+    assert code == 2 and "actplay export" in err
+
+
+def test_screenshot_renders_offscreen_without_a_display(tmp_path):
+    model = Playground()
+    model.set_linked(False)
+    model.set_curve_activation("relu")
+    session_path = tmp_path / "relu.json"
+    session.save(model, session_path)
+    out = tmp_path / "shot.png"
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "actplay", "--screenshot", str(out), "--size", "1280x800",
+         "--session", str(session_path)],
+        env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["relu.json", "shot.png"]
+
+
+def test_no_arguments_give_the_parsers_own_defaults():
+    parsed = cli.build_parser().parse_args([])
+    parsed.session = parsed.session or parsed.file
+    assert vars(cli.parse_window_args([])) == vars(parsed)
+    assert vars(cli.parse_window_args(())) == cli.NO_WINDOW_ARGUMENTS
