@@ -93,7 +93,8 @@ def resource_root() -> pathlib.Path:
     if root is None:
         raise FileNotFoundError(
             f"actplay's resources are missing: neither actplay/{PACKAGED_FOLDER} in the "
-            f"package nor {CHECKOUT_FOLDER}/ beside it; reinstall actplay")
+            f"package nor {CHECKOUT_FOLDER}/ beside it; reinstall actplay"
+        )
     return root
 
 

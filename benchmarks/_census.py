@@ -71,10 +71,14 @@ class _Tally:
             "area_px_per_step": round(self.area / n),
             "layout_requests_per_step": round(self.layouts / n, 2),
             "python_calls_per_step": round(self.calls / n),
-            "widgets": {name: {"paints": round(p / n, 2), "area_px": round(a / n)}
-                        for name, (p, a) in widgets},
-            "layout_requests": {name: round(c / n, 2) for name, c in
-                                sorted(self.layout_by.items(), key=lambda kv: -kv[1])},
+            "widgets": {
+                name: {"paints": round(p / n, 2), "area_px": round(a / n)}
+                for name, (p, a) in widgets
+            },
+            "layout_requests": {
+                name: round(c / n, 2)
+                for name, c in sorted(self.layout_by.items(), key=lambda kv: -kv[1])
+            },
             "top_calls": {name: round(c / n, 1) for name, c in functions},
         }
 
@@ -88,8 +92,16 @@ def _function_counts(profile: cProfile.Profile) -> tuple[int, dict]:
     return stats.total_calls, counts
 
 
-def census(app, window, steps: int, warmup: int, quiet: float, cap: float,
-           profile_calls: bool = True, top: int = 12) -> dict:
+def census(
+    app,
+    window,
+    steps: int,
+    warmup: int,
+    quiet: float,
+    cap: float,
+    profile_calls: bool = True,
+    top: int = 12,
+) -> dict:
     """Move every visible slider in turn; counts per step, by kind (plus ``"all"``)."""
     sliders = h.find_sliders(window)
     area = h.SliderArea(sliders)
@@ -142,10 +154,12 @@ def census_lines(counts: dict, widgets_shown: int = 14) -> list[str]:
         row = counts.get(kind)
         if not row:
             continue
-        out.append(f"{kind}: {row['steps']} steps  paints/step {row['paints_per_step']}  "
-                   f"area/step {row['area_px_per_step']} px  layout requests/step "
-                   f"{row['layout_requests_per_step']}  python calls/step "
-                   f"{row['python_calls_per_step']}")
+        out.append(
+            f"{kind}: {row['steps']} steps  paints/step {row['paints_per_step']}  "
+            f"area/step {row['area_px_per_step']} px  layout requests/step "
+            f"{row['layout_requests_per_step']}  python calls/step "
+            f"{row['python_calls_per_step']}"
+        )
         if kind == "all":
             continue
         for name, cell in list(row["widgets"].items())[:widgets_shown]:

@@ -123,8 +123,10 @@ def stat_line(label: str, stats: dict | None, width: int = 16) -> str:
     """One aligned line ``label median p90 p99 (n)`` for a `summarise` result."""
     if not stats:
         return f"{label:{width}s} -"
-    return (f"{label:{width}s} median {stats['median']:7.2f}  p90 {stats['p90']:7.2f}  "
-            f"p99 {stats['p99']:7.2f}  max {stats['max']:7.2f} ms  (n={stats['n']})")
+    return (
+        f"{label:{width}s} median {stats['median']:7.2f}  p90 {stats['p90']:7.2f}  "
+        f"p99 {stats['p99']:7.2f}  max {stats['max']:7.2f} ms  (n={stats['n']})"
+    )
 
 
 # -- the instrumented application ------------------------------------------------------
@@ -245,8 +247,12 @@ def find_sliders(window) -> list:
         if isinstance(slider, QtWidgets.QScrollBar):
             continue
         # isVisible() is also true behind another dock's tab; the user sees no pixel of it.
-        if (slider.isVisible() and not slider.visibleRegion().isEmpty()
-                and slider.isEnabled() and slider.minimum() < slider.maximum()):
+        if (
+            slider.isVisible()
+            and not slider.visibleRegion().isEmpty()
+            and slider.isEnabled()
+            and slider.minimum() < slider.maximum()
+        ):
             found.append(slider)
     return found
 

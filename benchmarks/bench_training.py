@@ -32,8 +32,15 @@ def headless(seconds: float) -> tuple[float, float]:
     """(steps/s, epochs/s) of `Trainer.epoch` in a loop for about ``seconds``."""
     data = datasets.generate("spiral", 500, noise=0.0, test_fraction=0.5, seed=0)
     x, y = data.train
-    trainer = Trainer(Network.from_init(SIZES, ACTIVATIONS, "xavier", 0), x, y, loss="bce",
-                      optimizer="adam", learning_rate=0.03, batch_size=10)
+    trainer = Trainer(
+        Network.from_init(SIZES, ACTIVATIONS, "xavier", 0),
+        x,
+        y,
+        loss="bce",
+        optimizer="adam",
+        learning_rate=0.03,
+        batch_size=10,
+    )
     trainer.epoch()  # warm up caches and workspaces
     start = time.perf_counter()
     epochs = steps = 0
@@ -83,8 +90,10 @@ def main(argv=None) -> None:
     parser.add_argument("--window", action="store_true", help="also measure with the window")
     args = parser.parse_args(argv)
     steps_per_s, epochs_per_s = headless(args.seconds)
-    print(f"headless: {steps_per_s:8.0f} steps/s  {epochs_per_s:6.1f} epochs/s "
-          "(spiral 250 train points, 4x8 tanh, batch 10, Adam)")
+    print(
+        f"headless: {steps_per_s:8.0f} steps/s  {epochs_per_s:6.1f} epochs/s "
+        "(spiral 250 train points, 4x8 tanh, batch 10, Adam)"
+    )
     if args.window:
         epochs, redraws = with_window(args.seconds)
         print(f"window:   {epochs:6.1f} epochs/s, {redraws} redraws in {args.seconds:g} s")

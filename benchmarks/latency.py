@@ -33,8 +33,12 @@ if __name__ == "__main__":
     h.prepare()
 
 
-CUSTOM_FUNCTION = {"name": "bench_softsign", "formula": "x / (1 + abs(x))**p",
-                   "title": "softsign with power p", "params": {"p": (1.0, 0.2, 4.0)}}
+CUSTOM_FUNCTION = {
+    "name": "bench_softsign",
+    "formula": "x / (1 + abs(x))**p",
+    "title": "softsign with power p",
+    "params": {"p": (1.0, 0.2, 4.0)},
+}
 
 
 def select_custom(window) -> list[str]:
@@ -83,8 +87,16 @@ def first_frame_latency(answers, frames: list, start: float):
     return (max(first.values()) - start) * 1000.0 if first else None
 
 
-def measure(app, window, steps: int, warmup: int, quiet: float, cap: float,
-            frames: FrameClock | None = None, first: int = 0) -> dict:
+def measure(
+    app,
+    window,
+    steps: int,
+    warmup: int,
+    quiet: float,
+    cap: float,
+    frames: FrameClock | None = None,
+    first: int = 0,
+) -> dict:
     """Move every visible slider of ``window`` in turn; latency samples by kind.
 
     ``first`` is where the round-robin over the sliders begins (blocks go on
@@ -116,8 +128,11 @@ def measure(app, window, steps: int, warmup: int, quiet: float, cap: float,
         answers = [p for p in app.take_paints() if area.is_response(p)]
         if step < warmup:
             continue
-        latency = (first_frame_latency(answers, frames.starts, start) if frames
-                   else answers and (max(p[2] for p in answers) - start) * 1000.0)
+        latency = (
+            first_frame_latency(answers, frames.starts, start)
+            if frames
+            else answers and (max(p[2] for p in answers) - start) * 1000.0
+        )
         if not latency:
             silent += 1
             continue
@@ -130,8 +145,14 @@ def measure(app, window, steps: int, warmup: int, quiet: float, cap: float,
     counts = {}
     for slider in sliders:
         counts[h.slider_kind(slider)] = counts.get(h.slider_kind(slider), 0) + 1
-    return {"samples": samples, "paint_ms": paint_ms, "sliders": counts,
-            "silent": silent, "capped": capped, "widgets": widgets}
+    return {
+        "samples": samples,
+        "paint_ms": paint_ms,
+        "sliders": counts,
+        "silent": silent,
+        "capped": capped,
+        "widgets": widgets,
+    }
 
 
 def _merge(total: dict | None, part: dict) -> dict:
@@ -175,9 +196,17 @@ def run(args) -> dict:
 
             steps = args.bare_steps if which == "bare" else args.steps
             cap = (args.cap_ms or 500.0) / 1000
-            figures[which] = {"counts": _census.census(
-                app, window, steps, args.warmup, args.quiet_ms / 1000, cap,
-                profile_calls=not args.no_calls)}
+            figures[which] = {
+                "counts": _census.census(
+                    app,
+                    window,
+                    steps,
+                    args.warmup,
+                    args.quiet_ms / 1000,
+                    cap,
+                    profile_calls=not args.no_calls,
+                )
+            }
             window.close()
             window.deleteLater()
             app.processEvents()
@@ -197,8 +226,16 @@ def run(args) -> dict:
             cap = (args.cap_ms or (80.0 if training else 500.0)) / 1000
             h.show_settled(app, window)
             done = len(results[which]["samples"]["all"]) if results[which] else 0
-            part = measure(app, window, share, args.warmup, args.quiet_ms / 1000, cap,
-                           frames if training else None, first=done)
+            part = measure(
+                app,
+                window,
+                share,
+                args.warmup,
+                args.quiet_ms / 1000,
+                cap,
+                frames if training else None,
+                first=done,
+            )
             window.hide()
             results[which] = _merge(results[which], part)
     if args.training:
@@ -212,8 +249,10 @@ def run(args) -> dict:
             "sliders": result["sliders"],
             "silent_steps": result["silent"],
             "capped_steps": result["capped"],
-            "paint_ms_by_widget": {k: round(v, 1) for k, v in sorted(
-                result["widgets"].items(), key=lambda kv: -kv[1])[:8]},
+            "paint_ms_by_widget": {
+                k: round(v, 1)
+                for k, v in sorted(result["widgets"].items(), key=lambda kv: -kv[1])[:8]
+            },
         }
         window.close()
         window.deleteLater()
@@ -236,13 +275,17 @@ def lines_for(figures: dict) -> list[str]:
             out.append(f"== {which}")
             out += _census.census_lines(figures[which]["counts"])
         return out
-    out = [f"platform {figures['platform']}   window {h.WINDOW_SIZE[0]}x{h.WINDOW_SIZE[1]}"
-           f"   {figures['blocks']} alternating blocks"
-           f"   set-up: {', '.join(figures.get('app_setup') or ['none'])}"]
+    out = [
+        f"platform {figures['platform']}   window {h.WINDOW_SIZE[0]}x{h.WINDOW_SIZE[1]}"
+        f"   {figures['blocks']} alternating blocks"
+        f"   set-up: {', '.join(figures.get('app_setup') or ['none'])}"
+    ]
     for which, title in (("bare", "bare window"), ("app", "actplay window")):
         part = figures[which]
-        out.append(f"{title}: sliders {part['sliders']}  silent steps {part['silent_steps']}  "
-                   f"capped {part['capped_steps']}")
+        out.append(
+            f"{title}: sliders {part['sliders']}  silent steps {part['silent_steps']}  "
+            f"capped {part['capped_steps']}"
+        )
         for kind in ("all",) + h.KINDS:
             if kind in part["latency_ms"]:
                 out.append("  " + h.stat_line(f"latency {kind}", part["latency_ms"][kind]))
@@ -250,34 +293,55 @@ def lines_for(figures: dict) -> list[str]:
         out.append(f"  paint ms by widget: {part['paint_ms_by_widget']}")
     if "training_epochs" in figures:
         out.append(f"training ran to epoch {figures['training_epochs']:.1f} while measuring")
-    out.append(f"ratio actplay/bare: median {figures['ratio_median']}  p99 {figures['ratio_p99']}"
-               "   (targets: median <= 2.0x, p99 <= 33 ms)")
+    out.append(
+        f"ratio actplay/bare: median {figures['ratio_median']}  p99 {figures['ratio_p99']}"
+        "   (targets: median <= 2.0x, p99 <= 33 ms)"
+    )
     return out
 
 
 def main(argv=None) -> int:
     parser = h.base_parser(__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=300, help="measured steps, real window")
-    parser.add_argument("--bare-steps", type=int, default=None,
-                        help="bare window (default = --steps)")
+    parser.add_argument(
+        "--bare-steps", type=int, default=None, help="bare window (default = --steps)"
+    )
     parser.add_argument("--warmup", type=int, default=5, help="unmeasured steps per block")
-    parser.add_argument("--blocks", type=int, default=5,
-                        help="alternate bare and real window this many times (1 with "
-                             "--training)")
-    parser.add_argument("--quiet-ms", type=float, default=30.0,
-                        help="idle after this long unpainted")
-    parser.add_argument("--cap-ms", type=float, default=None,
-                        help="longest wait per step (default 500, 80 with --training)")
-    parser.add_argument("--as-is", action="store_true",
-                        help="measure the default window untouched (no curve/weight slider)")
-    parser.add_argument("--paints", action="store_true",
-                        help="count paints, painted widgets and areas, layout requests and "
-                             "Python calls per change instead of timing")
+    parser.add_argument(
+        "--blocks",
+        type=int,
+        default=5,
+        help="alternate bare and real window this many times (1 with --training)",
+    )
+    parser.add_argument(
+        "--quiet-ms", type=float, default=30.0, help="idle after this long unpainted"
+    )
+    parser.add_argument(
+        "--cap-ms",
+        type=float,
+        default=None,
+        help="longest wait per step (default 500, 80 with --training)",
+    )
+    parser.add_argument(
+        "--as-is",
+        action="store_true",
+        help="measure the default window untouched (no curve/weight slider)",
+    )
+    parser.add_argument(
+        "--paints",
+        action="store_true",
+        help="count paints, painted widgets and areas, layout requests and "
+        "Python calls per change instead of timing",
+    )
     parser.add_argument("--no-calls", action="store_true", help="with --paints: skip cProfile")
-    parser.add_argument("--custom", action="store_true",
-                        help="select a custom activation (with a parameter) first")
-    parser.add_argument("--training", action="store_true",
-                        help="keep the Training dock playing while the sliders move")
+    parser.add_argument(
+        "--custom", action="store_true", help="select a custom activation (with a parameter) first"
+    )
+    parser.add_argument(
+        "--training",
+        action="store_true",
+        help="keep the Training dock playing while the sliders move",
+    )
     args = parser.parse_args(argv)
     args.bare_steps = args.bare_steps or args.steps
     figures = run(args)

@@ -48,19 +48,24 @@ def run(args) -> dict:
         if change in checkpoints:
             gc.collect()
             rss[str(change)] = round(h.rss_mb(), 2)
-    figures = {"changes": args.changes, "sliders": len(sliders), "app_setup": setup,
-               "seconds": round(h.CLOCK() - start, 1), "rss_mb": rss}
+    figures = {
+        "changes": args.changes,
+        "sliders": len(sliders),
+        "app_setup": setup,
+        "seconds": round(h.CLOCK() - start, 1),
+        "rss_mb": rss,
+    }
     base = 1000 if args.changes > 1000 else checkpoints[0]
     span = args.changes - base
     figures["growth_mb_per_10000"] = (
-        round((rss[str(args.changes)] - rss[str(base)]) * 10000 / span, 2) if span > 0 else None)
+        round((rss[str(args.changes)] - rss[str(base)]) * 10000 / span, 2) if span > 0 else None
+    )
     return figures
 
 
 def lines_for(figures: dict) -> list[str]:
     return [
-        f"{figures['changes']} changes over {figures['sliders']} sliders in "
-        f"{figures['seconds']} s",
+        f"{figures['changes']} changes over {figures['sliders']} sliders in {figures['seconds']} s",
         "rss MiB after changes: " + "  ".join(f"{k}: {v}" for k, v in figures["rss_mb"].items()),
         f"growth per 10,000 changes: {figures['growth_mb_per_10000']} MiB   (target < 5)",
     ]

@@ -39,10 +39,11 @@ def changes(model):
     """name -> (function(step) making one change of that kind, results read after it)."""
     network_weight = lambda step: model.set_weight(1, 0, 0, 0.25 + 0.001 * (step % 2))  # noqa: E731
     return {
-        "curve_param": (lambda step: model.set_curve_param("alpha", 1.0 + 0.001 * (step % 2 + 1)),
-                        None),
-        "neuron_weight": (lambda step: model.set_neuron_weight(0, 0.5 + 0.001 * (step % 2)),
-                          None),
+        "curve_param": (
+            lambda step: model.set_curve_param("alpha", 1.0 + 0.001 * (step % 2 + 1)),
+            None,
+        ),
+        "neuron_weight": (lambda step: model.set_neuron_weight(0, 0.5 + 0.001 * (step % 2)), None),
         "network_weight": (network_weight, None),
         "network_weight_diagnostics_tab": (network_weight, DIAGNOSTICS_TAB),
     }
@@ -60,7 +61,8 @@ def time_change(model, make_change, count: int, results=None) -> dict:
         setter_end = h.CLOCK()
         timings = {"setter": setter_end - start}
         wanted = results or dict.fromkeys(
-            r for section in set().union(*touched) for r in RESULTS_BY_SECTION[section])
+            r for section in set().union(*touched) for r in RESULTS_BY_SECTION[section]
+        )
         for result in wanted:
             begin = h.CLOCK()
             getattr(model, result)()
@@ -71,8 +73,10 @@ def time_change(model, make_change, count: int, results=None) -> dict:
         for name, seconds in timings.items():
             parts.setdefault(name, []).append(seconds * 1000.0)
     model.changed.disconnect(touched.append)
-    return {"total_ms": h.summarise(totals, 3),
-            "median_ms_by_step": {k: round(h.percentile(v, 50), 3) for k, v in parts.items()}}
+    return {
+        "total_ms": h.summarise(totals, 3),
+        "median_ms_by_step": {k: round(h.percentile(v, 50), 3) for k, v in parts.items()},
+    }
 
 
 def run(args) -> dict:
@@ -91,8 +95,10 @@ def lines_for(figures: dict) -> list[str]:
     out = [f"model recompute per change ({figures['changes']} changes each; target <= 2 ms)"]
     for name in KINDS:
         out.append(h.stat_line(name, figures[name]["total_ms"], width=31))
-        out.append("    " + "  ".join(f"{k} {v:.3f}" for k, v in
-                                      figures[name]["median_ms_by_step"].items()))
+        out.append(
+            "    "
+            + "  ".join(f"{k} {v:.3f}" for k, v in figures[name]["median_ms_by_step"].items())
+        )
     return out
 
 

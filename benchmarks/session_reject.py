@@ -42,9 +42,11 @@ def run(args) -> dict:
                 else:
                     raise SystemExit(f"{kind}: the loader accepted a bad file")
                 times.append(_harness.CLOCK() - started)
-            figures[kind] = {"bytes": os.path.getsize(path),
-                             "median_ms": round(statistics.median(times) * 1000, 2),
-                             "max_ms": round(max(times) * 1000, 2)}
+            figures[kind] = {
+                "bytes": os.path.getsize(path),
+                "median_ms": round(statistics.median(times) * 1000, 2),
+                "max_ms": round(max(times) * 1000, 2),
+            }
     figures["worst_ms"] = max(v["max_ms"] for v in figures.values())
     return figures
 
@@ -53,8 +55,9 @@ def lines_for(figures) -> list[str]:
     lines = [f"{'kind':26s} {'bytes':>10s} {'median ms':>10s} {'max ms':>8s}"]
     for kind, v in figures.items():
         if isinstance(v, dict):
-            lines.append(f"{kind:26s} {v['bytes']:>10d} {v['median_ms']:>10.2f} "
-                         f"{v['max_ms']:>8.2f}")
+            lines.append(
+                f"{kind:26s} {v['bytes']:>10d} {v['median_ms']:>10.2f} {v['max_ms']:>8.2f}"
+            )
     lines.append(f"slowest rejection: {figures['worst_ms']:.1f} ms (goal < {GOAL_S * 1000:.0f})")
     return lines
 

@@ -48,9 +48,21 @@ MIB = 2**20
 class _MallInfo2(ctypes.Structure):
     """glibc's ``struct mallinfo2`` (glibc >= 2.33): sizes in bytes, summed over arenas."""
 
-    _fields_ = [(name, ctypes.c_size_t) for name in (
-        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
-        "uordblks", "fordblks", "keepcost")]
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        )
+    ]
 
 
 def _glibc():
@@ -93,8 +105,11 @@ def slope_per_block(points) -> float | None:
 def trend(points) -> dict:
     """Slope over all points and over each half (the halves share the middle point)."""
     middle = len(points) // 2
-    return {"all": slope_per_block(points), "first_half": slope_per_block(points[:middle + 1]),
-            "second_half": slope_per_block(points[middle:])}
+    return {
+        "all": slope_per_block(points),
+        "first_half": slope_per_block(points[: middle + 1]),
+        "second_half": slope_per_block(points[middle:]),
+    }
 
 
 def apply_limits(enabled: bool) -> dict | None:
@@ -137,9 +152,12 @@ def run(args) -> dict:
                 heap_used.append((change, round(heap[0], 2)))
                 heap_free.append((change, round(heap[1], 2)))
             if not args.json and (change - args.warmup) % PRINT_EVERY == 0:
-                print(f"  {change:>7} changes: RSS {rss[-1][1]:.1f} MiB"
-                      + (f", C heap in use {heap[0]:.1f} / free {heap[1]:.1f}" if heap else "")
-                      + f" ({_harness.CLOCK() - started:.0f} s)", flush=True)
+                print(
+                    f"  {change:>7} changes: RSS {rss[-1][1]:.1f} MiB"
+                    + (f", C heap in use {heap[0]:.1f} / free {heap[1]:.1f}" if heap else "")
+                    + f" ({_harness.CLOCK() - started:.0f} s)",
+                    flush=True,
+                )
     seconds = round(_harness.CLOCK() - started, 1)
     trimmed = None
     if LIBC is not None:  # the window still open: only free heap can go back
@@ -152,36 +170,52 @@ def run(args) -> dict:
         (first_change, first_rss), (last_change, last_rss) = rss[0], rss[-1]
         endpoint = round((last_rss - first_rss) / (last_change - first_change) * BLOCK, 3)
     rss_trend = trend(rss)
-    return {"changes": args.changes, "warmup": args.warmup, "seed": args.seed,
-            "seconds": seconds, "limits": limits,
-            "growth_mb_per_10000": rss_trend["all"], "rss_trend": rss_trend,
-            "endpoint_growth_mb_per_10000": endpoint,
-            "heap_used_trend": trend(heap_used) if heap_used else None,
-            "rss_range": [min(y for _, y in rss), max(y for _, y in rss)] if rss else None,
-            "trim_at_end": trimmed, "rss_mb": rss, "heap_used_mb": heap_used,
-            "heap_free_mb": heap_free, "counts": driver.counts}
+    return {
+        "changes": args.changes,
+        "warmup": args.warmup,
+        "seed": args.seed,
+        "seconds": seconds,
+        "limits": limits,
+        "growth_mb_per_10000": rss_trend["all"],
+        "rss_trend": rss_trend,
+        "endpoint_growth_mb_per_10000": endpoint,
+        "heap_used_trend": trend(heap_used) if heap_used else None,
+        "rss_range": [min(y for _, y in rss), max(y for _, y in rss)] if rss else None,
+        "trim_at_end": trimmed,
+        "rss_mb": rss,
+        "heap_used_mb": heap_used,
+        "heap_free_mb": heap_free,
+        "counts": driver.counts,
+    }
 
 
 def lines_for(figures) -> list[str]:
     rss = figures["rss_trend"]
     heap = figures["heap_used_trend"]
     trimmed = figures["trim_at_end"]
-    every_tenth = [point for point in figures["rss_mb"]
-                   if (point[0] - figures["warmup"]) % PRINT_EVERY == 0]
-    lines = [f"soak: {figures['changes']} changes (seed {figures['seed']}) in "
-             f"{figures['seconds']} s; native limits: {figures['limits']}",
-             f"  RSS growth after warm-up: {rss['all']} MiB per 10,000 changes, least squares "
-             f"over {len(figures['rss_mb'])} readings (goal < 5)",
-             f"    first half {rss['first_half']}, second half {rss['second_half']}; "
-             f"two-point (last - first) {figures['endpoint_growth_mb_per_10000']}",
-             f"    RSS range after warm-up: {figures['rss_range']} MiB",
-             f"  RSS every 10,000 (changes, MiB): {every_tenth}"]
+    every_tenth = [
+        point for point in figures["rss_mb"] if (point[0] - figures["warmup"]) % PRINT_EVERY == 0
+    ]
+    lines = [
+        f"soak: {figures['changes']} changes (seed {figures['seed']}) in "
+        f"{figures['seconds']} s; native limits: {figures['limits']}",
+        f"  RSS growth after warm-up: {rss['all']} MiB per 10,000 changes, least squares "
+        f"over {len(figures['rss_mb'])} readings (goal < 5)",
+        f"    first half {rss['first_half']}, second half {rss['second_half']}; "
+        f"two-point (last - first) {figures['endpoint_growth_mb_per_10000']}",
+        f"    RSS range after warm-up: {figures['rss_range']} MiB",
+        f"  RSS every 10,000 (changes, MiB): {every_tenth}",
+    ]
     if heap:
-        lines.append(f"  C heap in use: {heap['all']} MiB per 10,000 (first half "
-                     f"{heap['first_half']}, second half {heap['second_half']})")
+        lines.append(
+            f"  C heap in use: {heap['all']} MiB per 10,000 (first half "
+            f"{heap['first_half']}, second half {heap['second_half']})"
+        )
     if trimmed:
-        lines.append(f"  at the end, RSS {trimmed['before']} MiB; after malloc_trim(0) "
-                     f"{trimmed['after']} MiB (free heap the allocator kept)")
+        lines.append(
+            f"  at the end, RSS {trimmed['before']} MiB; after malloc_trim(0) "
+            f"{trimmed['after']} MiB (free heap the allocator kept)"
+        )
     lines.append(f"  changes by kind: {figures['counts']}")
     return lines
 
@@ -191,8 +225,9 @@ def main(argv=None) -> int:
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--warmup", type=int, default=5_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--no-limits", action="store_true",
-                        help="skip actplay.app.process.limit_native_caches()")
+    parser.add_argument(
+        "--no-limits", action="store_true", help="skip actplay.app.process.limit_native_caches()"
+    )
     return _harness.run_script(parser, run, lines_for, argv)
 
 

@@ -95,9 +95,13 @@ def drag(app, clock, slider, duration: float, slowest: int) -> dict:
         "iteration_ms": h.summarise([r[0] * 1000.0 for r in rows]),
         "total_ms_per_phase": totals,
         "gc_runs": {p: sum(1 for r in rows if r[1][p] > 0) for p in ("gc0", "gc1", "gc2")},
-        "slowest": [{"ms": round(t * 1000.0, 2),
-                     **{p: round(v * 1000.0, 2) for p, v in s.items() if v > 0.0005}}
-                    for t, s in worst],
+        "slowest": [
+            {
+                "ms": round(t * 1000.0, 2),
+                **{p: round(v * 1000.0, 2) for p, v in s.items() if v > 0.0005},
+            }
+            for t, s in worst
+        ],
     }
 
 
@@ -119,28 +123,37 @@ def run(args) -> dict:
     chosen = {}
     for slider in h.find_sliders(window):
         chosen.setdefault(h.slider_kind(slider), slider)
-    figures = {"platform": app.platformName(), "app_setup": setup,
-               "gc_threshold": gc.get_threshold(), "gc_frozen": gc.get_freeze_count(),
-               "sliders": {kind: drag(app, clock, slider, args.duration, args.slowest)
-                           for kind, slider in chosen.items()}}
+    figures = {
+        "platform": app.platformName(),
+        "app_setup": setup,
+        "gc_threshold": gc.get_threshold(),
+        "gc_frozen": gc.get_freeze_count(),
+        "sliders": {
+            kind: drag(app, clock, slider, args.duration, args.slowest)
+            for kind, slider in chosen.items()
+        },
+    }
     figures["full_collections"] = clock.full_runs
     window.close()
     return figures
 
 
 def lines_for(figures: dict) -> list[str]:
-    out = [f"platform {figures['platform']}   gc threshold {figures['gc_threshold']}   "
-           f"frozen objects {figures['gc_frozen']}"]
+    out = [
+        f"platform {figures['platform']}   gc threshold {figures['gc_threshold']}   "
+        f"frozen objects {figures['gc_frozen']}"
+    ]
     for kind, row in figures["sliders"].items():
         out.append("")
         out.append(h.stat_line(f"{kind} {row['slider']} iteration", row["iteration_ms"], 48))
-        out.append("  total ms per phase: " + "  ".join(
-            f"{p} {v}" for p, v in row["total_ms_per_phase"].items()))
+        out.append(
+            "  total ms per phase: "
+            + "  ".join(f"{p} {v}" for p, v in row["total_ms_per_phase"].items())
+        )
         out.append(f"  gc runs: {row['gc_runs']}")
         for worst in row["slowest"]:
             out.append("  slow: " + "  ".join(f"{k} {v}" for k, v in worst.items()))
-    out.append("full collections (ms, objects tracked, collected): "
-               f"{figures['full_collections']}")
+    out.append(f"full collections (ms, objects tracked, collected): {figures['full_collections']}")
     return out
 
 

@@ -156,16 +156,22 @@ def bytecode_status() -> dict:
     """How many of actplay's modules have a ``.pyc`` at least as new as their source."""
     import importlib.util
 
-    sources = [os.path.join(folder, name)
-               for folder, _dirs, names in os.walk(os.path.join(h.ROOT, "actplay"))
-               for name in names if name.endswith(".py")]
+    sources = [
+        os.path.join(folder, name)
+        for folder, _dirs, names in os.walk(os.path.join(h.ROOT, "actplay"))
+        for name in names
+        if name.endswith(".py")
+    ]
     compiled = 0
     for source in sources:
         cached = importlib.util.cache_from_source(source)
         if os.path.exists(cached) and os.path.getmtime(cached) >= os.path.getmtime(source):
             compiled += 1
-    return {"modules": len(sources), "compiled": compiled,
-            "dont_write_bytecode": os.environ.get("PYTHONDONTWRITEBYTECODE", "")}
+    return {
+        "modules": len(sources),
+        "compiled": compiled,
+        "dont_write_bytecode": os.environ.get("PYTHONDONTWRITEBYTECODE", ""),
+    }
 
 
 def spawn(which: str, clock: str, xcb: bool) -> dict:
@@ -179,12 +185,14 @@ def spawn(which: str, clock: str, xcb: bool) -> dict:
     if not lines or "first_paint" not in lines[-1]:
         raise SystemExit(f"startup child for {which} failed:\n{done.stderr[-2000:]}")
     marks = json.loads(lines[-1])
-    return {"to_python_ms": (marks["python_up"] - started) * 1000,
-            "to_app_ms": (marks["app"] - started) * 1000,
-            "to_window_built_ms": (marks["built"] - started) * 1000,
-            "to_first_paint_ms": (marks["first_paint"] - started) * 1000,
-            "cpu_to_first_paint_ms": marks["cpu_s"] * 1000,
-            "rss_mb": marks["rss_mb"]}
+    return {
+        "to_python_ms": (marks["python_up"] - started) * 1000,
+        "to_app_ms": (marks["app"] - started) * 1000,
+        "to_window_built_ms": (marks["built"] - started) * 1000,
+        "to_first_paint_ms": (marks["first_paint"] - started) * 1000,
+        "cpu_to_first_paint_ms": marks["cpu_s"] * 1000,
+        "rss_mb": marks["rss_mb"],
+    }
 
 
 def run(args) -> dict:
@@ -194,44 +202,63 @@ def run(args) -> dict:
     for _ in range(args.runs):  # interleaved: drift hits every series alike
         for clock, which in runs:
             runs[clock, which].append(spawn(which, clock, args.xcb))
-    figures = {"runs": args.runs, "platform": os.environ["QT_QPA_PLATFORM"],
-               "bytecode": bytecode_status()}
+    figures = {
+        "runs": args.runs,
+        "platform": os.environ["QT_QPA_PLATFORM"],
+        "bytecode": bytecode_status(),
+    }
     for clock in CLOCKS:
         result = figures[clock] = {}
         for which in ("bare", "app"):
             rows = runs[clock, which]
-            result[which] = {key: round(h.percentile([r[key] for r in rows], 50), 1)
-                             for key in rows[0]}
+            result[which] = {
+                key: round(h.percentile([r[key] for r in rows], 50), 1) for key in rows[0]
+            }
             result[which]["first_paint_min_ms"] = round(
-                min(r["to_first_paint_ms"] for r in rows), 1)
-        result["ratio"] = h.ratio(result["app"]["to_first_paint_ms"],
-                                  result["bare"]["to_first_paint_ms"])
-        result["cpu_ratio"] = h.ratio(result["app"]["cpu_to_first_paint_ms"],
-                                      result["bare"]["cpu_to_first_paint_ms"])
+                min(r["to_first_paint_ms"] for r in rows), 1
+            )
+        result["ratio"] = h.ratio(
+            result["app"]["to_first_paint_ms"], result["bare"]["to_first_paint_ms"]
+        )
+        result["cpu_ratio"] = h.ratio(
+            result["app"]["cpu_to_first_paint_ms"], result["bare"]["cpu_to_first_paint_ms"]
+        )
     return figures
 
 
 def lines_for(figures: dict) -> list[str]:
     out = [f"platform {figures['platform']}   runs {figures['runs']} each (medians, ms from spawn)"]
     code = figures["bytecode"]
-    out.append(f"actplay .pyc up to date: {code['compiled']}/{code['modules']} modules"
-               f"   PYTHONDONTWRITEBYTECODE={code['dont_write_bytecode'] or '(unset)'}"
-               + ("   (none: every start compiles; run scripts/bootstrap or "
-                  "python -m compileall -q actplay)" if not code["compiled"] else ""))
-    titles = {"filter": "clock: event filter on the window (as the app runs)",
-              "notify": "clock: Python notify() on every event (as the shared probe)"}
+    out.append(
+        f"actplay .pyc up to date: {code['compiled']}/{code['modules']} modules"
+        f"   PYTHONDONTWRITEBYTECODE={code['dont_write_bytecode'] or '(unset)'}"
+        + (
+            "   (none: every start compiles; run scripts/bootstrap or "
+            "python -m compileall -q actplay)"
+            if not code["compiled"]
+            else ""
+        )
+    )
+    titles = {
+        "filter": "clock: event filter on the window (as the app runs)",
+        "notify": "clock: Python notify() on every event (as the shared probe)",
+    }
     for clock in CLOCKS:
         result = figures[clock]
         out.append(titles[clock])
         for which in ("bare", "app"):
             row = result[which]
-            out.append(f"  {which:4s} python up {row['to_python_ms']:6.1f}  app "
-                       f"{row['to_app_ms']:6.1f}  window built {row['to_window_built_ms']:6.1f}  "
-                       f"first frame {row['to_first_paint_ms']:6.1f} (min "
-                       f"{row['first_paint_min_ms']:6.1f})  cpu {row['cpu_to_first_paint_ms']:6.1f}"
-                       f"  rss {row['rss_mb']} MiB")
-        out.append(f"  ratio actplay/bare first frame: {result['ratio']}   (target <= 1.3)"
-                   f"   cpu ratio {result['cpu_ratio']}")
+            out.append(
+                f"  {which:4s} python up {row['to_python_ms']:6.1f}  app "
+                f"{row['to_app_ms']:6.1f}  window built {row['to_window_built_ms']:6.1f}  "
+                f"first frame {row['to_first_paint_ms']:6.1f} (min "
+                f"{row['first_paint_min_ms']:6.1f})  cpu {row['cpu_to_first_paint_ms']:6.1f}"
+                f"  rss {row['rss_mb']} MiB"
+            )
+        out.append(
+            f"  ratio actplay/bare first frame: {result['ratio']}   (target <= 1.3)"
+            f"   cpu ratio {result['cpu_ratio']}"
+        )
     return out
 
 

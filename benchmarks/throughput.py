@@ -69,8 +69,7 @@ def drag(app, slider, area, duration: float, quiet: float) -> dict:
             oldest = None
 
     h.IdleWaiter(app).wait(last_set, quiet, 2.0)
-    late = [p for p in app.take_paints()
-            if area.is_response(p) and getCppPointer(p[0])[0] == main]
+    late = [p for p in app.take_paints() if area.is_response(p) and getCppPointer(p[0])[0] == main]
     drain = (max(p[2] for p in late) - last_set) * 1000.0 if late else 0.0
     intervals = [(b - a) * 1000.0 for a, b in zip(frame_ends[:-1], frame_ends[1:], strict=True)]
     return {
@@ -105,8 +104,10 @@ def run(args) -> dict:
         figures["platform"] = app.platformName()
         chosen = pick_sliders(window)
         area = h.SliderArea(list(chosen.values()))
-        figures[which] = {kind: drag(app, slider, area, args.duration, args.quiet_ms / 1000)
-                          for kind, slider in chosen.items()}
+        figures[which] = {
+            kind: drag(app, slider, area, args.duration, args.quiet_ms / 1000)
+            for kind, slider in chosen.items()
+        }
         window.close()
         window.deleteLater()
         app.processEvents()
@@ -114,8 +115,10 @@ def run(args) -> dict:
 
 
 def lines_for(figures: dict) -> list[str]:
-    out = [f"platform {figures['platform']}   drag {figures['duration_s']} s per slider   "
-           "(targets: >= 60 repaints/s, drain <= 16.7 ms)"]
+    out = [
+        f"platform {figures['platform']}   drag {figures['duration_s']} s per slider   "
+        "(targets: >= 60 repaints/s, drain <= 16.7 ms)"
+    ]
     for which in ("bare", "app"):
         for kind, row in figures[which].items():
             age, oldest = row["value_age_ms"] or {}, row["oldest_unshown_ms"] or {}
@@ -124,7 +127,8 @@ def lines_for(figures: dict) -> list[str]:
                 f"  (setValue/s {row['setvalue_per_s']:7.1f})  value age median "
                 f"{age.get('median', 0):6.2f} p99 {age.get('p99', 0):6.2f} ms  oldest unshown "
                 f"p99 {oldest.get('p99', 0):6.2f} ms  drain {row['drain_ms']:6.2f} ms"
-                f"  [{row['busiest_widget']}]")
+                f"  [{row['busiest_widget']}]"
+            )
     return out
 
 

@@ -62,8 +62,11 @@ def non_finite_items(window) -> list[str]:
     """Descriptions of plotted arrays that break the finiteness rule (empty: all good)."""
     model = window.model
     heatmaps = window.network_panel.heatmaps
-    custom_curves = {id(window.curve_pane.plot.curves[s.key]) for s in model.curve_data().series
-                     if _custom(s.activation)}
+    custom_curves = {
+        id(window.curve_pane.plot.curves[s.key])
+        for s in model.curve_data().series
+        if _custom(s.activation)
+    }
     problems = []
     for item in scene_items(window):
         name = type(item).__name__
@@ -73,15 +76,20 @@ def non_finite_items(window) -> list[str]:
             if id(item) in custom_curves:
                 arrays = [x, np.nan_to_num(y, nan=0.0, posinf=np.inf, neginf=-np.inf)]
         elif isinstance(item, pg.PlotCurveItem):
-            if isinstance(item.parentItem(), pg.PlotDataItem) and id(item.parentItem()) in \
-                    custom_curves:
+            if (
+                isinstance(item.parentItem(), pg.PlotDataItem)
+                and id(item.parentItem()) in custom_curves
+            ):
                 continue
             arrays = [] if item.xData is None else [item.xData, item.yData]
         elif isinstance(item, pg.ScatterPlotItem):
             arrays = [item.data["x"], item.data["y"]]
         elif isinstance(item, pg.BarGraphItem):
-            arrays = [item.opts.get(k) for k in ("x", "height", "width", "y0")
-                      if item.opts.get(k) is not None]
+            arrays = [
+                item.opts.get(k)
+                for k in ("x", "height", "width", "y0")
+                if item.opts.get(k) is not None
+            ]
         elif isinstance(item, pg.ImageItem):
             image = item.image
             if image is None:
@@ -113,8 +121,11 @@ def bad_texts(window) -> list[str]:
             texts.append(item.text)
     texts.extend(label.text() for label in window.findChildren(QLabel))
     texts.extend(label.plain_text() for label in window.findChildren(EquationLabel))
-    return [text for text in texts
-            if LONG_NUMBER.search(TAG.sub("", text)) or BAD_WORD.search(TAG.sub(" ", text))]
+    return [
+        text
+        for text in texts
+        if LONG_NUMBER.search(TAG.sub("", text)) or BAD_WORD.search(TAG.sub(" ", text))
+    ]
 
 
 def _tick_strings(axis) -> list[str]:
@@ -133,8 +144,9 @@ def _tick_strings(axis) -> list[str]:
 
 def _library_values(series, x):
     function = acts.get(series.activation)
-    method = {"f": function, "df": function.derivative,
-              "d2f": function.second_derivative}[series.kind]
+    method = {"f": function, "df": function.derivative, "d2f": function.second_derivative}[
+        series.kind
+    ]
     return method(x, **series.params)
 
 
@@ -153,11 +165,13 @@ def check_shown_matches_model(window) -> None:
         x, y = plot.curves[series.key].getData()
         np.testing.assert_array_equal(x, data.x)
         np.testing.assert_array_equal(y, series.y)
-        if series.key.startswith("main") and series.activation in acts.names() and \
-                series.activation == model.curve_activation:
+        if (
+            series.key.startswith("main")
+            and series.activation in acts.names()
+            and series.activation == model.curve_activation
+        ):
             assert series.params == model.curve_params
-            np.testing.assert_allclose(y, _library_values(series, data.x), rtol=1e-12,
-                                       atol=1e-300)
+            np.testing.assert_allclose(y, _library_values(series, data.x), rtol=1e-12, atol=1e-300)
 
     result = model.neuron_result()
     panel = window.neuron_panel
@@ -166,8 +180,9 @@ def check_shown_matches_model(window) -> None:
 
     network = window.network_panel
     trace = model.network_trace()
-    for (z_shown, a_shown), z, a in zip(network.bars.output_values(), trace.z, trace.a,
-                                        strict=True):
+    for (z_shown, a_shown), z, a in zip(
+        network.bars.output_values(), trace.z, trace.a, strict=True
+    ):
         np.testing.assert_array_equal(z_shown, np.ravel(z))
         np.testing.assert_array_equal(a_shown, np.ravel(a))
     maps = model.network_heatmaps()
@@ -178,8 +193,9 @@ def check_shown_matches_model(window) -> None:
         np.testing.assert_array_equal(heatmaps.large_image(), maps[layer - 1][unit][::-1])
         tile = maps[0].shape[-1] // THUMB_FACTOR
         rows = [geo.block_mean(m, THUMB_FACTOR) for m in maps]
-        np.testing.assert_array_equal(heatmaps.thumbnails.image,
-                                      geo.tile_mosaic(rows, tile, TILE_GAP))
+        np.testing.assert_array_equal(
+            heatmaps.thumbnails.image, geo.tile_mosaic(rows, tile, TILE_GAP)
+        )
     for slider, value in zip(network.input_sliders, model.network_input, strict=True):
         assert slider.value() == value
 

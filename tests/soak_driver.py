@@ -27,11 +27,29 @@ from PySide6.QtWidgets import (
 )
 
 SPIN_EXTREMES = (1e6, -1e6, 999999.999, -1e-6, 0.0)  # the spin boxes' own limit, and tiny ones
-BUTTON_NAMES = ("compare_add", "compare_remove", "neuron_add_input", "neuron_remove_input",
-                "neuron_release", "network_randomise", "x_range_reset")
+BUTTON_NAMES = (
+    "compare_add",
+    "compare_remove",
+    "neuron_add_input",
+    "neuron_remove_input",
+    "neuron_release",
+    "network_randomise",
+    "x_range_reset",
+)
 # kind -> relative weight: sliders and spin boxes are what users touch most.
-KIND_WEIGHTS = {"slider": 30, "spin": 20, "spin_extreme": 6, "combo": 10, "check": 6,
-                "size": 6, "button": 8, "preset": 2, "graph": 5, "tab": 3, "undo": 4}
+KIND_WEIGHTS = {
+    "slider": 30,
+    "spin": 20,
+    "spin_extreme": 6,
+    "combo": 10,
+    "check": 6,
+    "size": 6,
+    "button": 8,
+    "preset": 2,
+    "graph": 5,
+    "tab": 3,
+    "undo": 4,
+}
 
 
 def _alive(widget: QWidget, window) -> bool:
@@ -70,12 +88,18 @@ class SoakDriver:
         self.undo, self.redo = undo_actions(window)
         self._kinds = [k for k in KIND_WEIGHTS if k != "undo" or self.undo is not None]
         self._weights = [KIND_WEIGHTS[k] for k in self._kinds]
-        self.presets = [a for a in window.findChildren(QAction)
-                        if a.objectName().startswith(("preset_", "neuron_preset_"))]
+        self.presets = [
+            a
+            for a in window.findChildren(QAction)
+            if a.objectName().startswith(("preset_", "neuron_preset_"))
+        ]
 
     def _widgets(self, cls, exact=True):
-        return [w for w in self.window.findChildren(cls)
-                if (not exact or type(w) is cls or cls is QSlider) and _alive(w, self.window)]
+        return [
+            w
+            for w in self.window.findChildren(cls)
+            if (not exact or type(w) is cls or cls is QSlider) and _alive(w, self.window)
+        ]
 
     def step(self) -> str:
         """Make one random change; return its kind."""
@@ -121,8 +145,9 @@ class SoakDriver:
             spin.setValue(self.random.randint(spin.minimum(), spin.maximum()))
 
     def _button(self) -> None:
-        buttons = [b for b in self._widgets(QAbstractButton, exact=False)
-                   if b.objectName() in BUTTON_NAMES]
+        buttons = [
+            b for b in self._widgets(QAbstractButton, exact=False) if b.objectName() in BUTTON_NAMES
+        ]
         if buttons:
             self.random.choice(buttons).click()
 
@@ -138,8 +163,9 @@ class SoakDriver:
             graph.select(("node", self.random.randrange(len(geometry.node_layer))))
 
     def _tab(self) -> None:
-        tabs = self.random.choice([t for t in self.window.findChildren(QTabWidget)
-                                   if t.count() > 1])
+        tabs = self.random.choice(
+            [t for t in self.window.findChildren(QTabWidget) if t.count() > 1]
+        )
         tabs.setCurrentIndex(self.random.randrange(tabs.count()))
 
     def _undo(self) -> None:

@@ -36,7 +36,9 @@ def imports_of(path: pathlib.Path) -> set[str]:
     """Every actplay module ``path`` imports (``from a import b`` counts as ``a.b`` when
     ``a.b`` is a module, else ``a``)."""
     tree = ast.parse(path.read_text(), str(path))
-    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    package = (
+        module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    )
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -49,8 +51,12 @@ def imports_of(path: pathlib.Path) -> set[str]:
             for alias in node.names:
                 candidate = f"{base}.{alias.name}"
                 found.add(candidate if candidate in MODULES else base)
-        elif (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", ""))
-              == "import_module" and node.args and isinstance(node.args[0], ast.Constant)):
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
             found.add(str(node.args[0].value))
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             # module names kept in tables and imported by name later ("actplay.ui.curve.pane")
@@ -131,7 +137,11 @@ def room_violations(graph=None) -> list[str]:
                 found.append(f"{source}: widgets import only widgets and {UI_SHARED} ({target})")
             if src in UI_SHARED:
                 found.append(f"{source}: shared ui module imports {target}")
-            if src in ("shell", "export") and dst in PANES and source != "actplay.ui.shell.main_window":
+            if (
+                src in ("shell", "export")
+                and dst in PANES
+                and source != "actplay.ui.shell.main_window"
+            ):
                 found.append(f"{source}: {src} imports pane {dst} ({target})")
             if target == "actplay.ui.shell.main_window" and source != target:
                 found.append(f"{source}: only app composes the main window ({target})")
@@ -152,30 +162,38 @@ def test_layers_point_down():
 def test_core_and_model_never_import_qt():
     assert qt_violations() == []
     assert qt_violations({"actplay.model.session": {"PySide6.QtCore"}}) == [
-        "actplay.model.session imports PySide6.QtCore"]
+        "actplay.model.session imports PySide6.QtCore"
+    ]
 
 
 def test_ui_rooms_keep_to_themselves():
     assert room_violations() == []
 
 
-@pytest.mark.parametrize(("source", "target"), [
-    ("actplay.core.network", "actplay.model.limits"),  # core reaching up into model
-    ("actplay.model.session", "actplay.ui.theme"),
-    ("actplay.core.grid", "actplay.app.cli"),
-])
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("actplay.core.network", "actplay.model.limits"),  # core reaching up into model
+        ("actplay.model.session", "actplay.ui.theme"),
+        ("actplay.core.grid", "actplay.app.cli"),
+    ],
+)
 def test_an_upward_import_is_caught(source, target):
     graph = {source: {target}}
     assert layering_violations(graph) == [
-        f"{source} ({layer_of(source)}) imports {target} ({layer_of(target)})"]
+        f"{source} ({layer_of(source)}) imports {target} ({layer_of(target)})"
+    ]
 
 
-@pytest.mark.parametrize(("source", "target"), [
-    ("actplay.ui.neuron.panel", "actplay.ui.network.graph"),
-    ("actplay.ui.widgets.function_picker", "actplay.ui.shell.custom_dialog"),
-    ("actplay.ui.widgets.float_slider", "actplay.model.playground"),
-    ("actplay.ui.theme", "actplay.ui.widgets.markup"),
-    ("actplay.ui.export.dialog", "actplay.ui.curve.pane"),
-])
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("actplay.ui.neuron.panel", "actplay.ui.network.graph"),
+        ("actplay.ui.widgets.function_picker", "actplay.ui.shell.custom_dialog"),
+        ("actplay.ui.widgets.float_slider", "actplay.model.playground"),
+        ("actplay.ui.theme", "actplay.ui.widgets.markup"),
+        ("actplay.ui.export.dialog", "actplay.ui.curve.pane"),
+    ],
+)
 def test_a_crossing_between_rooms_is_caught(source, target):
     assert room_violations({source: {target}})

@@ -19,20 +19,24 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 RUNS = [
     ("latency.py", ["--steps", "6", "--warmup", "1"], ["bare", "app", "ratio_median"]),
     ("throughput.py", ["--duration", "0.15"], ["bare", "app"]),
-    ("model_recompute.py", ["--changes", "5"],
-     ["curve_param", "neuron_weight", "network_weight"]),
+    ("model_recompute.py", ["--changes", "5"], ["curve_param", "neuron_weight", "network_weight"]),
     ("memory.py", ["--changes", "30"], ["rss_mb", "growth_mb_per_10000"]),
 ]
 
 
 def run_script(script, arguments):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, str(BENCHMARKS / script), *arguments, "--json"],
-                          capture_output=True, text=True, timeout=120, env=env, check=False)
+    return subprocess.run(
+        [sys.executable, str(BENCHMARKS / script), *arguments, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
 
 
-@pytest.mark.parametrize(("script", "arguments", "keys"), RUNS,
-                         ids=[run[0] for run in RUNS])
+@pytest.mark.parametrize(("script", "arguments", "keys"), RUNS, ids=[run[0] for run in RUNS])
 def test_benchmark_runs_and_reports(script, arguments, keys):
     done = run_script(script, arguments)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -41,8 +41,14 @@ print(before - after)
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal on Python >= 3.12")
 def test_void_qt_calls_keep_none_refcount():
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                            env=environment, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     dropped = int(result.stdout.strip().splitlines()[-1])
     assert dropped <= ALLOWED_DROP, (

@@ -52,15 +52,25 @@ def _png_size(path):
 
 
 def test_desktop_file_passes_desktop_file_validate():
-    result = subprocess.run([_tool("desktop-file-validate"), str(DESKTOP_FILE)],
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [_tool("desktop-file-validate"), str(DESKTOP_FILE)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     # The tool exits 0 on hints too; any output at all is a finding.
     assert result.returncode == 0 and result.stdout.strip() == "", result.stdout
 
 
 def test_metainfo_passes_appstreamcli_validate():
-    result = subprocess.run([_tool("appstreamcli"), "validate", "--no-net", str(METAINFO_FILE)],
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [_tool("appstreamcli"), "validate", "--no-net", str(METAINFO_FILE)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "E:" not in result.stdout and "W:" not in result.stdout, result.stdout
 
@@ -88,7 +98,8 @@ def test_icon_pngs_have_their_named_sizes():
     for size in resources.ICON_SIZES:
         assert _png_size(ICONS / f"actplay-{size}.png") == (size, size)
     assert sorted(path.name for path in ICONS.glob("*.png")) == sorted(
-        f"actplay-{size}.png" for size in resources.ICON_SIZES)
+        f"actplay-{size}.png" for size in resources.ICON_SIZES
+    )
 
 
 def test_icon_svg_is_a_square_svg():
@@ -104,10 +115,16 @@ def test_icon_pngs_match_the_svg():
     from PySide6.QtGui import QImage
 
     tool = _tool("rsvg-convert")
-    fresh = subprocess.run([tool, "--width", "64", "--height", "64", str(ICONS / "actplay.svg")],
-                           capture_output=True, timeout=60, check=True).stdout
-    rendered, committed = (_rgba_pixels(QImage.fromData(fresh)),
-                           _rgba_pixels(QImage(str(ICONS / "actplay-64.png"))))
+    fresh = subprocess.run(
+        [tool, "--width", "64", "--height", "64", str(ICONS / "actplay.svg")],
+        capture_output=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    rendered, committed = (
+        _rgba_pixels(QImage.fromData(fresh)),
+        _rgba_pixels(QImage(str(ICONS / "actplay-64.png"))),
+    )
     assert rendered.shape == committed.shape == (64, 64, 4)
     difference = np.abs(rendered.astype(int) - committed.astype(int))
     # Another librsvg version may anti-alias edges a little differently; a changed
@@ -128,8 +145,9 @@ def _rgba_pixels(image):
 def test_scripts_are_executable_bash_without_syntax_errors(script):
     path = PACKAGING / script
     assert path.stat().st_mode & stat.S_IXUSR
-    result = subprocess.run(["bash", "-n", str(path)], capture_output=True, text=True,
-                            timeout=60, check=False)
+    result = subprocess.run(
+        ["bash", "-n", str(path)], capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -143,14 +161,21 @@ def test_pyinstaller_spec_is_python_and_bundles_resources_where_the_helper_looks
 @pytest.fixture
 def scratch_home(tmp_path):
     home = tmp_path / "home"
-    environment = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "data"),
-                       XDG_BIN_HOME=str(home / "bin"))
+    environment = dict(
+        os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_BIN_HOME=str(home / "bin")
+    )
     return home, environment
 
 
 def _install_desktop(environment, *args):
-    result = subprocess.run([str(PACKAGING / "install-desktop"), *args], env=environment,
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [str(PACKAGING / "install-desktop"), *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return result
 

@@ -39,9 +39,15 @@ print(json.dumps({
 def _lookup_in_fresh_process(python_path):
     environment = dict(os.environ, PYTHONPATH=str(python_path))
     # Outside the repository, so the checkout's actplay cannot shadow the one under test.
-    result = subprocess.run([sys.executable, "-c", REPORT_LOOKUP], capture_output=True,
-                            text=True, env=environment, cwd=python_path.parent, timeout=120,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", REPORT_LOOKUP],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=python_path.parent,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -53,7 +59,12 @@ def built_package(tmp_path_factory):
     build_lib = tmp_path_factory.mktemp("wheel-tree") / "lib"
     result = subprocess.run(
         [sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(build_lib)],
-        cwd=REPO, capture_output=True, text=True, timeout=300, check=False)
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return build_lib
 
@@ -66,7 +77,8 @@ def test_checkout_uses_the_repository_folder():
     # The test run imports actplay from this checkout (editable install or source tree).
     assert resources.resource_root() == CHECKOUT_RESOURCES
     assert resources.resource_path("icons", "actplay.svg") == (
-        CHECKOUT_RESOURCES / "icons" / "actplay.svg")
+        CHECKOUT_RESOURCES / "icons" / "actplay.svg"
+    )
 
 
 def test_example_sessions_are_the_shipped_files_and_load():
@@ -121,12 +133,14 @@ def test_the_app_sets_the_window_icon(qapp):
 
 def test_wheel_build_copies_runtime_files_into_the_package(built_package):
     packaged = built_package / "actplay" / resources.PACKAGED_FOLDER
-    copied = sorted(str(path.relative_to(packaged)) for path in packaged.rglob("*")
-                    if path.is_file())
-    source = sorted(str(path.relative_to(CHECKOUT_RESOURCES))
-                    for path in CHECKOUT_RESOURCES.rglob("*")
-                    if path.is_file() and path.relative_to(CHECKOUT_RESOURCES).parts[0]
-                    not in README_PICTURES)
+    copied = sorted(
+        str(path.relative_to(packaged)) for path in packaged.rglob("*") if path.is_file()
+    )
+    source = sorted(
+        str(path.relative_to(CHECKOUT_RESOURCES))
+        for path in CHECKOUT_RESOURCES.rglob("*")
+        if path.is_file() and path.relative_to(CHECKOUT_RESOURCES).parts[0] not in README_PICTURES
+    )
     assert copied == source
     assert "icons/actplay.svg" in copied
     assert not any(name.startswith(tuple(README_PICTURES)) for name in copied)

@@ -52,8 +52,11 @@ def test_thousands_of_random_changes_keep_the_window_correct(window, qtbot, seed
     full_check(window)
     assert exceptions == []
     # Every kind of change happened (undo only once the Edit menu offers it).
-    assert all(count > 0 for kind, count in driver.counts.items()
-               if kind != "undo" or driver.undo is not None), driver.counts
+    assert all(
+        count > 0
+        for kind, count in driver.counts.items()
+        if kind != "undo" or driver.undo is not None
+    ), driver.counts
 
 
 def test_the_checks_catch_a_nan_curve_a_stale_view_and_a_long_number(window):
@@ -119,7 +122,7 @@ def test_binary_mode_on_a_16_input_network_unit_skips_the_65536_row_truth_table(
     window.model.select_network_neuron(2, 0)  # 16 inputs
     window.scheduler.flush()
     assert not window.neuron_panel.truth_group.isVisibleTo(window.neuron_panel)
-    assert window.neuron_panel.truth_table.rowCount() <= 2 ** 8
+    assert window.neuron_panel.truth_table.rowCount() <= 2**8
     soak_checks.check_shown_matches_model(window)
 
 
@@ -144,8 +147,7 @@ def test_extreme_values_typed_into_spin_boxes_draw_sensibly(window, qtbot):
     model.set_curve_activation("softplus")
     window.scheduler.flush()
     durations = {}
-    spins = [s for s in window.findChildren(QDoubleSpinBox) if s.isEnabled()
-             and s.maximum() >= 1e6]
+    spins = [s for s in window.findChildren(QDoubleSpinBox) if s.isEnabled() and s.maximum() >= 1e6]
     assert len(spins) >= 8
     with qtbot.captureExceptions() as exceptions:
         for index, spin in enumerate(spins):

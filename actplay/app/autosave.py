@@ -114,10 +114,13 @@ def ask_restore(window) -> bool:
     """Ask whether to restore the unsaved work from the last run."""
     buttons = QMessageBox.StandardButton
     answer = QMessageBox.question(
-        window, "Restore unsaved work?",
+        window,
+        "Restore unsaved work?",
         "actplay did not close normally last time. Restore the state it had "
         "(autosaved a few seconds before it stopped)?",
-        buttons.Yes | buttons.No, buttons.Yes)
+        buttons.Yes | buttons.No,
+        buttons.Yes,
+    )
     return answer == buttons.Yes
 
 

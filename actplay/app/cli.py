@@ -96,14 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="A playground for activation functions, single neurons and small networks.",
         epilog="Subcommands: 'actplay list' prints the activation functions; "
-               "'actplay export --help' shows headless export.",
+        "'actplay export --help' shows headless export.",
     )
     parser.add_argument("file", nargs="?", metavar="FILE.json", help="session file to open")
     parser.add_argument("--session", metavar="FILE", help="session file to open")
-    parser.add_argument("--screenshot", metavar="PATH",
-                        help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--size", metavar="WxH", default=None,
-                        help=f"window size for --screenshot (default {DEFAULT_SCREENSHOT_SIZE})")
+    parser.add_argument(
+        "--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit"
+    )
+    parser.add_argument(
+        "--size",
+        metavar="WxH",
+        default=None,
+        help=f"window size for --screenshot (default {DEFAULT_SCREENSHOT_SIZE})",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 

@@ -79,9 +79,12 @@ class ErrorDialog(QDialog):
         self.setWindowTitle("actplay: something went wrong")
         self.resize(620, 420)
         where = f" It was also written to {logged_to}." if logged_to else ""
-        message = QLabel("An unexpected error happened. Your work is still here and the "
-                         f"window keeps working.{where} Please include this report if "
-                         "you tell us about it.", self)
+        message = QLabel(
+            "An unexpected error happened. Your work is still here and the "
+            f"window keeps working.{where} Please include this report if "
+            "you tell us about it.",
+            self,
+        )
         message.setWordWrap(True)
         self.text = QPlainTextEdit(report, self)
         self.text.setObjectName("error_report_text")

@@ -46,7 +46,10 @@ PANE_CLASSES = {
 }
 #: Logical size of each pane's plot when ``--size`` is not given (``--scale`` multiplies it).
 DEFAULT_PANE_SIZES = {
-    "curve": (900, 560), "neuron": (640, 420), "network": (760, 520), "heatmaps": (560, 760),
+    "curve": (900, 560),
+    "neuron": (640, 420),
+    "network": (760, 520),
+    "heatmaps": (560, 760),
     "window": (1400, 900),
 }
 
@@ -70,21 +73,40 @@ def build_parser() -> argparse.ArgumentParser:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--activation", metavar="NAME", help="main function of the curve")
     source.add_argument("--session", metavar="FILE", help="session file to draw")
-    parser.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
-                        help="parameter of the main function (repeatable)")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="parameter of the main function (repeatable)",
+    )
     parser.add_argument("--derivative", action="store_true", help="also plot f'")
     parser.add_argument("--second-derivative", action="store_true", help="also plot f''")
-    parser.add_argument("--compare", action="append", default=[],
-                        metavar="NAME[:KEY=VALUE,...]", help="comparison curve (repeatable)")
-    parser.add_argument("--range", nargs=2, type=float, metavar=("LO", "HI"),
-                        help="x range (default -6 6)")
+    parser.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="NAME[:KEY=VALUE,...]",
+        help="comparison curve (repeatable)",
+    )
+    parser.add_argument(
+        "--range", nargs=2, type=float, metavar=("LO", "HI"), help="x range (default -6 6)"
+    )
     parser.add_argument("--points", type=int, metavar="N", help="samples per curve (default 1001)")
-    parser.add_argument("--pane", choices=PANES, default="curve",
-                        help="which part of the window to draw (default curve)")
+    parser.add_argument(
+        "--pane",
+        choices=PANES,
+        default="curve",
+        help="which part of the window to draw (default curve)",
+    )
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--size", metavar="WxH", help="picture size in pixels")
-    size.add_argument("--scale", type=float, metavar="S",
-                      help="device pixel ratio of the picture (2 = crisp on a high-DPI screen)")
+    size.add_argument(
+        "--scale",
+        type=float,
+        metavar="S",
+        help="device pixel ratio of the picture (2 = crisp on a high-DPI screen)",
+    )
     parser.add_argument("--out", required=True, metavar="PATH", help="file to write")
     return parser
 
@@ -191,8 +213,11 @@ def check_arguments(args) -> str:
     """Checks that need no model: option combinations, output path. Returns the format."""
     if args.session is not None:
         curve_only = {
-            "--param": args.param, "--compare": args.compare, "--range": args.range,
-            "--points": args.points, "--derivative": args.derivative,
+            "--param": args.param,
+            "--compare": args.compare,
+            "--range": args.range,
+            "--points": args.points,
+            "--derivative": args.derivative,
             "--second-derivative": args.second_derivative,
         }
         used = [option for option, value in curve_only.items() if value not in (None, [], False)]

@@ -125,8 +125,7 @@ def _screenshot(window, args) -> int:
     try:
         export.save_image(export.render_widget(window, size), args.screenshot)
     except OSError as error:
-        print(f"{cli.PROG}: cannot write {args.screenshot}: {cli.one_line(error)}",
-              file=sys.stderr)
+        print(f"{cli.PROG}: cannot write {args.screenshot}: {cli.one_line(error)}", file=sys.stderr)
         return cli.EXIT_BAD_INPUT
     finally:
         window.close()

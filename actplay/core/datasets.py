@@ -26,9 +26,15 @@ REGRESSION = "regression"
 MIN_POINTS, MAX_POINTS = 10, 5000  # enough to see a shape; few enough to train live
 MAX_CSV_POINTS = 20000  # a hand-made file larger than this is not a playground set
 FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin_x1", "sin_x2")
-FEATURE_TITLES = {"x1": "x\u2081", "x2": "x\u2082", "x1^2": "x\u2081\u00b2",
-                  "x2^2": "x\u2082\u00b2", "x1*x2": "x\u2081x\u2082",
-                  "sin_x1": "sin x\u2081", "sin_x2": "sin x\u2082"}
+FEATURE_TITLES = {
+    "x1": "x\u2081",
+    "x2": "x\u2082",
+    "x1^2": "x\u2081\u00b2",
+    "x2^2": "x\u2082\u00b2",
+    "x1*x2": "x\u2081x\u2082",
+    "sin_x1": "sin x\u2081",
+    "sin_x2": "sin x\u2082",
+}
 DEFAULT_FEATURES = ("x1", "x2")
 
 
@@ -106,8 +112,9 @@ def regression_surface(points: np.ndarray) -> np.ndarray:
     return np.sin(2.0 * x1) * np.cos(1.5 * x2)
 
 
-def generate(source: str, n_points: int = 500, noise: float = 0.0, test_fraction: float = 0.5,
-             seed: int = 0) -> Dataset:
+def generate(
+    source: str, n_points: int = 500, noise: float = 0.0, test_fraction: float = 0.5, seed: int = 0
+) -> Dataset:
     """Draw one of the built-in data sets.
 
     Parameters
@@ -158,8 +165,9 @@ def _check_count(n_points) -> int:
     if isinstance(n_points, bool) or not isinstance(n_points, (int, np.integer)):
         raise ValueError(f"number of points must be a whole number, got {n_points!r}")
     if not MIN_POINTS <= n_points <= MAX_POINTS:
-        raise ValueError(f"number of points must be within {MIN_POINTS}..{MAX_POINTS}, "
-                         f"got {n_points}")
+        raise ValueError(
+            f"number of points must be within {MIN_POINTS}..{MAX_POINTS}, got {n_points}"
+        )
     return int(n_points)
 
 
@@ -210,22 +218,27 @@ def parse_csv(text: str) -> tuple[np.ndarray, np.ndarray, str]:
         raise ValueError("the file holds a header but no data rows")
     width = len(numbered[0][1])
     if width not in (2, 3):
-        raise ValueError(f"line {numbered[0][0]}: expected 2 or 3 columns (x1, [x2,] label), "
-                         f"got {width}")
+        raise ValueError(
+            f"line {numbered[0][0]}: expected 2 or 3 columns (x1, [x2,] label), got {width}"
+        )
     if len(numbered) > MAX_CSV_POINTS:
-        raise ValueError(f"the file holds {len(numbered)} rows; at most {MAX_CSV_POINTS} "
-                         "are allowed")
+        raise ValueError(
+            f"the file holds {len(numbered)} rows; at most {MAX_CSV_POINTS} are allowed"
+        )
     values = np.empty((len(numbered), width))
     for r, (line, row) in enumerate(numbered):
         if len(row) != width:
-            raise ValueError(f"line {line}: expected {width} columns like the first row, "
-                             f"got {len(row)}")
+            raise ValueError(
+                f"line {line}: expected {width} columns like the first row, got {len(row)}"
+            )
         for c, cell in enumerate(row):
             text_value = cell.strip()
             number = float(text_value) if _is_number(text_value) else math.nan
             if not math.isfinite(number) or abs(number) > 1e6:
-                raise ValueError(f"line {line}, column {c + 1}: {text_value!r} is not a finite "
-                                 "number within \u00b11e6")
+                raise ValueError(
+                    f"line {line}, column {c + 1}: {text_value!r} is not a finite "
+                    "number within \u00b11e6"
+                )
             values[r, c] = number
     points = np.zeros((len(values), 2))
     points[:, : width - 1] = values[:, : width - 1]
@@ -257,9 +270,15 @@ def feature_matrix(points: np.ndarray, features=DEFAULT_FEATURES) -> np.ndarray:
     enabled = check_features(features)
     points = np.asarray(points, dtype=np.float64)
     x1, x2 = points[:, 0], points[:, 1]
-    columns = {"x1": lambda: x1, "x2": lambda: x2, "x1^2": lambda: x1 * x1,
-               "x2^2": lambda: x2 * x2, "x1*x2": lambda: x1 * x2,
-               "sin_x1": lambda: np.sin(x1), "sin_x2": lambda: np.sin(x2)}
+    columns = {
+        "x1": lambda: x1,
+        "x2": lambda: x2,
+        "x1^2": lambda: x1 * x1,
+        "x2^2": lambda: x2 * x2,
+        "x1*x2": lambda: x1 * x2,
+        "sin_x1": lambda: np.sin(x1),
+        "sin_x2": lambda: np.sin(x2),
+    }
     return np.column_stack([columns[name]() for name in enabled])
 
 

@@ -117,7 +117,5 @@ def grid_activations(
         # Weights and inputs up to 1e6 over deep identity layers reach 1e50 and more:
         # clip to float32's range so the cast stays finite (the colour levels saturate anyway).
         clipped = np.clip(layer_values, -FLOAT32_MAX, FLOAT32_MAX)
-        heatmaps.append(
-            clipped.astype(np.float32).reshape(w.shape[0], resolution, resolution)
-        )
+        heatmaps.append(clipped.astype(np.float32).reshape(w.shape[0], resolution, resolution))
     return heatmaps

@@ -30,9 +30,7 @@ MAX_LAYER_SIZE = 4096
 def _check_layer_sizes(layer_sizes: Sequence[int]) -> tuple[int, ...]:
     sizes = tuple(layer_sizes)
     if len(sizes) < 2:
-        raise ValueError(
-            f"layer_sizes needs the input size and at least one layer, got {sizes!r}"
-        )
+        raise ValueError(f"layer_sizes needs the input size and at least one layer, got {sizes!r}")
     for size in sizes:
         if isinstance(size, bool) or not isinstance(size, numbers.Integral):
             raise ValueError(f"layer sizes must be whole numbers, got {size!r} in {sizes!r}")

@@ -28,8 +28,11 @@ from actplay.core.network import Network, is_softmax
 from actplay.core.training_optim import OPTIMIZERS, make_optimizer
 
 LOSSES = ("mse", "bce", "cross_entropy")
-LOSS_TITLES = {"mse": "Mean squared error", "bce": "Binary cross-entropy (sigmoid)",
-               "cross_entropy": "Cross-entropy (softmax)"}
+LOSS_TITLES = {
+    "mse": "Mean squared error",
+    "bce": "Binary cross-entropy (sigmoid)",
+    "cross_entropy": "Cross-entropy (softmax)",
+}
 MAX_BATCH = 4096  # a batch larger than any playground data set
 _sigmoid = acts.get("sigmoid").value_function
 
@@ -41,11 +44,15 @@ def check_loss_fits(loss: str, network: Network) -> None:
     output, _ = network.activations[-1]
     n_out = network.layer_sizes[-1]
     if loss == "bce" and (output.name != "sigmoid" or n_out != 1):
-        raise ValueError("binary cross-entropy needs one sigmoid output unit "
-                         f"(the output layer has {n_out} {output.name} unit(s))")
+        raise ValueError(
+            "binary cross-entropy needs one sigmoid output unit "
+            f"(the output layer has {n_out} {output.name} unit(s))"
+        )
     if loss == "cross_entropy" and (not is_softmax(output) or n_out < 2):
-        raise ValueError("cross-entropy needs a softmax output layer of 2 or more units "
-                         f"(the output layer has {n_out} {output.name} unit(s))")
+        raise ValueError(
+            "cross-entropy needs a softmax output layer of 2 or more units "
+            f"(the output layer has {n_out} {output.name} unit(s))"
+        )
 
 
 def target_matrix(targets: np.ndarray, n_outputs: int) -> np.ndarray:
@@ -58,8 +65,9 @@ def target_matrix(targets: np.ndarray, n_outputs: int) -> np.ndarray:
         return targets[:, None].copy()
     labels = targets.astype(np.int64)
     if np.any(labels != targets) or np.any(labels < 0) or np.any(labels >= n_outputs):
-        raise ValueError(f"targets must be class labels 0..{n_outputs - 1} for "
-                         f"{n_outputs} output units")
+        raise ValueError(
+            f"targets must be class labels 0..{n_outputs - 1} for {n_outputs} output units"
+        )
     return np.eye(n_outputs)[labels]
 
 
@@ -97,9 +105,19 @@ class Trainer:
         Seeds the shuffling: the same arguments give the same run, step for step.
     """
 
-    def __init__(self, network: Network, inputs, targets, *, loss: str = "bce",
-                 optimizer: str = "adam", learning_rate: float = 0.03, batch_size: int = 10,
-                 l2: float = 0.0, seed: int = 0) -> None:
+    def __init__(
+        self,
+        network: Network,
+        inputs,
+        targets,
+        *,
+        loss: str = "bce",
+        optimizer: str = "adam",
+        learning_rate: float = 0.03,
+        batch_size: int = 10,
+        l2: float = 0.0,
+        seed: int = 0,
+    ) -> None:
         check_loss_fits(loss, network)
         if not 1 <= int(batch_size) <= MAX_BATCH:
             raise ValueError(f"batch size must be within 1..{MAX_BATCH}, got {batch_size!r}")
@@ -113,8 +131,10 @@ class Trainer:
         self.l2 = float(l2)
         self.sizes = network.layer_sizes
         self._activations = network.activations
-        self._functions = [(f.value_function, f.derivative_function, params, is_softmax(f))
-                           for f, params in network.activations]
+        self._functions = [
+            (f.value_function, f.derivative_function, params, is_softmax(f))
+            for f, params in network.activations
+        ]
         self._shapes = list(zip(self.sizes[1:], self.sizes[:-1], strict=True))
         total = sum(o * i + o for o, i in self._shapes)
         self.parameters = np.empty(total)
@@ -128,8 +148,10 @@ class Trainer:
         self.inputs = network.check_input(inputs).reshape(-1, self.sizes[0]).copy()
         self.targets = target_matrix(targets, self.sizes[-1])
         if len(self.targets) != len(self.inputs) or len(self.inputs) == 0:
-            raise ValueError(f"need as many targets as inputs (and at least one), got "
-                             f"{len(self.targets)} and {len(self.inputs)}")
+            raise ValueError(
+                f"need as many targets as inputs (and at least one), got "
+                f"{len(self.targets)} and {len(self.inputs)}"
+            )
         self._optimizer = make_optimizer(optimizer, total)
         self.optimizer_name = optimizer
         self._seed = seed
@@ -140,16 +162,17 @@ class Trainer:
     def _views(self, flat: np.ndarray) -> tuple[list, list]:
         weights, biases, offset = [], [], 0
         for out, inp in self._shapes:
-            weights.append(flat[offset: offset + out * inp].reshape(out, inp))
+            weights.append(flat[offset : offset + out * inp].reshape(out, inp))
             offset += out * inp
-            biases.append(flat[offset: offset + out])
+            biases.append(flat[offset : offset + out])
             offset += out
         return weights, biases
 
     def load_parameters(self, weights, biases) -> None:
         """Copy weights and biases in (same shapes); optimiser state and schedule are kept."""
-        for target, source in zip(self.weights + self.biases, list(weights) + list(biases),
-                                  strict=True):
+        for target, source in zip(
+            self.weights + self.biases, list(weights) + list(biases), strict=True
+        ):
             target[...] = source
 
     def network(self) -> Network:
@@ -239,8 +262,11 @@ class Trainer:
         ws = self._fill(inputs, t)
         self._forward(ws)
         self._backward(ws)
-        return (self.loss(inputs, targets) + self.l2_penalty(),
-                [g.copy() for g in self.weight_gradients], [g.copy() for g in self.bias_gradients])
+        return (
+            self.loss(inputs, targets) + self.l2_penalty(),
+            [g.copy() for g in self.weight_gradients],
+            [g.copy() for g in self.bias_gradients],
+        )
 
     def l2_penalty(self) -> float:
         """``l2 / 2 * sum(W^2)`` over every weight matrix."""
@@ -252,7 +278,7 @@ class Trainer:
         n = len(self.inputs)
         for _ in range(n_steps):
             end = min(self._position + self.batch_size, n)
-            batch = self._order[self._position: end]
+            batch = self._order[self._position : end]
             ws = self._workspace(len(batch))
             np.take(self.inputs, batch, axis=0, out=ws.x)
             np.take(self.targets, batch, axis=0, out=ws.t)

@@ -63,8 +63,8 @@ class Adam:
         np.multiply(gradient, gradient, out=scratch)
         scratch *= 1.0 - self.beta2
         second += scratch
-        correction1 = 1.0 - self.beta1 ** self.steps
-        correction2 = 1.0 - self.beta2 ** self.steps
+        correction1 = 1.0 - self.beta1**self.steps
+        correction2 = 1.0 - self.beta2**self.steps
         # p -= lr / c1 * m / (sqrt(v) / sqrt(c2) + eps)
         np.sqrt(second, out=scratch)
         scratch /= math.sqrt(correction2)

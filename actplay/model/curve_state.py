@@ -68,8 +68,14 @@ class CurveStateMixin:
         if self._linked:
             self.set_neuron_param(key, value)
             return
-        params = lim.check_param("curve param", self._curve_activation, self._curve_params,
-                                 key, value, custom=self._custom)
+        params = lim.check_param(
+            "curve param",
+            self._curve_activation,
+            self._curve_params,
+            key,
+            value,
+            custom=self._custom,
+        )
         if params == self._curve_params:
             return
         self._curve_params = params
@@ -100,8 +106,9 @@ class CurveStateMixin:
         """Set one parameter of comparison curve ``index``. Touches ``curve``."""
         index = self._compare_index(index)
         name, params = self._compare[index]
-        new_params = lim.check_param(f"compare[{index}] param", name, params, key, value,
-                                     custom=self._custom)
+        new_params = lim.check_param(
+            f"compare[{index}] param", name, params, key, value, custom=self._custom
+        )
         if new_params == params:
             return
         self._compare[index] = (name, new_params)
@@ -110,8 +117,9 @@ class CurveStateMixin:
     def set_visible(self, kind: str, on: bool) -> None:
         """Show or hide ``kind`` (``"f"``, ``"df"`` or ``"d2f"``). Touches ``curve``."""
         if kind not in lim.CURVE_KINDS:
-            raise ValueError(f"visible kind must be one of {', '.join(lim.CURVE_KINDS)}, "
-                             f"got {kind!r}")
+            raise ValueError(
+                f"visible kind must be one of {', '.join(lim.CURVE_KINDS)}, got {kind!r}"
+            )
         on = lim.check_bool(f"visible {kind!r}", on)
         if self._visible[kind] == on:
             return

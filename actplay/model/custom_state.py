@@ -50,14 +50,22 @@ def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
         raise ValueError(f"{field}: params must be an object")
     limits = {}
     for key, spec in params.items():
-        if not isinstance(spec, dict) or set(spec) - set(PARAM_KEYS) or not {
-                "default", "lo", "hi"} <= set(spec):
-            raise ValueError(f"{field}: parameter {key!r} needs default, lo, hi "
-                             f"(and optionally slider_lo, slider_hi)")
-        values = [lim.check_number(f"{field} parameter {key!r} {k}", spec[k])
-                  for k in PARAM_KEYS[:3]]
-        values += [lim.check_number(f"{field} parameter {key!r} {k}", spec.get(k, values[i + 1]))
-                   for i, k in enumerate(PARAM_KEYS[3:])]
+        if (
+            not isinstance(spec, dict)
+            or set(spec) - set(PARAM_KEYS)
+            or not {"default", "lo", "hi"} <= set(spec)
+        ):
+            raise ValueError(
+                f"{field}: parameter {key!r} needs default, lo, hi "
+                f"(and optionally slider_lo, slider_hi)"
+            )
+        values = [
+            lim.check_number(f"{field} parameter {key!r} {k}", spec[k]) for k in PARAM_KEYS[:3]
+        ]
+        values += [
+            lim.check_number(f"{field} parameter {key!r} {k}", spec.get(k, values[i + 1]))
+            for i, k in enumerate(PARAM_KEYS[3:])
+        ]
         limits[key] = tuple(values)
     # The formula package (~5 ms to import) waits for the first custom function.
     from actplay.core.formula import FormulaError, make_custom_activation
@@ -72,10 +80,18 @@ def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
 def entry_of(activation: acts.Activation, formula: str) -> dict:
     """The session entry of a custom activation (JSON-ready)."""
     return {
-        "formula": formula, "title": activation.title,
-        "params": {spec.name: dict(zip(PARAM_KEYS, (spec.default, spec.lo, spec.hi,
-                                                    spec.slider_lo, spec.slider_hi), strict=True))
-                   for spec in activation.params},
+        "formula": formula,
+        "title": activation.title,
+        "params": {
+            spec.name: dict(
+                zip(
+                    PARAM_KEYS,
+                    (spec.default, spec.lo, spec.hi, spec.slider_lo, spec.slider_hi),
+                    strict=True,
+                )
+            )
+            for spec in activation.params
+        },
     }
 
 
@@ -111,6 +127,7 @@ class CustomStateMixin:
         """The ``Activation`` called ``name``: built-in, custom, or ``"softmax"``."""
         if name == lim.SOFTMAX:
             from actplay.core.network import SOFTMAX
+
             return SOFTMAX
         try:
             return lim.find_activation(name, self._custom)
@@ -144,9 +161,12 @@ class CustomStateMixin:
         entry = {key: value for key, value in spec.items() if key != "name"}
         params = entry.get("params")
         if isinstance(params, dict):
-            entry["params"] = {key: value if isinstance(value, dict) else
-                               dict(zip(PARAM_KEYS, (*value, *value[1:3])[:5], strict=False))
-                               for key, value in params.items()}
+            entry["params"] = {
+                key: value
+                if isinstance(value, dict)
+                else dict(zip(PARAM_KEYS, (*value, *value[1:3])[:5], strict=False))
+                for key, value in params.items()
+            }
         activation, clean = custom_from_entry(name, entry)
         if self._custom_entries.get(name) == clean:
             return
@@ -162,10 +182,14 @@ class CustomStateMixin:
 
     def _refit_users(self, name: str, activation: acts.Activation) -> None:
         """Every user of ``name`` keeps the parameter values the new function accepts."""
+
         def refit(params: dict) -> dict:
             limits = activation.limits
-            kept = {key: value for key, value in params.items()
-                    if key in limits and limits[key][0] <= value <= limits[key][1]}
+            kept = {
+                key: value
+                for key, value in params.items()
+                if key in limits and limits[key][0] <= value <= limits[key][1]
+            }
             return activation.resolve_params(kept)
 
         if self._curve_activation == name:
@@ -174,8 +198,9 @@ class CustomStateMixin:
         if self._neuron_activation == name:
             self._neuron_params = refit(self._neuron_params)
         if any(n == name for n, _ in self._layer_activations):
-            self._layer_activations = [(n, refit(p) if n == name else p)
-                                       for n, p in self._layer_activations]
+            self._layer_activations = [
+                (n, refit(p) if n == name else p) for n, p in self._layer_activations
+            ]
             self._trainer = None  # its network holds the old formula: rebuild before training
 
     def remove_custom_activation(self, name: str) -> None:
@@ -199,11 +224,16 @@ class CustomStateMixin:
             users.append("the curve pane")
         if self._neuron_activation == name:
             users.append("the neuron")
-        users += [f"network layer {i + 1}" for i, (n, _) in enumerate(self._layer_activations)
-                  if n == name]
+        users += [
+            f"network layer {i + 1}"
+            for i, (n, _) in enumerate(self._layer_activations)
+            if n == name
+        ]
         if users:
-            raise ValueError(f"cannot {action} custom activation {name!r}: used by "
-                             f"{', '.join(users)}; choose another function there first")
+            raise ValueError(
+                f"cannot {action} custom activation {name!r}: used by "
+                f"{', '.join(users)}; choose another function there first"
+            )
 
     def _forget_results(self) -> None:
         """A name may now mean a different function: drop every cached result."""

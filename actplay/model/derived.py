@@ -138,9 +138,15 @@ class DerivedMixin:
         """
         name, params = self.curve_activation, self.curve_params
         others = self._softmax_others(name)
-        key = (name, _frozen(params), None if others is None else others.tobytes(),
-               tuple((n, _frozen(p)) for n, p in self._compare), _frozen(self._visible),
-               self._x_range, self._points)
+        key = (
+            name,
+            _frozen(params),
+            None if others is None else others.tobytes(),
+            tuple((n, _frozen(p)) for n, p in self._compare),
+            _frozen(self._visible),
+            self._x_range,
+            self._points,
+        )
         return self._cached("curve", key, lambda: self._compute_curve(name, params, others))
 
     def _compute_curve(self, name: str, params: dict, others) -> CurveData:
@@ -160,8 +166,16 @@ class DerivedMixin:
                 if prefix == "main":
                     main_values[kind] = y
                 if self._visible[kind]:
-                    series.append(Series(f"{prefix}:{kind}", title + KIND_SUFFIX[kind],
-                                         entry_name, dict(entry_params), kind, y))
+                    series.append(
+                        Series(
+                            f"{prefix}:{kind}",
+                            title + KIND_SUFFIX[kind],
+                            entry_name,
+                            dict(entry_params),
+                            kind,
+                            y,
+                        )
+                    )
         f, df = main_values["f"], main_values["df"]
         dead = (f == 0.0) & (df == 0.0)
         saturated = (np.abs(df) < acts.SATURATION_THRESHOLD) & ~dead
@@ -173,8 +187,14 @@ class DerivedMixin:
         inputs, weights, bias = self.neuron_inputs, self.neuron_weights, self.neuron_bias
         name, params = self.neuron_activation, self.neuron_params
         others = self._softmax_others(name)
-        key = (inputs, weights, bias, name, _frozen(params),
-               None if others is None else others.tobytes())
+        key = (
+            inputs,
+            weights,
+            bias,
+            name,
+            _frozen(params),
+            None if others is None else others.tobytes(),
+        )
 
         def compute() -> NeuronResult:
             terms = tuple(float(w * x) for w, x in zip(weights, inputs, strict=True))
@@ -191,8 +211,14 @@ class DerivedMixin:
         inputs, weights, bias = self.neuron_inputs, self.neuron_weights, self.neuron_bias
         name, params = self.neuron_activation, self.neuron_params
         others = self._softmax_others(name)
-        key = (inputs, weights, bias, name, _frozen(params),
-               None if others is None else others.tobytes())
+        key = (
+            inputs,
+            weights,
+            bias,
+            name,
+            _frozen(params),
+            None if others is None else others.tobytes(),
+        )
 
         def compute() -> tuple[TruthRow, ...]:
             n = len(weights)
@@ -201,8 +227,12 @@ class DerivedMixin:
             a = unit_function(name, params, others, self._custom).f(z)
             current = tuple(inputs)
             return tuple(
-                TruthRow(tuple(int(v) for v in row), float(zi), float(ai),
-                         tuple(float(v) for v in row) == current)
+                TruthRow(
+                    tuple(int(v) for v in row),
+                    float(zi),
+                    float(ai),
+                    tuple(float(v) for v in row) == current,
+                )
                 for row, zi, ai in zip(combos, z, a, strict=True)
             )
 
@@ -216,8 +246,9 @@ class DerivedMixin:
         if cached is not None and cached[0] == key:
             return cached[1]
         # Custom functions go in as Activation objects (the core registry does not know them).
-        layers = [(self._custom.get(name, name), params)
-                  for name, params in self._layer_activations]
+        layers = [
+            (self._custom.get(name, name), params) for name, params in self._layer_activations
+        ]
         net = Network.from_arrays(self._weights, self._biases, layers)
         self._cache["_network"] = (key, net)
         return net
@@ -225,8 +256,9 @@ class DerivedMixin:
     def network_trace(self) -> Trace:
         """Per-layer z and a for ``network_input``."""
         key = (self._versions["network"], self._versions["network_input"])
-        return self._cached("trace", key,
-                            lambda: self.network().forward(np.asarray(self._network_input)))
+        return self._cached(
+            "trace", key, lambda: self.network().forward(np.asarray(self._network_input))
+        )
 
     def _diagnostic_batch(self) -> np.ndarray:
         lo, hi = self._plane_range
@@ -243,7 +275,8 @@ class DerivedMixin:
         range when the input size is not 2."""
         key = (self._versions["network"], self._versions["plane"])
         result = self._cached(
-            "diagnostics", key, lambda: layer_diagnostics(self.network(), self._diagnostic_batch()))
+            "diagnostics", key, lambda: layer_diagnostics(self.network(), self._diagnostic_batch())
+        )
         return list(result)
 
     def network_heatmaps(self) -> list | None:

@@ -139,14 +139,14 @@ def check_params(field: str, name: str, params, custom=None) -> dict[str, float]
     return {key: float(value) for key, value in resolved.items()}
 
 
-def check_param(field: str, name: str, params: dict, key, value,
-                custom=None) -> dict[str, float]:
+def check_param(field: str, name: str, params: dict, key, value, custom=None) -> dict[str, float]:
     """Return a copy of ``params`` with ``key`` set to ``value``, checked against the specs."""
     if not isinstance(key, str) or key not in params:
         known = ", ".join(params) or "none"
         raise ValueError(f"{field}: {name} has no parameter {key!r} (parameters: {known})")
-    return check_params(field, name, {**params, key: check_number(f"{field} {key!r}", value)},
-                        custom)
+    return check_params(
+        field, name, {**params, key: check_number(f"{field} {key!r}", value)}, custom
+    )
 
 
 def check_layer_sizes(field: str, sizes) -> tuple[int, ...]:

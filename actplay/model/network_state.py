@@ -78,8 +78,9 @@ class NetworkStateMixin:
         hidden = []
         for i in range(len(sizes) - 2):
             name, params = old_hidden[i] if i < len(old_hidden) else fill
-            hidden.append((name, lim.check_params("layer params", name, params,
-                                                  custom=self._custom)))
+            hidden.append(
+                (name, lim.check_params("layer params", name, params, custom=self._custom))
+            )
         touched = {"network"}
         target = self._neuron_target
         if target is not None:
@@ -104,8 +105,9 @@ class NetworkStateMixin:
         """Set ``layer``'s activation (softmax only on the last layer). Touches ``network``."""
         index = self._layer_index(layer)
         last = index == len(self._layer_activations) - 1
-        name = lim.check_activation(f"layer {layer} activation", name, allow_softmax=last,
-                                    custom=self._custom)
+        name = lim.check_activation(
+            f"layer {layer} activation", name, allow_softmax=last, custom=self._custom
+        )
         params = lim.check_params(f"layer {layer} params", name, params, custom=self._custom)
         if (name, params) == self._layer_activations[index]:
             return
@@ -116,8 +118,9 @@ class NetworkStateMixin:
         """Set one activation parameter of ``layer``. Touches ``network``."""
         index = self._layer_index(layer)
         name, params = self._layer_activations[index]
-        params = lim.check_param(f"layer {layer} param", name, params, key, value,
-                                 custom=self._custom)
+        params = lim.check_param(
+            f"layer {layer} param", name, params, key, value, custom=self._custom
+        )
         if params == self._layer_activations[index][1]:
             return
         self._layer_activations[index] = (name, params)
@@ -148,8 +151,9 @@ class NetworkStateMixin:
     def set_init(self, scheme: str) -> None:
         """Choose the init scheme and rebuild the weights. Touches ``network``."""
         if scheme not in INIT_SCHEMES:
-            raise ValueError(f"init scheme must be one of {', '.join(INIT_SCHEMES)}, "
-                             f"got {scheme!r}")
+            raise ValueError(
+                f"init scheme must be one of {', '.join(INIT_SCHEMES)}, got {scheme!r}"
+            )
         if scheme == self._init_scheme:
             return
         self._init_scheme = scheme
@@ -203,8 +207,10 @@ class NetworkStateMixin:
 
     def _initial_parameters(self) -> tuple[list, list]:
         weights, biases = init_parameters(self._layer_sizes, self._init_scheme, self._seed)
-        return ([np.array(w, dtype=np.float64) for w in weights],
-                [np.array(b, dtype=np.float64) for b in biases])
+        return (
+            [np.array(w, dtype=np.float64) for w in weights],
+            [np.array(b, dtype=np.float64) for b in biases],
+        )
 
     def _network_changed(self, activation_layer: int | None = None) -> None:
         """Record a change of weights, biases or activations and emit the sections it touches."""
@@ -241,6 +247,8 @@ class NetworkStateMixin:
     def _check_selection(self, layer, out, in_) -> tuple[int, int, int]:
         index = self._layer_index(layer)
         rows, cols = self._weights[index].shape
-        return (index + 1, lim.check_int("selected weight row", out, 0, rows - 1),
-                lim.check_int("selected weight column", in_, 0, cols - 1))
-
+        return (
+            index + 1,
+            lim.check_int("selected weight row", out, 0, rows - 1),
+            lim.check_int("selected weight column", in_, 0, cols - 1),
+        )

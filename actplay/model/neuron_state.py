@@ -133,8 +133,14 @@ class NeuronStateMixin:
         if self._neuron_target is not None:
             self.set_layer_param(self._neuron_target[0], key, value)
             return
-        params = lim.check_param("neuron param", self._neuron_activation, self._neuron_params,
-                                 key, value, custom=self._custom)
+        params = lim.check_param(
+            "neuron param",
+            self._neuron_activation,
+            self._neuron_params,
+            key,
+            value,
+            custom=self._custom,
+        )
         if params == self._neuron_params:
             return
         self._neuron_params = params
@@ -147,8 +153,10 @@ class NeuronStateMixin:
         """
         n = lim.check_int("neuron input count", n, lim.MIN_INPUTS, lim.MAX_INPUTS)
         if self._neuron_target is not None:
-            raise ValueError("neuron input count: a network unit's inputs are set by the "
-                             "layer sizes; release the neuron first")
+            raise ValueError(
+                "neuron input count: a network unit's inputs are set by the "
+                "layer sizes; release the neuron first"
+            )
         if n == len(self._neuron_inputs):
             return
         extra = [0.0] * max(0, n - len(self._neuron_inputs))

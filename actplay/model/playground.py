@@ -24,8 +24,14 @@ VALUE_LIMIT = lim.VALUE_LIMIT
 MAX_COMPARE = lim.MAX_COMPARE
 
 
-class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomStateMixin,
-                 TrainingStateMixin, DerivedMixin):
+class Playground(
+    CurveStateMixin,
+    NeuronStateMixin,
+    NetworkStateMixin,
+    CustomStateMixin,
+    TrainingStateMixin,
+    DerivedMixin,
+):
     """Everything the user can change, with validating setters and cached results.
 
     Sections and what they hold:
@@ -158,8 +164,11 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomSta
         current = self.state_dict()
         if clean == current:
             return
-        touched = {name for name in ("curve", "neuron", "network", "dataset", "training")
-                   if clean[name] != current[name]}
+        touched = {
+            name
+            for name in ("curve", "neuron", "network", "dataset", "training")
+            if clean[name] != current[name]
+        }
         if "network" in touched:
             for what in self._versions:
                 self._bump(what)
@@ -179,5 +188,7 @@ class Playground(CurveStateMixin, NeuronStateMixin, NetworkStateMixin, CustomSta
         self._touch(touched or SECTIONS)
 
     def __repr__(self) -> str:
-        return (f"Playground(curve={self.curve_activation!r}, neuron={self.neuron_activation!r}, "
-                f"layer_sizes={self._layer_sizes})")
+        return (
+            f"Playground(curve={self.curve_activation!r}, neuron={self.neuron_activation!r}, "
+            f"layer_sizes={self._layer_sizes})"
+        )

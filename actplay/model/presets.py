@@ -55,8 +55,15 @@ def _dead_relu(pg: Playground) -> None:
     _show_neuron(pg, (1.0, 0.5, 2.0), (-0.8, -0.5, -0.3), -0.5, "relu", binary_mode=False)
 
 
-def _set_network(pg: Playground, sizes, activations, weights=None, biases=None,
-                 network_input=None, plane_range=(-6.0, 6.0)) -> None:
+def _set_network(
+    pg: Playground,
+    sizes,
+    activations,
+    weights=None,
+    biases=None,
+    network_input=None,
+    plane_range=(-6.0, 6.0),
+) -> None:
     pg.set_init("xavier")
     pg.set_seed(0)
     pg.set_layer_sizes(sizes)
@@ -79,8 +86,15 @@ def _xor(pg: Playground) -> None:
     k = XOR_STEEPNESS
     weights = ([[k, k], [-k, -k]], [[k, k]])
     biases = ([-0.5 * k, 1.5 * k], [-1.5 * k])
-    _set_network(pg, (2, 2, 1), ("sigmoid", "sigmoid"), weights, biases,
-                 network_input=(1.0, 0.0), plane_range=(-0.5, 1.5))
+    _set_network(
+        pg,
+        (2, 2, 1),
+        ("sigmoid", "sigmoid"),
+        weights,
+        biases,
+        network_input=(1.0, 0.0),
+        plane_range=(-0.5, 1.5),
+    )
 
 
 def _deep_sigmoid(pg: Playground) -> None:

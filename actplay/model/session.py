@@ -26,8 +26,18 @@ SUFFIX = ".actplay.json"
 INLINE_WIDTH = 60  # nested lists shorter than this stay on one line, e.g. ["elu", {"alpha": 1.0}]
 NEW_FILE_MODE = 0o644  # readable by others, like any document the user saves
 
-__all__ = ["FORMAT", "MAX_FILE_BYTES", "SUFFIX", "VERSION", "SessionError", "from_dict",
-           "load", "read_state", "save", "to_dict"]
+__all__ = [
+    "FORMAT",
+    "MAX_FILE_BYTES",
+    "SUFFIX",
+    "VERSION",
+    "SessionError",
+    "from_dict",
+    "load",
+    "read_state",
+    "save",
+    "to_dict",
+]
 
 
 class SessionError(ValueError):
@@ -100,15 +110,16 @@ def read_state(path: str | os.PathLike) -> dict:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise SessionError(f"{name}: the file is {size / 1e6:.1f} MB; a session "
-                                   f"holds at most {MAX_FILE_BYTES // (1024 * 1024)} MB")
+                raise SessionError(
+                    f"{name}: the file is {size / 1e6:.1f} MB; a session "
+                    f"holds at most {MAX_FILE_BYTES // (1024 * 1024)} MB"
+                )
             # Read one byte more than allowed: catches a file that grew after the stat.
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise SessionError(f"{name}: cannot read the file ({error.strerror or error})") from None
     if len(data) > MAX_FILE_BYTES:
-        raise SessionError(f"{name}: the file is larger than "
-                           f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise SessionError(f"{name}: the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -118,8 +129,9 @@ def read_state(path: str | os.PathLike) -> dict:
     except RecursionError:
         raise SessionError(f"{name}: the JSON is nested too deeply") from None
     except json.JSONDecodeError as error:
-        raise SessionError(f"{name}: not valid JSON (line {error.lineno}, column "
-                           f"{error.colno}: {error.msg})") from None
+        raise SessionError(
+            f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
     except ValueError as error:
         raise SessionError(f"{name}: {error}") from None
     return _checked(state, name)
@@ -142,12 +154,17 @@ def format_json(value, level: int = 0) -> str:
     """
     pad = "  " * level
     if isinstance(value, dict) and value:
-        items = [f"{pad}  {json.dumps(key)}: {format_json(item, level + 1)}"
-                 for key, item in value.items()]
+        items = [
+            f"{pad}  {json.dumps(key)}: {format_json(item, level + 1)}"
+            for key, item in value.items()
+        ]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     compact = json.dumps(value, allow_nan=False)
-    if isinstance(value, list) and len(compact) > INLINE_WIDTH and any(
-            isinstance(item, (dict, list)) for item in value):
+    if (
+        isinstance(value, list)
+        and len(compact) > INLINE_WIDTH
+        and any(isinstance(item, (dict, list)) for item in value)
+    ):
         items = [f"{pad}  {format_json(item, level + 1)}" for item in value]
         return "[\n" + ",\n".join(items) + "\n" + pad + "]"
     return compact

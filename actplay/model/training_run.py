@@ -69,8 +69,10 @@ class TrainingRunMixin:
         if not trainer.finite:
             trainer.parameters[...] = snapshot
             self.publish_training()
-            self._stop_with("training diverged (weights became infinite): lower the "
-                            "learning rate and press Reset")
+            self._stop_with(
+                "training diverged (weights became infinite): lower the "
+                "learning rate and press Reset"
+            )
             return
         progress = trainer.epoch_progress - before
         if publish:
@@ -85,10 +87,13 @@ class TrainingRunMixin:
         self._unpublished_epochs = 0.0
         self._unpublished_training = False
         with self.batch():
-            self._training = {**self._training, "epoch": min(
-                schema.MAX_EPOCH, self._training["epoch"] + progress)}
-            for target, source in zip(self._weights + self._biases,
-                                      trainer.weights + trainer.biases, strict=True):
+            self._training = {
+                **self._training,
+                "epoch": min(schema.MAX_EPOCH, self._training["epoch"] + progress),
+            }
+            for target, source in zip(
+                self._weights + self._biases, trainer.weights + trainer.biases, strict=True
+            ):
                 target[...] = source
             self._network_changed()
             self._trainer_network_version = self._versions["network"]
@@ -109,22 +114,33 @@ class TrainingRunMixin:
             return
         self._calls_since_record = 0
         train_x, train_y, test_x, test_y = self._training_arrays()
-        self._history.append((self._training["epoch"], trainer.loss(train_x, train_y),
-                              trainer.loss(test_x, test_y) if len(test_y) else np.nan,
-                              trainer.mean_abs_weight_gradients()))
+        self._history.append(
+            (
+                self._training["epoch"],
+                trainer.loss(train_x, train_y),
+                trainer.loss(test_x, test_y) if len(test_y) else np.nan,
+                trainer.mean_abs_weight_gradients(),
+            )
+        )
 
     def _training_arrays(self):
         data = self.dataset()
         features = self._dataset_spec["features"]
         (train_x, train_y), (test_x, test_y) = data.train, data.test
-        return (datasets.feature_matrix(train_x, features), train_y,
-                datasets.feature_matrix(test_x, features), test_y)
+        return (
+            datasets.feature_matrix(train_x, features),
+            train_y,
+            datasets.feature_matrix(test_x, features),
+            test_y,
+        )
 
     def _check_trainable(self) -> None:
         n_features = len(self._dataset_spec["features"])
         if self._layer_sizes[0] != n_features:
-            raise ValueError(f"the network has {self._layer_sizes[0]} inputs but "
-                             f"{n_features} input features are on")
+            raise ValueError(
+                f"the network has {self._layer_sizes[0]} inputs but "
+                f"{n_features} input features are on"
+            )
         check_loss_fits(self._training["loss"], self.network())
         if len(self.dataset().train[1]) == 0:
             raise ValueError("the data set has no training points")
@@ -134,15 +150,27 @@ class TrainingRunMixin:
         self._check_trainable()
         settings = self._training
         data = self.dataset()  # a new object whenever the points or features change
-        key = (settings["loss"], settings["optimizer"], settings["batch_size"],
-               settings["seed"], self._layer_sizes, repr(self._layer_activations))
+        key = (
+            settings["loss"],
+            settings["optimizer"],
+            settings["batch_size"],
+            settings["seed"],
+            self._layer_sizes,
+            repr(self._layer_activations),
+        )
         if self._trainer is None or key != self._trainer_key or data is not self._trainer_data:
             train_x, train_y, _, _ = self._training_arrays()
-            self._trainer = Trainer(self.network(), train_x, train_y, loss=settings["loss"],
-                                    optimizer=settings["optimizer"],
-                                    learning_rate=settings["learning_rate"],
-                                    batch_size=settings["batch_size"], l2=settings["l2"],
-                                    seed=settings["seed"])
+            self._trainer = Trainer(
+                self.network(),
+                train_x,
+                train_y,
+                loss=settings["loss"],
+                optimizer=settings["optimizer"],
+                learning_rate=settings["learning_rate"],
+                batch_size=settings["batch_size"],
+                l2=settings["l2"],
+                seed=settings["seed"],
+            )
             self._trainer_key = key
             self._trainer_data = data
             self._unpublished_epochs, self._unpublished_training = 0.0, False

@@ -23,12 +23,22 @@ MAX_L2 = 10.0
 MAX_EPOCH = 1e6  # the value limit of every number in a session; no one trains that long live
 
 DEFAULT_DATASET = {
-    "source": "circle", "points": 500, "noise": 0.1, "test_fraction": 0.5, "seed": 0,
-    "features": list(datasets.DEFAULT_FEATURES), "custom_points": [],
+    "source": "circle",
+    "points": 500,
+    "noise": 0.1,
+    "test_fraction": 0.5,
+    "seed": 0,
+    "features": list(datasets.DEFAULT_FEATURES),
+    "custom_points": [],
 }
 DEFAULT_TRAINING = {
-    "loss": "bce", "optimizer": "adam", "learning_rate": 0.03, "batch_size": 10, "l2": 0.0,
-    "seed": 0, "epoch": 0.0,
+    "loss": "bce",
+    "optimizer": "adam",
+    "learning_rate": 0.03,
+    "batch_size": 10,
+    "l2": 0.0,
+    "seed": 0,
+    "epoch": 0.0,
 }
 
 
@@ -53,8 +63,9 @@ def validate_dataset(section) -> dict:
     lim.check_keys("dataset", section, (), tuple(DEFAULT_DATASET))
     merged = {**DEFAULT_DATASET, **section}
     source = _check_choice("dataset source", merged["source"], SOURCES)
-    points = lim.check_int("dataset points", merged["points"], datasets.MIN_POINTS,
-                           datasets.MAX_POINTS)
+    points = lim.check_int(
+        "dataset points", merged["points"], datasets.MIN_POINTS, datasets.MAX_POINTS
+    )
     noise = _check_float("dataset noise", merged["noise"], 0.0, 1.0)
     test_fraction = _check_float("dataset test_fraction", merged["test_fraction"], 0.0, 0.9)
     seed = lim.check_int("dataset seed", merged["seed"], 0, lim.MAX_SEED)
@@ -67,14 +78,25 @@ def validate_dataset(section) -> dict:
         raise ValueError(f"dataset features: {error}") from None
     custom = merged["custom_points"]
     if not isinstance(custom, list) or len(custom) > MAX_CUSTOM_POINTS:
-        raise ValueError(f"dataset custom_points must be a list of at most "
-                         f"{MAX_CUSTOM_POINTS} [x1, x2, target] rows")
-    clean_custom = [list(lim.check_numbers(f"dataset custom_points[{i}]", row, 3, 3))
-                    for i, row in enumerate(custom)]
+        raise ValueError(
+            f"dataset custom_points must be a list of at most "
+            f"{MAX_CUSTOM_POINTS} [x1, x2, target] rows"
+        )
+    clean_custom = [
+        list(lim.check_numbers(f"dataset custom_points[{i}]", row, 3, 3))
+        for i, row in enumerate(custom)
+    ]
     if source == CUSTOM_SOURCE and not clean_custom:
         raise ValueError("dataset source 'custom' needs at least one row in custom_points")
-    return {"source": source, "points": points, "noise": noise, "test_fraction": test_fraction,
-            "seed": seed, "features": features, "custom_points": clean_custom}
+    return {
+        "source": source,
+        "points": points,
+        "noise": noise,
+        "test_fraction": test_fraction,
+        "seed": seed,
+        "features": features,
+        "custom_points": clean_custom,
+    }
 
 
 def validate_training(section) -> dict:
@@ -86,10 +108,10 @@ def validate_training(section) -> dict:
     return {
         "loss": _check_choice("training loss", merged["loss"], LOSSES),
         "optimizer": _check_choice("training optimizer", merged["optimizer"], OPTIMIZERS),
-        "learning_rate": _check_float("training learning_rate", merged["learning_rate"], 0.0,
-                                      MAX_LEARNING_RATE, lo_open=True),
-        "batch_size": lim.check_int("training batch_size", merged["batch_size"], 1,
-                                    MAX_BATCH_SIZE),
+        "learning_rate": _check_float(
+            "training learning_rate", merged["learning_rate"], 0.0, MAX_LEARNING_RATE, lo_open=True
+        ),
+        "batch_size": lim.check_int("training batch_size", merged["batch_size"], 1, MAX_BATCH_SIZE),
         "l2": _check_float("training l2", merged["l2"], 0.0, MAX_L2),
         "seed": lim.check_int("training seed", merged["seed"], 0, lim.MAX_SEED),
         "epoch": _check_float("training epoch", merged["epoch"], 0.0, MAX_EPOCH),

@@ -100,14 +100,16 @@ class TrainingStateMixin(TrainingRunMixin):
             is_test = datasets.split_mask(len(custom), spec["test_fraction"], rng)
             data = datasets.Dataset(custom[:, :2], targets, is_test, kind)
         else:
-            data = datasets.generate(spec["source"], spec["points"], spec["noise"],
-                                     spec["test_fraction"], spec["seed"])
+            data = datasets.generate(
+                spec["source"], spec["points"], spec["noise"], spec["test_fraction"], spec["seed"]
+            )
             if len(custom):  # points the user added: always training points
-                data = datasets.Dataset(np.vstack([data.points, custom[:, :2]]),
-                                        np.concatenate([data.targets, custom[:, 2]]),
-                                        np.concatenate([data.is_test, np.zeros(len(custom),
-                                                                               bool)]),
-                                        data.kind)
+                data = datasets.Dataset(
+                    np.vstack([data.points, custom[:, :2]]),
+                    np.concatenate([data.targets, custom[:, 2]]),
+                    np.concatenate([data.is_test, np.zeros(len(custom), bool)]),
+                    data.kind,
+                )
         for array in (data.points, data.targets, data.is_test):
             array.setflags(write=False)
         self._data_cache = (spec, data)
@@ -116,8 +118,11 @@ class TrainingStateMixin(TrainingRunMixin):
     def loss_history(self) -> dict:
         """``{"epoch", "train", "test"}`` float arrays, one entry per recorded chunk."""
         rows = self._history
-        return {"epoch": np.array([r[0] for r in rows]), "train": np.array([r[1] for r in rows]),
-                "test": np.array([r[2] for r in rows])}
+        return {
+            "epoch": np.array([r[0] for r in rows]),
+            "train": np.array([r[1] for r in rows]),
+            "test": np.array([r[2] for r in rows]),
+        }
 
     def gradient_history(self) -> tuple[np.ndarray, np.ndarray]:
         """``(epochs, (n_records, n_layers) mean |dL/dW| per layer)``."""
@@ -148,8 +153,12 @@ class TrainingStateMixin(TrainingRunMixin):
         """Draw new points with the next seed (added points are dropped)."""
         spec = self._dataset_spec
         with self.batch():
-            self._dataset_spec = {**spec, "custom_points": [] if spec["source"] !=
-                                  schema.CUSTOM_SOURCE else spec["custom_points"]}
+            self._dataset_spec = {
+                **spec,
+                "custom_points": []
+                if spec["source"] != schema.CUSTOM_SOURCE
+                else spec["custom_points"],
+            }
             self.set_dataset(seed=(spec["seed"] + 1) % (2**32))
 
     def set_feature(self, name: str, on: bool) -> None:
@@ -169,8 +178,9 @@ class TrainingStateMixin(TrainingRunMixin):
     def add_point(self, x1: float, x2: float, target: float) -> None:
         """Add a training point (class 0/1, or a value for regression). Touches ``dataset``."""
         row = list(schema.lim.check_numbers("point", (x1, x2, target), 3, 3))
-        spec = schema.validate_dataset({**self._dataset_spec, "custom_points":
-                                        [*self._dataset_spec["custom_points"], row]})
+        spec = schema.validate_dataset(
+            {**self._dataset_spec, "custom_points": [*self._dataset_spec["custom_points"], row]}
+        )
         self._dataset_spec = spec
         self._touch({"dataset", "training"})
 
@@ -189,8 +199,9 @@ class TrainingStateMixin(TrainingRunMixin):
         except (OSError, UnicodeDecodeError, ValueError) as error:
             raise ValueError(f"{path.name}: {error}") from None
         rows = np.column_stack([points, targets]).tolist()
-        spec = schema.validate_dataset({**self._dataset_spec, "source": schema.CUSTOM_SOURCE,
-                                        "custom_points": rows})
+        spec = schema.validate_dataset(
+            {**self._dataset_spec, "source": schema.CUSTOM_SOURCE, "custom_points": rows}
+        )
         with self.batch():
             self._dataset_spec = spec
             self._touch({"dataset"})
@@ -209,8 +220,7 @@ class TrainingStateMixin(TrainingRunMixin):
         settings = schema.validate_training({**self._training, **changes})
         if settings == self._training:
             return
-        if (settings["loss"] != "mse"
-                and self.dataset().kind == datasets.REGRESSION):
+        if settings["loss"] != "mse" and self.dataset().kind == datasets.REGRESSION:
             raise ValueError("a regression data set trains with mean squared error only")
         with self.batch():
             self._training = settings
@@ -263,8 +273,13 @@ class TrainingStateMixin(TrainingRunMixin):
         features = self._dataset_spec["features"]
         if self._layer_sizes[0] != len(features):
             return None
-        key = ("surface", self._versions["network"], self._plane_range, tuple(features),
-               self.dataset().kind)
+        key = (
+            "surface",
+            self._versions["network"],
+            self._plane_range,
+            tuple(features),
+            self.dataset().kind,
+        )
         return self._cached("output_surface", key, self._compute_surface)
 
     def _compute_surface(self) -> np.ndarray:
@@ -289,8 +304,7 @@ class TrainingStateMixin(TrainingRunMixin):
         if len(targets) == 0:
             return None
         outputs = self.network()(datasets.feature_matrix(points, self.features))
-        predicted = (np.argmax(outputs, axis=1) if outputs.shape[1] > 1
-                     else outputs[:, 0] > 0.5)
+        predicted = np.argmax(outputs, axis=1) if outputs.shape[1] > 1 else outputs[:, 0] > 0.5
         return float(np.mean(predicted == (targets > 0.5)))
 
     def dead_unit_counts(self) -> list[int]:
@@ -301,8 +315,9 @@ class TrainingStateMixin(TrainingRunMixin):
         net = self.network()
         trace = net.forward(datasets.feature_matrix(points, self.features))
         counts = []
-        for (function, params), z, a in list(zip(net.activations, trace.z, trace.a,
-                                                 strict=True))[:-1]:
+        for (function, params), z, a in list(zip(net.activations, trace.z, trace.a, strict=True))[
+            :-1
+        ]:
             dead = np.all((a == 0) & (function.derivative(z, **params) == 0), axis=0)
             counts.append(int(np.sum(dead)))
         return counts

@@ -80,6 +80,6 @@ def intervals(x: np.ndarray, mask: np.ndarray) -> tuple[tuple[float, float], ...
     ends = np.flatnonzero(edges == -1) - 1  # inclusive index of each run's last sample
     long_enough = (ends - starts + 1) >= MIN_RUN
     return tuple(
-        (float(x[s]), float(x[e])) for s, e in zip(starts[long_enough], ends[long_enough],
-                                                   strict=True)
+        (float(x[s]), float(x[e]))
+        for s, e in zip(starts[long_enough], ends[long_enough], strict=True)
     )

@@ -33,8 +33,13 @@ class Binding:
         ``push(widget, value)`` shows a value in the widget (called with signals blocked).
     """
 
-    def __init__(self, widget: QWidget, getter: Callable[[], Any],
-                 setter: Callable[[Any], None], push: Callable[[QWidget, Any], None]) -> None:
+    def __init__(
+        self,
+        widget: QWidget,
+        getter: Callable[[], Any],
+        setter: Callable[[Any], None],
+        push: Callable[[QWidget, Any], None],
+    ) -> None:
         self.widget = widget
         self.getter = getter
         self.setter = setter
@@ -86,8 +91,9 @@ def _push_choice(widget: QComboBox, value: Any) -> None:
     widget.setCurrentIndex(index)
 
 
-def bind_float(widget: QWidget, getter: Callable[[], float],
-               setter: Callable[[float], None]) -> Binding:
+def bind_float(
+    widget: QWidget, getter: Callable[[], float], setter: Callable[[float], None]
+) -> Binding:
     """Bind a widget with ``valueChanged(float)`` and ``setValue`` (a `FloatSlider`,
     a ``QDoubleSpinBox``) to a model value.
 
@@ -102,8 +108,9 @@ def bind_float(widget: QWidget, getter: Callable[[], float],
     return binding
 
 
-def bind_bool(widget: QAbstractButton, getter: Callable[[], bool],
-              setter: Callable[[bool], None]) -> Binding:
+def bind_bool(
+    widget: QAbstractButton, getter: Callable[[], bool], setter: Callable[[bool], None]
+) -> Binding:
     """Bind a checkable button (``QCheckBox``, checkable ``QToolButton``) to a bool."""
     binding = Binding(widget, getter, setter, _push_checked)
     widget.toggled.connect(binding.write)
@@ -111,8 +118,9 @@ def bind_bool(widget: QAbstractButton, getter: Callable[[], bool],
     return binding
 
 
-def bind_choice(widget: QComboBox, getter: Callable[[], Any],
-                setter: Callable[[Any], None]) -> Binding:
+def bind_choice(
+    widget: QComboBox, getter: Callable[[], Any], setter: Callable[[Any], None]
+) -> Binding:
     """Bind a combo box to a model value: the item's data if it has any, else its text."""
     binding = Binding(widget, getter, setter, _push_choice)
 

@@ -212,11 +212,19 @@ def dark_palette():
     roles = QPalette.ColorRole
     palette = QPalette()
     for role, colour in (
-        (roles.Window, "#2B2D30"), (roles.WindowText, "#E6E6E6"), (roles.Base, "#1E1F22"),
-        (roles.AlternateBase, "#2B2D30"), (roles.ToolTipBase, "#3C3F41"),
-        (roles.ToolTipText, "#E6E6E6"), (roles.Text, "#E6E6E6"), (roles.Button, "#3C3F41"),
-        (roles.ButtonText, "#E6E6E6"), (roles.BrightText, "#FF6B6B"), (roles.Link, "#56B4E9"),
-        (roles.Highlight, "#0072B2"), (roles.HighlightedText, "#FFFFFF"),
+        (roles.Window, "#2B2D30"),
+        (roles.WindowText, "#E6E6E6"),
+        (roles.Base, "#1E1F22"),
+        (roles.AlternateBase, "#2B2D30"),
+        (roles.ToolTipBase, "#3C3F41"),
+        (roles.ToolTipText, "#E6E6E6"),
+        (roles.Text, "#E6E6E6"),
+        (roles.Button, "#3C3F41"),
+        (roles.ButtonText, "#E6E6E6"),
+        (roles.BrightText, "#FF6B6B"),
+        (roles.Link, "#56B4E9"),
+        (roles.Highlight, "#0072B2"),
+        (roles.HighlightedText, "#FFFFFF"),
         (roles.PlaceholderText, "#8C8C8C"),
     ):
         palette.setColor(role, QColor(colour))

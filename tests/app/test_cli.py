@@ -31,8 +31,11 @@ def test_version(capsys):
 def test_list_prints_every_name_with_its_title(capsys):
     code, out, _err = run_main(["list"], capsys)
     assert code == 0
-    rows = {line.split()[0]: line.split(None, 1)[1] for line in out.splitlines()
-            if line and not line.startswith("#")}
+    rows = {
+        line.split()[0]: line.split(None, 1)[1]
+        for line in out.splitlines()
+        if line and not line.startswith("#")
+    }
     assert set(rows) == set(acts.names())
     for name in acts.names():
         assert rows[name] == acts.get(name).title
@@ -44,8 +47,11 @@ def test_bad_session_is_one_line_and_exit_2(tmp_path, capsys, content):
     path = tmp_path / "bad.json"
     if content is not None:
         path.write_text(content)
-    for argv in ([str(path)], ["--session", str(path)], ["--screenshot", str(tmp_path / "s.png"),
-                                                         "--session", str(path)]):
+    for argv in (
+        [str(path)],
+        ["--session", str(path)],
+        ["--screenshot", str(tmp_path / "s.png"), "--session", str(path)],
+    ):
         code, out, err = run_main(argv, capsys)
         assert code == 2
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
@@ -54,8 +60,12 @@ def test_bad_session_is_one_line_and_exit_2(tmp_path, capsys, content):
 
 
 def test_bad_arguments_exit_2(capsys, tmp_path):
-    for argv in (["--size", "800x600"], ["--screenshot", str(tmp_path / "s.png"), "--size", "big"],
-                 ["--bogus"], ["a.json", "--session", "b.json"]):
+    for argv in (
+        ["--size", "800x600"],
+        ["--screenshot", str(tmp_path / "s.png"), "--size", "big"],
+        ["--bogus"],
+        ["a.json", "--session", "b.json"],
+    ):
         code, _out, err = run_main(argv, capsys)
         assert code == 2 and len(err.strip().splitlines()) == 1, argv
 
@@ -92,12 +102,28 @@ def test_screenshot_renders_offscreen_without_a_display(tmp_path):
     session_path = tmp_path / "relu.json"
     session.save(model, session_path)
     out = tmp_path / "shot.png"
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = subprocess.run(
-        [sys.executable, "-m", "actplay", "--screenshot", str(out), "--size", "1280x800",
-         "--session", str(session_path)],
-        env=env, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "actplay",
+            "--screenshot",
+            str(out),
+            "--size",
+            "1280x800",
+            "--session",
+            str(session_path),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     from PySide6.QtGui import QImage

@@ -35,8 +35,10 @@ def cases(tmp_path_factory):
 
 
 def commands(session_path: Path, out: Path) -> dict[str, list[str]]:
-    return {"window": [str(session_path)],
-            "export": ["export", "--session", str(session_path), "--out", str(out)]}
+    return {
+        "window": [str(session_path)],
+        "export": ["export", "--session", str(session_path), "--out", str(out)],
+    }
 
 
 def run_in_process(capsys, argv) -> tuple[int, str, str]:
@@ -53,29 +55,55 @@ def assert_one_line_exit_2(code, out, err, name):
     assert "Traceback" not in err and name in err
 
 
-@pytest.mark.parametrize("kind", ["random_bytes", "not_utf8", "empty", "truncated",
-                                  "wrong_shape_list", "deep_lists", "deep_objects",
-                                  "deep_in_a_section", "huge_float", "huge_int",
-                                  "over_limit_number", "nan_token", "infinity_token",
-                                  "unknown_activation", "bad_layer_sizes", "just_over_limit",
-                                  "largest_allowed", "largest_allowed_numbers"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "random_bytes",
+        "not_utf8",
+        "empty",
+        "truncated",
+        "wrong_shape_list",
+        "deep_lists",
+        "deep_objects",
+        "deep_in_a_section",
+        "huge_float",
+        "huge_int",
+        "over_limit_number",
+        "nan_token",
+        "infinity_token",
+        "unknown_activation",
+        "bad_layer_sizes",
+        "just_over_limit",
+        "largest_allowed",
+        "largest_allowed_numbers",
+    ],
+)
 @pytest.mark.parametrize("command", ["window", "export"])
-def test_bad_session_exits_2_with_one_line_and_writes_nothing(cases, tmp_path, capsys, kind,
-                                                              command):
+def test_bad_session_exits_2_with_one_line_and_writes_nothing(
+    cases, tmp_path, capsys, kind, command
+):
     out = tmp_path / "x.csv"
     code, stdout, stderr = run_in_process(capsys, commands(cases[kind], out)[command])
     assert_one_line_exit_2(code, stdout, stderr, cases[kind].name)
     assert os.listdir(tmp_path) == []
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[
-    HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(st.one_of(st.binary(max_size=512),
-                 st.recursive(st.none() | st.booleans() | st.floats() | st.text(max_size=5),
-                              lambda c: st.lists(c, max_size=3)
-                              | st.dictionaries(st.text(max_size=4), c, max_size=3),
-                              max_leaves=12).map(lambda v: json.dumps(v).encode())),
-       st.sampled_from(["window", "export"]))
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.one_of(
+        st.binary(max_size=512),
+        st.recursive(
+            st.none() | st.booleans() | st.floats() | st.text(max_size=5),
+            lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=4), c, max_size=3),
+            max_leaves=12,
+        ).map(lambda v: json.dumps(v).encode()),
+    ),
+    st.sampled_from(["window", "export"]),
+)
 def test_random_files_exit_2_in_process(tmp_path_factory, capsys, data, command):
     folder = tmp_path_factory.mktemp("fuzz")
     session_path = folder / "fuzz.json"
@@ -91,8 +119,14 @@ def test_random_files_exit_2_in_process(tmp_path_factory, capsys, data, command)
 def test_real_command_prints_one_line_and_no_traceback(cases, tmp_path, kind, command):
     out = tmp_path / "x.csv"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-m", "actplay", *commands(cases[kind], out)[command]],
-                          capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT, env=env,
-                          cwd=tmp_path, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "actplay", *commands(cases[kind], out)[command]],
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
     assert_one_line_exit_2(done.returncode, done.stdout, done.stderr, cases[kind].name)
     assert os.listdir(tmp_path) == []

@@ -18,9 +18,14 @@ def _run_into_closed_pipe(argv):
     reader, writer = os.pipe()
     os.close(reader)  # like `head` that has read its lines and left
     try:
-        result = subprocess.run([sys.executable, "-m", "actplay", *argv], stdout=writer,
-                                stderr=subprocess.PIPE, text=True, timeout=120,
-                                env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        result = subprocess.run(
+            [sys.executable, "-m", "actplay", *argv],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        )
     finally:
         os.close(writer)
     return result
@@ -41,7 +46,8 @@ def test_help_into_a_closed_pipe_ends_quietly(argv):
 
 
 def test_open_stdout_still_gets_everything():
-    result = subprocess.run([sys.executable, "-m", "actplay", "list"], capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "actplay", "list"], capture_output=True, text=True, timeout=120
+    )
     assert (result.returncode, result.stderr) == (0, "")
     assert "relu" in result.stdout.split()

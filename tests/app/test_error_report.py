@@ -24,8 +24,9 @@ def failing_slot():
     raise ZeroDivisionError("a slot divided by zero")
 
 
-def test_an_exception_in_a_slot_is_logged_shown_and_the_window_survives(qtbot, window, hook,
-                                                                         tmp_path):
+def test_an_exception_in_a_slot_is_logged_shown_and_the_window_survives(
+    qtbot, window, hook, tmp_path
+):
     assert sys.excepthook is hook
     QTimer.singleShot(0, failing_slot)  # Qt calls the slot from its event loop
     qtbot.waitUntil(lambda: bool(hook.reports), timeout=3000)
@@ -56,8 +57,11 @@ def test_repeated_errors_open_one_dialog_and_append_to_the_log(hook, tmp_path):
             sys.excepthook(*sys.exc_info())
     log = (tmp_path / "errors.log").read_text()
     assert [f"problem {n}" in log for n in range(3)] == [True, True, True]
-    dialogs = [w for w in QApplication.topLevelWidgets()
-               if w.objectName() == "error_dialog" and w.isVisible()]
+    dialogs = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "error_dialog" and w.isVisible()
+    ]
     assert dialogs == [hook.dialog]
 
 

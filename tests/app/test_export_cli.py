@@ -44,9 +44,22 @@ def test_csv_holds_function_and_derivatives_of_the_library(capsys, tmp_path):
     value = (spec.lo + 3 * spec.default) / 4 if np.isfinite(spec.lo) else spec.default / 2
     out = tmp_path / "elu.csv"
     code, _, err = _run(
-        capsys, "--activation", "elu", "--param", f"{key}={value}", "--derivative",
-        "--second-derivative", "--compare", "tanh", "--range", "-3", "2", "--points", "51",
-        "--out", out,
+        capsys,
+        "--activation",
+        "elu",
+        "--param",
+        f"{key}={value}",
+        "--derivative",
+        "--second-derivative",
+        "--compare",
+        "tanh",
+        "--range",
+        "-3",
+        "2",
+        "--points",
+        "51",
+        "--out",
+        out,
     )
     assert (code, err) == (0, "")
     header, columns = _read_csv(out)
@@ -85,8 +98,19 @@ def test_json_loads_back_as_the_same_session(capsys, tmp_path):
 
     out = tmp_path / "export.json"
     code, _, err = _run(
-        capsys, "--activation", "tanh", "--derivative", "--compare", "sigmoid",
-        "--range", "-2", "4", "--points", "101", "--out", out,
+        capsys,
+        "--activation",
+        "tanh",
+        "--derivative",
+        "--compare",
+        "sigmoid",
+        "--range",
+        "-2",
+        "4",
+        "--points",
+        "101",
+        "--out",
+        out,
     )
     assert (code, err) == (0, "")
     document = json.loads(out.read_text(encoding="utf-8"))
@@ -122,8 +146,9 @@ def test_png_has_requested_size_and_is_not_blank(capsys, tmp_path, qapp):
     from PySide6.QtGui import QImage
 
     out = tmp_path / "curve.png"
-    code, _, err = _run(capsys, "--activation", "gelu", "--derivative", "--size", "640x400",
-                        "--out", out)
+    code, _, err = _run(
+        capsys, "--activation", "gelu", "--derivative", "--size", "640x400", "--out", out
+    )
     assert (code, err) == (0, "")
     image = QImage(str(out))
     assert (image.width(), image.height()) == (640, 400)
@@ -146,15 +171,28 @@ def test_svg_holds_each_curve_as_one_path(capsys, tmp_path, qapp):
     import xml.etree.ElementTree as ET
 
     out = tmp_path / "curve.svg"
-    code, _, err = _run(capsys, "--activation", "tanh", "--derivative", "--compare", "sigmoid",
-                        "--points", "201", "--out", out)
+    code, _, err = _run(
+        capsys,
+        "--activation",
+        "tanh",
+        "--derivative",
+        "--compare",
+        "sigmoid",
+        "--points",
+        "201",
+        "--out",
+        out,
+    )
     assert (code, err) == (0, "")
     root = ET.parse(out).getroot()
     ns = "{http://www.w3.org/2000/svg}"
     long_shapes = [
-        shape for shape in root.iter()
-        if shape.tag == ns + "path" and len(shape.get("d", "").split()) > 50
-        or shape.tag == ns + "polyline" and len(shape.get("points", "").split()) > 50
+        shape
+        for shape in root.iter()
+        if shape.tag == ns + "path"
+        and len(shape.get("d", "").split()) > 50
+        or shape.tag == ns + "polyline"
+        and len(shape.get("points", "").split()) > 50
     ]
     counts = sorted(len((s.get("d") or s.get("points")).split()) for s in long_shapes)
     assert counts == [201, 201, 201, 201]  # tanh f, f', sigmoid f, f'
@@ -182,8 +220,9 @@ def test_session_pane_renders(capsys, tmp_path, qapp, pane):
     source = tmp_path / "in.json"
     session.save(model, source)
     out = tmp_path / f"{pane}.png"
-    code, _, err = _run(capsys, "--session", source, "--pane", pane, "--size", "500x360",
-                        "--out", out)
+    code, _, err = _run(
+        capsys, "--session", source, "--pane", pane, "--size", "500x360", "--out", out
+    )
     assert (code, err) == (0, "")
     image = QImage(str(out))
     assert (image.width(), image.height()) == (500, 360)
@@ -195,8 +234,9 @@ def test_pane_svg_is_the_plot_alone_at_the_requested_size(capsys, tmp_path, qapp
     import xml.etree.ElementTree as ET
 
     out = tmp_path / f"{pane}.svg"
-    code, _, err = _run(capsys, "--activation", "tanh", "--pane", pane, "--size", "640x420",
-                        "--out", out)
+    code, _, err = _run(
+        capsys, "--activation", "tanh", "--pane", pane, "--size", "640x420", "--out", out
+    )
     assert (code, err) == (0, "")
     # The picture is the plot itself (no picker, sliders or help around it): --size exactly.
     assert ET.parse(out).getroot().get("viewBox").split() == ["0", "0", "640", "420"]
@@ -229,8 +269,11 @@ def fresh_pyqtgraph():
 def _most_common_colour(image, step=3):
     from collections import Counter
 
-    return Counter(image.pixel(x, y) for y in range(0, image.height(), step)
-                   for x in range(0, image.width(), step)).most_common(1)[0][0]
+    return Counter(
+        image.pixel(x, y)
+        for y in range(0, image.height(), step)
+        for x in range(0, image.width(), step)
+    ).most_common(1)[0][0]
 
 
 def _assert_background(image, colour):
@@ -241,14 +284,27 @@ def _assert_background(image, colour):
 
 
 def test_png_export_draws_in_the_light_theme_in_a_fresh_process(
-        capsys, tmp_path, qapp, fresh_pyqtgraph):
+    capsys, tmp_path, qapp, fresh_pyqtgraph
+):
     from PySide6.QtGui import QColor, QImage
 
     from actplay.ui import theme
 
     out = tmp_path / "elu.png"
-    code, _, err = _run(capsys, "--activation", "elu", "--param", "alpha=0.5", "--derivative",
-                        "--compare", "gelu", "--size", "450x250", "--out", out)
+    code, _, err = _run(
+        capsys,
+        "--activation",
+        "elu",
+        "--param",
+        "alpha=0.5",
+        "--derivative",
+        "--compare",
+        "gelu",
+        "--size",
+        "450x250",
+        "--out",
+        out,
+    )
     assert (code, err) == (0, "")
     _assert_background(QImage(str(out)), QColor(theme.PLOT_BACKGROUND))
 
@@ -261,8 +317,20 @@ def test_svg_export_has_an_opaque_theme_background(capsys, tmp_path, qapp, fresh
     from actplay.ui import theme
 
     out = tmp_path / "elu.svg"
-    code, _, err = _run(capsys, "--activation", "elu", "--param", "alpha=0.5", "--derivative",
-                        "--compare", "gelu", "--size", "450x250", "--out", out)
+    code, _, err = _run(
+        capsys,
+        "--activation",
+        "elu",
+        "--param",
+        "alpha=0.5",
+        "--derivative",
+        "--compare",
+        "gelu",
+        "--size",
+        "450x250",
+        "--out",
+        out,
+    )
     assert (code, err) == (0, "")
     ns = "{http://www.w3.org/2000/svg}"
     backdrop = next(ET.parse(out).getroot().iter(ns + "rect"))
@@ -273,8 +341,9 @@ def test_svg_export_has_an_opaque_theme_background(capsys, tmp_path, qapp, fresh
     if rsvg is None:
         pytest.skip("rsvg-convert not installed")
     png = tmp_path / "elu-rsvg.png"
-    subprocess.run([rsvg, "--background-color=none", str(out), "-o", str(png)], check=True,
-                   timeout=60)
+    subprocess.run(
+        [rsvg, "--background-color=none", str(out), "-o", str(png)], check=True, timeout=60
+    )
     image = QImage(str(png)).convertToFormat(QImage.Format.Format_RGB32)
     _assert_background(image, QColor(theme.PLOT_BACKGROUND))
 
@@ -297,8 +366,10 @@ def test_export_follows_the_theme_the_application_shows(capsys, tmp_path, qapp):
 def _svg_text(path):
     import xml.etree.ElementTree as ET
 
-    return " ".join("".join(node.itertext()) for node in ET.parse(path).getroot().iter(
-        "{http://www.w3.org/2000/svg}text"))
+    return " ".join(
+        "".join(node.itertext())
+        for node in ET.parse(path).getroot().iter("{http://www.w3.org/2000/svg}text")
+    )
 
 
 def test_function_export_draws_no_neuron_but_a_session_export_does(capsys, tmp_path, qapp):
@@ -324,8 +395,9 @@ def test_function_export_hides_the_neuron_items(qapp):
 
     args = export_cli.build_parser().parse_args(["--activation", "elu", "--out", "x.png"])
     for show_neuron in (False, True):
-        plot = export_cli.pane_widget(export_cli.playground_from_args(args), "curve",
-                                      show_neuron=show_neuron)
+        plot = export_cli.pane_widget(
+            export_cli.playground_from_args(args), "curve", show_neuron=show_neuron
+        )
         try:
             shown = [item.isVisible() for item in (plot.marker, plot.tangent, plot.marker_label)]
             assert shown == [show_neuron] * 3
@@ -340,8 +412,12 @@ def _bad_session_files(folder):
     garbage.write_text("{not json", encoding="utf-8")
     foreign = folder / "foreign.json"
     foreign.write_text(json.dumps({"format": "something-else", "version": 1}), encoding="utf-8")
-    return {"garbage": garbage, "foreign": foreign, "missing": folder / "absent.json",
-            "folder": folder}
+    return {
+        "garbage": garbage,
+        "foreign": foreign,
+        "missing": folder / "absent.json",
+        "folder": folder,
+    }
 
 
 BAD_INPUTS = {
@@ -415,7 +491,11 @@ def _actplay(*argv, cwd):
     env.pop("WAYLAND_DISPLAY", None)
     return subprocess.run(
         [sys.executable, "-m", "actplay", "export", *map(str, argv)],
-        capture_output=True, text=True, timeout=120, cwd=cwd, env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env=env,
     )
 
 

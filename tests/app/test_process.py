@@ -51,8 +51,15 @@ def _on_glibc() -> bool:
 def _probe(mode: str) -> tuple[int, int]:
     # MALLOC_*_ variables would fix the threshold in the plain case too.
     env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
-    done = subprocess.run([sys.executable, "-c", PROBE, mode], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, mode],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     threshold, new_mappings = done.stdout.split()
     return int(threshold), int(new_mappings)
 

@@ -13,14 +13,35 @@ from actplay.core.activations.special import erf, erfc
 
 # The set the issue asks for, with PyTorch's parameter names and defaults.
 PYTORCH_DEFAULTS = {
-    "identity": {}, "binary_step": {}, "sigmoid": {}, "tanh": {}, "relu": {}, "relu6": {},
-    "leaky_relu": {"negative_slope": 0.01}, "prelu": {"weight": 0.25},
-    "rrelu": {"lower": 1 / 8, "upper": 1 / 3}, "elu": {"alpha": 1.0}, "celu": {"alpha": 1.0},
-    "selu": {}, "gelu": {}, "gelu_tanh": {}, "silu": {}, "swish": {"beta": 1.0}, "mish": {},
-    "softplus": {"beta": 1.0, "threshold": 20.0}, "softsign": {}, "hardsigmoid": {},
-    "hardtanh": {"min_val": -1.0, "max_val": 1.0}, "hardswish": {}, "logsigmoid": {},
-    "softshrink": {"lambd": 0.5}, "hardshrink": {"lambd": 0.5}, "tanhshrink": {},
-    "threshold": {"threshold": 0.0, "value": 0.0}, "gaussian": {}, "sine": {},
+    "identity": {},
+    "binary_step": {},
+    "sigmoid": {},
+    "tanh": {},
+    "relu": {},
+    "relu6": {},
+    "leaky_relu": {"negative_slope": 0.01},
+    "prelu": {"weight": 0.25},
+    "rrelu": {"lower": 1 / 8, "upper": 1 / 3},
+    "elu": {"alpha": 1.0},
+    "celu": {"alpha": 1.0},
+    "selu": {},
+    "gelu": {},
+    "gelu_tanh": {},
+    "silu": {},
+    "swish": {"beta": 1.0},
+    "mish": {},
+    "softplus": {"beta": 1.0, "threshold": 20.0},
+    "softsign": {},
+    "hardsigmoid": {},
+    "hardtanh": {"min_val": -1.0, "max_val": 1.0},
+    "hardswish": {},
+    "logsigmoid": {},
+    "softshrink": {"lambd": 0.5},
+    "hardshrink": {"lambd": 0.5},
+    "tanhshrink": {},
+    "threshold": {"threshold": 0.0, "value": 0.0},
+    "gaussian": {},
+    "sine": {},
 }
 
 # shared/reference/kinks.md: (name, params, x, f(x), f'(x)); f'' is 0 at every kink.
@@ -34,8 +55,13 @@ KINK_TABLE = [
     ("elu", {"alpha": 2.0}, 0.0, 0.0, 2.0),
     ("celu", {"alpha": 2.0}, 0.0, 0.0, 1.0),
     ("selu", {}, 0.0, 0.0, 1.7580993408473766),
-    ("softplus", {"beta": 2.0, "threshold": 5.0}, 2.5, math.log1p(math.exp(5.0)) / 2.0,
-     1.0 / (1.0 + math.exp(-5.0))),
+    (
+        "softplus",
+        {"beta": 2.0, "threshold": 5.0},
+        2.5,
+        math.log1p(math.exp(5.0)) / 2.0,
+        1.0 / (1.0 + math.exp(-5.0)),
+    ),
     ("softsign", {}, 0.0, 0.0, 1.0),
     ("hardsigmoid", {}, -3.0, 0.0, 0.0),
     ("hardsigmoid", {}, 3.0, 1.0, 0.0),
@@ -64,8 +90,14 @@ def test_names_cover_the_requested_set_in_group_order():
 
 def test_groups():
     assert acts.groups() == GROUPS
-    assert acts.groups() == ("Classic", "ReLU family", "Smooth modern", "Hard / piecewise",
-                             "Shrink", "Other")
+    assert acts.groups() == (
+        "Classic",
+        "ReLU family",
+        "Smooth modern",
+        "Hard / piecewise",
+        "Shrink",
+        "Other",
+    )
     assert {acts.get(name).group for name in acts.names()} == set(acts.groups())
 
 
@@ -120,8 +152,10 @@ def test_missing_params_use_defaults():
     np.testing.assert_array_equal(elu(x), elu(x, alpha=1.0))
     assert elu.resolve_params(None) == {"alpha": 1.0}
     assert elu.resolve_params({"alpha": 2}) == {"alpha": 2.0}
-    assert acts.get("hardtanh").resolve_params({"max_val": 3.0}) == {"min_val": -1.0,
-                                                                      "max_val": 3.0}
+    assert acts.get("hardtanh").resolve_params({"max_val": 3.0}) == {
+        "min_val": -1.0,
+        "max_val": 3.0,
+    }
 
 
 @pytest.mark.parametrize(
@@ -157,7 +191,8 @@ def test_dtypes_and_shapes(name):
         assert as32.dtype == np.float32 and as32.shape == (24,)
         # float32 results are the float64 results of the same (rounded) inputs, rounded once.
         np.testing.assert_array_equal(
-            as32, method(grid.astype(np.float32).astype(np.float64)).astype(np.float32))
+            as32, method(grid.astype(np.float32).astype(np.float64)).astype(np.float32)
+        )
         assert method([1, 2]).dtype == np.float64
         scalar = method(0.75)
         assert np.ndim(scalar) == 0 and np.asarray(scalar).dtype == np.float64
@@ -221,8 +256,9 @@ def test_param_spec_rejects_inconsistent_limits():
 
 
 def test_erf_and_erfc_match_math_to_double_precision():
-    x = np.concatenate([np.linspace(-7.0, 7.0, 14001), np.geomspace(1e-300, 6.0, 400),
-                        np.linspace(6.0, 27.0, 400)])
+    x = np.concatenate(
+        [np.linspace(-7.0, 7.0, 14001), np.geomspace(1e-300, 6.0, 400), np.linspace(6.0, 27.0, 400)]
+    )
     x = np.concatenate([x, -x])
     expected_erf = np.array([math.erf(v) for v in x])
     np.testing.assert_allclose(erf(x), expected_erf, rtol=1e-15, atol=0)

@@ -14,8 +14,9 @@ FAST = settings(max_examples=150, deadline=None)
 
 
 @FAST
-@given(name=NAMES, x=hnp.arrays(np.float64, hnp.array_shapes(max_dims=3, max_side=5),
-                                elements=FINITE))
+@given(
+    name=NAMES, x=hnp.arrays(np.float64, hnp.array_shapes(max_dims=3, max_side=5), elements=FINITE)
+)
 def test_shape_preserved_and_values_finite(name, x):
     activation = acts.get(name)
     for method in (activation, activation.derivative, activation.second_derivative):
@@ -25,8 +26,10 @@ def test_shape_preserved_and_values_finite(name, x):
 
 
 @FAST
-@given(name=st.sampled_from([n for n in acts.names() if acts.get(n).monotonic]),
-       x=st.lists(FINITE, min_size=2, max_size=30))
+@given(
+    name=st.sampled_from([n for n in acts.names() if acts.get(n).monotonic]),
+    x=st.lists(FINITE, min_size=2, max_size=30),
+)
 def test_monotonic_functions_never_decrease(name, x):
     activation = acts.get(name)
     ordered = np.sort(np.array(x))
@@ -83,8 +86,10 @@ def test_smooth_derivatives_match_central_differences(name, x):
 @given(name=NAMES, data=st.data())
 def test_params_anywhere_in_limits_give_finite_results(name, data):
     activation = acts.get(name)
-    params = {spec.name: data.draw(st.floats(spec.lo, spec.hi), label=spec.name)
-              for spec in activation.params}
+    params = {
+        spec.name: data.draw(st.floats(spec.lo, spec.hi), label=spec.name)
+        for spec in activation.params
+    }
     x = np.array([-1e300, -700.0, -1.0, 0.0, 1.0, 700.0, 1e300])
     for method in (activation, activation.derivative, activation.second_derivative):
         assert np.isfinite(method(x, **params)).all()

@@ -74,15 +74,25 @@ NO_TORCH_DERIVATIVE = {"binary_step"}
 NO_TORCH_SECOND_DERIVATIVE = {"binary_step", "hardsigmoid"}
 
 DENSE_GRID = np.linspace(-12.0, 12.0, 4801)
-EXTREMES = np.array([1e300, 1e200, 1e100, 1e20, 1e10, 1e4, 745.5, 700.0, 100.0, 40.0, 30.0,
-                     20.0, 1e-8, 1e-300])
+EXTREMES = np.array(
+    [1e300, 1e200, 1e100, 1e20, 1e10, 1e4, 745.5, 700.0, 100.0, 40.0, 30.0, 20.0, 1e-8, 1e-300]
+)
 EXTREME_INPUTS = np.concatenate([EXTREMES, -EXTREMES, [0.0, -0.0]])
 
 
 def kinks(name, params):
     """Every point where the function or its derivative jumps, for these parameters."""
-    if name in {"relu", "leaky_relu", "prelu", "rrelu", "elu", "celu", "selu", "binary_step",
-                "softsign"}:
+    if name in {
+        "relu",
+        "leaky_relu",
+        "prelu",
+        "rrelu",
+        "elu",
+        "celu",
+        "selu",
+        "binary_step",
+        "softsign",
+    }:
         return [0.0]
     if name == "relu6":
         return [0.0, 6.0]
@@ -111,8 +121,15 @@ def test_every_parametrised_activation_has_non_default_cases():
 def sample_points(name, params):
     points = [DENSE_GRID, EXTREME_INPUTS]
     for kink in kinks(name, params):
-        points.append([kink, np.nextafter(kink, -np.inf), np.nextafter(kink, np.inf),
-                       kink - 1e-6, kink + 1e-6])
+        points.append(
+            [
+                kink,
+                np.nextafter(kink, -np.inf),
+                np.nextafter(kink, np.inf),
+                kink - 1e-6,
+                kink + 1e-6,
+            ]
+        )
     return np.concatenate([np.asarray(p, dtype=np.float64) for p in points])
 
 
@@ -179,12 +196,10 @@ def test_against_torch_autograd(name, params):
     if name not in NO_TORCH_DERIVATIVE:
         slope = activation.derivative(x, **params)
         tolerance = 1e-7 if name == "hardsigmoid" else RTOL  # PyTorch's 1/6 is float32
-        np.testing.assert_allclose(slope, ref_df, rtol=tolerance, atol=ATOL,
-                                   err_msg=f"{name} f'")
+        np.testing.assert_allclose(slope, ref_df, rtol=tolerance, atol=ATOL, err_msg=f"{name} f'")
     if name not in NO_TORCH_SECOND_DERIVATIVE:
         curvature = activation.second_derivative(x, **params)
-        np.testing.assert_allclose(curvature, ref_d2f, rtol=RTOL, atol=ATOL,
-                                   err_msg=f"{name} f''")
+        np.testing.assert_allclose(curvature, ref_d2f, rtol=RTOL, atol=ATOL, err_msg=f"{name} f''")
 
 
 def test_binary_step_derivatives_are_zero_everywhere():
@@ -209,8 +224,9 @@ def test_hardsigmoid_slope_is_exactly_one_sixth_and_curvature_zero():
 
 
 def test_softmax_matches_torch_for_extreme_logits():
-    logits = np.array([[1e4, -1e4, 0.0, 1e4 - 1.0], [-1e4, -1e4, -1e4, -1e4],
-                       [3.0, 1.0, -2.0, 0.5]])
+    logits = np.array(
+        [[1e4, -1e4, 0.0, 1e4 - 1.0], [-1e4, -1e4, -1e4, -1e4], [3.0, 1.0, -2.0, 0.5]]
+    )
     probabilities = acts.softmax(logits)
     assert np.isfinite(probabilities).all()
     np.testing.assert_allclose(probabilities.sum(axis=-1), 1.0, rtol=1e-15)

@@ -48,12 +48,15 @@ def test_noise_moves_points_by_its_scale():
     assert np.std(jitter) == pytest.approx(0.4 * ds.NOISE_SCALE, rel=0.05)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"source": "moons"}, "data set must be one of"),
-    ({"n_points": 5}, "number of points"),
-    ({"noise": 1.5}, "noise"),
-    ({"test_fraction": 0.95}, "test fraction"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"source": "moons"}, "data set must be one of"),
+        ({"n_points": 5}, "number of points"),
+        ({"noise": 1.5}, "noise"),
+        ({"test_fraction": 0.95}, "test fraction"),
+    ],
+)
 def test_bad_arguments(kwargs, message):
     args = {"source": "circle", **kwargs}
     with pytest.raises(ValueError, match=message):
@@ -76,15 +79,18 @@ def test_csv_two_columns_minus_one_labels_and_regression():
     assert kind == ds.REGRESSION and targets.tolist() == [0.25, -0.7]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("", "no rows"),
-    ("a,b,c\n", "header but no data"),
-    ("1,2,3,4\n", "line 1: expected 2 or 3 columns"),
-    ("x,y,l\n1,2,1\n1,2\n", "line 3: expected 3 columns"),
-    ("1,2,1\n1,abc,0\n", "line 2, column 2: 'abc'"),
-    ("1,2,1\n1,2,nan\n", "line 2, column 3"),
-    ("1,2,1\n1e9,2,1\n", "line 2, column 1"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "no rows"),
+        ("a,b,c\n", "header but no data"),
+        ("1,2,3,4\n", "line 1: expected 2 or 3 columns"),
+        ("x,y,l\n1,2,1\n1,2\n", "line 3: expected 3 columns"),
+        ("1,2,1\n1,abc,0\n", "line 2, column 2: 'abc'"),
+        ("1,2,1\n1,2,nan\n", "line 2, column 3"),
+        ("1,2,1\n1e9,2,1\n", "line 2, column 1"),
+    ],
+)
 def test_csv_errors_name_line_and_column(text, message):
     with pytest.raises(ValueError, match=message):
         ds.parse_csv(text)
@@ -95,7 +101,7 @@ def test_features_transform():
     matrix = ds.feature_matrix(points, ["x1*x2", "x1^2", "sin_x2", "x1"])
     # FEATURES order, whatever the order asked
     x1, x2 = points.T
-    np.testing.assert_allclose(matrix, np.column_stack([x1, x1 ** 2, x1 * x2, np.sin(x2)]))
+    np.testing.assert_allclose(matrix, np.column_stack([x1, x1**2, x1 * x2, np.sin(x2)]))
     assert ds.feature_matrix(points, ds.FEATURES).shape == (2, 7)
     with pytest.raises(ValueError, match="at least one"):
         ds.feature_matrix(points, [])

@@ -25,25 +25,31 @@ def torch_diagnostics(net, batch):
         z = (values @ torch.tensor(w).T + torch.tensor(b)).detach().requires_grad_(True)
         a = TORCH_FUNCTIONS[function.name](z)
         if function.name == "softmax":  # diagonal of each input's Jacobian
-            slope = torch.stack([
-                torch.diagonal(torch.autograd.functional.jacobian(TORCH_FUNCTIONS["softmax"], row))
-                for row in z.detach()
-            ])
+            slope = torch.stack(
+                [
+                    torch.diagonal(
+                        torch.autograd.functional.jacobian(TORCH_FUNCTIONS["softmax"], row)
+                    )
+                    for row in z.detach()
+                ]
+            )
         else:
             (slope,) = torch.autograd.grad(a.sum(), z)
         zs.append(z)
         slopes.append(slope)
         flat = slope.abs() < acts.SATURATION_THRESHOLD
-        rows.append({
-            "z_mean": z.mean().item(),
-            "z_std": z.std(unbiased=False).item(),
-            "a_mean": a.mean().item(),
-            "a_std": a.std(unbiased=False).item(),
-            "dead_fraction": ((a == 0) & (slope == 0)).all(dim=0).double().mean().item(),
-            "saturated_fraction": flat.all(dim=0).double().mean().item(),
-            "saturated_pair_fraction": flat.double().mean().item(),
-            "mean_abs_derivative": slope.abs().mean().item(),
-        })
+        rows.append(
+            {
+                "z_mean": z.mean().item(),
+                "z_std": z.std(unbiased=False).item(),
+                "a_mean": a.mean().item(),
+                "a_std": a.std(unbiased=False).item(),
+                "dead_fraction": ((a == 0) & (slope == 0)).all(dim=0).double().mean().item(),
+                "saturated_fraction": flat.all(dim=0).double().mean().item(),
+                "saturated_pair_fraction": flat.double().mean().item(),
+                "mean_abs_derivative": slope.abs().mean().item(),
+            }
+        )
         values = a.detach()
     product = 1.0
     for row in rows:
@@ -92,7 +98,8 @@ def test_diagnostics_match_torch(sizes, activations, scale, bias_scale):
         assert isinstance(mine, LayerDiagnostics)
         for field, expected in theirs.items():
             assert getattr(mine, field) == pytest.approx(expected, rel=1e-9, abs=1e-12), (
-                layer, field
+                layer,
+                field,
             )
         assert mine.dead_fraction <= mine.saturated_fraction
     # The cases above reach every kind of unit, so the comparison checks real counts.

@@ -31,8 +31,9 @@ def _spec(params):
     return {name: (value, -10.0, 10.0) for name, value in params.items()}
 
 
-@pytest.mark.parametrize(("name", "params", "text", "formula_params"), EQUIVALENT,
-                         ids=[row[0] for row in EQUIVALENT])
+@pytest.mark.parametrize(
+    ("name", "params", "text", "formula_params"), EQUIVALENT, ids=[row[0] for row in EQUIVALENT]
+)
 def test_formula_equals_builtin(name, params, text, formula_params):
     builtin = acts.get(name)
     custom = make_custom_activation(f"my_{name}", text, _spec(formula_params))
@@ -58,8 +59,9 @@ def test_relu_via_max_takes_half_slope_at_the_tie_like_torch_maximum():
 
 
 def test_custom_activation_metadata_and_parameters():
-    act = make_custom_activation("gauss", "exp(-(x / w)**2)", {"w": (1.0, 0.1, 5.0, 0.5, 2.0)},
-                                 title="Gaussian bump")
+    act = make_custom_activation(
+        "gauss", "exp(-(x / w)**2)", {"w": (1.0, 0.1, 5.0, 0.5, 2.0)}, title="Gaussian bump"
+    )
     assert act.group == "Custom" and act.title == "Gaussian bump"
     assert "exp(-(x / w)**2)" in act.formula and "user-defined" in act.description
     assert act.defaults == {"w": 1.0} and act.slider_ranges == {"w": (0.5, 2.0)}
@@ -69,8 +71,17 @@ def test_custom_activation_metadata_and_parameters():
     assert act(np.float32(1.0)).dtype == np.float32
 
 
-@pytest.mark.parametrize("params", [{"x": (1, 0, 2)}, {"exp": (1, 0, 2)}, {"_a": (1, 0, 2)},
-                                    {"pi": (1, 0, 2)}, {"a": (5, 0, 2)}, {"a b": (1, 0, 2)}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"x": (1, 0, 2)},
+        {"exp": (1, 0, 2)},
+        {"_a": (1, 0, 2)},
+        {"pi": (1, 0, 2)},
+        {"a": (5, 0, 2)},
+        {"a b": (1, 0, 2)},
+    ],
+)
 def test_bad_parameters_are_refused(params):
     with pytest.raises(FormulaError):
         make_custom_activation("f", "x", params)
@@ -79,9 +90,23 @@ def test_bad_parameters_are_refused(params):
 def test_undefined_regions_are_nan_and_nothing_warns():
     # pytest turns every warning into an error: these must stay silent.
     x = np.array([-np.inf, -1e308, -2.0, -1.0, 0.0, 1e-320, 1.0, 1e308, np.inf, np.nan])
-    for text in ("log(x)", "sqrt(x)", "1 / x", "x / x", "exp(x) * exp(x)", "x**x", "x**0.5",
-                 "log1p(x)", "tan(x) + sin(x) * cos(x)", "sinh(x) * cosh(x)", "x**-3",
-                 "exp(x) - exp(x)", "arctan(x) * x * x", "erf(x) * x**3", "(-x)**x"):
+    for text in (
+        "log(x)",
+        "sqrt(x)",
+        "1 / x",
+        "x / x",
+        "exp(x) * exp(x)",
+        "x**x",
+        "x**0.5",
+        "log1p(x)",
+        "tan(x) + sin(x) * cos(x)",
+        "sinh(x) * cosh(x)",
+        "x**-3",
+        "exp(x) - exp(x)",
+        "arctan(x) * x * x",
+        "erf(x) * x**3",
+        "(-x)**x",
+    ):
         formula = Formula(text)
         value, slope, curvature = formula.evaluate(x)
         assert value.shape == slope.shape == curvature.shape == x.shape, text

@@ -155,7 +155,9 @@ def _evaluate_all(text, x):
 
 
 LEGAL = (
-    "x * tanh(softplus(x))", "x / (1 + abs(x))**p", "where(x > 0, x, p * (exp(x) - 1))",
+    "x * tanh(softplus(x))",
+    "x / (1 + abs(x))**p",
+    "where(x > 0, x, p * (exp(x) - 1))",
     "max(min(x, 1), -1) + log(x) + sqrt(x) + 2**3**2 + pi + e",
 )
 

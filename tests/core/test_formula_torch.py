@@ -11,21 +11,26 @@ from actplay.core.formula import Formula
 CASES = {
     "exp(x) * sin(x) + cos(2 * x)": lambda t: torch.exp(t) * torch.sin(t) + torch.cos(2 * t),
     "log(1 + x**2) / (2 + tanh(x))": lambda t: torch.log(1 + t**2) / (2 + torch.tanh(t)),
-    "log1p(exp(x)) - sqrt(x**2 + 1)":
-        lambda t: torch.log1p(torch.exp(t)) - torch.sqrt(t**2 + 1),
+    "log1p(exp(x)) - sqrt(x**2 + 1)": lambda t: torch.log1p(torch.exp(t)) - torch.sqrt(t**2 + 1),
     "arctan(3 * x) * erf(x / 2)": lambda t: torch.atan(3 * t) * torch.erf(t / 2),
-    "sigmoid(x) * softplus(-x) + relu(x - 0.3)":
-        lambda t: torch.sigmoid(t) * F.softplus(-t) + F.relu(t - 0.3),
-    "sinh(x / 3) * cosh(x / 4) - tan(x / 5)":
-        lambda t: torch.sinh(t / 3) * torch.cosh(t / 4) - torch.tan(t / 5),
-    "abs(x - 0.25) ** 1.5 + min(x, 2 * x) - max(x**2, 1)":
-        lambda t: torch.abs(t - 0.25) ** 1.5 + torch.minimum(t, 2 * t)
-        - torch.maximum(t**2, torch.ones_like(t)),
+    "sigmoid(x) * softplus(-x) + relu(x - 0.3)": lambda t: (
+        torch.sigmoid(t) * F.softplus(-t) + F.relu(t - 0.3)
+    ),
+    "sinh(x / 3) * cosh(x / 4) - tan(x / 5)": lambda t: (
+        torch.sinh(t / 3) * torch.cosh(t / 4) - torch.tan(t / 5)
+    ),
+    "abs(x - 0.25) ** 1.5 + min(x, 2 * x) - max(x**2, 1)": lambda t: (
+        torch.abs(t - 0.25) ** 1.5
+        + torch.minimum(t, 2 * t)
+        - torch.maximum(t**2, torch.ones_like(t))
+    ),
     # (torch.where's backward turns a NaN in the unselected branch into NaN: keep both finite)
-    "where(x < 0.5, x**3 - x, sin(x) / (x + 4))":
-        lambda t: torch.where(t < 0.5, t**3 - t, torch.sin(t) / (t + 4)),
-    "where(-1 < x <= 1, x**2, abs(x))":
-        lambda t: torch.where((-1 < t) & (t <= 1), t**2, torch.abs(t)),
+    "where(x < 0.5, x**3 - x, sin(x) / (x + 4))": lambda t: torch.where(
+        t < 0.5, t**3 - t, torch.sin(t) / (t + 4)
+    ),
+    "where(-1 < x <= 1, x**2, abs(x))": lambda t: torch.where(
+        (-1 < t) & (t <= 1), t**2, torch.abs(t)
+    ),
     "(x**2 + 1) ** (x / 3)": lambda t: (t**2 + 1) ** (t / 3),
     "x / (1 + abs(x)) ** 2 + pi * e": lambda t: t / (1 + torch.abs(t)) ** 2 + np.pi * np.e,
     "-x ** 4 / 24 + +x": lambda t: -(t**4) / 24 + t,

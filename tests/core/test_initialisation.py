@@ -27,8 +27,11 @@ def test_a_default_model_starts_without_numpy_random():
     import subprocess
     import sys
 
-    code = ("import sys; from actplay.model.playground import Playground; p = Playground(); "
-            "p.network_trace(); print('numpy.random' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys; from actplay.model.playground import Playground; p = Playground(); "
+        "p.network_trace(); print('numpy.random' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"

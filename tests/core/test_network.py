@@ -118,8 +118,11 @@ def test_mismatched_shapes_name_the_layer():
         "layer 2: weights have shape (8, 3) but the previous layer has 8 units"
     )
     with pytest.raises(ValueError, match=r"layer 3: biases have shape \(2,\)"):
-        Network.from_arrays(weights[:1] + [np.ones((8, 8)), weights[2]],
-                            [np.zeros(8), np.zeros(8), np.zeros(2)], ["tanh"] * 3)
+        Network.from_arrays(
+            weights[:1] + [np.ones((8, 8)), weights[2]],
+            [np.zeros(8), np.zeros(8), np.zeros(2)],
+            ["tanh"] * 3,
+        )
     with pytest.raises(ValueError, match="layer 1: weights must be a non-empty 2-D"):
         Network.from_arrays([np.ones(3)], [np.zeros(1)], ["tanh"])
     with pytest.raises(ValueError, match="layer 1: weights and biases must be finite"):
@@ -223,4 +226,3 @@ def test_from_init_uses_the_scheme():
     expected, _ = init_parameters((2, 8, 8, 1), "he", seed=3)
     for ours, theirs in zip(net.weights, expected, strict=True):
         np.testing.assert_array_equal(ours, theirs)
-

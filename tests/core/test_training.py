@@ -21,8 +21,9 @@ def circle():
 def _train(data, hidden, steps, seed=0, **settings):
     x, y = data.train
     net = Network.from_init((2, 8, 8, 1), [hidden, hidden, "sigmoid"], "xavier", seed)
-    trainer = Trainer(net, x, y, loss="bce", optimizer="adam", learning_rate=0.03,
-                      batch_size=10, **settings)
+    trainer = Trainer(
+        net, x, y, loss="bce", optimizer="adam", learning_rate=0.03, batch_size=10, **settings
+    )
     trainer.step(steps)
     return trainer
 
@@ -73,8 +74,14 @@ def test_partial_last_batch_uses_every_point():
 
 def test_sgd_lowers_the_loss(circle):
     trainer = _train(circle, "tanh", 0)
-    trainer = Trainer(trainer.network(), *circle.train, loss="bce", optimizer="sgd",
-                      learning_rate=0.1, batch_size=10)
+    trainer = Trainer(
+        trainer.network(),
+        *circle.train,
+        loss="bce",
+        optimizer="sgd",
+        learning_rate=0.1,
+        batch_size=10,
+    )
     before = trainer.loss(*circle.train)
     trainer.step(500)
     assert trainer.loss(*circle.train) < 0.8 * before
@@ -99,9 +106,12 @@ def test_loss_must_fit_the_output_layer():
 def test_bad_settings_raise():
     net = Network.from_init((2, 1), ["sigmoid"], "xavier", 0)
     x, y = np.zeros((4, 2)), np.zeros(4)
-    for kwargs, message in (({"batch_size": 0}, "batch size"),
-                            ({"learning_rate": -1.0}, "learning rate"),
-                            ({"l2": math.nan}, "L2"), ({"optimizer": "rmsprop"}, "optimizer")):
+    for kwargs, message in (
+        ({"batch_size": 0}, "batch size"),
+        ({"learning_rate": -1.0}, "learning rate"),
+        ({"l2": math.nan}, "L2"),
+        ({"optimizer": "rmsprop"}, "optimizer"),
+    ):
         with pytest.raises(ValueError, match=message):
             Trainer(net, x, y, **kwargs)
     with pytest.raises(ValueError, match="class labels"):

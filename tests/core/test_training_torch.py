@@ -17,8 +17,9 @@ TORCH_ACTIVATIONS = {
     "elu": lambda z, p: torch.nn.functional.elu(z, alpha=p["alpha"]),
     "leaky_relu": lambda z, p: torch.nn.functional.leaky_relu(z, p["negative_slope"]),
     "identity": lambda z, p: z,
-    "softplus": lambda z, p: torch.nn.functional.softplus(z, beta=p.get("beta", 1.0),
-                                                          threshold=p.get("threshold", 20.0)),
+    "softplus": lambda z, p: torch.nn.functional.softplus(
+        z, beta=p.get("beta", 1.0), threshold=p.get("threshold", 20.0)
+    ),
     "softmax": lambda z, p: torch.softmax(z, dim=1),
 }
 
@@ -26,10 +27,8 @@ TORCH_ACTIVATIONS = {
 CASES = [
     ((2, 5, 1), [("tanh", {}), ("sigmoid", {})], "bce", 0.0),
     ((3, 4, 4, 1), [("relu", {}), ("elu", {"alpha": 0.7}), ("sigmoid", {})], "bce", 0.01),
-    ((2, 6, 3), [("leaky_relu", {"negative_slope": 0.2}), ("softmax", {})], "cross_entropy",
-     0.0),
-    ((2, 8, 8, 2), [("elu", {"alpha": 1.8}), ("tanh", {}), ("softmax", {})], "cross_entropy",
-     0.05),
+    ((2, 6, 3), [("leaky_relu", {"negative_slope": 0.2}), ("softmax", {})], "cross_entropy", 0.0),
+    ((2, 8, 8, 2), [("elu", {"alpha": 1.8}), ("tanh", {}), ("softmax", {})], "cross_entropy", 0.05),
     ((2, 4, 4, 1), [("sigmoid", {}), ("relu", {}), ("identity", {})], "mse", 0.0),
     ((4, 3, 2), [("tanh", {}), ("tanh", {})], "mse", 0.1),
     ((2, 5, 3), [("softplus", {}), ("softmax", {})], "mse", 0.0),
@@ -58,7 +57,8 @@ def _torch_loss(net, activations, x, t, loss, l2):
         last = i == len(activations) - 1
         if last and loss == "bce":
             value = torch.nn.functional.binary_cross_entropy_with_logits(
-                z[:, 0], torch.tensor(t, dtype=torch.float64))
+                z[:, 0], torch.tensor(t, dtype=torch.float64)
+            )
             break
         if last and loss == "cross_entropy":
             value = torch.nn.functional.cross_entropy(z, torch.tensor(t, dtype=torch.long))
@@ -107,15 +107,15 @@ def test_steps_match_torch_optimizer(optimizer):
     x, t = rng.normal(0, 2, (12, 2)), rng.integers(0, 2, 12).astype(float)
     lr, l2 = 0.05, 0.01
     # one batch of every point: the shuffle order does not matter to the update
-    trainer = Trainer(net, x, t, loss="bce", optimizer=optimizer, learning_rate=lr,
-                      batch_size=12, l2=l2)
+    trainer = Trainer(
+        net, x, t, loss="bce", optimizer=optimizer, learning_rate=lr, batch_size=12, l2=l2
+    )
     trainer.step(5)
     weights = [torch.tensor(w, dtype=torch.float64, requires_grad=True) for w in net.weights]
     biases = [torch.tensor(b, dtype=torch.float64, requires_grad=True) for b in net.biases]
     # L2 on weights only, as in our loss: weight decay in its own parameter group
     groups = [{"params": weights, "weight_decay": l2}, {"params": biases, "weight_decay": 0.0}]
-    opt = torch.optim.Adam(groups, lr=lr) if optimizer == "adam" else torch.optim.SGD(groups,
-                                                                                        lr=lr)
+    opt = torch.optim.Adam(groups, lr=lr) if optimizer == "adam" else torch.optim.SGD(groups, lr=lr)
     xt, tt = torch.tensor(x), torch.tensor(t)
     for _ in range(5):
         opt.zero_grad()

@@ -62,14 +62,14 @@ def make_cases(folder: Path, seed: int = 0) -> dict[str, Path]:
         "minus_infinity_token": _with(["neuron", "bias"], "-Infinity"),
         "unknown_activation": _with(["neuron", "activation"], '"no_such_function"'),
         "bad_layer_sizes": _with(["network", "layer_sizes"], "[2, 0, 1]"),
-        "just_over_limit": _padded_to('{"format": "actplay-session"', "}",
-                                      MAX_FILE_BYTES + 1),
+        "just_over_limit": _padded_to('{"format": "actplay-session"', "}", MAX_FILE_BYTES + 1),
     }
     # The largest file a loader must read to the end: a valid session padded with spaces
     # to exactly the limit, with one bad value after the padding.
     bad_tail = valid.rstrip().removesuffix("}") + ', "neuron_bias_again": NaN}'
-    contents["largest_allowed"] = bad_tail[:1] + " " * (MAX_FILE_BYTES - len(bad_tail)) + \
-        bad_tail[1:]
+    contents["largest_allowed"] = (
+        bad_tail[:1] + " " * (MAX_FILE_BYTES - len(bad_tail)) + bad_tail[1:]
+    )
     # The slowest file to reject: the limit filled with numbers the loader parses (an export's
     # "data" key, which loading ignores) and one out-of-range value it checks afterwards.
     head = _with(["neuron", "bias"], "1e7").removesuffix("}") + ', "data": ['

@@ -10,8 +10,12 @@ from actplay.core.formula import Formula
 from actplay.model import session
 from actplay.model.playground import Playground
 
-BUMP = {"name": "bump", "formula": "exp(-(x / w)**2)", "title": "Gaussian bump",
-        "params": {"w": (1.0, 0.1, 5.0, 0.5, 2.0)}}
+BUMP = {
+    "name": "bump",
+    "formula": "exp(-(x / w)**2)",
+    "title": "Gaussian bump",
+    "params": {"w": (1.0, 0.1, 5.0, 0.5, 2.0)},
+}
 
 
 @pytest.fixture
@@ -45,18 +49,22 @@ def test_curve_compare_neuron_and_layers_use_it(custom_pg):
 
     pg.set_neuron_activation("bump")
     result = pg.neuron_result()
-    assert result.a == pytest.approx(np.exp(-result.z**2))
+    assert result.a == pytest.approx(np.exp(-(result.z**2)))
 
     pg.set_layer_activation(1, "bump", {"w": 1.5})
     z = pg.network_trace().z[0]
-    np.testing.assert_allclose(pg.network_trace().a[0], np.exp(-(z / 1.5) ** 2))
+    np.testing.assert_allclose(pg.network_trace().a[0], np.exp(-((z / 1.5) ** 2)))
 
 
 def test_names_cannot_shadow_built_ins_and_bad_formulas_are_refused(pg):
-    for spec in ({"name": "relu", "formula": "x"}, {"name": "softmax", "formula": "x"},
-                 {"name": "ok", "formula": "__import__('os').system('x')"},
-                 {"name": "ok", "formula": "x * w"}, {"name": "1bad", "formula": "x"},
-                 {"name": "ok", "formula": "x", "params": {"w": (9.0, 0.0, 1.0)}}):
+    for spec in (
+        {"name": "relu", "formula": "x"},
+        {"name": "softmax", "formula": "x"},
+        {"name": "ok", "formula": "__import__('os').system('x')"},
+        {"name": "ok", "formula": "x * w"},
+        {"name": "1bad", "formula": "x"},
+        {"name": "ok", "formula": "x", "params": {"w": (9.0, 0.0, 1.0)}},
+    ):
         with pytest.raises(ValueError):
             pg.add_custom_activation(spec)
     assert pg.custom_activations == {}
@@ -85,14 +93,24 @@ def test_session_round_trip_keeps_the_formula_text(custom_pg, tmp_path):
     assert written["custom_activations"]["bump"]["params"]["w"]["slider_hi"] == 2.0
     loaded = session.load(path)
     assert loaded.state_dict() == custom_pg.state_dict()
-    np.testing.assert_array_equal(loaded.curve_data().series[0].y,
-                                  custom_pg.curve_data().series[0].y)
+    np.testing.assert_array_equal(
+        loaded.curve_data().series[0].y, custom_pg.curve_data().series[0].y
+    )
 
 
-@pytest.mark.parametrize("formula", ["__import__('os').system('touch /tmp/pwned')",
-                                     "x.__class__", "9**9**9", "open('x')", "sin(" * 60 + "x"])
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "__import__('os').system('touch /tmp/pwned')",
+        "x.__class__",
+        "9**9**9",
+        "open('x')",
+        "sin(" * 60 + "x",
+    ],
+)
 def test_a_hostile_formula_in_a_session_is_a_session_error_and_state_is_untouched(
-        custom_pg, tmp_path, formula):
+    custom_pg, tmp_path, formula
+):
     state = custom_pg.state_dict()
     state["custom_activations"] = {"evil": {"formula": formula}}
     path = tmp_path / "evil.actplay.json"

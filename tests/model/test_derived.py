@@ -39,19 +39,21 @@ def test_asking_twice_computes_once(pg):
     assert all(v == 1 for v in first.values())
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (lambda pg: pg.set_neuron_input(0, 0.2), {"neuron", "truth_table"}),
-    (lambda pg: pg.set_neuron_bias(0.3), {"neuron", "truth_table"}),
-    (lambda pg: pg.set_neuron_activation("relu"), {"neuron", "truth_table", "curve"}),
-    (lambda pg: pg.set_visible("d2f", True), {"curve"}),
-    (lambda pg: pg.add_compare("elu"), {"curve"}),
-    (lambda pg: pg.set_network_input(0, 0.3), {"trace"}),
-    (lambda pg: pg.set_plane_range(-2.0, 2.0), {"heatmaps", "diagnostics"}),
-    (lambda pg: pg.set_weight(1, 0, 0, 0.3),
-     {"trace", "heatmaps", "diagnostics", "linear"}),
-    (lambda pg: pg.select_weight(1, 0, 0), set()),
-    (lambda pg: pg.set_neuron_input(0, 1.0), set()),  # equal value
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda pg: pg.set_neuron_input(0, 0.2), {"neuron", "truth_table"}),
+        (lambda pg: pg.set_neuron_bias(0.3), {"neuron", "truth_table"}),
+        (lambda pg: pg.set_neuron_activation("relu"), {"neuron", "truth_table", "curve"}),
+        (lambda pg: pg.set_visible("d2f", True), {"curve"}),
+        (lambda pg: pg.add_compare("elu"), {"curve"}),
+        (lambda pg: pg.set_network_input(0, 0.3), {"trace"}),
+        (lambda pg: pg.set_plane_range(-2.0, 2.0), {"heatmaps", "diagnostics"}),
+        (lambda pg: pg.set_weight(1, 0, 0, 0.3), {"trace", "heatmaps", "diagnostics", "linear"}),
+        (lambda pg: pg.select_weight(1, 0, 0), set()),
+        (lambda pg: pg.set_neuron_input(0, 1.0), set()),  # equal value
+    ],
+)
 def test_a_change_recomputes_only_what_depends_on_it(pg, change, expected):
     assert _recomputed(pg, lambda: change(pg)) == expected
 
@@ -70,8 +72,14 @@ def test_curve_data_samples_the_visible_kinds_against_torch(pg):
     pg.add_compare("tanh")
     data = pg.curve_data()
     assert data.x.shape == (1001,) and data.x[0] == -6.0 and data.x[-1] == 6.0
-    assert [s.key for s in data.series] == ["main:f", "main:df", "main:d2f",
-                                             "cmp0:f", "cmp0:df", "cmp0:d2f"]
+    assert [s.key for s in data.series] == [
+        "main:f",
+        "main:df",
+        "main:d2f",
+        "cmp0:f",
+        "cmp0:df",
+        "cmp0:d2f",
+    ]
     x = torch.tensor(data.x, requires_grad=True)
     y = torch.nn.functional.elu(x, alpha=0.7)
     (slope,) = torch.autograd.grad(y.sum(), x)
@@ -96,8 +104,10 @@ def test_saturated_and_dead_intervals_of_relu_and_sigmoid(pg):
     x = torch.tensor(data.x, requires_grad=True)
     (slope,) = torch.autograd.grad(torch.sigmoid(x).sum(), x)
     flat = slope.abs().numpy() < acts.SATURATION_THRESHOLD
-    assert data.saturated == ((-6.0, data.x[flat & (data.x < 0)][-1]),
-                              (data.x[flat & (data.x > 0)][0], 6.0))
+    assert data.saturated == (
+        (-6.0, data.x[flat & (data.x < 0)][-1]),
+        (data.x[flat & (data.x > 0)][0], 6.0),
+    )
 
 
 def test_intervals_ignore_single_samples():
@@ -136,8 +146,8 @@ def test_network_trace_against_torch(pg):
     trace = pg.network_trace()
     x = torch.tensor(pg.network_input, dtype=torch.float64)
     for (w, b, (name, _)), z, a in zip(
-            zip(pg.weights, pg.biases, pg.layer_activations, strict=True), trace.z, trace.a,
-            strict=True):
+        zip(pg.weights, pg.biases, pg.layer_activations, strict=True), trace.z, trace.a, strict=True
+    ):
         x_next = torch.tensor(w) @ x + torch.tensor(b)
         np.testing.assert_allclose(z, x_next.numpy(), rtol=1e-12)
         x = torch.tanh(x_next) if name == "tanh" else torch.sigmoid(x_next)
@@ -162,9 +172,12 @@ def test_diagnostics_cover_a_coarse_plane_grid_close_to_the_heatmap_grid(pg):
     # The coarse grid is a cheap stand-in for the heatmaps' 100x100 grid: same picture.
     fine = layer_diagnostics(pg.network(), plane_grid(-1.0, 3.0, 100))
     for c, f in zip(coarse, fine, strict=True):
-        np.testing.assert_allclose([c.z_mean, c.z_std, c.a_mean, c.mean_abs_derivative],
-                                   [f.z_mean, f.z_std, f.a_mean, f.mean_abs_derivative],
-                                   rtol=0.05, atol=0.02)
+        np.testing.assert_allclose(
+            [c.z_mean, c.z_std, c.a_mean, c.mean_abs_derivative],
+            [f.z_mean, f.z_std, f.a_mean, f.mean_abs_derivative],
+            rtol=0.05,
+            atol=0.02,
+        )
 
 
 def test_no_heatmaps_for_other_input_sizes_but_diagnostics_still(pg):

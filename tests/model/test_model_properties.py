@@ -22,8 +22,12 @@ from actplay.model.limits import VALUE_LIMIT
 from actplay.model.playground import Playground
 
 EXTREMES = st.sampled_from([VALUE_LIMIT, -VALUE_LIMIT, 0.0, 1e-300, -123456.789])
-PARAM_SETTINGS = [(a.name, p.name, bound) for a in map(acts.get, acts.names())
-                  for p in a.params for bound in (p.lo, p.hi)]
+PARAM_SETTINGS = [
+    (a.name, p.name, bound)
+    for a in map(acts.get, acts.names())
+    for p in a.params
+    for bound in (p.lo, p.hi)
+]
 
 
 def _check_finite_and_shaped(pg: Playground) -> None:
@@ -41,13 +45,18 @@ def _check_finite_and_shaped(pg: Playground) -> None:
         assert [m.shape[0] for m in maps] == list(pg.layer_sizes[1:])
         assert all(np.all(np.isfinite(m)) for m in maps)
     for layer in pg.network_diagnostics():
-        assert all(math.isfinite(v) for v in (layer.z_mean, layer.z_std, layer.a_mean,
-                                              layer.a_std, layer.gradient_product))
+        assert all(
+            math.isfinite(v)
+            for v in (layer.z_mean, layer.z_std, layer.a_mean, layer.a_std, layer.gradient_product)
+        )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.integers(0, 5), EXTREMES, st.integers(0, 10_000)), max_size=10),
-       st.sampled_from(PARAM_SETTINGS), st.sampled_from(["identity", "relu", "selu", "elu"]))
+@given(
+    st.lists(st.tuples(st.integers(0, 5), EXTREMES, st.integers(0, 10_000)), max_size=10),
+    st.sampled_from(PARAM_SETTINGS),
+    st.sampled_from(["identity", "relu", "selu", "elu"]),
+)
 def test_limit_values_keep_every_result_finite(steps, param_setting, layer_function):
     pg = Playground()
     pg.set_layer_sizes((2,) + (16,) * 6 + (8,))
@@ -108,8 +117,11 @@ INVALID_CALLS = [
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(range(len(INVALID_CALLS))), st.sampled_from(PARAM_SETTINGS),
-       st.floats(1.0001, 1e3))
+@given(
+    st.sampled_from(range(len(INVALID_CALLS))),
+    st.sampled_from(PARAM_SETTINGS),
+    st.floats(1.0001, 1e3),
+)
 def test_invalid_calls_raise_a_clear_error_and_change_nothing(index, param_setting, beyond):
     pg = Playground()
     name, key, bound = param_setting
@@ -138,9 +150,13 @@ def test_invalid_calls_raise_a_clear_error_and_change_nothing(index, param_setti
 
 
 CORRUPTIONS = [
-    ("neuron", "bias", math.nan), ("neuron", "weights", [1.0]), ("curve", "points", 5),
-    ("network", "layer_sizes", [2, 40, 1]), ("curve", "activation", "nope"),
-    ("network", "seed", "seven"), ("neuron", "inputs", [1e7, 0.0, 0.0]),
+    ("neuron", "bias", math.nan),
+    ("neuron", "weights", [1.0]),
+    ("curve", "points", 5),
+    ("network", "layer_sizes", [2, 40, 1]),
+    ("curve", "activation", "nope"),
+    ("network", "seed", "seven"),
+    ("neuron", "inputs", [1e7, 0.0, 0.0]),
 ]
 
 

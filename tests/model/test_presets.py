@@ -15,8 +15,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _make_examples():
-    spec = importlib.util.spec_from_file_location("make_examples",
-                                                  REPO / "scripts" / "make_examples.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_examples", REPO / "scripts" / "make_examples.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -31,8 +32,11 @@ def test_each_preset_is_one_event_and_applying_it_again_is_silent(name):
     pg.changed.connect(events.append)
     presets.apply(pg, name)
     assert len(events) == 1
-    expected = {"perceptron": {"neuron", "curve"}, "dead_relu": {"neuron", "curve"},
-                "sigmoid_neuron": {"neuron"}}.get(name, {"network"})  # sigmoid: curve as is
+    expected = {
+        "perceptron": {"neuron", "curve"},
+        "dead_relu": {"neuron", "curve"},
+        "sigmoid_neuron": {"neuron"},
+    }.get(name, {"network"})  # sigmoid: curve as is
     assert events[0] == expected
     presets.apply(pg, name)
     assert len(events) == 1
@@ -60,8 +64,7 @@ def test_dead_relu_is_dead_for_every_positive_input(pg):
     presets.apply(pg, "dead_relu")
     rng = np.random.default_rng(1)
     for x in rng.uniform(0.0, 10.0, size=(50, 3)):
-        z = torch.tensor(float(np.dot(x, pg.neuron_weights) + pg.neuron_bias),
-                         requires_grad=True)
+        z = torch.tensor(float(np.dot(x, pg.neuron_weights) + pg.neuron_bias), requires_grad=True)
         a = torch.relu(z)
         (slope,) = torch.autograd.grad(a, z)
         assert a.item() == 0.0 and slope.item() == 0.0
@@ -117,4 +120,5 @@ def test_example_session_files_load_and_equal_the_preset(name):
     assert path.is_file(), "run scripts/make_examples.py"
     loaded = session.load(path)
     assert loaded.state_dict() == make_examples.preset_state(name), (
-        f"{path.name} is stale: run scripts/make_examples.py")
+        f"{path.name} is stale: run scripts/make_examples.py"
+    )

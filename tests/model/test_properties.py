@@ -13,10 +13,16 @@ from actplay.model.playground import Playground
 NAMES = st.sampled_from(acts.names())
 VALUES = st.floats(-1e6, 1e6, allow_nan=False)
 SMALL = st.floats(-10.0, 10.0, allow_nan=False)
-BAD_VALUES = st.one_of(st.just(math.nan), st.just(math.inf), st.just(-math.inf),
-                       st.floats(1e6, 1e300).filter(lambda v: v > 1e6).map(lambda v: -v),
-                       st.floats(1e6, 1e300).filter(lambda v: v > 1e6),
-                       st.text(max_size=3), st.none(), st.booleans())
+BAD_VALUES = st.one_of(
+    st.just(math.nan),
+    st.just(math.inf),
+    st.just(-math.inf),
+    st.floats(1e6, 1e300).filter(lambda v: v > 1e6).map(lambda v: -v),
+    st.floats(1e6, 1e300).filter(lambda v: v > 1e6),
+    st.text(max_size=3),
+    st.none(),
+    st.booleans(),
+)
 
 
 def _unit(pg, draw_index):
@@ -26,8 +32,11 @@ def _unit(pg, draw_index):
 
 # Each step: a function (pg, a, b, i) -> None using drawn values a, b and index i.
 STEPS = [
-    lambda pg, a, b, i, n: pg.set_neuron_input(i % len(pg.neuron_inputs), a)
-    if pg.neuron_target is None or pg.neuron_target[0] == 1 else None,
+    lambda pg, a, b, i, n: (
+        pg.set_neuron_input(i % len(pg.neuron_inputs), a)
+        if pg.neuron_target is None or pg.neuron_target[0] == 1
+        else None
+    ),
     lambda pg, a, b, i, n: pg.set_neuron_weight(i % len(pg.neuron_weights), a),
     lambda pg, a, b, i, n: pg.set_neuron_bias(b),
     lambda pg, a, b, i, n: pg.set_neuron_activation(n),
@@ -40,7 +49,8 @@ STEPS = [
     lambda pg, a, b, i, n: pg.add_compare(n) if len(pg.compare) < 6 else pg.remove_compare(0),
     lambda pg, a, b, i, n: pg.set_visible(("f", "df", "d2f")[i % 3], i % 2 == 0),
     lambda pg, a, b, i, n: pg.set_layer_sizes(
-        (1 + i % 8,) + tuple(1 + (i * k) % 16 for k in range(i % 4)) + (1 + (i * 7) % 8,)),
+        (1 + i % 8,) + tuple(1 + (i * k) % 16 for k in range(i % 4)) + (1 + (i * 7) % 8,)
+    ),
     lambda pg, a, b, i, n: pg.set_layer_activation(1 + i % (len(pg.layer_sizes) - 1), n),
     lambda pg, a, b, i, n: pg.set_weight(*_unit(pg, i), b),
     lambda pg, a, b, i, n: pg.set_bias(*_unit(pg, i)[:2], b),
@@ -119,8 +129,7 @@ def _past_seed_limit(value):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(0, len(BAD_STEPS) - 1), BAD_VALUES,
-       st.lists(STEP, max_size=4))
+@given(st.integers(0, len(BAD_STEPS) - 1), BAD_VALUES, st.lists(STEP, max_size=4))
 def test_invalid_values_raise_and_leave_the_state_unchanged(index, value, setup):
     pg = Playground()
     pg.set_layer_activation(1, "elu")

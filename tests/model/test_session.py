@@ -55,16 +55,18 @@ def test_read_state_then_apply_state_keeps_subscribers(edited, tmp_path, pg, rec
 def test_optional_sections_are_kept_as_given(pg, tmp_path):
     # dataset/training are validated since issue 13 (tests/model/test_training_state.py)
     state = pg.state_dict()
-    state["dataset"] = {**state["dataset"], "source": "custom",
-                        "custom_points": [[0.5, 1.0, 1.0], [2.0, -3.0, 0.0]]}
+    state["dataset"] = {
+        **state["dataset"],
+        "source": "custom",
+        "custom_points": [[0.5, 1.0, 1.0], [2.0, -3.0, 0.0]],
+    }
     pg.apply_state(state)
     path = tmp_path / "extra.actplay.json"
     session.save(pg, path)
     assert session.load(path).state_dict()["dataset"] == state["dataset"]
 
 
-def test_save_replaces_atomically_and_a_failed_write_keeps_the_old_file(pg, tmp_path,
-                                                                        monkeypatch):
+def test_save_replaces_atomically_and_a_failed_write_keeps_the_old_file(pg, tmp_path, monkeypatch):
     path = tmp_path / "keep.actplay.json"
     session.save(pg, path)
     original = path.read_bytes()
@@ -97,6 +99,7 @@ def _set(path, value):
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
+
     return change
 
 
@@ -106,6 +109,7 @@ def _delete(path):
         for key in path[:-1]:
             target = target[key]
         del target[path[-1]]
+
     return change
 
 
@@ -119,13 +123,22 @@ BAD_STATES = {
     "version as text": (_set(("version",), "1"), "version"),
     "section not an object": (_set(("curve",), [1, 2]), "curve must be an object"),
     "unknown activation": (_set(("neuron", "activation"), "sigmoidal"), "unknown activation"),
-    "unknown layer activation": (_set(("network", "activations", 0), ["swishy", {}]),
-                                 "unknown activation"),
-    "softmax on a hidden layer": (_set(("network", "activations", 0), ["softmax", {}]),
-                                  "last layer"),
+    "unknown layer activation": (
+        _set(("network", "activations", 0), ["swishy", {}]),
+        "unknown activation",
+    ),
+    "softmax on a hidden layer": (
+        _set(("network", "activations", 0), ["softmax", {}]),
+        "last layer",
+    ),
     "unknown param": (_set(("curve", "params"), {"alpha": 1.0}), "alpha"),
-    "param out of range": (lambda s: (_set(("neuron", "activation"), "elu")(s),
-                                      _set(("neuron", "params"), {"alpha": 50.0})(s)), "alpha"),
+    "param out of range": (
+        lambda s: (
+            _set(("neuron", "activation"), "elu")(s),
+            _set(("neuron", "params"), {"alpha": 50.0})(s),
+        ),
+        "alpha",
+    ),
     "weight as text": (_set(("neuron", "weights", 0), "0.8"), "number"),
     "bool as number": (_set(("neuron", "bias"), True), "number"),
     "value too large": (_set(("network", "input", 0), 1e7), "1e+06"),
@@ -133,8 +146,7 @@ BAD_STATES = {
     "too many inputs": (_set(("neuron", "inputs"), [0.0] * 9), "1..8"),
     "hidden layer too big": (_set(("network", "layer_sizes"), [2, 17, 8, 1]), "hidden layer 1"),
     "too many hidden layers": (_set(("network", "layer_sizes"), [2] + [4] * 7 + [1]), "hidden"),
-    "weights do not match sizes": (_set(("network", "layer_sizes"), [2, 8, 7, 1]),
-                                   "weights[1]"),
+    "weights do not match sizes": (_set(("network", "layer_sizes"), [2, 8, 7, 1]), "weights[1]"),
     "weight row too short": (_set(("network", "weights", 0, 0), [0.1]), "weights[0][0]"),
     "biases wrong length": (_set(("network", "biases", 2), [0.0, 0.0]), "biases[2]"),
     "too few activations": (_set(("network", "activations"), [["tanh", {}]]), "activations"),
@@ -147,21 +159,28 @@ BAD_STATES = {
     "too few points": (_set(("curve", "points"), 3), "points"),
     "visible not bool": (_set(("curve", "visible", "f"), 1), "true or false"),
     "unknown visible kind": (_set(("curve", "visible", "d3f"), True), "unknown key"),
-    "too many compare curves": (_set(("curve", "compare"), [{"activation": "relu", "params": {}}]
-                                     * 7), "at most 6"),
-    "compare entry extra key": (_set(("curve", "compare"), [{"activation": "relu", "params": {},
-                                                             "colour": 1}]), "unknown key"),
+    "too many compare curves": (
+        _set(("curve", "compare"), [{"activation": "relu", "params": {}}] * 7),
+        "at most 6",
+    ),
+    "compare entry extra key": (
+        _set(("curve", "compare"), [{"activation": "relu", "params": {}, "colour": 1}]),
+        "unknown key",
+    ),
     "target out of range": (_set(("neuron", "target"), [3, 5]), "unit"),
     "binary mode not bool": (_set(("neuron", "binary_mode"), "yes"), "true or false"),
     "optional section not an object": (_set(("training",), [1, 2]), "training must be"),
-    "optional section too deep": (_set(("dataset",), json.loads('{"a":' * 70 + "1" + "}" * 70)),
-                                  "unknown key"),
+    "optional section too deep": (
+        _set(("dataset",), json.loads('{"a":' * 70 + "1" + "}" * 70)),
+        "unknown key",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", list(BAD_STATES))
 def test_each_bad_state_is_rejected_naming_the_file_and_the_state_is_unchanged(
-        case, tmp_path, edited):
+    case, tmp_path, edited
+):
     change, words = BAD_STATES[case]
     path = tmp_path / "bad.actplay.json"
     path.write_text(json.dumps(_mutate(change)))
@@ -179,15 +198,19 @@ def test_each_bad_state_is_rejected_naming_the_file_and_the_state_is_unchanged(
 
 
 BAD_FILES = {
-    "not json": (b"{\"format\": \"actplay-session\",", "not valid JSON"),
+    "not json": (b'{"format": "actplay-session",', "not valid JSON"),
     "empty": (b"", "not valid JSON"),
     "not an object": (b"[1, 2, 3]", "JSON object"),
     "not utf-8": (b"\xff\xfe{}\x00", "UTF-8"),
     "NaN": (json.dumps(Playground().state_dict()).replace("0.1", "NaN", 1).encode(), "NaN"),
-    "Infinity": (json.dumps(Playground().state_dict()).replace("-6.0", "-Infinity", 1).encode(),
-                 "Infinity"),
-    "overflowing number": (json.dumps(Playground().state_dict()).replace("0.1", "1e400", 1)
-                           .encode(), "finite"),
+    "Infinity": (
+        json.dumps(Playground().state_dict()).replace("-6.0", "-Infinity", 1).encode(),
+        "Infinity",
+    ),
+    "overflowing number": (
+        json.dumps(Playground().state_dict()).replace("0.1", "1e400", 1).encode(),
+        "finite",
+    ),
     "deeply nested": (b"[" * 200_000 + b"]" * 200_000, "nested too deeply"),
 }
 

@@ -72,19 +72,43 @@ def assert_rejected(path: Path) -> str:
     return message
 
 
-KINDS = ["random_bytes", "not_utf8", "empty", "truncated", "truncated_last_brace",
-         "wrong_shape_list", "wrong_shape_string", "deep_lists", "deep_objects",
-         "deep_in_a_section", "huge_float", "huge_int", "over_limit_number", "nan_token",
-         "infinity_token", "minus_infinity_token", "unknown_activation", "bad_layer_sizes",
-         "just_over_limit", "largest_allowed", "largest_allowed_numbers"]
+KINDS = [
+    "random_bytes",
+    "not_utf8",
+    "empty",
+    "truncated",
+    "truncated_last_brace",
+    "wrong_shape_list",
+    "wrong_shape_string",
+    "deep_lists",
+    "deep_objects",
+    "deep_in_a_section",
+    "huge_float",
+    "huge_int",
+    "over_limit_number",
+    "nan_token",
+    "infinity_token",
+    "minus_infinity_token",
+    "unknown_activation",
+    "bad_layer_sizes",
+    "just_over_limit",
+    "largest_allowed",
+    "largest_allowed_numbers",
+]
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_of_bad_file_is_rejected_with_one_line(cases, kind):
     message = assert_rejected(cases[kind])
-    expected_words = {"empty": "JSON", "not_utf8": "UTF-8", "just_over_limit": "MB",
-                      "deep_lists": "nested", "deep_objects": "nested",
-                      "nan_token": "NaN", "unknown_activation": "no_such_function"}
+    expected_words = {
+        "empty": "JSON",
+        "not_utf8": "UTF-8",
+        "just_over_limit": "MB",
+        "deep_lists": "nested",
+        "deep_objects": "nested",
+        "nan_token": "NaN",
+        "unknown_activation": "no_such_function",
+    }
     if kind in expected_words:
         assert expected_words[kind] in message
 
@@ -93,8 +117,11 @@ def test_the_cases_cover_every_kind(cases):
     assert sorted(cases) == sorted(KINDS)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[
-    HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.binary(max_size=2048))
 def test_random_bytes_are_rejected(tmp_path, data):
     path = tmp_path / "random.json"
@@ -104,14 +131,18 @@ def test_random_bytes_are_rejected(tmp_path, data):
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=6), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[
-    HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(JSON_VALUES)
 def test_random_json_is_rejected(tmp_path, value):
     path = tmp_path / "random.json"
@@ -119,20 +150,35 @@ def test_random_json_is_rejected(tmp_path, value):
     assert_rejected(path)
 
 
-SECTION_FIELDS = [("curve", "activation"), ("curve", "x_range"), ("curve", "points"),
-                  ("curve", "compare"), ("neuron", "inputs"), ("neuron", "weights"),
-                  ("neuron", "bias"), ("neuron", "params"), ("neuron", "target"),
-                  ("network", "layer_sizes"), ("network", "weights"), ("network", "biases"),
-                  ("network", "activations"), ("network", "seed"), ("network", "init")]
-BAD_FIELD_VALUES = (JSON_VALUES | st.sampled_from([math.inf, -math.inf, 1e7, -1e300, 2**64])
-                    ).filter(lambda v: not isinstance(v, (list, dict)) or v)
+SECTION_FIELDS = [
+    ("curve", "activation"),
+    ("curve", "x_range"),
+    ("curve", "points"),
+    ("curve", "compare"),
+    ("neuron", "inputs"),
+    ("neuron", "weights"),
+    ("neuron", "bias"),
+    ("neuron", "params"),
+    ("neuron", "target"),
+    ("network", "layer_sizes"),
+    ("network", "weights"),
+    ("network", "biases"),
+    ("network", "activations"),
+    ("network", "seed"),
+    ("network", "init"),
+]
+BAD_FIELD_VALUES = (
+    JSON_VALUES | st.sampled_from([math.inf, -math.inf, 1e7, -1e300, 2**64])
+).filter(lambda v: not isinstance(v, (list, dict)) or v)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[
-    HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.sampled_from(SECTION_FIELDS), BAD_FIELD_VALUES)
-def test_a_valid_session_with_one_random_field_loads_or_is_rejected_cleanly(tmp_path, field,
-                                                                            value):
+def test_a_valid_session_with_one_random_field_loads_or_is_rejected_cleanly(tmp_path, field, value):
     """One field replaced: the file either loads into a valid state or raises SessionError."""
     state = Playground().state_dict()
     section, key = field

@@ -39,7 +39,8 @@ CHANGES = [c for c in CHANGES if c[1] is not None]
 
 @pytest.mark.parametrize(("setter", "args", "sections"), CHANGES, ids=[c[0] for c in CHANGES])
 def test_a_change_emits_once_naming_its_sections_and_repeating_it_is_silent(
-        pg, recorder, setter, args, sections):
+    pg, recorder, setter, args, sections
+):
     before = pg.state_dict()
     getattr(pg, setter)(*args)
     assert recorder.events == [frozenset(sections)]
@@ -115,10 +116,12 @@ INVALID = [
 ]
 
 
-@pytest.mark.parametrize(("setter", "args", "words"), INVALID,
-                         ids=[f"{s}-{i}" for i, (s, _, _) in enumerate(INVALID)])
+@pytest.mark.parametrize(
+    ("setter", "args", "words"), INVALID, ids=[f"{s}-{i}" for i, (s, _, _) in enumerate(INVALID)]
+)
 def test_a_bad_value_raises_a_clear_value_error_and_changes_nothing(
-        pg, recorder, setter, args, words):
+    pg, recorder, setter, args, words
+):
     before = pg.state_dict()
     with pytest.raises(ValueError, match=None) as info:
         getattr(pg, setter)(*args)

@@ -21,7 +21,11 @@ def events(pg):
 def test_defaults_are_the_circle_and_bce_on_the_default_network(pg):
     spec, settings = pg.dataset_spec, pg.training_settings
     assert (spec["source"], spec["points"], spec["noise"], spec["test_fraction"]) == (
-        "circle", 500, 0.1, 0.5)
+        "circle",
+        500,
+        0.1,
+        0.5,
+    )
     assert pg.features == ("x1", "x2") and settings["loss"] == "bce"
     data = pg.dataset()
     reference = datasets.generate("circle", 500, 0.1, 0.5, 0)
@@ -34,11 +38,13 @@ def test_training_writes_the_trainers_weights_into_the_network_once(pg, events):
     pg.train_steps(30)
     assert events == [frozenset({"network", "training"})]
     x, y = pg.dataset().train
-    reference = Trainer(start, x, y, loss="bce", optimizer="adam", learning_rate=0.03,
-                        batch_size=10, seed=0)
+    reference = Trainer(
+        start, x, y, loss="bce", optimizer="adam", learning_rate=0.03, batch_size=10, seed=0
+    )
     reference.step(30)
-    for ours, theirs in zip(pg.weights + pg.biases, reference.weights + reference.biases,
-                            strict=True):
+    for ours, theirs in zip(
+        pg.weights + pg.biases, reference.weights + reference.biases, strict=True
+    ):
         np.testing.assert_array_equal(ours, theirs)
     assert pg.epoch == pytest.approx(30 * 10 / len(y))
     history = pg.loss_history()
@@ -54,8 +60,9 @@ def test_a_weight_edited_between_steps_is_trained_from(pg):
     pg.set_weight(1, 0, 0, 2.5)
     edited = pg.network()
     pg.train_steps(1)
-    reference = Trainer(edited, *pg.dataset().train, loss="bce", optimizer="sgd",
-                        learning_rate=0.1, batch_size=250)
+    reference = Trainer(
+        edited, *pg.dataset().train, loss="bce", optimizer="sgd", learning_rate=0.1, batch_size=250
+    )
     reference.step(1)
     np.testing.assert_allclose(pg.weights[0], reference.weights[0], rtol=1e-12)
 
@@ -165,16 +172,19 @@ def test_session_round_trip_of_dataset_and_training(pg, tmp_path):
     assert {"dataset", "training", "network"} <= seen[0]
 
 
-@pytest.mark.parametrize("section, change, message", [
-    ("dataset", {"source": "moons"}, "dataset source"),
-    ("dataset", {"features": ["x9"]}, "unknown feature"),
-    ("dataset", {"custom_points": [[1, 2]]}, "custom_points"),
-    ("dataset", {"test_fraction": 0.95}, "test_fraction"),
-    ("training", {"learning_rate": 0}, "learning_rate"),
-    ("training", {"batch_size": 0}, "batch_size"),
-    ("training", {"optimizer": "rmsprop"}, "optimizer"),
-    ("training", {"colour": 1}, "unknown key"),
-])
+@pytest.mark.parametrize(
+    "section, change, message",
+    [
+        ("dataset", {"source": "moons"}, "dataset source"),
+        ("dataset", {"features": ["x9"]}, "unknown feature"),
+        ("dataset", {"custom_points": [[1, 2]]}, "custom_points"),
+        ("dataset", {"test_fraction": 0.95}, "test_fraction"),
+        ("training", {"learning_rate": 0}, "learning_rate"),
+        ("training", {"batch_size": 0}, "batch_size"),
+        ("training", {"optimizer": "rmsprop"}, "optimizer"),
+        ("training", {"colour": 1}, "unknown key"),
+    ],
+)
 def test_bad_sections_are_refused(pg, section, change, message):
     state = pg.state_dict()
     state[section] = {**state[section], **change}
@@ -202,12 +212,20 @@ def test_unpublished_training_reaches_the_model_on_pause_in_one_event(pg, events
     assert events == [frozenset({"network", "training"})]
     trainer = pg._trainer
     steps = round(trainer.epoch_progress * len(pg.dataset().train[1]) / 10)
-    reference = Trainer(start, *pg.dataset().train, loss="bce", optimizer="adam",
-                        learning_rate=0.03, batch_size=10, seed=0)
+    reference = Trainer(
+        start,
+        *pg.dataset().train,
+        loss="bce",
+        optimizer="adam",
+        learning_rate=0.03,
+        batch_size=10,
+        seed=0,
+    )
     reference.step(steps)
     assert steps >= 10 and pg.epoch == pytest.approx(trainer.epoch_progress)
-    for ours, theirs in zip(pg.weights + pg.biases, reference.weights + reference.biases,
-                            strict=True):
+    for ours, theirs in zip(
+        pg.weights + pg.biases, reference.weights + reference.biases, strict=True
+    ):
         np.testing.assert_array_equal(ours, theirs)
 
 

@@ -19,8 +19,12 @@ READABLE = 4.5  # WCAG AA for normal text
 def _luminance(colour: QColor) -> float:
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
 
 
 def contrast(a, b) -> float:
@@ -39,8 +43,9 @@ def _light_afterwards():
 
 
 def _span_colours(html: str, marker: str) -> list[str]:
-    return [m for m in re.findall(r"color:\s*(#[0-9A-Fa-f]{6})[^>]*>([^<]*)", html)
-            if marker in m[1]]
+    return [
+        m for m in re.findall(r"color:\s*(#[0-9A-Fa-f]{6})[^>]*>([^<]*)", html) if marker in m[1]
+    ]
 
 
 def _switch(window, mode):
@@ -94,10 +99,12 @@ def test_every_plot_text_item_and_title_is_readable_in_dark(window):
         for item in view.scene().items():
             if isinstance(item, pg.TextItem) and item.toPlainText().strip():
                 ink = item.color
-            elif isinstance(item, pg.LabelItem) and item.text.strip() and \
-                    item.opts.get("color") is None:
-                ink = QColor(re.findall(r"color:\s*(#[0-9a-fA-F]{6,8})",
-                                        item.item.toHtml())[-1])
+            elif (
+                isinstance(item, pg.LabelItem)
+                and item.text.strip()
+                and item.opts.get("color") is None
+            ):
+                ink = QColor(re.findall(r"color:\s*(#[0-9a-fA-F]{6,8})", item.item.toHtml())[-1])
             else:
                 continue
             checked += 1
@@ -129,12 +136,16 @@ def test_plots_built_after_a_switch_to_dark_are_dark(window):
     _switch(window, "dark")
     panel = window.network_panel
     for page in (panel.bars, panel.diagnostics):
-        panel.tabs.setCurrentIndex(next(i for i in range(panel.tabs.count())
-                                        if panel.tabs.widget(i).isAncestorOf(page)))
+        panel.tabs.setCurrentIndex(
+            next(i for i in range(panel.tabs.count()) if panel.tabs.widget(i).isAncestorOf(page))
+        )
     assert window.training_panel is not None  # built on first use
     window.scheduler.flush()
-    views = [view for root in (panel.bars, panel.diagnostics, window.training_panel)
-             for view in root.findChildren(pg.GraphicsView)]
+    views = [
+        view
+        for root in (panel.bars, panel.diagnostics, window.training_panel)
+        for view in root.findChildren(pg.GraphicsView)
+    ]
     assert len(views) >= 3
     axes = 0
     for view in views:

@@ -8,8 +8,11 @@ from .base import GROUPS, Activation
 
 def _collect() -> dict[str, Activation]:
     everything = (
-        classic.ACTIVATIONS + relu_family.ACTIVATIONS + smooth.ACTIVATIONS
-        + piecewise.ACTIVATIONS + other.ACTIVATIONS
+        classic.ACTIVATIONS
+        + relu_family.ACTIVATIONS
+        + smooth.ACTIVATIONS
+        + piecewise.ACTIVATIONS
+        + other.ACTIVATIONS
     )
     # Display order: by group, then in the order each module lists them (sort is stable).
     ordered = sorted(everything, key=lambda activation: GROUPS.index(activation.group))

@@ -23,5 +23,14 @@ from .formula import Formula
 from .functions import CONSTANTS, FUNCTION_NAMES
 from .parser import MAX_DEPTH, MAX_LENGTH, FormulaError, check_parameter_name
 
-__all__ = ["CONSTANTS", "CUSTOM_GROUP", "FUNCTION_NAMES", "MAX_DEPTH", "MAX_LENGTH", "Formula",
-           "FormulaError", "check_parameter_name", "make_custom_activation"]
+__all__ = [
+    "CONSTANTS",
+    "CUSTOM_GROUP",
+    "FUNCTION_NAMES",
+    "MAX_DEPTH",
+    "MAX_LENGTH",
+    "Formula",
+    "FormulaError",
+    "check_parameter_name",
+    "make_custom_activation",
+]

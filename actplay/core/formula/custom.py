@@ -14,18 +14,27 @@ from .parser import MAX_NAME_LENGTH, FormulaError, check_parameter_name
 
 CUSTOM_GROUP = "Custom"
 MAX_PARAMETERS = 8  # a slider each in the panels
-DESCRIPTION = ("A user-defined function, evaluated from its formula; its derivatives are "
-               "exact (automatic differentiation). Where it is undefined or infinite the "
-               "curve has a gap.")
+DESCRIPTION = (
+    "A user-defined function, evaluated from its formula; its derivatives are "
+    "exact (automatic differentiation). Where it is undefined or infinite the "
+    "curve has a gap."
+)
 _PROBE = np.linspace(-6.0, 6.0, 241)  # where the flags are estimated
 
 
 def check_name(name: object) -> str:
     """Return ``name`` if it can name a custom function: a short plain identifier."""
-    if (not isinstance(name, str) or not name.isascii() or not name.isidentifier()
-            or name.startswith("_") or len(name) > MAX_NAME_LENGTH):
-        raise FormulaError(f"a function name must be a plain identifier of at most "
-                           f"{MAX_NAME_LENGTH} characters (letters, digits, _), got {name!r}")
+    if (
+        not isinstance(name, str)
+        or not name.isascii()
+        or not name.isidentifier()
+        or name.startswith("_")
+        or len(name) > MAX_NAME_LENGTH
+    ):
+        raise FormulaError(
+            f"a function name must be a plain identifier of at most "
+            f"{MAX_NAME_LENGTH} characters (letters, digits, _), got {name!r}"
+        )
     return name
 
 
@@ -40,8 +49,10 @@ def _param_specs(params) -> tuple[ParamSpec, ...]:
             if len(values) == 3:  # (default, lo, hi): the slider spans the limits
                 values = values + values[1:]
             if len(values) != 5:
-                raise FormulaError(f"parameter {name!r}: give (default, lo, hi) or "
-                                   f"(default, lo, hi, slider_lo, slider_hi)")
+                raise FormulaError(
+                    f"parameter {name!r}: give (default, lo, hi) or "
+                    f"(default, lo, hi, slider_lo, slider_hi)"
+                )
             try:
                 specs.append(ParamSpec(name, *(float(v) for v in values)))
             except (TypeError, ValueError) as error:
@@ -57,9 +68,12 @@ def _param_specs(params) -> tuple[ParamSpec, ...]:
     return specs
 
 
-def make_custom_activation(name: str, formula: str,
-                           params: Mapping | Sequence[ParamSpec] | None = None,
-                           title: str | None = None) -> Activation:
+def make_custom_activation(
+    name: str,
+    formula: str,
+    params: Mapping | Sequence[ParamSpec] | None = None,
+    title: str | None = None,
+) -> Activation:
     """An activation whose function is a typed formula, with exact derivatives.
 
     Parameters
@@ -88,13 +102,19 @@ def make_custom_activation(name: str, formula: str,
     low = float(np.min(values[finite])) if finite.any() else -math.inf
     high = float(np.max(values[finite])) if finite.any() else math.inf
     return Activation(
-        name, parsed.value, parsed.derivative, parsed.second_derivative,
-        title=(title or name).strip() or name, group=CUSTOM_GROUP,
+        name,
+        parsed.value,
+        parsed.derivative,
+        parsed.second_derivative,
+        title=(title or name).strip() or name,
+        group=CUSTOM_GROUP,
         formula=f"f(x) = {parsed.text.strip()}",
         derivative_formula="f'(x) and f''(x): exact, by automatic differentiation",
-        description=DESCRIPTION, params=specs,
+        description=DESCRIPTION,
+        params=specs,
         # A formula's range is not known in closed form: unbounded unless it clearly is.
         output_range=(-math.inf, math.inf),
         monotonic=bool(finite.all() and np.all(np.nan_to_num(slopes) >= 0)),
-        smooth=False, zero_centred=bool(finite.any() and low < 0 < high),
+        smooth=False,
+        zero_centred=bool(finite.any() and low < 0 < high),
     )

@@ -62,8 +62,9 @@ class Formula:
         """``(f, f', f'')`` at every x, each an array of x's shape (NaN where undefined)."""
         result = self.jet(x, params or {}, order=2)
         shape = np.shape(x)
-        return tuple(_full(component, shape) for component in
-                     (result.value, result.first, result.second))
+        return tuple(
+            _full(component, shape) for component in (result.value, result.first, result.second)
+        )
 
     def value(self, x, **params: float) -> np.ndarray:
         """f(x)."""

@@ -72,8 +72,10 @@ def _relu(u, need_first, need_second):
 
 def _periodic(function):
     """sin/cos are undefined at +-inf: NaN there instead of numpy's warning."""
+
     def safe(u):
         return sm.unary(function, u, np.isfinite(u), np.nan)
+
     return safe
 
 
@@ -116,8 +118,11 @@ def _arctan(u, need_first, need_second):
     # 1 / (1 + u^2), written with 1/u for |u| > 1 so u^2 never overflows.
     large = np.abs(u) > 1.0
     inverse = np.where(large, sm.divide(1.0, np.where(large, u, 1.0)), 0.0)
-    slope = np.where(large, inverse * inverse / (1.0 + inverse * inverse),
-                     1.0 / (1.0 + np.where(large, 0.0, u) ** 2))
+    slope = np.where(
+        large,
+        inverse * inverse / (1.0 + inverse * inverse),
+        1.0 / (1.0 + np.where(large, 0.0, u) ** 2),
+    )
     slope = np.where(np.isnan(u), np.nan, slope)
     curvature = sm.multiply(sm.multiply(-2.0, u), slope * slope) if need_second else None
     return np.arctan(u), slope, curvature
@@ -141,9 +146,22 @@ def _softplus(u, need_first, need_second):
 
 
 UNARY = {
-    "exp": _exp, "log": _log, "log1p": _log1p, "sqrt": _sqrt, "abs": _abs,
-    "sin": _sin, "cos": _cos, "tan": _tan, "tanh": _tanh, "sinh": _sinh, "cosh": _cosh,
-    "arctan": _arctan, "erf": _erf, "sigmoid": _sigmoid, "softplus": _softplus, "relu": _relu,
+    "exp": _exp,
+    "log": _log,
+    "log1p": _log1p,
+    "sqrt": _sqrt,
+    "abs": _abs,
+    "sin": _sin,
+    "cos": _cos,
+    "tan": _tan,
+    "tanh": _tanh,
+    "sinh": _sinh,
+    "cosh": _cosh,
+    "arctan": _arctan,
+    "erf": _erf,
+    "sigmoid": _sigmoid,
+    "softplus": _softplus,
+    "relu": _relu,
 }
 # Functions of two or more arguments (min and max fold left over any number >= 2).
 VARIADIC = ("min", "max")

@@ -63,8 +63,12 @@ def add(a: Jet, b: Jet) -> Jet:
 
 def negate(a: Jet) -> Jet:
     """-a."""
-    return Jet(-a.value, None if a.first is None else -a.first,
-               None if a.second is None else -a.second, a.order)
+    return Jet(
+        -a.value,
+        None if a.first is None else -a.first,
+        None if a.second is None else -a.second,
+        a.order,
+    )
 
 
 def subtract(a: Jet, b: Jet) -> Jet:
@@ -78,8 +82,10 @@ def multiply(a: Jet, b: Jet) -> Jet:
     second = None
     if a.order >= 2:
         cross = _times(a.first, b.first)
-        second = _plus(_plus(_times(a.second, b.value), _times(a.value, b.second)),
-                       None if cross is None else sm.multiply(2.0, cross))
+        second = _plus(
+            _plus(_times(a.second, b.value), _times(a.value, b.second)),
+            None if cross is None else sm.multiply(2.0, cross),
+        )
     return Jet(sm.multiply(a.value, b.value), first, second, a.order)
 
 
@@ -125,11 +131,16 @@ def select(condition: np.ndarray, a: Jet, b: Jet) -> Jet:
             return None
         like = np.broadcast(a.value, b.value, condition)
         zeros = np.zeros(like.shape)
-        return np.where(condition, zeros if left is None else left,
-                        zeros if right is None else right)
+        return np.where(
+            condition, zeros if left is None else left, zeros if right is None else right
+        )
 
-    return Jet(np.where(condition, a.value, b.value), pick(a.first, b.first),
-               pick(a.second, b.second), a.order)
+    return Jet(
+        np.where(condition, a.value, b.value),
+        pick(a.first, b.first),
+        pick(a.second, b.second),
+        a.order,
+    )
 
 
 def extreme(a: Jet, b: Jet, larger: bool) -> Jet:

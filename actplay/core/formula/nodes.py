@@ -75,8 +75,7 @@ class Negate(Node):
         return jets.negate(self.operand.evaluate(env))
 
 
-_BINARY = {"+": jets.add, "-": jets.subtract, "*": jets.multiply, "/": jets.divide,
-           "**": fn.power}
+_BINARY = {"+": jets.add, "-": jets.subtract, "*": jets.multiply, "/": jets.divide, "**": fn.power}
 
 
 @dataclass(frozen=True)
@@ -114,8 +113,14 @@ class Call(Node):
         return jets.chain(values[0], fn.UNARY[self.function])
 
 
-_COMPARE = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
-            "==": np.equal, "!=": np.not_equal}
+_COMPARE = {
+    "<": np.less,
+    "<=": np.less_equal,
+    ">": np.greater,
+    ">=": np.greater_equal,
+    "==": np.equal,
+    "!=": np.not_equal,
+}
 
 
 @dataclass(frozen=True)
@@ -151,5 +156,6 @@ class Where(Node):
         return self.condition.uses_x or self.if_true.uses_x or self.if_false.uses_x
 
     def evaluate(self, env: Environment) -> jets.Jet:
-        return jets.select(self.condition.holds(env), self.if_true.evaluate(env),
-                           self.if_false.evaluate(env))
+        return jets.select(
+            self.condition.holds(env), self.if_true.evaluate(env), self.if_false.evaluate(env)
+        )

@@ -31,16 +31,35 @@ MAX_NAME_LENGTH = 32
 SNIPPET_LENGTH = 40
 
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
-_COMPARISONS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==",
-                ast.NotEq: "!="}
+_COMPARISONS = {
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+}
 _REFUSED = {  # how to name what we refuse, in the user's terms
-    ast.Attribute: "attribute access", ast.Subscript: "indexing", ast.Lambda: "lambda",
-    ast.ListComp: "comprehensions", ast.SetComp: "comprehensions",
-    ast.DictComp: "comprehensions", ast.GeneratorExp: "comprehensions",
-    ast.List: "lists", ast.Tuple: "tuples", ast.Set: "sets", ast.Dict: "dictionaries",
-    ast.JoinedStr: "strings", ast.IfExp: "'if ... else' (use where(cond, a, b))",
-    ast.BoolOp: "'and'/'or'", ast.NamedExpr: "assignment", ast.Starred: "starred arguments",
-    ast.Await: "await", ast.Yield: "yield", ast.YieldFrom: "yield", ast.Slice: "slices",
+    ast.Attribute: "attribute access",
+    ast.Subscript: "indexing",
+    ast.Lambda: "lambda",
+    ast.ListComp: "comprehensions",
+    ast.SetComp: "comprehensions",
+    ast.DictComp: "comprehensions",
+    ast.GeneratorExp: "comprehensions",
+    ast.List: "lists",
+    ast.Tuple: "tuples",
+    ast.Set: "sets",
+    ast.Dict: "dictionaries",
+    ast.JoinedStr: "strings",
+    ast.IfExp: "'if ... else' (use where(cond, a, b))",
+    ast.BoolOp: "'and'/'or'",
+    ast.NamedExpr: "assignment",
+    ast.Starred: "starred arguments",
+    ast.Await: "await",
+    ast.Yield: "yield",
+    ast.YieldFrom: "yield",
+    ast.Slice: "slices",
 }
 
 
@@ -90,7 +109,7 @@ class _Builder:
         end = len(self.text) if end is None else end + self.offset
         snippet = self.text[start:end]
         if len(snippet) > SNIPPET_LENGTH:
-            snippet = snippet[:SNIPPET_LENGTH - 3] + "..."
+            snippet = snippet[: SNIPPET_LENGTH - 3] + "..."
         return FormulaError(message, start + 1, snippet)
 
     def build(self, node: ast.AST, depth: int) -> nodes.Node:
@@ -107,8 +126,11 @@ class _Builder:
         if isinstance(node, ast.Call):
             return self.call(node, depth)
         if isinstance(node, ast.Compare):
-            raise self.fail(node, "comparisons are only allowed as the condition of "
-                                  "where(condition, if_true, if_false)")
+            raise self.fail(
+                node,
+                "comparisons are only allowed as the condition of "
+                "where(condition, if_true, if_false)",
+            )
         what = _REFUSED.get(type(node), f"'{type(node).__name__}' expressions")
         raise self.fail(node, f"{what} not allowed")
 
@@ -167,8 +189,9 @@ class _Builder:
         if not isinstance(node.func, ast.Name) or node.func.id not in fn.FUNCTION_NAMES:
             if isinstance(node.func, ast.Name):
                 allowed = ", ".join(fn.FUNCTION_NAMES)
-                raise self.fail(node.func, f"unknown function {node.func.id!r} "
-                                           f"(functions: {allowed})")
+                raise self.fail(
+                    node.func, f"unknown function {node.func.id!r} (functions: {allowed})"
+                )
             self.build(node.func, depth + 1)  # names what is wrong (attribute access, ...)
             raise self.fail(node.func, "only the listed functions can be called")
         name = node.func.id
@@ -180,15 +203,17 @@ class _Builder:
         count = len(node.args)
         if name == fn.WHERE:
             if count != 3:
-                raise self.fail(node, f"where() takes 3 arguments (condition, if_true, "
-                                      f"if_false), got {count}")
-            return nodes.Where(self.condition(node.args[0], depth + 1),
-                               self.build(node.args[1], depth + 1),
-                               self.build(node.args[2], depth + 1))
+                raise self.fail(
+                    node, f"where() takes 3 arguments (condition, if_true, if_false), got {count}"
+                )
+            return nodes.Where(
+                self.condition(node.args[0], depth + 1),
+                self.build(node.args[1], depth + 1),
+                self.build(node.args[2], depth + 1),
+            )
         if name in fn.VARIADIC:
             if not 2 <= count <= MAX_ARGUMENTS:
-                raise self.fail(node, f"{name}() takes 2 to {MAX_ARGUMENTS} arguments, "
-                                      f"got {count}")
+                raise self.fail(node, f"{name}() takes 2 to {MAX_ARGUMENTS} arguments, got {count}")
         elif count != 1:
             raise self.fail(node, f"{name}() takes 1 argument, got {count}")
         arguments = tuple(self.build(argument, depth + 1) for argument in node.args)
@@ -196,8 +221,7 @@ class _Builder:
 
     def condition(self, node: ast.AST, depth: int) -> nodes.Comparison:
         if not isinstance(node, ast.Compare):
-            raise self.fail(node, "where()'s first argument must be a comparison, "
-                                  "like x > 0")
+            raise self.fail(node, "where()'s first argument must be a comparison, like x > 0")
         operators = []
         for operator in node.ops:
             symbol = _COMPARISONS.get(type(operator))
@@ -216,8 +240,9 @@ def _check_text(text: object) -> str:
         raise FormulaError(f"the formula has {len(text)} characters; at most {MAX_LENGTH}")
     for index, character in enumerate(text):
         if not " " <= character <= "~":
-            raise FormulaError("only plain ASCII characters are allowed", index + 1,
-                               repr(character)[1:-1])
+            raise FormulaError(
+                "only plain ASCII characters are allowed", index + 1, repr(character)[1:-1]
+            )
     if not text.strip():
         raise FormulaError("the formula is empty")
     return text
@@ -240,8 +265,11 @@ def parse_tree(text: str, parameters=()) -> nodes.Node:
         tree = ast.parse(stripped, mode="eval")
     except SyntaxError as error:
         column = (error.offset or 1) + offset
-        raise FormulaError(f"not a formula ({error.msg})", column,
-                           text[column - 1:column - 1 + SNIPPET_LENGTH].strip()) from None
+        raise FormulaError(
+            f"not a formula ({error.msg})",
+            column,
+            text[column - 1 : column - 1 + SNIPPET_LENGTH].strip(),
+        ) from None
     except (ValueError, RecursionError, MemoryError) as error:
         raise FormulaError(f"not a formula ({type(error).__name__})") from None
     return _Builder(text, offset, names).build(tree.body, 1)

@@ -50,8 +50,9 @@ def add(a, b) -> np.ndarray:
     if np.any(large):
         half = _masked(np.add, a * 0.5, b * 0.5, large, np.zeros(()))
         fits = np.abs(half) < np.finfo(np.float64).max / 2
-        fill = np.where(large, np.where(fits, half * np.where(fits, 2.0, 0.0),
-                                        np.copysign(np.inf, half)), fill)
+        fill = np.where(
+            large, np.where(fits, half * np.where(fits, 2.0, 0.0), np.copysign(np.inf, half)), fill
+        )
     return _masked(np.add, a, b, ok, fill)
 
 

@@ -66,8 +66,9 @@ class CompareBox(QWidget):
         self.remove_button.setText("Remove")
         self.remove_button.setObjectName("compare_remove")
         self.remove_button.setToolTip("Remove the selected comparison curve")
-        self.params = ParamSliders("compare", self._selected_function, self._set_selected_param,
-                                   self)
+        self.params = ParamSliders(
+            "compare", self._selected_function, self._set_selected_param, self
+        )
 
         pick_row = QHBoxLayout()
         pick_row.addWidget(self.picker, 1)
@@ -144,8 +145,11 @@ class CompareBox(QWidget):
         try:
             setter(*args)
         except ValueError as error:
-            window = self.window() if isinstance(self.window(), QMainWindow) else \
-                QApplication.activeWindow()
+            window = (
+                self.window()
+                if isinstance(self.window(), QMainWindow)
+                else QApplication.activeWindow()
+            )
             if isinstance(window, QMainWindow):
                 window.statusBar().showMessage(str(error), 6000)
 

@@ -121,22 +121,29 @@ class CurvePane(QWidget):
 
     def _build_function_row(self) -> QHBoxLayout:
         model = self.model
-        self.picker = FunctionPicker("curve_function", self, model=model,
-                                     define_custom=self._define_custom_function)
+        self.picker = FunctionPicker(
+            "curve_function", self, model=model, define_custom=self._define_custom_function
+        )
         self._bindings.append(self._bind_picker())
         self.linked_check = QCheckBox("Neuron's function", self)
         self.linked_check.setObjectName("curve_linked")
-        self.linked_check.setToolTip("When on, this curve is the neuron's activation function "
-                                     "and shows the neuron's z as a point with its tangent")
-        self._bindings.append(bind_bool(self.linked_check, lambda: model.linked,
-                                        model.set_linked))
+        self.linked_check.setToolTip(
+            "When on, this curve is the neuron's activation function "
+            "and shows the neuron's z as a point with its tangent"
+        )
+        self._bindings.append(bind_bool(self.linked_check, lambda: model.linked, model.set_linked))
         self.params = ParamSliders(
-            "curve", lambda: (model.curve_activation, model.curve_params),
-            model.set_curve_param, self, lookup=model.activation)
+            "curve",
+            lambda: (model.curve_activation, model.curve_params),
+            model.set_curve_param,
+            self,
+            lookup=model.activation,
+        )
         self.edit_custom_button = QPushButton("Edit\u2026", self)
         self.edit_custom_button.setObjectName("curve_edit_custom")
-        self.edit_custom_button.setToolTip("Edit this custom function's formula and parameters "
-                                           "(every place that uses it follows)")
+        self.edit_custom_button.setToolTip(
+            "Edit this custom function's formula and parameters (every place that uses it follows)"
+        )
         self.edit_custom_button.clicked.connect(self.edit_custom_function)
         row = QHBoxLayout()
         row.addWidget(self.picker, 1)
@@ -160,9 +167,12 @@ class CurvePane(QWidget):
         return edit_custom_activation(self.model, name, self)
 
     def _bind_picker(self) -> Binding:
-        binding = Binding(self.picker, lambda: self.model.curve_activation,
-                          self.model.set_curve_activation,
-                          lambda picker, name: picker.set_current(name))
+        binding = Binding(
+            self.picker,
+            lambda: self.model.curve_activation,
+            self.model.set_curve_activation,
+            lambda picker, name: picker.set_current(name),
+        )
         self.picker.activationChosen.connect(binding.write)
         binding.refresh()
         return binding
@@ -175,11 +185,16 @@ class CurvePane(QWidget):
         for kind, text in KIND_TEXT.items():
             check = QCheckBox(text, self)
             check.setObjectName(f"show_{kind}")
-            check.setToolTip(f"Show {theme.KIND_LABELS[kind]} of every function "
-                             f"({KIND_STYLE[kind]} lines)")
-            self._bindings.append(bind_bool(
-                check, lambda kind=kind: model.visible[kind],
-                lambda on, kind=kind: model.set_visible(kind, on)))
+            check.setToolTip(
+                f"Show {theme.KIND_LABELS[kind]} of every function ({KIND_STYLE[kind]} lines)"
+            )
+            self._bindings.append(
+                bind_bool(
+                    check,
+                    lambda kind=kind: model.visible[kind],
+                    lambda on, kind=kind: model.set_visible(kind, on),
+                )
+            )
             row.addWidget(check)
             self.kind_checks[kind] = check
         row.addStretch(1)
@@ -194,16 +209,17 @@ class CurvePane(QWidget):
             spin.setDecimals(2)
             spin.setFixedWidth(RANGE_SPIN_WIDTH)  # narrower than ±1e6 needs: keeps the pane slim
             spin.setKeyboardTracking(False)
-            spin.setToolTip("Lower end of the x axis (drag the plot to pan, wheel to zoom)"
-                            if end == "lo" else
-                            "Upper end of the x axis (drag the plot to pan, wheel to zoom)")
+            spin.setToolTip(
+                "Lower end of the x axis (drag the plot to pan, wheel to zoom)"
+                if end == "lo"
+                else "Upper end of the x axis (drag the plot to pan, wheel to zoom)"
+            )
 
             def write(value, index=index):
                 lo, hi = model.x_range
                 model.set_x_range(value, hi) if index == 0 else model.set_x_range(lo, value)
 
-            self._bindings.append(bind_float(spin, lambda index=index: model.x_range[index],
-                                             write))
+            self._bindings.append(bind_float(spin, lambda index=index: model.x_range[index], write))
             self.range_spins[end] = spin
             row.addWidget(spin)
         self.range_reset = QToolButton(self)
@@ -228,7 +244,8 @@ class CurvePane(QWidget):
                 self._compare_box.refresh()
             self.help_box.show_function(self.model.curve_activation, self.model.activation)
             self.edit_custom_button.setVisible(
-                self.model.curve_activation in self.model.custom_activations)
+                self.model.curve_activation in self.model.custom_activations
+            )
             data = self.model.curve_data()
             if data is not self._shown_data:  # cached result: same object when unchanged
                 self.plot.show_curves(data)
@@ -250,8 +267,9 @@ class CurvePane(QWidget):
     def _show_neuron_marker(self) -> None:
         model = self.model
         result = model.neuron_result()
-        same_function = (result.activation == model.curve_activation
-                         and result.params == model.curve_params)
+        same_function = (
+            result.activation == model.curve_activation and result.params == model.curve_params
+        )
         visible = same_function and model.visible["f"] and self._neuron_shown
         shown = (result.z, result.a, result.slope, visible, model.x_range)
         if shown == self._shown_marker:  # e.g. a network weight of a unit not shown here
@@ -285,15 +303,19 @@ class CurvePane(QWidget):
         """The readout line (rich text) for data ``x``."""
         parts = [f"<b>x</b> = {x:.4g}"]
         for label, colour, values in self.readout_values(x):
-            numbers = ", ".join(f"{theme.KIND_LABELS[kind].replace('(x)', '')} = {value:.4g}"
-                                for kind, value in values.items())
+            numbers = ", ".join(
+                f"{theme.KIND_LABELS[kind].replace('(x)', '')} = {value:.4g}"
+                for kind, value in values.items()
+            )
             parts.append(f"<span style='color:{colour}'><b>{label}</b></span>: {numbers}")
         return " &nbsp;\u2502&nbsp; ".join(parts)
 
     def _show_readout(self) -> None:
         if self._crosshair_x is None:
-            self.readout.setText("<span style='color:#777'>Move the mouse over the plot to read "
-                                 "f, f\u2032 and f\u2033 at any x.</span>")
+            self.readout.setText(
+                "<span style='color:#777'>Move the mouse over the plot to read "
+                "f, f\u2032 and f\u2033 at any x.</span>"
+            )
         else:
             self.readout.setText(self.readout_text(self._crosshair_x))
 
@@ -316,6 +338,7 @@ def _value_at(series, x_samples: np.ndarray, x: float) -> float:
         function = activations.get(series.activation)
     except KeyError:
         return float(np.interp(x, x_samples, series.y))
-    evaluate = {"f": function, "df": function.derivative,
-                "d2f": function.second_derivative}[series.kind]
+    evaluate = {"f": function, "df": function.derivative, "d2f": function.second_derivative}[
+        series.kind
+    ]
     return float(evaluate(x, **series.params))

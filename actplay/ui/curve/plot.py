@@ -76,8 +76,13 @@ class CornerText(QGraphicsSimpleTextItem):
     ``setText`` where pyqtgraph's ``LabelItem`` (rich text, layout) cost ~0.13 ms.
     """
 
-    def __init__(self, view: pg.ViewBox, colour: str, point_size: float,
-                 margin: tuple[float, float] = (8.0, 6.0)) -> None:
+    def __init__(
+        self,
+        view: pg.ViewBox,
+        colour: str,
+        point_size: float,
+        margin: tuple[float, float] = (8.0, 6.0),
+    ) -> None:
         super().__init__(view)
         font = QFont()
         font.setPointSizeF(point_size)
@@ -95,8 +100,10 @@ class CornerText(QGraphicsSimpleTextItem):
 
     def _place(self, *_args) -> None:
         box, area = self.boundingRect(), self._view.rect()
-        self.setPos(area.width() - box.width() - self._margin[0],
-                    area.height() - box.height() - self._margin[1])
+        self.setPos(
+            area.width() - box.width() - self._margin[0],
+            area.height() - box.height() - self._margin[1],
+        )
 
 
 class CurveSlots(dict):
@@ -173,8 +180,9 @@ class CurvePlot(pg.PlotWidget):
         self._region_brushes = {"saturated": theme.SATURATED_BRUSH, "dead": theme.DEAD_BRUSH}
         # Legend proxies for the two kinds of shading (never drawn on the plot).
         self.region_swatches = {
-            "saturated": pg.PlotDataItem(pen=pg.mkPen(None), fillLevel=0,
-                                         fillBrush=theme.SATURATED_BRUSH),
+            "saturated": pg.PlotDataItem(
+                pen=pg.mkPen(None), fillLevel=0, fillBrush=theme.SATURATED_BRUSH
+            ),
             "dead": pg.PlotDataItem(pen=pg.mkPen(None), fillLevel=0, fillBrush=theme.DEAD_BRUSH),
         }
 
@@ -183,12 +191,14 @@ class CurvePlot(pg.PlotWidget):
 
         # A bare curve item: PlotDataItem's setData (downsampling, clipping, log
         # options) costs twice as much per neuron step for two points.
-        self.tangent = pg.PlotCurveItem(pen=pg.mkPen(theme.MARKER_COLOUR, width=2,
-                                                     style=Qt.PenStyle.DashDotLine))
+        self.tangent = pg.PlotCurveItem(
+            pen=pg.mkPen(theme.MARKER_COLOUR, width=2, style=Qt.PenStyle.DashDotLine)
+        )
         self.tangent.setSegmentedLineMode("off")
         self.tangent.setZValue(20)
-        self.marker = pg.ScatterPlotItem(size=11, pen=pg.mkPen("w", width=1.5),
-                                         brush=pg.mkBrush(theme.MARKER_COLOUR))
+        self.marker = pg.ScatterPlotItem(
+            size=11, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush(theme.MARKER_COLOUR)
+        )
         self.marker.setZValue(21)
         for item in (self.tangent, self.marker):
             plot.addItem(outside_auto_range(item), ignoreBounds=True)
@@ -204,10 +214,14 @@ class CurvePlot(pg.PlotWidget):
         self.crosshair.setVisible(False)
         plot.addItem(outside_auto_range(self.crosshair), ignoreBounds=True)
 
-        self.legend = pg.LegendItem(offset=(8, 8), sampleType=LegendSample,
-                                    brush=pg.mkBrush(255, 255, 255, 220),
-                                    pen=pg.mkPen("#CCCCCC"), labelTextSize="9pt",
-                                    labelTextColor=theme.PLOT_FOREGROUND)
+        self.legend = pg.LegendItem(
+            offset=(8, 8),
+            sampleType=LegendSample,
+            brush=pg.mkBrush(255, 255, 255, 220),
+            pen=pg.mkPen("#CCCCCC"),
+            labelTextSize="9pt",
+            labelTextColor=theme.PLOT_FOREGROUND,
+        )
         self.legend.setParentItem(plot.getViewBox())
         self.legend.sigSampleClicked.connect(self._on_legend_clicked)
         self._legend_entries: tuple = ()
@@ -245,12 +259,17 @@ class CurvePlot(pg.PlotWidget):
             for region, interval in zip(pool, intervals, strict=False):
                 region.setRegion(interval)
                 region.setVisible(True)
-            for region in pool[len(intervals):]:
+            for region in pool[len(intervals) :]:
                 region.setVisible(False)
         entries = tuple((key, series.label) for key, series in shown.items())
-        entries += tuple((kind, label) for kind, label, intervals in (
-            ("saturated", SATURATED_LABEL, data.saturated), ("dead", DEAD_LABEL, data.dead))
-            if intervals)
+        entries += tuple(
+            (kind, label)
+            for kind, label, intervals in (
+                ("saturated", SATURATED_LABEL, data.saturated),
+                ("dead", DEAD_LABEL, data.dead),
+            )
+            if intervals
+        )
         if [key for key, _ in entries] == [key for key, _ in self._legend_entries]:
             self._relabel_legend(entries)  # e.g. a parameter slider renamed "ELU (alpha=0.5)"
         else:
@@ -275,8 +294,9 @@ class CurvePlot(pg.PlotWidget):
     def _rebuild_legend(self, entries: tuple) -> None:
         self.legend.clear()
         # Many entries in one column would hide the curves: spread them over columns.
-        self.legend.setColumnCount(1 if len(entries) <= LEGEND_ROWS else
-                                   -(-len(entries) // LEGEND_ROWS))
+        self.legend.setColumnCount(
+            1 if len(entries) <= LEGEND_ROWS else -(-len(entries) // LEGEND_ROWS)
+        )
         for key, label in entries:
             item = self.curves.get(key) or self.region_swatches[key]
             self.legend.addItem(item, label)
@@ -308,8 +328,7 @@ class CurvePlot(pg.PlotWidget):
         tangent_x = np.array([z - half, z + half])
         self.tangent.setData(tangent_x, a + slope * (tangent_x - z))
         self.marker.setData([z], [a])
-        self.marker_label.setText(
-            f"z = {z:.3g}  a = {a:.3g}  f\u2032(z) = {slope:.3g}")
+        self.marker_label.setText(f"z = {z:.3g}  a = {a:.3g}  f\u2032(z) = {slope:.3g}")
 
     def show_crosshair(self, x: float | None) -> None:
         """Put the vertical crosshair at ``x`` (None hides it)."""

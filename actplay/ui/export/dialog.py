@@ -145,8 +145,9 @@ class ExportDialog(QtWidgets.QDialog):
         self.scale_spin.setRange(0.25, MAX_EXPORT_SCALE)
         self.scale_spin.setSingleStep(0.5)
         self.scale_spin.setValue(default_scale(window))
-        self.scale_spin.setToolTip("Pixels per screen point: 2 is crisp on a high-DPI screen "
-                                   "or in print.")
+        self.scale_spin.setToolTip(
+            "Pixels per screen point: 2 is crisp on a high-DPI screen or in print."
+        )
         self.size_label = QtWidgets.QLabel(objectName="export_size")
         self.path_edit = QtWidgets.QLineEdit(objectName="export_path")
         browse = QtWidgets.QPushButton("&Browse...")
@@ -166,9 +167,11 @@ class ExportDialog(QtWidgets.QDialog):
 
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save
-            | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
         self.copy_button = buttons.addButton(
-            "&Copy Image", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+            "&Copy Image", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.copy_button.clicked.connect(self._on_copy_clicked)
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
@@ -210,8 +213,9 @@ class ExportDialog(QtWidgets.QDialog):
         self.copy_button.setEnabled(is_image)
         widget = self.panes[self.pane()]
         scale = self.scale_spin.value()
-        self.size_label.setText(f"{round(widget.width() * scale)} x "
-                                f"{round(widget.height() * scale)} pixels")
+        self.size_label.setText(
+            f"{round(widget.width() * scale)} x {round(widget.height() * scale)} pixels"
+        )
 
     def _on_format_changed(self, _index) -> None:
         # Keep the file name, change its extension to match the format.
@@ -253,7 +257,8 @@ class ExportDialog(QtWidgets.QDialog):
         extension = dict((name, ext) for name, _title, ext in FORMAT_CHOICES)[self.export_format()]
         suggestion = self.path_edit.text() or f"actplay-{self.pane()}{extension}"
         path, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Export", suggestion, f"{self.format_combo.currentText()} (*{extension})")
+            self, "Export", suggestion, f"{self.format_combo.currentText()} (*{extension})"
+        )
         if path:
             self.path_edit.setText(path)
 
@@ -317,8 +322,9 @@ def install_export_actions(window) -> dict:
     copy_action.triggered.connect(lambda: copy_pane_image(window, "window"))
 
     file_menu = _file_menu(window)
-    quit_action = next((action for action in file_menu.actions()
-                        if action.objectName() == "quit_action"), None)
+    quit_action = next(
+        (action for action in file_menu.actions() if action.objectName() == "quit_action"), None
+    )
     if quit_action is None:
         file_menu.addSeparator()
         file_menu.addActions([export_action, copy_action])

@@ -142,8 +142,10 @@ def curve_csv_text(curve_data) -> str:
 
 def _json_floats(values) -> list:
     """Floats for JSON; non-finite samples become ``null`` (JSON has no NaN)."""
-    return [value if math.isfinite(value) else None for value in np.asarray(
-        values, dtype=np.float64).tolist()]
+    return [
+        value if math.isfinite(value) else None
+        for value in np.asarray(values, dtype=np.float64).tolist()
+    ]
 
 
 def curve_data_dict(curve_data) -> dict:
@@ -182,8 +184,11 @@ def png_bytes(widget, size=None, scale: float = 1.0) -> bytes:
     """``widget`` rendered to PNG bytes: ``size`` logical pixels times ``scale``."""
     from actplay.ui.export import render as export
 
-    image = render_exact(widget, size, scale) if size is not None else export.render_widget(
-        widget, None, scale)
+    image = (
+        render_exact(widget, size, scale)
+        if size is not None
+        else export.render_widget(widget, None, scale)
+    )
     return export.encode_image(image, "PNG")
 
 
@@ -208,8 +213,9 @@ def render_exact(widget, size, scale: float = 1.0):
         logical = (math.ceil(width * enlarge), math.ceil(height * enlarge))
         image = export.render_widget(widget, logical, scale / enlarge)
     if image.size() != target:  # at most a pixel of rounding; stretch it away
-        image = image.scaled(target, Qt.AspectRatioMode.IgnoreAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        image = image.scaled(
+            target, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
     image.setDevicePixelRatio(scale)
     return image
 

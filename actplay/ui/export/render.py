@@ -38,8 +38,9 @@ def settle(widget: QWidget) -> None:
         app.processEvents()
 
 
-def render_widget(widget: QWidget, size: QSize | tuple[int, int] | None = None,
-                  scale: float = 1.0) -> QImage:
+def render_widget(
+    widget: QWidget, size: QSize | tuple[int, int] | None = None, scale: float = 1.0
+) -> QImage:
     """Render a widget and all its children into an image.
 
     Parameters
@@ -66,8 +67,11 @@ def render_widget(widget: QWidget, size: QSize | tuple[int, int] | None = None,
         widget.resize(size)
     settle(widget)
     logical = widget.size()
-    image = QImage(round(logical.width() * scale), round(logical.height() * scale),
-                   QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(
+        round(logical.width() * scale),
+        round(logical.height() * scale),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
     image.setDevicePixelRatio(scale)
     image.fill(widget.palette().window().color())
     painter = QPainter(image)
@@ -131,4 +135,3 @@ def widget_size(text: str) -> QSize:
     if not (0 < width <= 16384 and 0 < height <= 16384):
         raise ValueError(f"size must be between 1x1 and 16384x16384, got {text!r}")
     return QSize(width, height)
-

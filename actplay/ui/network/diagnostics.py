@@ -27,15 +27,17 @@ def table_rows(diagnostics, n_layers):
     """Strings of the diagnostics table, one row per layer."""
     rows = []
     for layer, d in enumerate(diagnostics, start=1):
-        rows.append((
-            layer_label(layer, n_layers),
-            f"{_number(d.z_mean)}±{_number(d.z_std)}",
-            f"{_number(d.a_mean)}±{_number(d.a_std)}",
-            f"{100 * d.dead_fraction:.0f}%",
-            f"{100 * d.saturated_fraction:.0f}%",
-            f"{d.mean_abs_derivative:.3g}",
-            f"{d.gradient_product:.3g}",
-        ))
+        rows.append(
+            (
+                layer_label(layer, n_layers),
+                f"{_number(d.z_mean)}±{_number(d.z_std)}",
+                f"{_number(d.a_mean)}±{_number(d.a_std)}",
+                f"{100 * d.dead_fraction:.0f}%",
+                f"{100 * d.saturated_fraction:.0f}%",
+                f"{d.mean_abs_derivative:.3g}",
+                f"{d.gradient_product:.3g}",
+            )
+        )
     return rows
 
 
@@ -127,7 +129,11 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
                 else:
                     hist.setTitle(name, size="8pt")
                 curve = hist.plot(
-                    [0, 1], [0], stepMode="center", fillLevel=0, pen=pg.mkPen(pen),
+                    [0, 1],
+                    [0],
+                    stepMode="center",
+                    fillLevel=0,
+                    pen=pg.mkPen(pen),
                     brush=pg.mkBrush(*pen, 90),
                 )
                 row.append(curve)
@@ -156,7 +162,8 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
                     self.table.setItem(r, c, item)
                 item.setText(text)
         self.table.setFixedHeight(
-            self.table.horizontalHeader().height() + 4
+            self.table.horizontalHeader().height()
+            + 4
             + sum(self.table.rowHeight(r) for r in range(len(rows)))
         )
         slopes = np.array([d.mean_abs_derivative for d in diagnostics])
@@ -192,8 +199,9 @@ def histogram(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     except ValueError:
         centre = values.min() / 2 + values.max() / 2  # halves first: no overflow near 1e308
         half_width = max(abs(centre), 1.0) * 1e-9 * HIST_BINS
-        return np.histogram(values, bins=HIST_BINS, range=(centre - half_width,
-                                                           centre + half_width))
+        return np.histogram(
+            values, bins=HIST_BINS, range=(centre - half_width, centre + half_width)
+        )
 
 
 def diagnostic_batch(model) -> np.ndarray:

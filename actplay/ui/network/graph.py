@@ -109,8 +109,9 @@ class NetworkGraph(QtWidgets.QWidget):
         top = max(sizes) / 2.0
         self._layer_labels = []
         for layer in range(len(sizes)):
-            label = pg.TextItem(layer_label(layer, len(sizes)), color=theme.plot_foreground(),
-                                anchor=(0.5, 1))
+            label = pg.TextItem(
+                layer_label(layer, len(sizes)), color=theme.plot_foreground(), anchor=(0.5, 1)
+            )
             label.setPos(layer, top)
             plot.addItem(label)
             self._layer_labels.append(label)
@@ -244,4 +245,3 @@ class NetworkGraph(QtWidgets.QWidget):
         """Widget pixel of the graph viewport for a view coordinate (for tests)."""
         scene = self._vb.mapViewToScene(QtCore.QPointF(x, y))
         return self.view.mapFromScene(scene)
-

@@ -128,13 +128,15 @@ class NeuronHeatmaps(QtWidgets.QWidget):
         # The model hands out the same cached arrays until the network or the plane
         # changes; a network-input step (2 of the 3 network sliders) changes neither,
         # so the images stay as they are (block means and two setImage: ~1.5 ms).
-        same_maps = (len(heatmaps) == len(self._shown_maps)
-                     and all(a is b for a, b in zip(heatmaps, self._shown_maps, strict=True)))
+        same_maps = len(heatmaps) == len(self._shown_maps) and all(
+            a is b for a, b in zip(heatmaps, self._shown_maps, strict=True)
+        )
         self._shown_maps = heatmaps
         tile = layer_grids[0].shape[-1] // THUMB_FACTOR
         if not same_maps:
-            rows = [geo.block_mean(np.asarray(g, dtype=np.float32), THUMB_FACTOR)
-                    for g in layer_grids]
+            rows = [
+                geo.block_mean(np.asarray(g, dtype=np.float32), THUMB_FACTOR) for g in layer_grids
+            ]
             self.thumbnails.setImage(geo.tile_mosaic(rows, tile, TILE_GAP), levels=VALUE_LEVELS)
         self._tile = tile
 
@@ -169,8 +171,11 @@ class NeuronHeatmaps(QtWidgets.QWidget):
         self._row_labels = []
         step = 100 // THUMB_FACTOR + TILE_GAP
         for row in range(len(counts)):
-            label = pg.TextItem(layer_label(row + 1, len(counts) + 1),
-                                color=theme.plot_foreground(), anchor=(1, 0.5))
+            label = pg.TextItem(
+                layer_label(row + 1, len(counts) + 1),
+                color=theme.plot_foreground(),
+                anchor=(1, 0.5),
+            )
             label.setPos(-2, row * step + step / 2 - TILE_GAP)
             self.thumb_box.addItem(label)
             self._row_labels.append(label)

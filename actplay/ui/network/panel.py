@@ -27,8 +27,7 @@ WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |
 SPLIT_SIZES = [330, 470]  # initial px of graph+sliders / tabs in an ~800 px high dock
 NO_SELECTION_TEXT = "Click a connection in the graph to pick a weight."
 # The tabs after Heatmaps: (attribute, tab title), built on first show.
-LAZY_TABS = (("bars", "Layers"), ("diagnostics", "Diagnostics"),
-             ("architecture", "Architecture"))
+LAZY_TABS = (("bars", "Layers"), ("diagnostics", "Diagnostics"), ("architecture", "Architecture"))
 
 
 class NetworkPanel(QtWidgets.QWidget):
@@ -60,8 +59,11 @@ class NetworkPanel(QtWidgets.QWidget):
         self.selected_label = QtWidgets.QLabel(NO_SELECTION_TEXT)
         self.selected_label.setObjectName("network_selected_weight_label")
         self.selected_weight = FloatSlider(
-            "network_selected_weight", "Selected weight", -WEIGHT_SLIDER_RANGE,
-            WEIGHT_SLIDER_RANGE, tooltip="Drag the weight picked in the graph",
+            "network_selected_weight",
+            "Selected weight",
+            -WEIGHT_SLIDER_RANGE,
+            WEIGHT_SLIDER_RANGE,
+            tooltip="Drag the weight picked in the graph",
         )
         self._selected_binding = bind_float(
             self.selected_weight, self._selected_weight_value, self._set_selected_weight
@@ -204,7 +206,11 @@ class NetworkPanel(QtWidgets.QWidget):
         for i in range(count):
             slider = FloatSlider(
                 # Labelled from 1 (x1, x2), like the neuron's inputs; names stay 0-based.
-                f"network_input_{i}", f"x{i + 1}", lo, hi, tooltip=f"Network input x{i + 1}"
+                f"network_input_{i}",
+                f"x{i + 1}",
+                lo,
+                hi,
+                tooltip=f"Network input x{i + 1}",
             )
             binding = bind_float(
                 slider,

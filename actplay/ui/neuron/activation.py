@@ -17,8 +17,10 @@ from actplay.ui.binding import Binding, bind_choice, bind_float
 from actplay.ui.neuron.inputs import retire
 from actplay.ui.widgets.float_slider import FloatSlider
 
-PICKER_TIP = ("The activation function f that turns the sum z into the output a = f(z). "
-              "While the curve pane is linked it shows this same function.")
+PICKER_TIP = (
+    "The activation function f that turns the sum z into the output a = f(z). "
+    "While the curve pane is linked it shows this same function."
+)
 
 
 def _fill_picker(box: QtWidgets.QComboBox, model) -> None:
@@ -31,8 +33,11 @@ def _fill_picker(box: QtWidgets.QComboBox, model) -> None:
             box.insertSeparator(box.count())
         previous_group = activation.group
         box.addItem(activation.title, name)
-        box.setItemData(box.count() - 1, f"{activation.group}: {activation.formula}",
-                        Qt.ItemDataRole.ToolTipRole)
+        box.setItemData(
+            box.count() - 1,
+            f"{activation.group}: {activation.formula}",
+            Qt.ItemDataRole.ToolTipRole,
+        )
     box.setMaxVisibleItems(20)
 
 
@@ -52,8 +57,9 @@ class ActivationPicker(QtWidgets.QWidget):
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)  # formulas hold "<" and ">"
         self.description.setToolTip("The formula of the chosen function.")
-        self.picker_binding = bind_choice(self.picker, lambda: self._model.neuron_activation,
-                                          self._model.set_neuron_activation)
+        self.picker_binding = bind_choice(
+            self.picker, lambda: self._model.neuron_activation, self._model.set_neuron_activation
+        )
         label = QtWidgets.QLabel("&Function")
         label.setBuddy(self.picker)
         label.setToolTip(PICKER_TIP)
@@ -98,23 +104,30 @@ class ActivationPicker(QtWidgets.QWidget):
             activation = self._model.activation(name)
         except (KeyError, ValueError):
             activation = None
-        self.description.setText(
-            "" if activation is None else activation.formula
-        )
+        self.description.setText("" if activation is None else activation.formula)
         if activation is not None:
             self.description.setToolTip(activation.description)
         for spec in () if activation is None else activation.params:
-            slider = FloatSlider(f"neuron_param_{spec.name}", spec.name, spec.slider_lo,
-                                 spec.slider_hi, tooltip=_param_tip(spec))
+            slider = FloatSlider(
+                f"neuron_param_{spec.name}",
+                spec.name,
+                spec.slider_lo,
+                spec.slider_hi,
+                tooltip=_param_tip(spec),
+            )
             self.params_layout.addWidget(slider)
             self.param_sliders[spec.name] = slider
-            self._param_bindings.append(bind_float(
-                slider, partial(_param, self._model, spec.name),
-                partial(self._model.set_neuron_param, spec.name),
-            ))
+            self._param_bindings.append(
+                bind_float(
+                    slider,
+                    partial(_param, self._model, spec.name),
+                    partial(self._model.set_neuron_param, spec.name),
+                )
+            )
         # One label width for all, so the sliders line up ("beta" above "threshold").
-        label_width = max((s.label.sizeHint().width() for s in self.param_sliders.values()),
-                          default=0)
+        label_width = max(
+            (s.label.sizeHint().width() for s in self.param_sliders.values()), default=0
+        )
         for slider in self.param_sliders.values():
             slider.label.setMinimumWidth(label_width)
         self._shown = name
@@ -126,5 +139,7 @@ def _param(model, key: str) -> float:
 
 
 def _param_tip(spec) -> str:
-    return (f"{spec.name}: {spec.description}. Allowed {spec.lo:g} \u2026 {spec.hi:g}; "
-            "the box takes values beyond the slider's range.")
+    return (
+        f"{spec.name}: {spec.description}. Allowed {spec.lo:g} \u2026 {spec.hi:g}; "
+        "the box takes values beyond the slider's range."
+    )

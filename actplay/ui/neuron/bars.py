@@ -113,7 +113,8 @@ class NeuronBars(LightPlotWidget):
         # Only the bars that changed move: a text item's setText lays its text out again.
         shown = self._shown_heights_by_label
         for index, (position, height, label) in enumerate(
-                zip(positions, heights, self._value_labels, strict=True)):
+            zip(positions, heights, self._value_labels, strict=True)
+        ):
             if index < len(shown) and shown[index] == height:
                 continue
             label.setText(label_text(height))
@@ -157,4 +158,3 @@ class NeuronBars(LightPlotWidget):
         """The x tick labels currently shown."""
         ticks = self.getPlotItem().getAxis("bottom")._tickLevels
         return [label for _, label in ticks[0]] if ticks else []
-

@@ -90,19 +90,34 @@ def equation_lines(result) -> tuple[Line, ...]:
         colour = _signed_colour(w * x, signed)
         numbers += [(Run(f"{_operand(w)}{DOT}{_operand(x)}", colour),), plus]
     z_text = format_number(result.z)
-    numbers += [(Run(_operand(result.bias), _signed_colour(result.bias, signed)),), equals,
-                (Run(z_text, _signed_colour(result.z, signed), bold=True),)]
+    numbers += [
+        (Run(_operand(result.bias), _signed_colour(result.bias, signed)),),
+        equals,
+        (Run(z_text, _signed_colour(result.z, signed), bold=True),),
+    ]
     name: Word = (Run(_activation_name(result.activation)),)
     if result.params:
         parts = ", ".join(f"{key}={format_number(value)}" for key, value in result.params.items())
         name += (Run(parts, sub=True),)
-    output: list[Word] = [(Run("a", italic=True),), equals, name + (Run(f"({z_text})"),),
-                          equals, (Run(format_number(result.a), bold=True),)]
+    output: list[Word] = [
+        (Run("a", italic=True),),
+        equals,
+        name + (Run(f"({z_text})"),),
+        equals,
+        (Run(format_number(result.a), bold=True),),
+    ]
     muted = theme.muted_text_colour()
-    slope: list[Word] = [(Run("slope", muted),), (Run("f", muted, italic=True),
-                                                  Run("\u2032(", muted),
-                                                  Run("z", muted, italic=True), Run(")", muted)),
-                         (Run("=", muted),), (Run(format_number(result.slope), muted),)]
+    slope: list[Word] = [
+        (Run("slope", muted),),
+        (
+            Run("f", muted, italic=True),
+            Run("\u2032(", muted),
+            Run("z", muted, italic=True),
+            Run(")", muted),
+        ),
+        (Run("=", muted),),
+        (Run(format_number(result.slope), muted),),
+    ]
     return tuple(tuple(line) for line in (symbolic, numbers, output, slope))
 
 
@@ -116,14 +131,14 @@ def _run_html(run: Run) -> str:
 
 def lines_html(lines) -> str:
     """Rich text of equation lines (for copying into documents and for tests)."""
-    return "<br>".join(" ".join("".join(_run_html(run) for run in word) for word in line)
-                       for line in lines)
+    return "<br>".join(
+        " ".join("".join(_run_html(run) for run in word) for word in line) for line in lines
+    )
 
 
 def lines_plain(lines) -> str:
     """Plain text of equation lines, one per line (subscripts written inline)."""
-    return "\n".join(" ".join("".join(run.text for run in word) for word in line)
-                     for line in lines)
+    return "\n".join(" ".join("".join(run.text for run in word) for word in line) for line in lines)
 
 
 def _activation_name(activation) -> str:

@@ -44,8 +44,9 @@ class EquationLabel(QtWidgets.QWidget):
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
         self.setFont(font)
-        policy = QtWidgets.QSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred,
-                                       QtWidgets.QSizePolicy.Policy.Preferred)
+        policy = QtWidgets.QSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Preferred
+        )
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -180,8 +181,10 @@ class EquationLabel(QtWidgets.QWidget):
     def _natural_width(self) -> int:
         """Width of the longest line, unwrapped."""
         space = self._advance((False, False, False), " ")
-        widths = [sum(self._word_width(word) for word in line) + space * (len(line) - 1)
-                  for line in self._lines]
+        widths = [
+            sum(self._word_width(word) for word in line) + space * (len(line) - 1)
+            for line in self._lines
+        ]
         return math.ceil(max(widths, default=0.0)) + 1
 
     def _word_width(self, word) -> float:

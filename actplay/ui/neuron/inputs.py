@@ -24,15 +24,23 @@ RANGE_CHOICES = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1e3, 1e4, 1e5, 1e6)
 DEFAULT_RANGE = 5.0  # inputs and weights: -5..5 covers every textbook example
 BIAS_RANGE_FACTOR = 2.0  # the bias slider spans twice the weights' range (-10..10)
 
-INPUT_TIP = ("Input x{n}: the value arriving at the neuron. Drag, or type an exact value "
-             "in the box. Right-click for the slider's range.")
-WEIGHT_TIP = ("Weight w{n}: how strongly input {n} counts; negative weights hold the "
-              "neuron back. Right-click for the slider's range.")
+INPUT_TIP = (
+    "Input x{n}: the value arriving at the neuron. Drag, or type an exact value "
+    "in the box. Right-click for the slider's range."
+)
+WEIGHT_TIP = (
+    "Weight w{n}: how strongly input {n} counts; negative weights hold the "
+    "neuron back. Right-click for the slider's range."
+)
 CHECK_TIP = "Input x{n}: ticked is yes (1), unticked no (0). Space toggles it."
-READ_ONLY_TIP = ("This input is an output of the previous network layer, so it is read "
-                 "here; change the network input in the network panel instead.")
-BIAS_TIP = ("Bias b: added to the weighted sum; it shifts where the neuron switches on. "
-            "Right-click for the slider's range.")
+READ_ONLY_TIP = (
+    "This input is an output of the previous network layer, so it is read "
+    "here; change the network input in the network panel instead."
+)
+BIAS_TIP = (
+    "Bias b: added to the weighted sum; it shifts where the neuron switches on. "
+    "Right-click for the slider's range."
+)
 
 
 def retire(widget: QtWidgets.QWidget) -> None:
@@ -104,11 +112,17 @@ class InputRows(QtWidgets.QWidget):
         self.rows = QtWidgets.QGridLayout()
         self.rows.setHorizontalSpacing(12)
         self.rows.setVerticalSpacing(3)
-        self.bias_slider = FloatSlider("neuron_bias", "b", -DEFAULT_RANGE * BIAS_RANGE_FACTOR,
-                                       DEFAULT_RANGE * BIAS_RANGE_FACTOR, tooltip=BIAS_TIP)
+        self.bias_slider = FloatSlider(
+            "neuron_bias",
+            "b",
+            -DEFAULT_RANGE * BIAS_RANGE_FACTOR,
+            DEFAULT_RANGE * BIAS_RANGE_FACTOR,
+            tooltip=BIAS_TIP,
+        )
         _allow_range_menu(self.bias_slider)
-        self.bias_binding = bind_float(self.bias_slider, lambda: self._model.neuron_bias,
-                                       self._model.set_neuron_bias)
+        self.bias_binding = bind_float(
+            self.bias_slider, lambda: self._model.neuron_bias, self._model.set_neuron_bias
+        )
 
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -142,8 +156,9 @@ class InputRows(QtWidgets.QWidget):
     def _apply_mode(self, n_inputs: int, binary: bool, target) -> None:
         """Show sliders or check boxes, lock what a network unit does not allow."""
         read_only = target is not None and target[0] != 1
-        for i, (slider, check) in enumerate(zip(self.input_sliders, self.input_checks,
-                                                strict=True)):
+        for i, (slider, check) in enumerate(
+            zip(self.input_sliders, self.input_checks, strict=True)
+        ):
             slider.setVisible(not binary)
             check.setVisible(binary)
             slider.setEnabled(not read_only)
@@ -168,10 +183,12 @@ class InputRows(QtWidgets.QWidget):
         half = self._range
         for i in range(n_inputs):
             n = i + 1
-            value = FloatSlider(f"neuron_input_{i}", f"x{n}", -half, half,
-                                tooltip=INPUT_TIP.format(n=n))
-            weight = FloatSlider(f"neuron_weight_{i}", f"w{n}", -half, half,
-                                 tooltip=WEIGHT_TIP.format(n=n))
+            value = FloatSlider(
+                f"neuron_input_{i}", f"x{n}", -half, half, tooltip=INPUT_TIP.format(n=n)
+            )
+            weight = FloatSlider(
+                f"neuron_weight_{i}", f"w{n}", -half, half, tooltip=WEIGHT_TIP.format(n=n)
+            )
             check = QtWidgets.QCheckBox(f"x{n}")
             check.setObjectName(f"neuron_input_{i}_check")
             check.setToolTip(CHECK_TIP.format(n=n))
@@ -181,12 +198,17 @@ class InputRows(QtWidgets.QWidget):
             self.rows.addWidget(check, i, 0)
             self.rows.addWidget(weight, i, 1)
             self._row_bindings += [
-                bind_float(value, partial(_item, model, "neuron_inputs", i),
-                           partial(model.set_neuron_input, i)),
-                bind_float(weight, partial(_item, model, "neuron_weights", i),
-                           partial(model.set_neuron_weight, i)),
-                bind_bool(check, partial(_is_on, model, i),
-                          partial(_set_on, model, i)),
+                bind_float(
+                    value,
+                    partial(_item, model, "neuron_inputs", i),
+                    partial(model.set_neuron_input, i),
+                ),
+                bind_float(
+                    weight,
+                    partial(_item, model, "neuron_weights", i),
+                    partial(model.set_neuron_weight, i),
+                ),
+                bind_bool(check, partial(_is_on, model, i), partial(_set_on, model, i)),
             ]
             self.input_sliders.append(value)
             self.weight_sliders.append(weight)

@@ -56,8 +56,10 @@ class VerticalScrollArea(QtWidgets.QScrollArea):
     def minimumSizeHint(self) -> QtCore.QSize:
         hint = super().minimumSizeHint()
         if self.widget() is not None:
-            width = (self.widget().minimumSizeHint().width()
-                     + self.verticalScrollBar().sizeHint().width())
+            width = (
+                self.widget().minimumSizeHint().width()
+                + self.verticalScrollBar().sizeHint().width()
+            )
             hint.setWidth(max(hint.width(), width))
         return hint
 
@@ -107,8 +109,13 @@ class NeuronPanel(QtWidgets.QWidget):
         column.addWidget(_group("Inputs, weights and bias", self.inputs, "neuron_inputs_group"))
         column.addWidget(_group("Activation f", self.activation, "neuron_activation_group"))
         column.addWidget(_group("Equation", self.equation, "neuron_equation_group"))
-        column.addWidget(_group("What pushes the neuron on (blue) or holds it back (orange)",
-                                self.bars, "neuron_bars_group"))
+        column.addWidget(
+            _group(
+                "What pushes the neuron on (blue) or holds it back (orange)",
+                self.bars,
+                "neuron_bars_group",
+            )
+        )
         column.addStretch(1)
         self._column = column
         scroll = VerticalScrollArea()
@@ -155,8 +162,10 @@ class NeuronPanel(QtWidgets.QWidget):
         )
         self.release_button = QtWidgets.QPushButton("&Back to standalone neuron")
         self.release_button.setObjectName("neuron_release")
-        self.release_button.setToolTip("Stop editing the network unit and show the "
-                                       "standalone neuron again (the network keeps its values).")
+        self.release_button.setToolTip(
+            "Stop editing the network unit and show the "
+            "standalone neuron again (the network keeps its values)."
+        )
         self.release_button.clicked.connect(self._on_release_clicked)
         bar = QtWidgets.QFrame()
         bar.setObjectName("neuron_target_bar")
@@ -173,16 +182,21 @@ class NeuronPanel(QtWidgets.QWidget):
         self.presets_button = QtWidgets.QToolButton()
         self.presets_button.setObjectName("neuron_presets")
         self.presets_button.setText("&Presets")
-        self.presets_button.setToolTip("Load a ready-made example: the film-decision "
-                                       "perceptron, a sigmoid neuron, a dead ReLU, or a network.")
+        self.presets_button.setToolTip(
+            "Load a ready-made example: the film-decision "
+            "perceptron, a sigmoid neuron, a dead ReLU, or a network."
+        )
         self.presets_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets_button.setMenu(self._build_presets_menu())
         self.binary_check = QtWidgets.QCheckBox("&Yes/no inputs")
         self.binary_check.setObjectName("neuron_binary")
-        self.binary_check.setToolTip("Binary mode: every input is 0 (no) or 1 (yes), as for a "
-                                     "perceptron, and a truth table lists every combination.")
-        self.binary_binding = bind_bool(self.binary_check, lambda: self.model.binary_mode,
-                                        self.model.set_binary_mode)
+        self.binary_check.setToolTip(
+            "Binary mode: every input is 0 (no) or 1 (yes), as for a "
+            "perceptron, and a truth table lists every combination."
+        )
+        self.binary_binding = bind_bool(
+            self.binary_check, lambda: self.model.binary_mode, self.model.set_binary_mode
+        )
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.presets_button)
         row.addStretch(1)
@@ -202,9 +216,11 @@ class NeuronPanel(QtWidgets.QWidget):
         if not network_menu.isEmpty():
             menu.addSeparator()
             menu.addMenu(network_menu)
-        self.preset_actions = {action.objectName().removeprefix("neuron_preset_"): action
-                               for action in (*menu.actions(), *network_menu.actions())
-                               if action.objectName().startswith("neuron_preset_")}
+        self.preset_actions = {
+            action.objectName().removeprefix("neuron_preset_"): action
+            for action in (*menu.actions(), *network_menu.actions())
+            if action.objectName().startswith("neuron_preset_")
+        }
         return menu
 
     # -- model -> widgets -------------------------------------------------------------
@@ -245,8 +261,7 @@ class NeuronPanel(QtWidgets.QWidget):
         n_layers = len(self.model.layer_sizes)
         kind = "output layer" if layer == n_layers - 1 else f"hidden layer {layer}"
         self.target_label.setText(
-            f"Network neuron <b>{unit_label(layer, unit, n_layers)}</b> "
-            f"({kind})"
+            f"Network neuron <b>{unit_label(layer, unit, n_layers)}</b> ({kind})"
         )
 
     # -- widgets -> model ---------------------------------------------------------------

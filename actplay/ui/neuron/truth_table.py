@@ -31,9 +31,7 @@ class TruthTable(QtWidgets.QTableWidget):
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)  # reachable, scrollable by keys
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.horizontalHeader().setSectionResizeMode(
-            QtWidgets.QHeaderView.ResizeMode.Stretch
-        )
+        self.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(24)
         self.setToolTip(
             "Every yes (1) / no (0) combination of the inputs with the neuron's sum z and "

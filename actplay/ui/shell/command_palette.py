@@ -24,15 +24,24 @@ def palette_entries(window) -> list[tuple[str, object]]:
     seen = set()
     for action in window.findChildren(QAction):
         text = action.text().replace("&", "").replace("\u2026", "").strip()
-        if (not text or action.menu() is not None or action.isSeparator()
-                or action.objectName() == "command_palette_action" or text in seen):
+        if (
+            not text
+            or action.menu() is not None
+            or action.isSeparator()
+            or action.objectName() == "command_palette_action"
+            or text in seen
+        ):
             continue
         seen.add(text)
         entries.append((text, action.trigger))
     for name in activations.names():
         title = activations.get(name).title
-        entries.append((f"Function: {title} ({name})",
-                        lambda name=name: window.model.set_curve_activation(name)))
+        entries.append(
+            (
+                f"Function: {title} ({name})",
+                lambda name=name: window.model.set_curve_activation(name),
+            )
+        )
     return entries
 
 
@@ -104,6 +113,7 @@ class CommandPalette(QDialog):
 
 def install_command_palette(window) -> QAction:
     """Add Edit > Find command or function (Ctrl+K); ``window.open_command_palette()`` opens it."""
+
     def open_palette():
         palette = CommandPalette(window)
         palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -34,10 +34,13 @@ from actplay.ui.widgets.markup import escape
 PREVIEW_POINTS = 401  # smooth enough for a small plot, instant to evaluate
 PARAM_COLUMNS = ("name", "default", "min", "max")
 EXAMPLE = "x * tanh(softplus(x))"
-HELP = ("Use x, your parameters, numbers, + - * / **, pi, e and the functions "
-        + ", ".join(FUNCTION_NAMES) + ". where(x > 0, a, b) picks a or b. "
-        "Derivatives are exact; where the function is undefined (log of x <= 0, ...) "
-        "the curve has a gap.")
+HELP = (
+    "Use x, your parameters, numbers, + - * / **, pi, e and the functions "
+    + ", ".join(FUNCTION_NAMES)
+    + ". where(x > 0, a, b) picks a or b. "
+    "Derivatives are exact; where the function is undefined (log of x <= 0, ...) "
+    "the curve has a gap."
+)
 
 
 class CustomActivationDialog(QDialog):
@@ -62,8 +65,9 @@ class CustomActivationDialog(QDialog):
     def __init__(self, model, parent: QWidget | None = None, edit: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("custom_dialog")
-        self.setWindowTitle("Edit custom activation function" if edit
-                            else "Custom activation function")
+        self.setWindowTitle(
+            "Edit custom activation function" if edit else "Custom activation function"
+        )
         self.model = model
         self.added_name: str | None = None
         self._title: str | None = None  # kept when editing a function that has one
@@ -94,7 +98,8 @@ class CustomActivationDialog(QDialog):
         self.value_curve = self.preview.plot(pen=theme.curve_pen(0, "f"))
         self.slope_curve = self.preview.plot(pen=theme.curve_pen(0, "df"))
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -138,8 +143,9 @@ class CustomActivationDialog(QDialog):
         for key, spec in entry.get("params", {}).items():
             self.add_parameter(key, spec["default"], spec["lo"], spec["hi"])
 
-    def add_parameter(self, name: str, default: float = 1.0, lo: float = 0.0,
-                      hi: float = 2.0) -> None:
+    def add_parameter(
+        self, name: str, default: float = 1.0, lo: float = 0.0, hi: float = 2.0
+    ) -> None:
         """Append a parameter row."""
         row = self.params_table.rowCount()
         self.params_table.insertRow(row)
@@ -171,11 +177,15 @@ class CustomActivationDialog(QDialog):
             try:
                 numbers = tuple(float(text) for text in texts[1:])
             except ValueError:
-                raise ValueError(f"parameter row {row + 1}: default, min and max must be "
-                                 f"numbers") from None
+                raise ValueError(
+                    f"parameter row {row + 1}: default, min and max must be numbers"
+                ) from None
             params[texts[0]] = numbers
-        spec = {"name": self.name_edit.text().strip(), "formula": self.formula_edit.text(),
-                "params": params}
+        spec = {
+            "name": self.name_edit.text().strip(),
+            "formula": self.formula_edit.text(),
+            "params": params,
+        }
         if self._title:
             spec["title"] = self._title
         return spec
@@ -186,8 +196,10 @@ class CustomActivationDialog(QDialog):
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         try:
             spec = self.spec()
-            if spec["name"] in self.model.activation_names() and \
-                    spec["name"] not in self.model.custom_activations:
+            if (
+                spec["name"] in self.model.activation_names()
+                and spec["name"] not in self.model.custom_activations
+            ):
                 raise ValueError(f"{spec['name']!r} is a built-in function; choose another name")
             activation = make_custom_activation(spec["name"], spec["formula"], spec["params"])
         except ValueError as error:
@@ -200,8 +212,12 @@ class CustomActivationDialog(QDialog):
         values = activation(x)
         slopes = activation.derivative(x)
         gaps = ~np.isfinite(values)
-        note = (f" Undefined or infinite at {int(gaps.sum())} of {PREVIEW_POINTS} "
-                "samples: drawn as gaps." if gaps.any() else "")
+        note = (
+            f" Undefined or infinite at {int(gaps.sum())} of {PREVIEW_POINTS} "
+            "samples: drawn as gaps."
+            if gaps.any()
+            else ""
+        )
         self.message.setText(f"<span style='color:#070'>OK.</span>{note}")
         self.value_curve.setData(x, _finite_or_nan(values), connect="finite")
         self.slope_curve.setData(x, _finite_or_nan(slopes), connect="finite")

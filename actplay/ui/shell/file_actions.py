@@ -82,22 +82,46 @@ class FileActions:
         self.recent: list[str] = []
         self.ask_before_closing = False
 
-        self.new_action = self._action(file_menu, "&New session", self.new_session,
-                                       QKeySequence.StandardKey.New, "new_session_action")
-        self.open_action = self._action(file_menu, "&Open session\u2026", self.open_dialog,
-                                        QKeySequence.StandardKey.Open, "open_session_action")
+        self.new_action = self._action(
+            file_menu,
+            "&New session",
+            self.new_session,
+            QKeySequence.StandardKey.New,
+            "new_session_action",
+        )
+        self.open_action = self._action(
+            file_menu,
+            "&Open session\u2026",
+            self.open_dialog,
+            QKeySequence.StandardKey.Open,
+            "open_session_action",
+        )
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.setObjectName("recent_menu")
         self.examples_menu = file_menu.addMenu("E&xamples")
         self.examples_menu.setObjectName("examples_menu")
         for path in example_files():
-            self._action(self.examples_menu, display_name(path).replace("_", " ").capitalize(),
-                         lambda _=False, path=path: self.open_example(path), None,
-                         f"example_{display_name(path)}_action")
-        self.save_action = self._action(file_menu, "&Save session", self.save,
-                                        QKeySequence.StandardKey.Save, "save_session_action")
-        self.save_as_action = self._action(file_menu, "Save session &as\u2026", self.save_as,
-                                           QKeySequence("Ctrl+Shift+S"), "save_session_as_action")
+            self._action(
+                self.examples_menu,
+                display_name(path).replace("_", " ").capitalize(),
+                lambda _=False, path=path: self.open_example(path),
+                None,
+                f"example_{display_name(path)}_action",
+            )
+        self.save_action = self._action(
+            file_menu,
+            "&Save session",
+            self.save,
+            QKeySequence.StandardKey.Save,
+            "save_session_action",
+        )
+        self.save_as_action = self._action(
+            file_menu,
+            "Save session &as\u2026",
+            self.save_as,
+            QKeySequence("Ctrl+Shift+S"),
+            "save_session_as_action",
+        )
         window.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._rebuild_recent_menu()
         self._update_title()
@@ -247,13 +271,17 @@ class FileActions:
 
     # -- questions (tests replace these) -------------------------------------------------
     def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open session", self._folder(),
-                                              SESSION_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Open session", self._folder(), SESSION_FILTER
+        )
         return path
 
     def ask_save_path(self) -> str:
-        start = str(self.current_path) if self.current_path else os.path.join(
-            self._folder(), self.name + SESSION_SUFFIX)
+        start = (
+            str(self.current_path)
+            if self.current_path
+            else os.path.join(self._folder(), self.name + SESSION_SUFFIX)
+        )
         path, _ = QFileDialog.getSaveFileName(self.window, "Save session", start, SESSION_FILTER)
         return path
 
@@ -266,9 +294,12 @@ class FileActions:
         """Ask what to do with unsaved changes: ``"save"``, ``"discard"`` or ``"cancel"``."""
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self.window, "Unsaved changes",
+            self.window,
+            "Unsaved changes",
             f"Save the changes to \u201c{self.name}\u201d before closing?",
-            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
         return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
     def confirm_close(self) -> bool:

@@ -119,8 +119,11 @@ def shortcut_rows(window) -> list[tuple[str, str]]:
     """``(command, keys)`` for every action of ``window`` that has a shortcut, sorted."""
     rows = {}
     for action in window.findChildren(QAction):
-        keys = [sequence.toString(QKeySequence.SequenceFormat.NativeText)
-                for sequence in action.shortcuts() if not sequence.isEmpty()]
+        keys = [
+            sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            for sequence in action.shortcuts()
+            if not sequence.isEmpty()
+        ]
         text = action.text().replace("&", "").replace("\u2026", "").strip()
         if keys and text:
             rows[text] = ", ".join(keys)
@@ -131,9 +134,11 @@ def make_shortcuts_dialog(window) -> QDialog:
     """A table of the window's keyboard shortcuts, from its QActions."""
     dialog = _dialog(window, "Keyboard shortcuts", "shortcuts_dialog", (460, 480))
     rows = shortcut_rows(window)
-    rows += [("Move between controls", "Tab, Shift+Tab"),
-             ("Nudge a focused slider", "Arrow keys (small), Page Up/Down (large)"),
-             ("Slider to its ends", "Home, End")]
+    rows += [
+        ("Move between controls", "Tab, Shift+Tab"),
+        ("Nudge a focused slider", "Arrow keys (small), Page Up/Down (large)"),
+        ("Slider to its ends", "Home, End"),
+    ]
     table = QTableWidget(len(rows), 2, dialog)
     table.setObjectName("shortcuts_table")
     table.setHorizontalHeaderLabels(["Command", "Keys"])
@@ -171,12 +176,16 @@ def version_rows() -> list[tuple[str, str]]:
 
 def about_html() -> str:
     """The About box's text: what actplay is, and the versions it runs with."""
-    table = "".join(f"<tr><td style='padding-right:12px'>{escape(name)}</td>"
-                    f"<td>{escape(version)}</td></tr>" for name, version in version_rows())
-    return ("<h2>actplay</h2><p>A playground for activation functions, single neurons "
-            "and small neural networks: drag a slider and watch every curve, derivative "
-            "and number follow.</p><p>MIT licence.</p>"
-            f"<table>{table}</table>")
+    table = "".join(
+        f"<tr><td style='padding-right:12px'>{escape(name)}</td><td>{escape(version)}</td></tr>"
+        for name, version in version_rows()
+    )
+    return (
+        "<h2>actplay</h2><p>A playground for activation functions, single neurons "
+        "and small neural networks: drag a slider and watch every curve, derivative "
+        "and number follow.</p><p>MIT licence.</p>"
+        f"<table>{table}</table>"
+    )
 
 
 def make_about_dialog(parent=None) -> QDialog:
@@ -197,16 +206,28 @@ def _show(dialog: QDialog) -> QDialog:
 
 def install_help_actions(window, help_menu) -> None:
     """Fill the Help menu and add the command palette (Edit menu, Ctrl+K)."""
+
     def add(text, slot, shortcut, name):
         return add_menu_action(window, help_menu, text, slot, shortcut, name)
 
-    add("&What is an activation function?", lambda: _show(make_intro_dialog(window)),
-        QKeySequence.StandardKey.HelpContents, "intro_action")
-    add("&Activation functions\u2026",
+    add(
+        "&What is an activation function?",
+        lambda: _show(make_intro_dialog(window)),
+        QKeySequence.StandardKey.HelpContents,
+        "intro_action",
+    )
+    add(
+        "&Activation functions\u2026",
         lambda: _show(make_activation_help_dialog(window, window.model.curve_activation)),
-        None, "activation_help_action")
-    add("&Keyboard shortcuts\u2026", lambda: _show(make_shortcuts_dialog(window)),
-        QKeySequence("Ctrl+/"), "shortcuts_action")
+        None,
+        "activation_help_action",
+    )
+    add(
+        "&Keyboard shortcuts\u2026",
+        lambda: _show(make_shortcuts_dialog(window)),
+        QKeySequence("Ctrl+/"),
+        "shortcuts_action",
+    )
     help_menu.addSeparator()
     add("&About actplay", lambda: _show(make_about_dialog(window)), None, "about_action")
 

@@ -30,10 +30,22 @@ SESSION_FILTER = "actplay sessions (*.json);;All files (*)"
 
 # (attribute, dock object name, title, module, class, dock area)
 PANELS = (
-    ("neuron_panel", "neuron_dock", "Neuron", "actplay.ui.neuron.panel", "NeuronPanel",
-     Qt.DockWidgetArea.LeftDockWidgetArea),
-    ("network_panel", "network_dock", "Network", "actplay.ui.network.panel", "NetworkPanel",
-     Qt.DockWidgetArea.RightDockWidgetArea),
+    (
+        "neuron_panel",
+        "neuron_dock",
+        "Neuron",
+        "actplay.ui.neuron.panel",
+        "NeuronPanel",
+        Qt.DockWidgetArea.LeftDockWidgetArea,
+    ),
+    (
+        "network_panel",
+        "network_dock",
+        "Network",
+        "actplay.ui.network.panel",
+        "NetworkPanel",
+        Qt.DockWidgetArea.RightDockWidgetArea,
+    ),
 )
 
 
@@ -75,22 +87,27 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.curve_pane)
         self.scheduler.register(self.curve_pane, CurvePane.SECTIONS)
 
-        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
-                            | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
         for attribute, dock_name, title, module, class_name, area in PANELS:
             panel = self._make_panel(title, module, class_name)
             dock = QDockWidget(title, self)
             dock.setObjectName(dock_name)
-            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                             | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            )
             dock.setWidget(panel)
             self.addDockWidget(area, dock)
             setattr(self, attribute, panel)
             setattr(self, dock_name, dock)
-        self.resizeDocks([self.neuron_dock, self.network_dock],
-                         [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
-                         Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.neuron_dock, self.network_dock],
+            [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
+            Qt.Orientation.Horizontal,
+        )
 
         self._build_menus()
         importlib.import_module("actplay.ui.export.dialog").install_export_actions(self)  # issue 8
@@ -121,8 +138,9 @@ class MainWindow(QMainWindow):
         install_file_actions(self, file_menu)  # New/Open/Recent/Examples/Save/Save As
         self._install_export_actions()  # Export / Copy image, from actplay.ui.export.dialog
         file_menu.addSeparator()
-        self._add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit,
-                         "quit_action")
+        self._add_action(
+            file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit_action"
+        )
 
         presets_menu = self.menuBar().addMenu("&Presets")
         presets_menu.setObjectName("presets_menu")
@@ -130,10 +148,14 @@ class MainWindow(QMainWindow):
             from actplay.model import presets
         except ImportError:
             presets = None
-        for name, title in (presets.PRESETS.items() if presets else ()):
-            self._add_action(presets_menu, title,
-                             lambda _=False, name=name: self.apply_preset(name),
-                             None, f"preset_{name}_action")
+        for name, title in presets.PRESETS.items() if presets else ():
+            self._add_action(
+                presets_menu,
+                title,
+                lambda _=False, name=name: self.apply_preset(name),
+                None,
+                f"preset_{name}_action",
+            )
 
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.setObjectName("view_menu")
@@ -142,8 +164,9 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"{dock.objectName()}_toggle")
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
-        self._add_action(self.view_menu, "&Reset layout", self.reset_layout, None,
-                         "reset_layout_action")
+        self._add_action(
+            self.view_menu, "&Reset layout", self.reset_layout, None, "reset_layout_action"
+        )
         preferences.install_theme_menu(self, self.view_menu)
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -195,9 +218,11 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             self.addDockWidget(area, dock)
             dock.show()
-        self.resizeDocks([self.neuron_dock, self.network_dock],
-                         [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
-                         Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.neuron_dock, self.network_dock],
+            [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
+            Qt.Orientation.Horizontal,
+        )
 
     # -- settings (only when main() asks) ------------------------------------------------
     def use_settings(self, settings: QSettings) -> None:

@@ -98,10 +98,16 @@ def share_unchanged(before, after):
     if before == after:
         return before
     if isinstance(before, dict) and isinstance(after, dict):
-        return {key: share_unchanged(before[key], value) if key in before else value
-                for key, value in after.items()}
-    if (isinstance(before, list) and isinstance(after, list) and len(before) == len(after)
-            and any(isinstance(item, (list, dict)) for item in after)):
+        return {
+            key: share_unchanged(before[key], value) if key in before else value
+            for key, value in after.items()
+        }
+    if (
+        isinstance(before, list)
+        and isinstance(after, list)
+        and len(before) == len(after)
+        and any(isinstance(item, (list, dict)) for item in after)
+    ):
         return [share_unchanged(old, new) for old, new in zip(before, after, strict=True)]
     return after
 
@@ -121,8 +127,15 @@ def describe(paths: list[tuple]) -> str:
 class SnapshotCommand(QUndoCommand):
     """One undo step: the whole state before and after it."""
 
-    def __init__(self, recorder: UndoRecorder, before: dict, after: dict, text: str,
-                 merge_key, mergeable: bool) -> None:
+    def __init__(
+        self,
+        recorder: UndoRecorder,
+        before: dict,
+        after: dict,
+        text: str,
+        merge_key,
+        mergeable: bool,
+    ) -> None:
         super().__init__(text)
         self.recorder = recorder
         self.before = before
@@ -215,12 +228,18 @@ class UndoRecorder:
         # over them stalled the drag 50-150 ms (benchmarks/stalls.py). This is the only
         # merge (SnapshotCommand.id() is -1): nothing to redo above the top (a change
         # after an undo starts a new step), and the top not the clean state.
-        if (mergeable and isinstance(top, SnapshotCommand) and stack.index() == stack.count()
-                and stack.index() != stack.cleanIndex() and top.can_absorb(key, now)):
+        if (
+            mergeable
+            and isinstance(top, SnapshotCommand)
+            and stack.index() == stack.count()
+            and stack.index() != stack.cleanIndex()
+            and top.can_absorb(key, now)
+        ):
             top.absorb(after, now)
             return
-        self.stack.push(SnapshotCommand(self, before, after, text or describe(paths), key,
-                                        mergeable))
+        self.stack.push(
+            SnapshotCommand(self, before, after, text or describe(paths), key, mergeable)
+        )
 
     @contextmanager
     def step(self, text: str):
@@ -260,7 +279,6 @@ class UndoRecorder:
         self.interrupt_run()
         self.stack.clear()
         self.last_state = self.model.state_dict()
-
 
     # -- runs: a continuous change (training) recorded as one step ---------------------
     @property

@@ -15,9 +15,14 @@ from actplay.model.training_schema import CUSTOM_SOURCE, MAX_BATCH_SIZE
 from actplay.ui.binding import bind_bool, bind_choice, bind_float
 from actplay.ui.widgets.float_slider import FloatSlider
 
-SOURCE_TITLES = {"gaussian": "Two Gaussian clusters", "circle": "Circle in a ring",
-                 "xor": "XOR quadrants", "spiral": "Two spirals",
-                 "regression": "Regression surface", CUSTOM_SOURCE: "Loaded from CSV"}
+SOURCE_TITLES = {
+    "gaussian": "Two Gaussian clusters",
+    "circle": "Circle in a ring",
+    "xor": "XOR quadrants",
+    "spiral": "Two spirals",
+    "regression": "Regression surface",
+    CUSTOM_SOURCE: "Loaded from CSV",
+}
 # The TensorFlow Playground's choices, so its recipes carry over.
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 L2_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
@@ -65,14 +70,30 @@ class TrainingControls(QtWidgets.QWidget):
         self.load_csv = QtWidgets.QPushButton("Load CSV\u2026")
         self.load_csv.setObjectName("training_load_csv")
         self.load_csv.setToolTip("Rows of x1, x2, label (or x1, label); a header row is allowed")
-        self.points = FloatSlider("training_points", "Points", datasets.MIN_POINTS, 2000,
-                                  tooltip="How many points to draw", decimals=0)
-        self.noise = FloatSlider("training_noise", "Noise", 0.0, 1.0,
-                                 tooltip="Jitter of each point (1 = half the data radius)",
-                                 decimals=2)
-        self.test_fraction = FloatSlider("training_test_fraction", "Test share", 0.0, 0.9,
-                                         tooltip="Share of the points held out for testing",
-                                         decimals=2)
+        self.points = FloatSlider(
+            "training_points",
+            "Points",
+            datasets.MIN_POINTS,
+            2000,
+            tooltip="How many points to draw",
+            decimals=0,
+        )
+        self.noise = FloatSlider(
+            "training_noise",
+            "Noise",
+            0.0,
+            1.0,
+            tooltip="Jitter of each point (1 = half the data radius)",
+            decimals=2,
+        )
+        self.test_fraction = FloatSlider(
+            "training_test_fraction",
+            "Test share",
+            0.0,
+            0.9,
+            tooltip="Share of the points held out for testing",
+            decimals=2,
+        )
         grid.addWidget(self.source, 0, 0)
         grid.addWidget(self.regenerate, 0, 1)
         grid.addWidget(self.load_csv, 0, 2)
@@ -81,11 +102,15 @@ class TrainingControls(QtWidgets.QWidget):
         spec = lambda key: lambda: self.model.dataset_spec[key]  # noqa: E731
         self.bindings += [
             bind_choice(self.source, spec("source"), self._set_source),
-            bind_float(self.points, spec("points"),
-                       lambda v: self.model.set_dataset(points=int(round(v)))),
+            bind_float(
+                self.points, spec("points"), lambda v: self.model.set_dataset(points=int(round(v)))
+            ),
             bind_float(self.noise, spec("noise"), lambda v: self.model.set_dataset(noise=v)),
-            bind_float(self.test_fraction, spec("test_fraction"),
-                       lambda v: self.model.set_dataset(test_fraction=v)),
+            bind_float(
+                self.test_fraction,
+                spec("test_fraction"),
+                lambda v: self.model.set_dataset(test_fraction=v),
+            ),
         ]
         self.regenerate.clicked.connect(self.model.regenerate_dataset)
         return box
@@ -104,13 +129,19 @@ class TrainingControls(QtWidgets.QWidget):
         for name in datasets.FEATURES:
             check = QtWidgets.QCheckBox(datasets.FEATURE_TITLES[name])
             check.setObjectName(f"training_feature_{name}")
-            check.setToolTip(f"Feed {datasets.FEATURE_TITLES[name]} to the network "
-                             "(changes the input layer and resets the weights)")
+            check.setToolTip(
+                f"Feed {datasets.FEATURE_TITLES[name]} to the network "
+                "(changes the input layer and resets the weights)"
+            )
             row.addWidget(check)
             self.feature_boxes[name] = check
-            self.bindings.append(bind_bool(
-                check, lambda name=name: name in self.model.features,
-                lambda on, name=name: self.model.set_feature(name, on)))
+            self.bindings.append(
+                bind_bool(
+                    check,
+                    lambda name=name: name in self.model.features,
+                    lambda on, name=name: self.model.set_feature(name, on),
+                )
+            )
         row.addStretch(1)
         return box
 
@@ -119,19 +150,31 @@ class TrainingControls(QtWidgets.QWidget):
         box = QtWidgets.QGroupBox("Training")
         grid = QtWidgets.QGridLayout(box)
         grid.setContentsMargins(6, 2, 6, 2)
-        self.loss = _combo("training_loss", LOSS_TITLES.items(),
-                           "The loss; BCE and cross-entropy set the output layer they need")
-        self.optimizer = _combo("training_optimizer", OPTIMIZER_TITLES.items(),
-                                "How the gradient moves the weights")
-        self.learning_rate = _combo("training_learning_rate",
-                                    ((v, f"{v:g}") for v in LEARNING_RATES), "Step size")
-        self.l2 = _combo("training_l2", ((v, f"{v:g}") for v in L2_RATES),
-                         "L2 regularisation: pulls every weight towards 0")
-        self.batch_size = FloatSlider("training_batch_size", "Batch", 1, 50,
-                                      tooltip=f"Points per step (1..{MAX_BATCH_SIZE})",
-                                      decimals=0)
-        for row, (label, widget) in enumerate((("Loss", self.loss),
-                                               ("Optimizer", self.optimizer))):
+        self.loss = _combo(
+            "training_loss",
+            LOSS_TITLES.items(),
+            "The loss; BCE and cross-entropy set the output layer they need",
+        )
+        self.optimizer = _combo(
+            "training_optimizer", OPTIMIZER_TITLES.items(), "How the gradient moves the weights"
+        )
+        self.learning_rate = _combo(
+            "training_learning_rate", ((v, f"{v:g}") for v in LEARNING_RATES), "Step size"
+        )
+        self.l2 = _combo(
+            "training_l2",
+            ((v, f"{v:g}") for v in L2_RATES),
+            "L2 regularisation: pulls every weight towards 0",
+        )
+        self.batch_size = FloatSlider(
+            "training_batch_size",
+            "Batch",
+            1,
+            50,
+            tooltip=f"Points per step (1..{MAX_BATCH_SIZE})",
+            decimals=0,
+        )
+        for row, (label, widget) in enumerate((("Loss", self.loss), ("Optimizer", self.optimizer))):
             grid.addWidget(QtWidgets.QLabel(label), row, 0)
             grid.addWidget(widget, row, 1, 1, 3)
         grid.addWidget(QtWidgets.QLabel("Learning rate"), 2, 0)
@@ -142,13 +185,20 @@ class TrainingControls(QtWidgets.QWidget):
         setting = lambda key: lambda: self.model.training_settings[key]  # noqa: E731
         self.bindings += [
             bind_choice(self.loss, setting("loss"), lambda v: self.model.set_training(loss=v)),
-            bind_choice(self.optimizer, setting("optimizer"),
-                        lambda v: self.model.set_training(optimizer=v)),
-            bind_choice(self.learning_rate, setting("learning_rate"),
-                        lambda v: self.model.set_training(learning_rate=v)),
+            bind_choice(
+                self.optimizer, setting("optimizer"), lambda v: self.model.set_training(optimizer=v)
+            ),
+            bind_choice(
+                self.learning_rate,
+                setting("learning_rate"),
+                lambda v: self.model.set_training(learning_rate=v),
+            ),
             bind_choice(self.l2, setting("l2"), lambda v: self.model.set_training(l2=v)),
-            bind_float(self.batch_size, setting("batch_size"),
-                       lambda v: self.model.set_training(batch_size=int(round(v)))),
+            bind_float(
+                self.batch_size,
+                setting("batch_size"),
+                lambda v: self.model.set_training(batch_size=int(round(v))),
+            ),
         ]
         return box
 

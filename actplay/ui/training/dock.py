@@ -24,11 +24,16 @@ def loss_history_csv(model) -> str:
     history = model.loss_history()
     epochs, gradients = model.gradient_history()
     header = ["epoch", "train_loss", "test_loss"] + [
-        f"mean_abs_grad_layer_{i + 1}" for i in range(gradients.shape[1])]
+        f"mean_abs_grad_layer_{i + 1}" for i in range(gradients.shape[1])
+    ]
     lines = [",".join(header)]
     for row in range(len(history["epoch"])):
-        values = [history["epoch"][row], history["train"][row], history["test"][row],
-                  *gradients[row]]
+        values = [
+            history["epoch"][row],
+            history["train"][row],
+            history["test"][row],
+            *gradients[row],
+        ]
         lines.append(",".join("" if np.isnan(v) else repr(float(v)) for v in values))
     return "\n".join(lines) + "\n"
 
@@ -77,19 +82,34 @@ def _install_exports(window, panel) -> None:
 
     csv_action = QtGui.QAction("Export loss history as CSV\u2026", panel)
     csv_action.setObjectName("training_export_csv_action")
-    csv_action.triggered.connect(lambda: ask_and_write(
-        "Export loss history", "loss_history.csv", "CSV (*.csv)",
-        lambda path: write_loss_csv(panel.model, path)))
+    csv_action.triggered.connect(
+        lambda: ask_and_write(
+            "Export loss history",
+            "loss_history.csv",
+            "CSV (*.csv)",
+            lambda path: write_loss_csv(panel.model, path),
+        )
+    )
     png_action = QtGui.QAction("Export decision surface as PNG\u2026", panel)
     png_action.setObjectName("training_export_png_action")
-    png_action.triggered.connect(lambda: ask_and_write(
-        "Export decision surface", "decision_surface.png", "PNG (*.png)",
-        lambda path: write_surface_png(panel, path)))
+    png_action.triggered.connect(
+        lambda: ask_and_write(
+            "Export decision surface",
+            "decision_surface.png",
+            "PNG (*.png)",
+            lambda path: write_surface_png(panel, path),
+        )
+    )
     svg_action = QtGui.QAction("Export decision surface as SVG\u2026", panel)
     svg_action.setObjectName("training_export_svg_action")
-    svg_action.triggered.connect(lambda: ask_and_write(
-        "Export decision surface", "decision_surface.svg", "SVG (*.svg)",
-        lambda path: write_surface_svg(panel, path)))
+    svg_action.triggered.connect(
+        lambda: ask_and_write(
+            "Export decision surface",
+            "decision_surface.svg",
+            "SVG (*.svg)",
+            lambda path: write_surface_svg(panel, path),
+        )
+    )
     for widget in (panel.output_map, panel.loss_chart, panel.gradient_chart):
         widget.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (csv_action, png_action, svg_action):
@@ -116,12 +136,10 @@ def install_training_dock(window) -> QtWidgets.QDockWidget:
     if view_menu is not None:
         action = dock.toggleViewAction()
         action.setObjectName(f"{DOCK_NAME}_toggle")
-        view_menu.insertAction(view_menu.actions()[-1] if view_menu.actions() else None,
-                               action)
+        view_menu.insertAction(view_menu.actions()[-1] if view_menu.actions() else None, action)
     window.training_dock = dock
     # A tabbed dock reports visibilityChanged(True) when its tab becomes the current one.
-    dock.visibilityChanged.connect(
-        lambda visible: visible and build_training_panel(window))
+    dock.visibilityChanged.connect(lambda visible: visible and build_training_panel(window))
     return dock
 
 
@@ -145,5 +163,11 @@ def build_training_panel(window):
     return panel
 
 
-__all__ = ["build_training_panel", "install_training_dock", "loss_history_csv", "write_loss_csv",
-           "write_surface_png", "write_surface_svg"]
+__all__ = [
+    "build_training_panel",
+    "install_training_dock",
+    "loss_history_csv",
+    "write_loss_csv",
+    "write_surface_png",
+    "write_surface_svg",
+]

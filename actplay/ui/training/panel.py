@@ -146,18 +146,21 @@ class TrainingPanel(QtWidgets.QWidget):
             self.loss_chart.set_history(model.loss_history())
             self.gradient_chart.set_history(*model.gradient_history())
             regression = model.dataset().kind == datasets.REGRESSION
-            self.click_class.setItemText(0, "Click adds value -1" if regression
-                                         else "Click adds class 0 (orange)")
-            self.click_class.setItemText(1, "Click adds value +1" if regression
-                                         else "Click adds class 1 (blue)")
+            self.click_class.setItemText(
+                0, "Click adds value -1" if regression else "Click adds class 0 (orange)"
+            )
+            self.click_class.setItemText(
+                1, "Click adds value +1" if regression else "Click adds class 1 (blue)"
+            )
         self.epoch_label.setText(f"Epoch {int(model.epoch):,}")
         self._refresh_map(points="dataset" in sections)
         self._refresh_stats()
 
     def _refresh_map(self, points: bool = True) -> None:
         model = self.model
-        self.output_map.set_surface(model.output_surface(), model.plane_range,
-                                    self.discretise.isChecked())
+        self.output_map.set_surface(
+            model.output_surface(), model.plane_range, self.discretise.isChecked()
+        )
         if points:
             self.output_map.set_points(model.dataset(), self.show_test.isChecked())
 
@@ -197,8 +200,10 @@ class TrainingPanel(QtWidgets.QWidget):
             self.timer.stop()
             return
         now = time.perf_counter()
-        publish = (now - self._last_publish >= PUBLISH_MS / 1000.0
-                   and now - self._last_user_change >= USER_QUIET_MS / 1000.0)
+        publish = (
+            now - self._last_publish >= PUBLISH_MS / 1000.0
+            and now - self._last_user_change >= USER_QUIET_MS / 1000.0
+        )
         if publish:
             self._last_publish = now
         self._publishing = publish
@@ -231,7 +236,8 @@ class TrainingPanel(QtWidgets.QWidget):
 
     def _on_load_csv_clicked(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Load points", "", "CSV files (*.csv *.txt);;All files (*)")
+            self, "Load points", "", "CSV files (*.csv *.txt);;All files (*)"
+        )
         if path:
             self.load_csv(path)
 

@@ -80,8 +80,9 @@ class OutputMap(pg.PlotWidget):
     def set_points(self, data, show_test: bool) -> None:
         """Scatter the training points (white edge) and, if asked, the test points (black)."""
         for item, (points, targets), visible in (
-                (self.train_points, data.train, True),
-                (self.test_points, data.test, show_test)):
+            (self.train_points, data.train, True),
+            (self.test_points, data.test, show_test),
+        ):
             if not visible or len(points) == 0:
                 item.setData([], [])
                 continue
@@ -143,8 +144,10 @@ class GradientChart(pg.PlotWidget):
                 self.plot.removeItem(curve)
                 self.legend.removeItem(curve)
             self.curves = [
-                self.plot.plot([], [], pen=pg.mkPen(theme.curve_colour(i), width=1.5),
-                               name=f"layer {i + 1}")
-                for i in range(layers)]
+                self.plot.plot(
+                    [], [], pen=pg.mkPen(theme.curve_colour(i), width=1.5), name=f"layer {i + 1}"
+                )
+                for i in range(layers)
+            ]
         for i, curve in enumerate(self.curves):
             curve.setData(epochs, np.maximum(gradients[:, i], GRADIENT_FLOOR))

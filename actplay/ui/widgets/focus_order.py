@@ -23,9 +23,11 @@ def focusable_parts(container: QWidget) -> list[QWidget]:
     invalidates the Python side of unrelated objects, such as the menus.)
     """
     window = container.window()
-    return [widget for widget in container.findChildren(QWidget)
-            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus
-            and widget.window() is window]  # not a combo box's pop-up list
+    return [
+        widget
+        for widget in container.findChildren(QWidget)
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.window() is window
+    ]  # not a combo box's pop-up list
 
 
 def place_after(anchor: QWidget, container: QWidget) -> None:

@@ -54,8 +54,9 @@ class FunctionPicker(QWidget):
 
     activationChosen = Signal(str)
 
-    def __init__(self, name: str, parent: QWidget | None = None, model=None,
-                 define_custom=None) -> None:
+    def __init__(
+        self, name: str, parent: QWidget | None = None, model=None, define_custom=None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self._model = model  # given: list its custom functions and offer "Custom..."
@@ -69,7 +70,8 @@ class FunctionPicker(QWidget):
         self.combo.setMaxVisibleItems(24)
         # Size to a short title, not the longest one: the pane must fit beside two docks.
         self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.combo.setMinimumContentsLength(12)
         self.search = QLineEdit(self)
         self.search.setObjectName(f"{name}_search")
@@ -195,10 +197,14 @@ class FunctionPicker(QWidget):
 
     def _on_search_entered(self) -> None:
         text = self.search.text()
-        exact = [name for name in self._completions.values()
-                 if name.lower() == text.strip().lower()]
-        name = (self._completions.get(text) or next(iter(exact), None)
-                or next(iter(self.matches(text)), None))
+        exact = [
+            name for name in self._completions.values() if name.lower() == text.strip().lower()
+        ]
+        name = (
+            self._completions.get(text)
+            or next(iter(exact), None)
+            or next(iter(self.matches(text)), None)
+        )
         if name is not None:
             self._choose(name)
             self.search.clear()

@@ -40,8 +40,11 @@ def format_range(output_range: tuple[float, float]) -> str:
 def properties_text(activation) -> str:
     """``"monotonic, smooth; not zero-centred, not bounded"`` for an activation."""
     has = [label for attribute, label in PROPERTY_NAMES if getattr(activation, attribute, False)]
-    lacks = [f"not {label}" for attribute, label in PROPERTY_NAMES
-             if not getattr(activation, attribute, False)]
+    lacks = [
+        f"not {label}"
+        for attribute, label in PROPERTY_NAMES
+        if not getattr(activation, attribute, False)
+    ]
     return "; ".join(part for part in (", ".join(has), ", ".join(lacks)) if part)
 
 
@@ -59,8 +62,12 @@ def help_html(name: str, lookup=None) -> str:
         ("Properties", escape(properties_text(activation))),
     ]
     for spec in activation.params:
-        rows.append((f"<i>{escape(spec.name)}</i>",
-                     escape(f"{spec.description} (default {spec.default:g})")))
+        rows.append(
+            (
+                f"<i>{escape(spec.name)}</i>",
+                escape(f"{spec.description} (default {spec.default:g})"),
+            )
+        )
     muted = theme.muted_text_colour()
     table = "".join(
         f"<tr><td style='padding-right:8px; color:{muted}'>{label}</td><td>{value}</td></tr>"

@@ -71,8 +71,9 @@ class LightPlotItem(pg.GraphicsWidget):
         """A vertical (``x``) or horizontal (``y``) infinite line, as ``PlotItem.addLine``."""
         if (x is None) == (y is None):
             raise ValueError("give exactly one of x and y")
-        line = pg.InfiniteLine(pos=x if x is not None else y, angle=90 if x is not None else 0,
-                               **kwargs)
+        line = pg.InfiniteLine(
+            pos=x if x is not None else y, angle=90 if x is not None else 0, **kwargs
+        )
         self.addItem(line)
         return line
 

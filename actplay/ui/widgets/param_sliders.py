@@ -41,9 +41,14 @@ class ParamSliders(QWidget):
         ``name -> Activation``; the registry when not given.
     """
 
-    def __init__(self, prefix: str, get_function: Callable[[], tuple[str, dict]],
-                 set_param: Callable[[str, float], None], parent: QWidget | None = None,
-                 lookup: Callable | None = None) -> None:
+    def __init__(
+        self,
+        prefix: str,
+        get_function: Callable[[], tuple[str, dict]],
+        set_param: Callable[[str, float], None],
+        parent: QWidget | None = None,
+        lookup: Callable | None = None,
+    ) -> None:
         super().__init__(parent)
         self._lookup = lookup  # name -> Activation (the model's, which knows custom ones)
         self.setObjectName(f"{prefix}_params")
@@ -89,28 +94,41 @@ class ParamSliders(QWidget):
         if not specs:
             self._layout.addWidget(self._empty, 0, 0)
         for row, spec in enumerate(specs):
-            tooltip = (f"{spec.name}: {spec.description}\n"
-                       f"default {spec.default:g}, allowed {spec.lo:g} \u2026 {spec.hi:g}")
-            slider = FloatSlider(f"{self._prefix}_{spec.name}", spec.name, spec.slider_lo,
-                                 spec.slider_hi, spec.default, tooltip=tooltip, parent=self)
+            tooltip = (
+                f"{spec.name}: {spec.description}\n"
+                f"default {spec.default:g}, allowed {spec.lo:g} \u2026 {spec.hi:g}"
+            )
+            slider = FloatSlider(
+                f"{self._prefix}_{spec.name}",
+                spec.name,
+                spec.slider_lo,
+                spec.slider_hi,
+                spec.default,
+                tooltip=tooltip,
+                parent=self,
+            )
             slider.label.setMinimumWidth(70)
             slider.spin.setRange(spec.lo, spec.hi)  # exact values up to the hard limits
             reset = QToolButton(self)
             reset.setObjectName(f"{self._prefix}_{spec.name}_reset")
             reset.setText("\u21ba")
             reset.setToolTip(f"Reset {spec.name} to its default, {spec.default:g}")
-            reset.clicked.connect(lambda _checked=False, key=spec.name, value=spec.default:
-                                  self._reset(key, value))
+            reset.clicked.connect(
+                lambda _checked=False, key=spec.name, value=spec.default: self._reset(key, value)
+            )
             self._layout.addWidget(slider, row, 0)
             self._layout.addWidget(reset, row, 1)
             self.sliders[spec.name] = slider
             self.reset_buttons[spec.name] = reset
-            self._bindings.append(bind_float(
-                slider,
-                lambda key=spec.name, default=spec.default:
-                    self._get_function()[1].get(key, default),
-                lambda value, key=spec.name: self._set_param(key, value),
-            ))
+            self._bindings.append(
+                bind_float(
+                    slider,
+                    lambda key=spec.name, default=spec.default: self._get_function()[1].get(
+                        key, default
+                    ),
+                    lambda value, key=spec.name: self._set_param(key, value),
+                )
+            )
 
     def _reset(self, key: str, default: float) -> None:
         binding = self._bindings[list(self.sliders).index(key)]

@@ -33,8 +33,7 @@ def plotted(pane, key):
 def assert_curve(pane, key, name, kind="f", **params):
     x, y = plotted(pane, key)
     function = acts.get(name)
-    evaluate = {"f": function, "df": function.derivative,
-                "d2f": function.second_derivative}[kind]
+    evaluate = {"f": function, "df": function.derivative, "d2f": function.second_derivative}[kind]
     np.testing.assert_allclose(y, evaluate(x, **params), rtol=1e-12, atol=1e-12)
 
 
@@ -56,8 +55,11 @@ def test_curve_items_are_made_per_function_when_first_shown(qtbot, window, pane)
     curves = pane.plot.curves
     plot_items = pane.plot.getPlotItem().listDataItems
     assert sorted(curves) == ["main:d2f", "main:df", "main:f"]  # one function shown
-    assert [item for item in plot_items() if item in curves.values()] == \
-        [curves["main:f"], curves["main:df"], curves["main:d2f"]]
+    assert [item for item in plot_items() if item in curves.values()] == [
+        curves["main:f"],
+        curves["main:df"],
+        curves["main:d2f"],
+    ]
     box = pane.compare_box
     box.picker.set_current("tanh")
     qtbot.mouseClick(box.add_button, Qt.MouseButton.LeftButton)
@@ -122,8 +124,9 @@ def test_dragging_a_parameter_slider(qtbot, window, pane):
     slider.slider.setValue(SLIDER_STEPS // 2)  # the real QSlider, as a drag moves it
     qtbot.keyClick(slider.slider, Qt.Key.Key_Right)
     window.scheduler.flush()
-    expected = spec.slider_lo + (spec.slider_hi - spec.slider_lo) * (SLIDER_STEPS // 2 + 1) \
-        / SLIDER_STEPS
+    expected = (
+        spec.slider_lo + (spec.slider_hi - spec.slider_lo) * (SLIDER_STEPS // 2 + 1) / SLIDER_STEPS
+    )
     assert window.model.curve_params["alpha"] == pytest.approx(expected, abs=1e-3)
     assert_curve(pane, "main:f", "elu", alpha=window.model.curve_params["alpha"])
     qtbot.mouseClick(pane.params.reset_buttons["alpha"], Qt.MouseButton.LeftButton)
@@ -155,8 +158,9 @@ def test_compare_add_edit_and_remove(qtbot, window, pane):
     assert [name for name, _ in window.model.compare] == ["tanh", "leaky_relu"]
     assert_curve(pane, "cmp0:f", "tanh")
     assert_curve(pane, "cmp1:df", "leaky_relu", "df", negative_slope=0.01)
-    colours = {pane.plot.curves[k].opts["pen"].color().name() for k in ("main:f", "cmp0:f",
-                                                                          "cmp1:f")}
+    colours = {
+        pane.plot.curves[k].opts["pen"].color().name() for k in ("main:f", "cmp0:f", "cmp1:f")
+    }
     assert len(colours) == 3
     # The last added is selected: its own sliders edit only that comparison.
     box.params.sliders["negative_slope"].spin.setValue(0.2)
@@ -192,8 +196,7 @@ def test_compare_tab_is_built_when_first_shown_and_lists_the_models_comparisons(
     assert [entries.item(i).text() for i in range(entries.count())] == ["Tanh", "ELU (alpha=1)"]
 
 
-def test_a_legend_click_removes_a_comparison_without_building_the_compare_tab(
-        qtbot, window, pane):
+def test_a_legend_click_removes_a_comparison_without_building_the_compare_tab(qtbot, window, pane):
     from PySide6.QtWidgets import QListWidget
 
     window.model.add_compare("tanh")
@@ -343,7 +346,8 @@ def test_a_neuron_step_repaints_only_around_the_marker(qtbot, window, pane, watc
     assert max(painted_area([region]) for region in recorder.regions) < 0.35 * view_area
     # Still drawn where the neuron is.
     assert pane.plot.marker.getData()[0][0] == pytest.approx(
-        float(np.dot(window.model.neuron_weights, window.model.neuron_inputs)) - 0.2)
+        float(np.dot(window.model.neuron_weights, window.model.neuron_inputs)) - 0.2
+    )
 
 
 def test_linked_checkbox_drives_the_model(qtbot, window, pane):
@@ -354,7 +358,6 @@ def test_linked_checkbox_drives_the_model(qtbot, window, pane):
     window.scheduler.flush()
     assert window.model.curve_activation == "tanh"
     assert window.model.neuron_activation == "sigmoid"
-
 
 
 def test_legend_names_non_default_parameters_of_main_and_compare_alike(window, pane):

@@ -71,8 +71,13 @@ def window(qtbot):
 
 
 def _colours(image, step=5):
-    return len({image.pixel(x, y) for y in range(0, image.height(), step)
-                for x in range(0, image.width(), step)})
+    return len(
+        {
+            image.pixel(x, y)
+            for y in range(0, image.height(), step)
+            for x in range(0, image.width(), step)
+        }
+    )
 
 
 def test_csv_from_window_equals_library(window, tmp_path):
@@ -84,12 +89,24 @@ def test_csv_from_window_equals_library(window, tmp_path):
     columns = np.array([[float(cell) for cell in row] for row in rows[1:]]).T
     x = columns[0]
     assert len(x) == window.model.points
-    assert header == ["x", "elu(alpha=0.7)", "d/dx elu(alpha=0.7)", "d2/dx2 elu(alpha=0.7)",
-                      "tanh", "d/dx tanh", "d2/dx2 tanh"]
+    assert header == [
+        "x",
+        "elu(alpha=0.7)",
+        "d/dx elu(alpha=0.7)",
+        "d2/dx2 elu(alpha=0.7)",
+        "tanh",
+        "d/dx tanh",
+        "d2/dx2 tanh",
+    ]
     elu, tanh = acts.get("elu"), acts.get("tanh")
-    expected = [elu(x, alpha=0.7), elu.derivative(x, alpha=0.7),
-                elu.second_derivative(x, alpha=0.7), tanh(x), tanh.derivative(x),
-                tanh.second_derivative(x)]
+    expected = [
+        elu(x, alpha=0.7),
+        elu.derivative(x, alpha=0.7),
+        elu.second_derivative(x, alpha=0.7),
+        tanh(x),
+        tanh.derivative(x),
+        tanh.second_derivative(x),
+    ]
     for column, reference in zip(columns[1:], expected, strict=True):
         np.testing.assert_array_equal(column, reference)
 
@@ -189,10 +206,14 @@ def test_copy_image_puts_the_pane_on_the_clipboard(window):
     assert (copied.width(), copied.height()) == (image.width(), image.height())
 
 
-@pytest.mark.parametrize("pane, panel, plot", [
-    ("curve", "curve_pane", "plot"), ("neuron", "neuron_panel", "bars"),
-    ("network", "network_panel", "graph.view"),
-])
+@pytest.mark.parametrize(
+    "pane, panel, plot",
+    [
+        ("curve", "curve_pane", "plot"),
+        ("neuron", "neuron_panel", "bars"),
+        ("network", "network_panel", "graph.view"),
+    ],
+)
 def test_pane_export_is_its_plot_without_the_controls(window, tmp_path, pane, panel, plot):
     widget = getattr(window, panel)
     for name in plot.split("."):

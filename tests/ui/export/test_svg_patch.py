@@ -56,8 +56,15 @@ def test_original_parser_fails_on_closepath_and_wrapper_does_not():
     tokens = node.getElementsByTagName("path")[0].getAttribute("d").split()
     # x' = 2x + 10, y' = 3y + 20, closepaths kept in place.
     assert tokens == [
-        "M10.0,20.0", "L20.0,20.0", "L20.0,32.0", "L10.0,32.0", "L10.0,20.0", "Z",
-        "M12.0,23.0", "L14.0,26.0", "Z",
+        "M10.0,20.0",
+        "L20.0,20.0",
+        "L20.0,32.0",
+        "L10.0,32.0",
+        "L10.0,20.0",
+        "Z",
+        "M12.0,23.0",
+        "L14.0,26.0",
+        "Z",
     ]
 
 
@@ -124,6 +131,7 @@ def test_patch_follows_the_first_import_of_the_exporter():
         "assert svg_patch.apply_svg_patch() is svg_patch.patch_needed()\n"
         "assert not patched or not hasattr(module.correctCoordinates.__wrapped__, '__wrapped__')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr

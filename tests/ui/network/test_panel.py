@@ -58,7 +58,9 @@ def test_size_spins_rebuild_graph_and_traces(panel, model):
     assert panel.graph.node_count() == sum(model.layer_sizes)
     assert len(panel.graph.geometry_.edge_index) == sum(w.size for w in model.weights)
     assert [slider.objectName() for slider in panel.input_sliders] == [
-        "network_input_0", "network_input_1", "network_input_2"
+        "network_input_0",
+        "network_input_1",
+        "network_input_2",
     ]
     _show_tab(panel, panel.bars)
     trace = model.network_trace()
@@ -210,14 +212,24 @@ def test_network_inputs_are_labelled_from_one_like_the_neuron(panel):
     labels = [slider.label.text() for slider in panel.input_sliders]
     assert labels == [f"x{i}" for i in range(1, len(panel.input_sliders) + 1)]
     assert [slider.objectName() for slider in panel.input_sliders] == [
-        f"network_input_{i}" for i in range(len(panel.input_sliders))]
+        f"network_input_{i}" for i in range(len(panel.input_sliders))
+    ]
     large = panel.heatmaps.large_plot
     assert (large.getAxis("bottom").labelText, large.getAxis("left").labelText) == (
-        "x\u2081", "x\u2082")
+        "x\u2081",
+        "x\u2082",
+    )
 
 
-@pytest.mark.parametrize("values", [np.full(40, 1e20), 1e6 + np.linspace(0, 1e-9, 40),
-                                    np.full(40, -3e300), np.linspace(-1, 2, 40)])
+@pytest.mark.parametrize(
+    "values",
+    [
+        np.full(40, 1e20),
+        1e6 + np.linspace(0, 1e-9, 40),
+        np.full(40, -3e300),
+        np.linspace(-1, 2, 40),
+    ],
+)
 def test_histogram_bins_values_closer_than_numpy_can_split(values):
     # A saturated layer made np.histogram raise "Too many bins" (found by the soak).
     from actplay.ui.network.diagnostics import HIST_BINS, histogram
@@ -256,11 +268,13 @@ def test_edges_follow_the_weights_through_input_and_weight_steps(panel, model):
         flat = np.concatenate([np.ravel(w) for w in model.weights])
         edges = {}
         for index, weight in enumerate(flat):
-            width = geo.BUCKET_WIDTHS[int(np.searchsorted(geo.WEIGHT_BUCKET_EDGES, abs(weight),
-                                                          side="right"))]
+            width = geo.BUCKET_WIDTHS[
+                int(np.searchsorted(geo.WEIGHT_BUCKET_EDGES, abs(weight), side="right"))
+            ]
             key = ("-" if weight < 0 else "+", width)
             edges.setdefault(key, []).extend(
-                zip(np.round(g.edge_x[index], 9), np.round(g.edge_y[index], 9), strict=True))
+                zip(np.round(g.edge_x[index], 9), np.round(g.edge_y[index], 9), strict=True)
+            )
         return {key: sorted(value) for key, value in edges.items()}
 
     assert _drawn_edges_by_width(panel) == expected()

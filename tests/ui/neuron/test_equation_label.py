@@ -19,8 +19,9 @@ def label(window):
 
 
 def core_numbers(model):
-    neuron = Neuron(model.neuron_weights, model.neuron_bias, model.neuron_activation,
-                    model.neuron_params)
+    neuron = Neuron(
+        model.neuron_weights, model.neuron_bias, model.neuron_activation, model.neuron_params
+    )
     x = np.array(model.neuron_inputs)
     return float(neuron.z(x)), float(neuron.output(x))
 
@@ -56,8 +57,9 @@ def test_a_narrow_label_wraps_onto_more_lines():
     assert lines_plain(label._lines) == " ".join(f"word{i}" for i in range(12))
 
 
-def test_new_numbers_relayout_the_group_only_when_the_height_changes(window, label, qtbot,
-                                                                     watch_events):
+def test_new_numbers_relayout_the_group_only_when_the_height_changes(
+    window, label, qtbot, watch_events
+):
     group = label.parentWidget()
     requests = watch_events(group, QtCore.QEvent.Type.LayoutRequest)
     for bias in (0.11, 0.12, 0.13):  # same shape of equation, new numbers

@@ -49,8 +49,9 @@ def drag(panel, name, fraction):
 
 def reference(model):
     """The model's neuron rebuilt in the core, evaluated on its inputs."""
-    neuron = Neuron(model.neuron_weights, model.neuron_bias, model.neuron_activation,
-                    model.neuron_params)
+    neuron = Neuron(
+        model.neuron_weights, model.neuron_bias, model.neuron_activation, model.neuron_params
+    )
     x = np.array(model.neuron_inputs)
     return neuron, float(neuron.z(x)), float(neuron.output(x))
 
@@ -204,8 +205,9 @@ def test_network_unit_mode(panel, model, qtbot):
     value = drag(panel, "neuron_weight_5", 0.9)
     assert model.weights[1][3][5] == value
     assert_shows_core_result(panel, model)
-    qtbot.mouseClick(find(panel, QtWidgets.QPushButton, "neuron_release"),
-                     QtCore.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        find(panel, QtWidgets.QPushButton, "neuron_release"), QtCore.Qt.MouseButton.LeftButton
+    )
     assert model.neuron_target is None and not panel.target_bar.isVisible()
     assert len(panel.inputs.input_sliders) == 3 and panel.inputs.add_button.isEnabled()
 
@@ -219,8 +221,14 @@ def test_slider_range_box(panel):
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(0.5, "0.50"), (-1.2, "−1.20"), (1e6, "1.00×10⁶"), (-0.0, "0.00"),
-     (-2.5e-7, "−2.50×10⁻⁷"), (-0.004, "−4.00×10⁻³")],
+    [
+        (0.5, "0.50"),
+        (-1.2, "−1.20"),
+        (1e6, "1.00×10⁶"),
+        (-0.0, "0.00"),
+        (-2.5e-7, "−2.50×10⁻⁷"),
+        (-0.004, "−4.00×10⁻³"),
+    ],
 )
 def test_number_format(value, text):
     assert format_number(value) == text
@@ -236,8 +244,11 @@ def test_neuron_sliders_move_the_curve_marker(qtbot, model):
     for view in (panel, curve):
         qtbot.addWidget(view)
         scheduler.register(view, view.SECTIONS)
-    for name, fraction in (("neuron_weight_0", 0.8), ("neuron_bias", 0.2),
-                           ("neuron_input_2", 0.65)):
+    for name, fraction in (
+        ("neuron_weight_0", 0.8),
+        ("neuron_bias", 0.2),
+        ("neuron_input_2", 0.65),
+    ):
         drag(panel, name, fraction)
         scheduler.flush()
         neuron, z, a = reference(model)
@@ -268,8 +279,7 @@ def test_in_the_main_window(qtbot):
     assert (marker_x[0], marker_y[0]) == pytest.approx((z, a), rel=1e-12)
     # The panel's content fits its dock: nothing is cut off at the right.
     scroll = panel.findChild(QtWidgets.QScrollArea)
-    qtbot.waitUntil(lambda: scroll.viewport().width()
-                    >= scroll.widget().minimumSizeHint().width())
+    qtbot.waitUntil(lambda: scroll.viewport().width() >= scroll.widget().minimumSizeHint().width())
     window.close()
 
 

@@ -35,7 +35,7 @@ def test_dialog_validates_live_and_ok_adds_the_function(window, qtbot):
     dialog.add_parameter("w", 1.5, 0.1, 5.0)
     assert _ok_button(dialog).isEnabled()
     x, y = dialog.value_curve.getData()
-    np.testing.assert_allclose(y, np.exp(-(x / 1.5) ** 2))
+    np.testing.assert_allclose(y, np.exp(-((x / 1.5) ** 2)))
     dialog.accept()
     assert dialog.added_name == "bump"
     assert model.custom_activations["bump"].defaults == {"w": 1.5}
@@ -54,11 +54,14 @@ def test_pickers_list_custom_functions_and_curve_pane_shows_its_data(window, mon
     picker = window.curve_pane.picker
     rows = [picker.combo.itemData(i, NAME_ROLE) for i in range(picker.combo.count())]
     assert rows[-1] == CUSTOM_ENTRY
+
     # "Custom..." runs the dialog; stand in for the user typing and pressing OK.
     def fake_define(pg, parent):
-        pg.add_custom_activation({"name": "wave", "formula": "sin(a * x)",
-                                  "params": {"a": (2.0, 0.0, 5.0)}})
+        pg.add_custom_activation(
+            {"name": "wave", "formula": "sin(a * x)", "params": {"a": (2.0, 0.0, 5.0)}}
+        )
         return "wave"
+
     monkeypatch.setattr("actplay.ui.shell.custom_dialog.define_custom_activation", fake_define)
     picker.combo.activated.emit(picker.combo.count() - 1)
     window.scheduler.flush()

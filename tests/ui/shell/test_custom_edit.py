@@ -7,8 +7,12 @@ import pytest
 
 from actplay.ui.shell.custom_dialog import CustomActivationDialog
 
-BUMP = {"name": "bump", "formula": "exp(-(x / w)**2)", "title": "Gaussian bump",
-        "params": {"w": (1.0, 0.1, 5.0)}}
+BUMP = {
+    "name": "bump",
+    "formula": "exp(-(x / w)**2)",
+    "title": "Gaussian bump",
+    "params": {"w": (1.0, 0.1, 5.0)},
+}
 
 
 @pytest.fixture
@@ -51,14 +55,17 @@ def test_edit_button_shows_for_custom_functions_only(used_everywhere):
     assert pane.edit_custom_function() is False
 
 
-def test_editing_replaces_the_function_in_every_use_as_one_undo_step(used_everywhere,
-                                                                     monkeypatch):
+def test_editing_replaces_the_function_in_every_use_as_one_undo_step(used_everywhere, monkeypatch):
     window, model = used_everywhere, used_everywhere.model
     steps = window.undo_stack.count()
     seen = _run_dialog(monkeypatch, lambda d: d.formula_edit.setText("tanh(x * w)"))
     assert window.curve_pane.edit_custom_function() is True
-    assert seen == {"name": "bump", "read_only": True, "formula": "exp(-(x / w)**2)",
-                    "params": {"w": (1.0, 0.1, 5.0)}}
+    assert seen == {
+        "name": "bump",
+        "read_only": True,
+        "formula": "exp(-(x / w)**2)",
+        "params": {"w": (1.0, 0.1, 5.0)},
+    }
     window.scheduler.flush()
     # the curve (reference: numpy), keeping its parameter value
     data = model.curve_data()
@@ -82,7 +89,7 @@ def test_editing_replaces_the_function_in_every_use_as_one_undo_step(used_everyw
     window.undo_action.trigger()
     window.scheduler.flush()
     trace = model.network_trace()
-    np.testing.assert_allclose(trace.a[0], np.exp(-(trace.z[0] / 0.5) ** 2), atol=1e-12)
+    np.testing.assert_allclose(trace.a[0], np.exp(-((trace.z[0] / 0.5) ** 2)), atol=1e-12)
     assert "exp(-(x / w)**2)" in window.curve_pane.help_box.toPlainText()
 
 

@@ -101,11 +101,12 @@ def test_recent_files_are_kept_in_settings_capped_and_clearable(window, tmp_path
         paths.append(str(path))
     window.file_actions.save_to(paths[3])  # again: moves to the top, no duplicate
     others = [p for p in reversed(paths) if p != paths[3]]
-    expected = [paths[3]] + others[:file_actions.MAX_RECENT - 1]
+    expected = [paths[3]] + others[: file_actions.MAX_RECENT - 1]
     assert window.file_actions.recent == expected
     assert settings.value(file_actions.RECENT_KEY) == expected
-    recent_actions = [a for a in window.file_actions.recent_menu.actions()
-                      if a.objectName().startswith("recent_")]
+    recent_actions = [
+        a for a in window.file_actions.recent_menu.actions() if a.objectName().startswith("recent_")
+    ]
     assert len(recent_actions) == file_actions.MAX_RECENT
 
     window.model.set_neuron_bias(0.9)
@@ -128,10 +129,10 @@ def test_examples_menu_opens_every_shipped_example(window):
         assert window.windowTitle().startswith(file_actions.display_name(path))
 
 
-@pytest.mark.parametrize("answer, closes", [("cancel", False), ("discard", True),
-                                            ("save", True)])
-def test_closing_with_unsaved_changes_asks(qtbot, window, files, tmp_path, monkeypatch,
-                                           answer, closes):
+@pytest.mark.parametrize("answer, closes", [("cancel", False), ("discard", True), ("save", True)])
+def test_closing_with_unsaved_changes_asks(
+    qtbot, window, files, tmp_path, monkeypatch, answer, closes
+):
     asked = []
     monkeypatch.setattr(files, "ask_save_changes", lambda: asked.append(1) or answer)
     files.ask_before_closing = True
@@ -148,7 +149,10 @@ def test_closing_with_unsaved_changes_asks(qtbot, window, files, tmp_path, monke
 
 
 def test_create_window_never_asks_on_close(window, monkeypatch):
-    monkeypatch.setattr(window.file_actions, "ask_save_changes",
-                        lambda: pytest.fail("create_window's window must not ask"))
+    monkeypatch.setattr(
+        window.file_actions,
+        "ask_save_changes",
+        lambda: pytest.fail("create_window's window must not ask"),
+    )
     window.model.set_neuron_bias(0.55)
     assert window.close()

@@ -23,8 +23,11 @@ def test_activation_help_shows_every_function_of_the_library(qtbot, window):
     listing = dialog.activation_list
     listed = [listing.item(row).data(help_dialogs.NAME_ROLE) for row in range(listing.count())]
     assert [name for name in listed if name] == [
-        name for group in activations.groups() for name in activations.names()
-        if activations.get(name).group == group]
+        name
+        for group in activations.groups()
+        for name in activations.names()
+        if activations.get(name).group == group
+    ]
     for row, name in enumerate(listed):
         if name in ("elu", "gelu", "softplus"):
             listing.setCurrentRow(row)
@@ -38,15 +41,29 @@ def test_about_lists_the_real_versions(qtbot, window):
     dialog = help_dialogs.make_about_dialog(window)
     qtbot.addWidget(dialog)
     text = dialog.findChild(QTextBrowser, "about_browser").toPlainText()
-    for version in (__version__, qVersion(), PySide6.__version__, pyqtgraph.__version__,
-                    numpy.__version__):
+    for version in (
+        __version__,
+        qVersion(),
+        PySide6.__version__,
+        pyqtgraph.__version__,
+        numpy.__version__,
+    ):
         assert version in text
 
 
 def test_intro_page_covers_the_basics_and_is_offered_once(qtbot, window, tmp_path):
     text = help_dialogs.intro_html().lower()
-    for topic in ("weighted", "bias", "squash", "nonlinear", "derivative", "hidden layers",
-                  "regression", "binary", "softmax"):
+    for topic in (
+        "weighted",
+        "bias",
+        "squash",
+        "nonlinear",
+        "derivative",
+        "hidden layers",
+        "regression",
+        "binary",
+        "softmax",
+    ):
         assert topic in text, topic
     settings = QSettings(str(tmp_path / "first.ini"), QSettings.Format.IniFormat)
     first = help_dialogs.offer_intro_on_first_run(window, settings)
@@ -56,16 +73,22 @@ def test_intro_page_covers_the_basics_and_is_offered_once(qtbot, window, tmp_pat
 
 
 def test_create_window_opens_no_dialog(window):
-    assert [w for w in QApplication.topLevelWidgets()
-            if w.isVisible() and w is not window and w.isWindow()
-            and w.objectName().endswith("dialog")] == []
+    assert [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w is not window and w.isWindow() and w.objectName().endswith("dialog")
+    ] == []
 
 
 def test_shortcut_list_is_generated_from_the_actions(qtbot, window):
     rows = dict(help_dialogs.shortcut_rows(window))
     native = QKeySequence.SequenceFormat.NativeText
-    for name in ("undo_action", "save_session_action", "new_session_action",
-                 "command_palette_action"):
+    for name in (
+        "undo_action",
+        "save_session_action",
+        "new_session_action",
+        "command_palette_action",
+    ):
         action = window.findChild(QAction, name)
         text = action.text().replace("&", "").replace("\u2026", "").strip()
         assert action.shortcut().toString(native) in rows[text]
@@ -75,15 +98,19 @@ def test_shortcut_list_is_generated_from_the_actions(qtbot, window):
     assert table.rowCount() >= len(rows)
 
 
-@pytest.mark.parametrize("keys, opened", [("Ctrl+K", "command_palette"),
-                                          ("Ctrl+/", "shortcuts_dialog")])
+@pytest.mark.parametrize(
+    "keys, opened", [("Ctrl+K", "command_palette"), ("Ctrl+/", "shortcuts_dialog")]
+)
 def test_keyboard_shortcuts_open_their_windows(qtbot, window, keys, opened):
     window.activateWindow()
     qtbot.waitActive(window)
     sequence = QKeySequence(keys)[0]
     qtbot.keyClick(window, sequence.key(), sequence.keyboardModifiers())
-    found = [w for w in QApplication.topLevelWidgets()
-             if w.objectName() == opened and w.isVisible() and w.parent() is window]
+    found = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == opened and w.isVisible() and w.parent() is window
+    ]
     assert len(found) == 1
     found[0].close()
 

@@ -28,9 +28,11 @@ def test_window_structure(window):
     assert window.network_dock.widget() is window.network_panel
     for dock in (window.neuron_dock, window.network_dock):
         features = dock.features()
-        for feature in (QDockWidget.DockWidgetFeature.DockWidgetMovable,
-                        QDockWidget.DockWidgetFeature.DockWidgetFloatable,
-                        QDockWidget.DockWidgetFeature.DockWidgetClosable):
+        for feature in (
+            QDockWidget.DockWidgetFeature.DockWidgetMovable,
+            QDockWidget.DockWidgetFeature.DockWidgetFloatable,
+            QDockWidget.DockWidgetFeature.DockWidgetClosable,
+        ):
             assert features & feature
     assert window.statusBar().isVisible()
 
@@ -46,8 +48,7 @@ def test_all_three_panes_visible_at_common_sizes(qtbot, window):
 
 
 def test_view_menu_toggles_docks(qtbot, window):
-    toggle = window.findChild(type(window.neuron_dock.toggleViewAction()),
-                              "neuron_dock_toggle")
+    toggle = window.findChild(type(window.neuron_dock.toggleViewAction()), "neuron_dock_toggle")
     assert toggle in window.view_menu.actions()
     toggle.trigger()
     assert not window.neuron_dock.isVisible()
@@ -73,7 +74,9 @@ def test_model_events_reach_every_panel(window):
     for pane in (window.neuron_panel, window.network_panel):
         original = pane.refresh
         pane.refresh = lambda sections, pane=pane, original=original: (
-            calls.append((type(pane).__name__, sections)), original(sections))
+            calls.append((type(pane).__name__, sections)),
+            original(sections),
+        )
     window.model.set_neuron_bias(0.4)
     window.model.set_network_input(0, 0.3)
     window.scheduler.flush()
@@ -127,8 +130,7 @@ def test_presets_menu_applies_a_preset(window):
     from actplay.model import presets
 
     name = next(iter(presets.PRESETS))
-    action = window.findChild(type(window.neuron_dock.toggleViewAction()),
-                              f"preset_{name}_action")
+    action = window.findChild(type(window.neuron_dock.toggleViewAction()), f"preset_{name}_action")
     events = []
     window.model.changed.connect(events.append)
     action.trigger()
@@ -163,5 +165,3 @@ def test_widget_size_parsing():
     for bad in ("1400", "0x10", "axb", "10x10x10"):
         with pytest.raises(ValueError):
             export.widget_size(bad)
-
-

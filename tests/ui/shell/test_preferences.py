@@ -92,4 +92,3 @@ def test_follow_system_resolves_to_a_real_theme(window):
     assert window.theme_actions["system"].isChecked()
     with pytest.raises(ValueError, match="unknown theme"):
         theme.resolve_theme("sepia")
-

@@ -71,12 +71,19 @@ def test_a_step_shares_what_it_did_not_change_with_the_step_before(window):
     assert bias_step.after is weight_step.before
     assert bias_step.after["network"] is bias_step.before["network"]
     assert weight_step.after["neuron"] is weight_step.before["neuron"]
-    old_layers, new_layers = weight_step.before["network"]["weights"], \
-        weight_step.after["network"]["weights"]
-    assert [new is old for old, new in zip(old_layers, new_layers, strict=True)] == \
-        [True, False, True, True]
-    assert [new is old for old, new in zip(old_layers[1], new_layers[1], strict=True)] == \
-        [row != 4 for row in range(16)]
+    old_layers, new_layers = (
+        weight_step.before["network"]["weights"],
+        weight_step.after["network"]["weights"],
+    )
+    assert [new is old for old, new in zip(old_layers, new_layers, strict=True)] == [
+        True,
+        False,
+        True,
+        True,
+    ]
+    assert [new is old for old, new in zip(old_layers[1], new_layers[1], strict=True)] == [
+        row != 4 for row in range(16)
+    ]
     stack.undo()
     stack.undo()
     assert model.state_dict() == start
@@ -87,10 +94,13 @@ def test_a_step_shares_what_it_did_not_change_with_the_step_before(window):
 
 def test_rebuilding_the_network_layers_leaves_no_widget_behind(window, qtbot):
     assert window.network_panel.architecture is not None  # the Architecture tab: built on use
+
     def rebuild_cycle():
-        for name, values in (("network_hidden_count", (5, 1, 2)),
-                             ("network_input_size", (7, 3, 2)),
-                             ("network_layer_1_size", (16, 2, 8))):
+        for name, values in (
+            ("network_hidden_count", (5, 1, 2)),
+            ("network_input_size", (7, 3, 2)),
+            ("network_layer_1_size", (16, 2, 8)),
+        ):
             for value in values:
                 window.findChild(QSpinBox, name).setValue(value)  # rebuilt boxes: look again
                 window.scheduler.flush()

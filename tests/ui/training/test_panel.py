@@ -83,8 +83,9 @@ def test_clicking_the_map_adds_a_point_of_the_chosen_class(window, qtbot):
     n_train = len(model.dataset().train[1])
     view = panel.output_map
     scene_point = view.plot.vb.mapViewToScene(QtCore.QPointF(2.0, -3.0))
-    qtbot.mouseClick(view.viewport(), QtCore.Qt.MouseButton.LeftButton,
-                     pos=view.mapFromScene(scene_point))
+    qtbot.mouseClick(
+        view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene_point)
+    )
     points, targets = model.dataset().train
     assert len(targets) == n_train + 1 and targets[-1] == 1.0
     np.testing.assert_allclose(points[-1], [2.0, -3.0], atol=0.1)
@@ -139,8 +140,11 @@ def test_surface_svg_export_holds_the_surface_image_and_every_point(window, tmp_
     href = next(v for k, v in images[0].attrib.items() if k.endswith("href"))
     png = QtGui.QImage.fromData(base64.b64decode(href.split(",", 1)[1]))
     assert (png.height(), png.width()) == model.output_surface().shape  # the surface itself
-    colours = {png.pixelColor(x, y).name() for x in range(0, png.width(), 3)
-               for y in range(0, png.height(), 3)}
+    colours = {
+        png.pixelColor(x, y).name()
+        for x in range(0, png.width(), 3)
+        for y in range(0, png.height(), 3)
+    }
     assert len(colours) > 10  # a coloured surface, not a blank image
     text = path.read_text()
     n_train = int(np.sum(~model.dataset().is_test))

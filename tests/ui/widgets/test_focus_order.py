@@ -10,8 +10,11 @@ def tab_chain(window) -> list:
     """The widgets Tab visits, in order, starting after the window itself."""
     chain, widget = [], window.nextInFocusChain()
     while widget is not window:
-        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()
-                and widget.isEnabled()):
+        if (
+            widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisible()
+            and widget.isEnabled()
+        ):
             chain.append(widget)
         widget = widget.nextInFocusChain()
     return chain
@@ -20,12 +23,14 @@ def tab_chain(window) -> list:
 def follows(chain, first, second, page=None) -> bool:
     """``second`` comes right after ``first``: only parts of ``first`` (a plot's viewport)
     or of ``page`` (the frame around ``second``) may come between."""
+
     def part_of(widget, owner):
         return owner is not None and (widget is owner or owner.isAncestorOf(widget))
 
-    between = chain[chain.index(first) + 1:chain.index(second)]
+    between = chain[chain.index(first) + 1 : chain.index(second)]
     return chain.index(second) > chain.index(first) and all(
-        part_of(widget, first) or part_of(widget, page) for widget in between)
+        part_of(widget, first) or part_of(widget, page) for widget in between
+    )
 
 
 def test_the_compare_tab_is_reached_right_after_its_tab_bar(window):
@@ -52,8 +57,12 @@ def test_network_tabs_and_rebuilt_inputs_keep_the_on_screen_order(window, qtbot)
     assert positions == sorted(positions)
     assert positions[-1] < chain.index(panel.tabs.tabBar())
     panel.tabs.setCurrentIndex(2)  # Diagnostics: built now, also right after the tab bar
-    assert follows(tab_chain(window), panel.tabs.tabBar(), panel.findChild(QTableWidget),
-                   panel.tabs.currentWidget())
+    assert follows(
+        tab_chain(window),
+        panel.tabs.tabBar(),
+        panel.findChild(QTableWidget),
+        panel.tabs.currentWidget(),
+    )
 
 
 def test_the_truth_table_follows_the_bar_chart(window):
@@ -78,6 +87,12 @@ def test_placing_widgets_leaves_the_windows_python_objects_valid(window, qtbot):
     model.set_curve_activation("identity")  # the slider goes
     window.scheduler.flush()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    for held in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu,
-                 window.undo_action, window.redo_action):
+    for held in (
+        window.file_menu,
+        window.edit_menu,
+        window.view_menu,
+        window.help_menu,
+        window.undo_action,
+        window.redo_action,
+    ):
         assert shiboken6.isValid(held)

@@ -24,6 +24,11 @@ def test_start_up_modules_do_not_load_html_entities(module):
     import sys
 
     code = f"import sys, {module}; print('html.entities' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+    )
     assert result.stdout.strip() == "False"
