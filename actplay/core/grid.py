@@ -119,3 +119,56 @@ def grid_activations(
         clipped = np.clip(layer_values, -FLOAT32_MAX, FLOAT32_MAX)
         heatmaps.append(clipped.astype(np.float32).reshape(w.shape[0], resolution, resolution))
     return heatmaps
+
+
+def feature_planes(features, lo: float, hi: float, resolution: int) -> np.ndarray:
+    """Each input feature's value over the plane, as the network sees it.
+
+    Parameters
+    ----------
+    features : sequence of str
+        Names from ``core.datasets.FEATURES`` (``"x1"``, ``"x1^2"``, ``"sin_x2"``...),
+        in the order of the network's inputs.
+    lo, hi, resolution
+        The plane, as for :func:`plane_grid` (the same float32-rounded points).
+
+    Returns
+    -------
+    ndarray, shape (len(features), resolution * resolution), float64
+        Row ``i`` is feature ``i`` at every grid point (row-major, top row first).
+    """
+    from actplay.core.datasets import feature_matrix
+
+    lo, hi, resolution = _check_grid(lo, hi, resolution)
+    points = _cached_plane_grid(lo, hi, resolution)
+    return np.ascontiguousarray(feature_matrix(points, features).T)
+
+
+def forward_planes(net: Network, values: np.ndarray, start: int = 0, stop: int | None = None):
+    """Run layers ``start..stop-1`` of ``net`` over columns of points.
+
+    Parameters
+    ----------
+    net : Network
+    values : ndarray, shape (units of layer ``start - 1`` or the inputs, points)
+        What the layer before ``start`` outputs at every point (the inputs when 0).
+    start, stop : int
+        0-based layer indices (the input is not a layer); ``stop`` None means all.
+
+    Returns
+    -------
+    list of ndarray
+        ``(out_i, points)`` float64 activations of each layer run, in order.
+    """
+    outputs = []
+    layers = zip(net.weights, net.biases, net.activations, strict=True)
+    for index, (w, b, (function, params)) in enumerate(layers):
+        if index < start:
+            continue
+        if stop is not None and index >= stop:
+            break
+        pre_activation = w @ values
+        pre_activation += b[:, np.newaxis]
+        values = apply_activation(function, params, pre_activation, unit_axis=0)
+        outputs.append(values)
+    return outputs

@@ -20,6 +20,7 @@ from actplay.core.grid import grid_activations, plane_grid
 from actplay.core.network import Network, Trace
 from actplay.model import limits as lim
 from actplay.model.unit_function import intervals, unit_function
+from actplay.model.unit_grids import UnitGridCache, UnitGrids, plane_features
 
 GRID_RESOLUTION = 100  # heatmap cells per axis: smooth at panel size, cheap to compute
 DIAGNOSTIC_RESOLUTION = 32  # diagnostics grid per axis: 1,024 points give the same
@@ -107,6 +108,7 @@ class DerivedMixin:
     def _init_derived(self) -> None:
         self._cache: dict[str, tuple[object, object]] = {}
         self.recompute_counts = dict.fromkeys(RESULTS, 0)
+        self._unit_grid_cache = UnitGridCache()
 
     def _cached(self, name: str, key, compute):
         hit = self._cache.get(name)
@@ -292,6 +294,17 @@ class DerivedMixin:
             return [_read_only(np.asarray(m)) for m in maps]
 
         return list(self._cached("heatmaps", key, compute))
+
+    def unit_grids(self, resolution: int) -> UnitGrids | None:
+        """Every unit over the input plane at ``resolution`` points per axis, or ``None``
+        when the network's inputs are not the data set's features nor a 2-D point.
+
+        A change recomputes only the layers it reaches (see ``model.unit_grids``).
+        """
+        features = plane_features(self._layer_sizes, self._dataset_spec["features"])
+        if features is None:
+            return None
+        return self._unit_grid_cache.grids(self.network(), features, self._plane_range, resolution)
 
     def linear_equivalent(self) -> tuple[np.ndarray, np.ndarray] | None:
         """``(W, b)`` of the single linear map an all-identity network equals, else ``None``."""
