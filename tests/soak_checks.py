@@ -4,16 +4,15 @@ What is checked, and the rule for NaN:
 
 * every plotted array of every ``PlotDataItem``/``PlotCurveItem``,
   ``ScatterPlotItem``, ``BarGraphItem`` and ``ImageItem`` in the window is
-  finite; the two deliberate exceptions are NaN (never inf) in the heatmap
-  mosaic's gaps - exactly where `tile_mosaic` leaves no tile - and NaN in a
-  curve of a user-written (custom) function, where the function itself is
-  undefined (the model's own series holds the same NaN);
+  finite; the one deliberate exception is NaN in a curve of a user-written
+  (custom) function, where the function itself is undefined (the model's own
+  series holds the same NaN);
 * every view box's range and every image's colour levels are finite;
 * axis tick strings and the rich-text labels hold no long runs of digits
   (a formatted number never needs more than a dozen), no ``nan`` and no ``inf``;
 * what is shown equals what the model says: curves equal ``curve_data()``
   (and the library's function for a registered activation), the neuron's bars
-  ``neuron_result()``, the heatmaps ``network_heatmaps()``, the layer bars
+  ``neuron_result()``, the canvas tiles ``unit_grids()``, the layer bars
   ``network_trace()``, and the sliders the model's values.
 """
 
@@ -26,8 +25,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel
 
 from actplay.core import activations as acts
-from actplay.ui.network import geometry as geo
-from actplay.ui.network.heatmaps import THUMB_FACTOR, TILE_GAP
+from actplay.ui.network.canvas_paint import lut_rows
 from actplay.ui.neuron.bars import bar_heights
 from actplay.ui.neuron.equation_label import EquationLabel
 
@@ -51,17 +49,9 @@ def _custom(activation_name) -> bool:
     return activation_name not in acts.names() and activation_name != "softmax"
 
 
-def _mosaic_gaps(image: np.ndarray, counts) -> np.ndarray:
-    """Where the heatmap mosaic of layers with ``counts`` units has no tile."""
-    tile = (image.shape[0] + TILE_GAP) // len(counts) - TILE_GAP
-    rows = [np.zeros((n, tile, tile), dtype=np.float32) for n in counts]
-    return np.isnan(geo.tile_mosaic(rows, tile, TILE_GAP))
-
-
 def non_finite_items(window) -> list[str]:
     """Descriptions of plotted arrays that break the finiteness rule (empty: all good)."""
     model = window.model
-    heatmaps = window.network_panel.heatmaps
     custom_curves = {
         id(window.curve_pane.plot.curves[s.key])
         for s in model.curve_data().series
@@ -95,11 +85,6 @@ def non_finite_items(window) -> list[str]:
             if image is None:
                 continue
             arrays = [image, item.levels]
-            if item is heatmaps.thumbnails:
-                gaps = _mosaic_gaps(image, heatmaps._counts)
-                if not np.array_equal(np.isnan(image), gaps):
-                    problems.append("heatmap mosaic: NaN outside the gaps between tiles")
-                arrays = [np.where(gaps, 0.0, image), item.levels]
         elif isinstance(item, pg.ViewBox):
             arrays = [item.viewRange()]
         else:
@@ -185,17 +170,16 @@ def check_shown_matches_model(window) -> None:
     ):
         np.testing.assert_array_equal(z_shown, np.ravel(z))
         np.testing.assert_array_equal(a_shown, np.ravel(a))
-    maps = model.network_heatmaps()
-    heatmaps = network.heatmaps
-    assert heatmaps.plots.isHidden() == (maps is None)
-    if maps is not None:
-        layer, unit = heatmaps._large_target(tuple(len(m) for m in maps))
-        np.testing.assert_array_equal(heatmaps.large_image(), maps[layer - 1][unit][::-1])
-        tile = maps[0].shape[-1] // THUMB_FACTOR
-        rows = [geo.block_mean(m, THUMB_FACTOR) for m in maps]
-        np.testing.assert_array_equal(
-            heatmaps.thumbnails.image, geo.tile_mosaic(rows, tile, TILE_GAP)
-        )
+    canvas = network.canvas
+    if canvas.isVisible():
+        canvas.refresh()
+        grids = model.unit_grids(canvas.tile_resolution())
+        assert (grids is None) == (not canvas._plane_mode)
+        if grids is not None:
+            last = len(grids.layers)
+            for column, layer in enumerate(grids.layers, start=1):
+                centred = column == last and canvas._centred_output
+                np.testing.assert_array_equal(canvas.tile_rows(column), lut_rows(layer, centred))
     for slider, value in zip(network.input_sliders, model.network_input, strict=True):
         assert slider.value() == value
 

@@ -155,12 +155,17 @@ class SoakDriver:
         self.random.choice(self.presets).trigger()
 
     def _graph(self) -> None:
-        graph = self.window.network_panel.graph
-        geometry = graph.geometry_
-        if self.random.random() < 0.5 and len(geometry.edge_index):
-            graph.select(("edge", self.random.randrange(len(geometry.edge_index))))
+        canvas = self.window.network_panel.canvas
+        layout = canvas.layout_
+        if layout is None or not canvas.isVisible():
+            return
+        if self.random.random() < 0.5 and len(layout.link_layer):
+            canvas.activate(("link", self.random.randrange(len(layout.link_layer))))
         else:
-            graph.select(("node", self.random.randrange(len(geometry.node_layer))))
+            column = self.random.randrange(len(layout.columns))
+            rows = len(layout.columns[column])
+            if rows:
+                canvas.activate(("tile", column, self.random.randrange(rows)))
 
     def _tab(self) -> None:
         tabs = self.random.choice(

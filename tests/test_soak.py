@@ -1,7 +1,7 @@
 """Soak: thousands of seeded random changes through the real main window's widgets.
 
 After the run (and every ``CHECK_EVERY`` changes) no exception was raised, every
-plotted array is finite (NaN only in the heatmap mosaic's gaps and in custom
+plotted array is finite (NaN only in custom
 functions' undefined points, see ``soak_checks``), labels and axis ticks are
 formatted, and what is shown equals what the model computes.
 """

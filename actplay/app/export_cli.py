@@ -318,9 +318,12 @@ def pane_widget(model, pane: str, show_neuron: bool = True):
     panel.refresh(frozenset(pane_class.SECTIONS))
     if pane == "curve" and not show_neuron:
         panel.set_neuron_shown(False)
-    if pane == "heatmaps" and model.network_heatmaps() is None:
+    if pane == "heatmaps" and model.unit_grids(2) is None:
         panel.deleteLater()
-        raise ExportInputError("heatmaps need a network with exactly 2 inputs")
+        raise ExportInputError(
+            "heatmaps need a network whose inputs are a point of the plane (2 inputs) "
+            "or the data set's features"
+        )
     widget = pane_plot(panel, pane)
     widget.setParent(None)
     widget.setMaximumSize(MAX_WIDGET_SIZE, MAX_WIDGET_SIZE)  # a dock's height cap is no limit here

@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from actplay.ui import theme
+
 READABLE = 4.5  # WCAG AA for normal text
 
 
@@ -73,21 +75,16 @@ def test_equation_slope_and_signed_numbers_are_readable_in_both_themes(window):
             assert contrast(colour, _window_background()) >= READABLE, (mode, colour)
 
 
-def test_heatmap_caption_and_row_labels_follow_the_theme(window):
-    heatmaps = window.network_panel.heatmaps
-    window.network_panel.tabs.setCurrentWidget(heatmaps)
+def test_the_network_canvas_follows_the_theme(window):
+    canvas = window.network_panel.canvas
     window.scheduler.flush()
     for mode in ("dark", "light", "dark"):
         _switch(window, mode)
-        caption_html = heatmaps.large_plot.titleLabel.item.toHtml()
-        colours = re.findall(r"color:\s*(#[0-9a-fA-F]{6,8})", caption_html)
-        assert colours
-        background = _plot_background(heatmaps.large_plot.getViewBox().scene().views()[0])
-        ink = QColor(colours[-1])
-        assert contrast(ink, background) >= READABLE, (mode, ink.name())
-        assert heatmaps._row_labels
-        for label in heatmaps._row_labels:
-            assert contrast(label.color, background) >= READABLE, mode
+        image = canvas.grab().toImage()
+        background = image.pixelColor(1, canvas.height() - 2)
+        assert background == theme.plot_background(), mode
+        assert (background.lightness() < 80) == (mode == "dark")
+        assert contrast(theme.plot_foreground(), background) >= READABLE, mode
 
 
 def test_every_plot_text_item_and_title_is_readable_in_dark(window):
@@ -109,7 +106,7 @@ def test_every_plot_text_item_and_title_is_readable_in_dark(window):
                 continue
             checked += 1
             assert contrast(ink, background) >= 3.0, (type(item).__name__, ink.name())
-    assert checked >= 10
+    assert checked >= 5  # the curve plot, bars and training charts (the canvas paints its own)
 
 
 def test_help_box_field_names_are_readable_after_a_switch(window):

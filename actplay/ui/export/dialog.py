@@ -20,8 +20,7 @@ from actplay.ui.export.svg_patch import apply_svg_patch_on_first_use
 PANE_TITLES = {
     "curve": "Curve plot",
     "neuron": "Neuron chart",
-    "network": "Network graph",
-    "heatmaps": "Network heatmaps",
+    "network": "Network canvas",
     "window": "Whole window",
 }
 #: Formats the dialog offers: (format, title, extension).
@@ -39,8 +38,9 @@ MAX_EXPORT_SCALE = 8.0  # same ceiling as the command line
 PANE_PLOTS = {
     "curve": ("curve_pane", "plot"),
     "neuron": ("neuron_panel", "bars"),
-    "network": ("network_panel", "graph", "view"),
-    "heatmaps": ("network_panel", "heatmaps", "plots"),
+    "network": ("network_panel", "canvas"),
+    # the canvas draws every unit as its heatmap: "heatmaps" is kept as another name for it
+    "heatmaps": ("network_panel", "canvas"),
 }
 
 
@@ -67,6 +67,8 @@ def pane_widgets(window) -> dict:
     """
     candidates = {}
     for pane, (panel_name, *_path) in PANE_PLOTS.items():
+        if pane not in PANE_TITLES:  # another name for a pane listed already
+            continue
         panel = getattr(window, panel_name, None)
         candidates[pane] = None if panel is None else pane_plot(panel, pane)
     candidates["window"] = window

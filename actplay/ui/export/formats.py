@@ -254,6 +254,8 @@ def svg_bytes(widget, size=None) -> bytes:
     if size is not None:
         widget.resize(*size)
     export.settle(widget)
+    if getattr(widget, "PAINTS_VECTORS", False):
+        return painted_svg_bytes(widget)
     view = vector_view(widget)
     if view is None:
         raise ValueError("SVG is available for the plot panes; export this one as PNG")
@@ -272,6 +274,33 @@ def svg_bytes(widget, size=None) -> bytes:
     finally:
         for curve, mode in zip(curves, modes, strict=True):
             curve.setSegmentedLineMode(mode)
+
+
+def painted_svg_bytes(widget) -> bytes:
+    """SVG of a widget that paints itself with QPainter (the network canvas): its own
+    paint code drawn into Qt's SVG generator, with ``widget.vector_output`` set so that
+    it draws lines as paths rather than from a cached picture."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(widget.width(), widget.height()))
+    generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
+    generator.setTitle(widget.accessibleName() or widget.objectName())
+    painter = QPainter(generator)
+    widget.vector_output = True
+    try:
+        widget.render(painter, QPoint(0, 0))
+    finally:
+        widget.vector_output = False
+        painter.end()
+    buffer.close()
+    return bytes(data)
 
 
 def write_image(widget, path, size=None, scale: float = 1.0) -> None:

@@ -1,32 +1,31 @@
-"""The network dock panel: graph, selected weight, inputs, and tabs of detail.
+"""The network dock panel: the canvas above, tabs of detail below.
 
-Layout, top to bottom: the network graph (click a connection or a neuron),
-the "selected weight" slider, one slider per network input, the linear-collapse
-note (only for all-identity networks), then tabs - heatmaps over the input
-plane, per-layer z/a bars, diagnostics, and the architecture editor. Only the
-visible tab is redrawn; a hidden tab that missed changes redraws when shown.
-The Layers, Diagnostics and Architecture pages are built the first time they
-are shown (or asked for: ``panel.bars`` and the like build on access), so the
-window's first frame does not pay for them.
+The canvas (`CanvasView`: the network drawn as heatmap tiles and links, with
+the selected weight's slider) sits on top; under it, tabs: the network's
+input sliders and the linear-collapse note, per-layer z/a bars,
+diagnostics, and the architecture editor. Only the visible tab is redrawn;
+a hidden tab that missed changes redraws when shown. The Layers, Diagnostics
+and Architecture pages are built the first time they are shown (or asked
+for: ``panel.bars`` and the like build on access), so the window's first
+frame does not pay for them.
+
+In the network layout the main window takes the canvas view into its centre
+(`take_canvas`) and gives it back (`return_canvas`); the panel keeps
+refreshing it wherever it is.
 """
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6 import QtCore, QtWidgets
 
 from actplay.ui.binding import bind_float
-from actplay.ui.network.graph import NetworkGraph
-from actplay.ui.network.heatmaps import NeuronHeatmaps
+from actplay.ui.network.canvas_view import CanvasView
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.focus_order import place_after
 from actplay.ui.widgets.lazy_tabs import empty_page, fill_page
-from actplay.ui.widgets.names import weight_label
 
-WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |w| is larger
-SPLIT_SIZES = [330, 470]  # initial px of graph+sliders / tabs in an ~800 px high dock
-NO_SELECTION_TEXT = "Click a connection in the graph to pick a weight."
-# The tabs after Heatmaps: (attribute, tab title), built on first show.
+SPLIT_SIZES = [470, 330]  # initial px of canvas / tabs in an ~800 px high dock
+# The tabs after Inputs: (attribute, tab title), built on first show.
 LAZY_TABS = (("bars", "Layers"), ("diagnostics", "Diagnostics"), ("architecture", "Architecture"))
 
 
@@ -45,7 +44,7 @@ class NetworkPanel(QtWidgets.QWidget):
     that changed.
     """
 
-    SECTIONS = frozenset({"network", "view"})
+    SECTIONS = frozenset({"network", "view", "dataset"})
 
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -55,29 +54,21 @@ class NetworkPanel(QtWidgets.QWidget):
         self._bars_sizes = ()  # the layer sizes the Layers tab's plots were built for
         self._dirty_tabs: set = set()
 
-        self.graph = NetworkGraph(model)
-        self.selected_label = QtWidgets.QLabel(NO_SELECTION_TEXT)
-        self.selected_label.setObjectName("network_selected_weight_label")
-        self.selected_weight = FloatSlider(
-            "network_selected_weight",
-            "Selected weight",
-            -WEIGHT_SLIDER_RANGE,
-            WEIGHT_SLIDER_RANGE,
-            tooltip="Drag the weight picked in the graph",
-        )
-        self._selected_binding = bind_float(
-            self.selected_weight, self._selected_weight_value, self._set_selected_weight
-        )
-        self.inputs_box = QtWidgets.QGroupBox("Network input")
+        self.canvas_view = CanvasView(model)
+        self.canvas = self.canvas_view.canvas
+        self.selected_weight = self.canvas_view.selected_weight
+
+        self.inputs_page = QtWidgets.QWidget()
+        self.inputs_page.setObjectName("network_inputs_page")
+        inputs_layout = QtWidgets.QVBoxLayout(self.inputs_page)
+        inputs_layout.setContentsMargins(6, 4, 6, 4)
+        self.inputs_box = QtWidgets.QWidget()
         self._inputs_layout = QtWidgets.QVBoxLayout(self.inputs_box)
-        self._inputs_layout.setContentsMargins(6, 2, 6, 2)
+        self._inputs_layout.setContentsMargins(0, 0, 0, 0)
         self._inputs_layout.setSpacing(0)
         self.input_sliders: list[FloatSlider] = []
         self._input_bindings: list = []
-
-        # The input rows now, before the tabs: Tab then reaches them in the order shown.
         self._rebuild_inputs(len(model.network_input))
-
         self.linear_note = QtWidgets.QLabel()
         self.linear_note.setObjectName("network_linear_note")
         self.linear_note.setTextFormat(QtCore.Qt.TextFormat.RichText)
@@ -86,11 +77,13 @@ class NetworkPanel(QtWidgets.QWidget):
             "background: #eef5fb; border: 1px solid #9cc3e0; border-radius: 3px; padding: 4px"
         )
         self.linear_note.hide()
+        inputs_layout.addWidget(self.inputs_box)
+        inputs_layout.addWidget(self.linear_note)
+        inputs_layout.addStretch(1)
 
-        self.heatmaps = NeuronHeatmaps(model)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("network_tabs")
-        self.tabs.addTab(self.heatmaps, "Heatmaps")
+        self.tabs.addTab(_scrolling(self.inputs_page), "Inputs")
         self._pages: dict[str, QtWidgets.QWidget] = {}  # attribute -> the tab's (empty) page
         self._built: dict[str, QtWidgets.QWidget] = {}  # attribute -> its content, once built
         for attribute, title in LAZY_TABS:
@@ -99,27 +92,31 @@ class NetworkPanel(QtWidgets.QWidget):
             self._pages[attribute] = page
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
-        top = QtWidgets.QWidget()
-        top_layout = QtWidgets.QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.setSpacing(2)
-        top_layout.addWidget(self.graph, 1)
-        top_layout.addWidget(self.selected_label)
-        top_layout.addWidget(self.selected_weight)
-        top_layout.addWidget(self.inputs_box)
-        top_layout.addWidget(self.linear_note)
-        # A splitter, so the user decides how much of a narrow dock the graph gets.
+        # A splitter, so the user decides how much of a narrow dock the canvas gets.
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.canvas_view)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes(SPLIT_SIZES)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
-        self.refresh(frozenset({"network", "view"}))
+        self.refresh(self.SECTIONS)
+
+    # -- the canvas, lent to the network layout ---------------------------------------------
+    def take_canvas(self) -> CanvasView:
+        """Hand the canvas view over (the caller places it); the panel keeps the tabs."""
+        self.canvas_view.setParent(None)
+        return self.canvas_view
+
+    def return_canvas(self) -> None:
+        """Put the canvas view back above the tabs."""
+        if self.canvas_view.parent() is not self.splitter:
+            self.splitter.insertWidget(0, self.canvas_view)
+            self.splitter.setSizes(SPLIT_SIZES)
+            self.canvas_view.show()
 
     # -- the tabs built on first show ------------------------------------------------------
     @property
@@ -167,30 +164,25 @@ class NetworkPanel(QtWidgets.QWidget):
         rebuilt = sizes != self._sizes
         if rebuilt:
             self._rebuild(sizes)
+        self.canvas_view.refresh(sections)
         if "network" in sections or rebuilt:
             if "architecture" in self._built:
                 self._built["architecture"].update_view()
-            trace = model.network_trace()
-            self.graph.update_values(model.network_input, trace, model.weights)
             for binding in self._input_bindings:
                 binding.refresh()
-            self._update_linear_note(trace)
-            self._dirty_tabs = {self.heatmaps, *self._built.values()}
+            self._update_linear_note()
+            self._dirty_tabs = set(self._built.values())
             self._refresh_tab(self._current_tab())
-        self.graph.update_selection(model.selected_weight, model.neuron_target)
-        self._update_selected_weight()
 
     def _rebuild(self, sizes):
         """Recreate the size-dependent items (only when the layer sizes change)."""
         self._sizes = sizes
-        if tuple(self.graph.geometry_.layer_sizes) != sizes:  # built for them already at start
-            self.graph.rebuild(sizes)
         # The Layers tab's plots (~25 ms for the default network) wait until it shows.
         if "bars" in self._built and self._current_tab() is self._built["bars"]:
             self._rebuild_bars()
         if len(self.input_sliders) != sizes[0]:
             self._rebuild_inputs(sizes[0])
-            place_after(self.selected_weight, self.inputs_box)  # not after the tabs' widgets
+            place_after(self.tabs.tabBar(), self.inputs_box)  # not after the tabs' widgets
 
     def _rebuild_bars(self):
         self.bars.rebuild(self._sizes)
@@ -226,13 +218,14 @@ class NetworkPanel(QtWidgets.QWidget):
         values = self.model.network_input
         return values[i] if i < len(values) else 0.0
 
-    def _update_linear_note(self, trace):
+    def _update_linear_note(self):
         equivalent = self.model.linear_equivalent()
         if equivalent is None:
             self.linear_note.hide()
             return
         from actplay.ui.network.diagnostics import linear_note_text
 
+        trace = self.model.network_trace()
         self.linear_note.setText(
             linear_note_text(equivalent, self.model.network_input, trace.a[-1])
         )
@@ -262,36 +255,6 @@ class NetworkPanel(QtWidgets.QWidget):
 
     def _on_tab_changed(self, _index):
         self._refresh_tab(self._current_tab())
-
-    # -- selected weight -------------------------------------------------------------------
-    def _selected_weight_value(self) -> float:
-        selected = self.model.selected_weight
-        if selected is None:
-            return 0.0
-        layer, out, inp = selected
-        return float(self.model.weights[layer - 1][out, inp])
-
-    def _set_selected_weight(self, value):
-        selected = self.model.selected_weight
-        if selected is None:
-            raise ValueError("no weight is selected: click a connection in the graph first")
-        self.model.set_weight(*selected, value)
-
-    def _update_selected_weight(self):
-        selected = self.model.selected_weight
-        self.selected_weight.setEnabled(selected is not None)
-        if selected is None:
-            self.selected_label.setText(NO_SELECTION_TEXT)
-        else:
-            layer, out, inp = selected
-            n_layers = len(self._sizes)
-            self.selected_label.setText(
-                f"Selected: weight {weight_label(layer, out, inp, n_layers)} (layer {layer})"
-            )
-            reach = max(WEIGHT_SLIDER_RANGE, np.ceil(abs(self._selected_weight_value())))
-            if self.selected_weight.range() != (-reach, reach):
-                self.selected_weight.setRange(-reach, reach)
-        self._selected_binding.refresh()
 
 
 def _scrolling(widget):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
@@ -19,6 +20,7 @@ from actplay.ui.scheduler import RedrawScheduler
 from actplay.ui.shell import preferences
 from actplay.ui.shell.file_actions import install_file_actions
 from actplay.ui.shell.help_dialogs import install_help_actions
+from actplay.ui.shell.layouts import LayoutSwitcher
 from actplay.ui.shell.menu_actions import add_menu_action
 from actplay.ui.shell.undo import install_undo
 
@@ -84,8 +86,12 @@ class MainWindow(QMainWindow):
         from actplay.ui.curve.pane import CurvePane
 
         self.curve_pane = CurvePane(model, self)
-        self.setCentralWidget(self.curve_pane)
         self.scheduler.register(self.curve_pane, CurvePane.SECTIONS)
+        # The centre holds the curve pane (curve layout) or the network canvas (network layout).
+        self.central_stack = QtWidgets.QStackedWidget(self)
+        self.central_stack.setObjectName("central_stack")
+        self.central_stack.addWidget(self.curve_pane)
+        self.setCentralWidget(self.central_stack)
 
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
@@ -103,11 +109,8 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             setattr(self, attribute, panel)
             setattr(self, dock_name, dock)
-        self.resizeDocks(
-            [self.neuron_dock, self.network_dock],
-            [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
-            Qt.Orientation.Horizontal,
-        )
+        self.reset_dock_sizes()
+        self.layouts = LayoutSwitcher(self, self.central_stack)
 
         self._build_menus()
         importlib.import_module("actplay.ui.export.dialog").install_export_actions(self)  # issue 8
@@ -164,6 +167,9 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"{dock.objectName()}_toggle")
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
+        for action in self.layouts.actions.values():
+            self.view_menu.addAction(action)
+        self.menuBar().setCornerWidget(self.layouts.corner, Qt.Corner.TopRightCorner)
         self._add_action(
             self.view_menu, "&Reset layout", self.reset_layout, None, "reset_layout_action"
         )
@@ -212,12 +218,11 @@ class MainWindow(QMainWindow):
         self.file_actions.save_as()
 
     def reset_layout(self) -> None:
-        """Docks back to their first-start places and sizes, all visible."""
-        for _attribute, dock_name, _title, _module, _class, area in PANELS:
-            dock = getattr(self, dock_name)
-            dock.setFloating(False)
-            self.addDockWidget(area, dock)
-            dock.show()
+        """Docks of the layout shown back to their first-start places and sizes, all visible."""
+        self.layouts.reset()
+
+    def reset_dock_sizes(self) -> None:
+        """The neuron and network docks at their first-start widths."""
         self.resizeDocks(
             [self.neuron_dock, self.network_dock],
             [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
@@ -229,11 +234,13 @@ class MainWindow(QMainWindow):
         """Restore geometry and dock layout from ``settings`` and save them there on close."""
         self._settings = settings
         geometry = settings.value("window/geometry")
-        state = settings.value("window/state")
+        # the curve layout's docks (saved as "window/state" before there were two layouts)
+        state = settings.value("window/state_curve") or settings.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state, LAYOUT_VERSION)
+        self.layouts.restore(settings)  # the layout last shown, with its docks
         preferences.restore_preferences(self, settings)  # theme, last function/range, recent
 
     def save_settings(self) -> None:
@@ -241,7 +248,7 @@ class MainWindow(QMainWindow):
         if self._settings is None:
             return
         self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self.layouts.save(self._settings)
         preferences.save_preferences(self, self._settings)
         self._settings.sync()
 

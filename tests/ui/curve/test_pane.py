@@ -274,6 +274,7 @@ def test_x_range_controls_zoom_and_reset(qtbot, window, pane):
 def test_crosshair_reads_every_visible_curve(qtbot, window, pane):
     window.model.add_compare("tanh")
     window.scheduler.flush()
+    qtbot.wait(5)  # the legend's new row re-lays out the plot in the event loop
     view = pane.plot.getPlotItem().getViewBox()
     position = pane.plot.mapFromScene(view.mapViewToScene(QPointF(1.5, 0.5)))
     qtbot.mouseMove(pane.plot.viewport(), position)

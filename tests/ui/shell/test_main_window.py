@@ -20,7 +20,8 @@ from actplay.ui.neuron.panel import NeuronPanel
 
 def test_window_structure(window):
     assert isinstance(window.model, Playground)
-    assert window.centralWidget() is window.curve_pane
+    assert window.centralWidget() is window.central_stack
+    assert window.central_stack.currentWidget() is window.curve_pane
     assert isinstance(window.curve_pane, CurvePane)
     assert isinstance(window.neuron_panel, NeuronPanel)
     assert isinstance(window.network_panel, NetworkPanel)

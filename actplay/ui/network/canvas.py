@@ -1,0 +1,528 @@
+"""The network drawn as a picture of what it computes.
+
+Every hidden and output unit is a tile showing its activation over the input
+plane (when the network's inputs are a point of the plane, or features of it:
+x1², x1·x2, sin x1...), computed at the resolution the tile is drawn at; other
+networks show each unit's activation for the current input, with a bar. The
+input column shows the features on offer; clicking one switches it on or off.
+Links are smooth curves whose width follows |w| and whose colour (orange
+negative, blue positive) fades toward 0.
+
+Hover a tile: it is shown enlarged with its axes. Hover a link: a card gives
+the weight. Click a link: it becomes the selected weight (its slider appears
+under the canvas). Click a unit: the neuron builder shows it.
+
+Drawing: the links are painted once into a pixmap and reused until a weight,
+the layout or the selection changes; tiles are images made once per changed
+layer (the model recomputes only the layers a change reaches).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from actplay.core import datasets
+from actplay.core.grid import feature_planes
+from actplay.core.network import SOFTMAX_NAME
+from actplay.ui import theme
+from actplay.ui.network import canvas_layout as geo
+from actplay.ui.network import canvas_paint as paint
+from actplay.ui.network.canvas_headers import HEADER_HEIGHT, DepthHeader, LayerHeader
+from actplay.ui.network.canvas_overlays import ZOOM_MAP_PX, HoverCard, TileZoom
+from actplay.ui.widgets.diverging import diverging_lut
+from actplay.ui.widgets.names import layer_label, unit_label, weight_label
+from actplay.ui.widgets.numbers import format_number
+
+LABEL_WIDTH = 46  # px left of the input column for the feature names
+HEADER_WIDTH = (56, 120)  # px: narrowest and widest a column's header may be
+SELECTED_RGBA = (240, 228, 66, 255)  # Okabe-Ito yellow: the selected weight's glow
+DISABLED_OPACITY = 0.3  # a feature that is switched off
+PROBABILITY_RANGE = (0.0, 1.0)  # an output with this range is a probability: centred on 0.5
+
+
+class NetworkCanvas(QtWidgets.QWidget):
+    """The model's network as tiles and links.
+
+    Parameters
+    ----------
+    model : Playground
+    parent : QWidget, optional
+
+    Signals
+    -------
+    message(str)
+        A refused click or header change, for the hint line under the canvas.
+    """
+
+    SECTIONS = frozenset({"network", "view", "dataset"})
+    PAINTS_VECTORS = True  # an SVG export runs paintEvent into Qt's SVG generator
+    message = QtCore.Signal(str)
+
+    def __init__(self, model, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setObjectName("network_canvas")
+        self.setAccessibleName("Network canvas")
+        self.setAccessibleDescription(
+            "Each unit drawn as its output over the input plane; links by weight"
+        )
+        self.setMouseTracking(True)
+        self.setMinimumSize(240, 200)
+        self.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Expanding
+        )
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)
+        self.layout_: geo.CanvasLayout | None = None
+        self._layout_key = None
+        self._inputs: list[tuple[str, str, bool]] = []  # (name, title, on) per input tile
+        self._plane_mode = False
+        self._grids = None  # model.unit_grids the tiles were made from
+        self._tile_images: dict[int, tuple[object, paint.TileImages]] = {}
+        self._values: list[np.ndarray] = []  # value mode: each column's values
+        self._centred_output = False
+        self._net = None
+        self._flat_weights = np.zeros(0)
+        self._widths = np.zeros(0)
+        self._links_pixmap: tuple[object, QtGui.QPixmap] | None = None
+        self._hover = None  # ("tile", column, row) or ("link", index)
+        self._stale = True
+        self.vector_output = False  # set by an SVG export: links as paths, no cached pixmap
+        self.depth_header = DepthHeader(model, self, self.message.emit)
+        self.layer_headers: list[LayerHeader] = []
+        self.zoom = TileZoom(self)
+        self.card = HoverCard(self)
+
+    # -- model -> view ---------------------------------------------------------------------
+    def refresh(self, sections=frozenset({"network", "view", "dataset"})) -> None:
+        """Follow the model; the work waits while the canvas is hidden."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._sync()
+        self.update()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._sync()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            self._sync()
+
+    def _sync(self) -> None:
+        """Read the model: layout, tiles, links."""
+        self._stale = False
+        model = self.model
+        sizes = tuple(model.layer_sizes)
+        features = tuple(model.features)
+        if sizes[0] == len(features):
+            shown = datasets.FEATURES
+            self._inputs = [
+                (name, datasets.FEATURE_TITLES[name], name in features) for name in shown
+            ]
+            rows = [shown.index(name) for name in features]
+            self._plane_mode = True
+        else:
+            self._inputs = [(f"x{i + 1}", f"x{i + 1}", True) for i in range(sizes[0])]
+            rows = list(range(sizes[0]))
+            self._plane_mode = sizes[0] == 2
+        key = (sizes, tuple(self._inputs), self.width(), self.height())
+        if key != self._layout_key:
+            self._layout_key = key
+            self.layout_ = self._place(sizes, rows)
+            self._tile_images = {}
+            self._links_pixmap = None
+            self._place_headers(sizes)
+        output_name = model.layer_activations[-1][0]
+        output = model.activation(output_name)
+        self._centred_output = output_name == SOFTMAX_NAME or (
+            tuple(output.output_range) == PROBABILITY_RANGE
+        )
+        self._update_headers(sizes)
+        self._update_tiles()
+        self._update_links()
+
+    def _place(self, sizes, rows) -> geo.CanvasLayout:
+        """Lay the network out, leaving the last column room for half its header."""
+        args = (sizes, len(self._inputs), rows, self.width(), self.height(), HEADER_HEIGHT + 6)
+        layout = geo.place(*args, LABEL_WIDTH)
+        right = self._header_width(layout) / 2 - layout.tile / 2 + 2
+        return geo.place(*args, LABEL_WIDTH, max(right, 6.0))
+
+    @staticmethod
+    def _header_width(layout) -> int:
+        step = (layout.column_x[1] - layout.column_x[0]) if len(layout.column_x) > 1 else 200
+        return int(np.clip(step - 6, *HEADER_WIDTH))
+
+    def tile_resolution(self) -> int:
+        """Grid points per axis of a tile: one per device pixel it is drawn at."""
+        ratio = self.devicePixelRatioF()
+        return max(4, int(round(self.layout_.tile * ratio)))
+
+    def _update_tiles(self) -> None:
+        model = self.model
+        self._grids = model.unit_grids(self.tile_resolution()) if self._plane_mode else None
+        if self._grids is None:
+            trace = model.network_trace()
+            self._values = [np.asarray(model.network_input, dtype=float)] + [
+                np.asarray(a, dtype=float) for a in trace.a
+            ]
+            return
+        # The input column shows every feature on offer, on or off, over the same plane.
+        names = tuple(name for name, _title, _on in self._inputs)
+        res, plane = self._grids.resolution, self._grids.plane
+        key = (names, plane, res)
+        held = self._tile_images.get(0)
+        if held is None or held[0] != key:
+            planes = feature_planes(names, *plane, res).reshape(len(names), res, res)
+            self._tile_images[0] = (key, paint.TileImages(planes), False)
+        last = len(self._grids.layers)
+        for column, grids in enumerate(self._grids.layers, start=1):
+            held = self._tile_images.get(column)
+            centred = column == last and self._centred_output
+            if held is None or held[0] is not grids or held[2] != centred:
+                self._tile_images[column] = (grids, paint.TileImages(grids, centred), centred)
+
+    def _update_links(self) -> None:
+        net = self.model.network()
+        if net is self._net and self._widths.size == len(self.layout_.link_layer):
+            return
+        self._net = net
+        layout = self.layout_
+        self._flat_weights = (
+            np.concatenate([np.ravel(w) for w in net.weights]) if net.weights else np.zeros(0)
+        )
+        sizes = net.layer_sizes
+        full = np.array(
+            [
+                paint.max_link_width(layout.tile, sizes[layer - 1], sizes[layer])
+                for layer in layout.link_layer
+            ]
+        )
+        self._widths = paint.link_widths(self._flat_weights, full)
+        self._links_pixmap = None
+
+    # -- headers ---------------------------------------------------------------------------
+    def _place_headers(self, sizes) -> None:
+        n_layers = len(sizes)
+        if len(self.layer_headers) != n_layers - 1 or any(
+            header.combo.count() != self._combo_count(header.layer, n_layers)
+            for header in self.layer_headers
+        ):
+            for header in self.layer_headers:
+                header.setParent(None)
+                header.deleteLater()
+            self.layer_headers = [
+                LayerHeader(self.model, layer, n_layers, self, self.message.emit)
+                for layer in range(1, n_layers)
+            ]
+        layout = self.layout_
+        width = self._header_width(layout)
+        for column, header in enumerate([self.depth_header, *self.layer_headers]):
+            centre = layout.column_x[column] + layout.tile / 2
+            left = int(np.clip(centre - width / 2, 2, self.width() - width - 2))
+            header.setGeometry(left, 2, width, HEADER_HEIGHT)
+            header.show()
+
+    def _combo_count(self, layer: int, n_layers: int) -> int:
+        names = [n for n in self.model.activation_names() if n != SOFTMAX_NAME]
+        return len(names) + (1 if layer == n_layers - 1 else 0)
+
+    def _update_headers(self, sizes) -> None:
+        self.depth_header.update_view(sizes, "Features" if self._plane_mode else "Inputs")
+        for header, size, (name, _params) in zip(
+            self.layer_headers, sizes[1:], self.model.layer_activations, strict=True
+        ):
+            header.update_view(size, name)
+
+    # -- painting ----------------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:
+        if self._stale or self.layout_ is None:
+            self._sync()
+        painter = QtGui.QPainter(self)
+        painter.fillRect(self.rect(), theme.plot_background())
+        if self.vector_output:
+            painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            self._paint_links(painter)
+        else:
+            painter.drawPixmap(0, 0, self._links_layer())
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        self._paint_selection(painter)
+        self._paint_tiles(painter)
+        painter.end()
+
+    def _links_layer(self) -> QtGui.QPixmap:
+        ratio = self.devicePixelRatioF()
+        key = (self._net, self._layout_key, ratio, theme.active_theme())
+        if self._links_pixmap is not None and self._links_pixmap[0] == key:
+            return self._links_pixmap[1]
+        pixmap = QtGui.QPixmap(QtCore.QSize(int(self.width() * ratio), int(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(QtCore.Qt.GlobalColor.transparent)
+        painter = QtGui.QPainter(pixmap)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        self._paint_links(painter)
+        painter.end()
+        self._links_pixmap = (key, pixmap)
+        return pixmap
+
+    def _paint_links(self, painter: QtGui.QPainter) -> None:
+        """Every link, one path per pen (thin ones first, so strong links lie on top)."""
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        points = self.layout_.link_points
+        for sign, width, alpha, members in paint.link_batches(self._flat_weights, self._widths):
+            path = QtGui.QPainterPath()
+            for index in members:
+                paint.cubic_path(path, points[index, 0], points[index, -1])
+            pen = QtGui.QPen(paint.sign_colour(sign, alpha), width)
+            pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            painter.drawPath(path)
+
+    def _link_path(self, index: int) -> QtGui.QPainterPath:
+        path = QtGui.QPainterPath()
+        points = self.layout_.link_points
+        paint.cubic_path(path, points[index, 0], points[index, -1])
+        return path
+
+    def _paint_selection(self, painter: QtGui.QPainter) -> None:
+        selected = self.selected_link()
+        hovered = self._hover[1] if self._hover and self._hover[0] == "link" else None
+        for index, glow in ((selected, QtGui.QColor(*SELECTED_RGBA)), (hovered, None)):
+            if index is None:
+                continue
+            width = float(self._widths[index])
+            path = self._link_path(index)
+            if glow is not None:
+                painter.setPen(QtGui.QPen(glow, width + 6))
+                painter.drawPath(path)
+            sign = -1 if self._flat_weights[index] < 0 else 1
+            painter.setPen(QtGui.QPen(paint.sign_colour(sign, 1.0), max(width, 1.5)))
+            painter.drawPath(path)
+
+    def _paint_tiles(self, painter: QtGui.QPainter) -> None:
+        layout = self.layout_
+        ink = theme.plot_foreground()
+        border = QtGui.QPen(ink, 1)
+        size = layout.tile
+        lut = diverging_lut()
+        target = self.model.neuron_target
+        font = painter.font()
+        font.setPointSizeF(max(6.5, min(font.pointSizeF(), size * 0.32)))
+        painter.setFont(font)
+        for column, corners in enumerate(layout.columns):
+            held = self._tile_images.get(column)
+            last = column == len(layout.columns) - 1
+            for row, (x, y) in enumerate(corners):
+                rect = QtCore.QRectF(x, y, size, size)
+                on = self._inputs[row][2] if column == 0 else True
+                painter.setOpacity(1.0 if on else DISABLED_OPACITY)
+                if held is not None:
+                    painter.drawImage(rect, held[1].images[row])
+                else:
+                    self._paint_value_tile(painter, rect, column, row, last, lut, ink)
+                painter.setPen(border)
+                painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect)
+                if column > 0 and size >= 16:
+                    self._paint_bias(painter, rect, column, row, lut)
+                painter.setOpacity(1.0)
+                if column == 0:
+                    painter.setPen(ink if on else theme.plot_foreground().darker(80))
+                    painter.setOpacity(1.0 if on else 0.55)
+                    painter.drawText(
+                        QtCore.QRectF(0, y, LABEL_WIDTH - 6, size),
+                        QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter,
+                        self._inputs[row][1],
+                    )
+                    painter.setOpacity(1.0)
+                hovered = self._hover == ("tile", column, row)
+                if hovered or (target is not None and target == (column, row)):
+                    painter.setPen(QtGui.QPen(ink, 3 if target == (column, row) else 2))
+                    painter.drawRect(rect.adjusted(-2, -2, 2, 2))
+
+    def _paint_value_tile(self, painter, rect, column, row, last, lut, ink) -> None:
+        value = float(self._values[column][row]) if self._values else 0.0
+        shown = 2 * value - 1 if (last and self._centred_output) else value
+        r, g, b, a = (int(c) for c in lut[paint.lut_rows(np.array([shown]))[0]])
+        painter.fillRect(rect, QtGui.QColor(r, g, b, a))
+        bar = float(np.clip(shown, -1.0, 1.0)) * rect.width() / 2
+        centre = rect.center().x()
+        bar_rect = QtCore.QRectF(min(centre, centre + bar), rect.bottom() - 5, abs(bar), 4)
+        painter.fillRect(bar_rect, ink)
+        painter.setPen(QtGui.QPen(ink, 1))
+        painter.drawLine(
+            QtCore.QPointF(centre, rect.bottom() - 6), QtCore.QPointF(centre, rect.bottom())
+        )
+
+    def _paint_bias(self, painter, rect, column, row, lut) -> None:
+        bias = float(self._net.biases[column - 1][row])
+        side = max(4.0, rect.width() * 0.16)
+        mark = QtCore.QRectF(rect.left() - side - 1, rect.bottom() - side, side, side)
+        r, g, b, a = (int(c) for c in lut[paint.lut_rows(np.array([bias]))[0]])
+        painter.fillRect(mark, QtGui.QColor(r, g, b, a))
+
+    # -- what is where -----------------------------------------------------------------------
+    def selected_link(self) -> int | None:
+        """Index of the model's selected weight among the links, or None."""
+        selected = self.model.selected_weight
+        if selected is None or self.layout_ is None:
+            return None
+        layer, out, inp = selected
+        layout = self.layout_
+        hits = np.flatnonzero(
+            (layout.link_layer == layer) & (layout.link_out == out) & (layout.link_in == inp)
+        )
+        return int(hits[0]) if hits.size else None
+
+    def hit(self, point: QtCore.QPointF):
+        """``("tile", column, row)``, ``("link", index)`` or None under a canvas point."""
+        if self.layout_ is None:
+            return None
+        tile = geo.tile_at(self.layout_, point.x(), point.y())
+        if tile is not None:
+            return ("tile", *tile)
+        link = geo.link_at(self.layout_, point.x(), point.y(), self._widths)
+        return None if link is None else ("link", link)
+
+    def tile_centre(self, column: int, row: int) -> QtCore.QPoint:
+        """Canvas pixel at the centre of a tile (for tests and tools)."""
+        x, y, w, h = self.layout_.tile_rect(column, row)
+        return QtCore.QPoint(int(x + w / 2), int(y + h / 2))
+
+    def link_point(self, index: int) -> QtCore.QPoint:
+        """Canvas pixel in the middle of a link's curve (for tests and tools)."""
+        x, y = self.layout_.link_points[index, geo.CURVE_SAMPLES // 2]
+        return QtCore.QPoint(int(round(x)), int(round(y)))
+
+    def link_index(self, layer: int, out: int, inp: int) -> int:
+        """Index of the link of weight ``(layer, out, inp)``."""
+        layout = self.layout_
+        hits = np.flatnonzero(
+            (layout.link_layer == layer) & (layout.link_out == out) & (layout.link_in == inp)
+        )
+        return int(hits[0])
+
+    def tile_rows(self, column: int) -> np.ndarray:
+        """The lookup-table rows drawn for a column's tiles, ``(n, res, res)`` (plane mode)."""
+        return self._tile_images[column][1].rows
+
+    # -- mouse ------------------------------------------------------------------------------
+    def describe(self, hit) -> str:
+        """The words a hover card shows for a hit."""
+        n_layers = len(self.model.layer_sizes)
+        if hit[0] == "link":
+            index = hit[1]
+            layout = self.layout_
+            layer, out, inp = (
+                int(layout.link_layer[index]),
+                int(layout.link_out[index]),
+                int(layout.link_in[index]),
+            )
+            name = weight_label(layer, out, inp, n_layers)
+            value = format_number(self._flat_weights[index], 3)
+            return f"Weight {name} is {value}.\nClick to edit it."
+        _kind, column, row = hit
+        if column == 0:
+            name, title, on = self._inputs[row]
+            if not self._plane_mode:
+                value = format_number(self.model.network_input[row], 3)
+                return f"Input {title} = {value}"
+            state = "on: click to switch it off" if on else "off: click to feed it in"
+            return f"Feature {title}, {state}."
+        bias = format_number(self._net.biases[column - 1][row], 3)
+        text = f"{unit_label(column, row, n_layers)}: bias {bias}"
+        trace = self.model.network_trace()
+        z, a = trace.z[column - 1][row], trace.a[column - 1][row]
+        text += f"\nat the current input: z = {format_number(z, 3)}, a = {format_number(a, 3)}"
+        return text + "\nClick to open it in the neuron builder."
+
+    def mouseMoveEvent(self, event) -> None:
+        self._set_hover(self.hit(event.position()), event.position())
+
+    def leaveEvent(self, event) -> None:
+        self._set_hover(None, None)
+        super().leaveEvent(event)
+
+    def _set_hover(self, hit, position) -> None:
+        if hit != self._hover:
+            self._hover = hit
+            self.update()
+        if hit is None:
+            self.card.hide()
+            self.zoom.hide()
+            return
+        if hit[0] == "tile" and self._plane_mode:
+            self._show_zoom(hit[1], hit[2])
+            self.card.hide()
+        else:
+            self.zoom.hide()
+            self.card.show_text(self.describe(hit), position)
+
+    def _show_zoom(self, column: int, row: int) -> None:
+        grids = self.model.unit_grids(ZOOM_MAP_PX)
+        if grids is None:
+            return
+        n_layers = len(self.model.layer_sizes)
+        if column == 0:
+            name, title, _on = self._inputs[row]
+            grid = feature_planes((name,), *grids.plane, ZOOM_MAP_PX).reshape(
+                ZOOM_MAP_PX, ZOOM_MAP_PX
+            )
+            title = f"feature {title}"
+            centred = False
+        else:
+            grid = grids.layers[column - 1][row]
+            title = f"{unit_label(column, row, n_layers)} ({layer_label(column, n_layers)})"
+            centred = column == n_layers - 1 and self._centred_output
+        point = None
+        if grids.features[:2] == ("x1", "x2"):
+            point = tuple(self.model.network_input[:2])
+        self.zoom.show_map(grid, centred, title, grids.plane, point)
+        x, y, size, _ = self.layout_.tile_rect(column, row)
+        left = (
+            x + size + 12
+            if x + size + 12 + self.zoom.width() <= self.width()
+            else (x - self.zoom.width() - 12)
+        )
+        top = min(max(y - self.zoom.height() / 2, 0), self.height() - self.zoom.height())
+        self.zoom.move(int(max(left, 0)), int(max(top, 0)))
+        self.zoom.show()
+        self.zoom.raise_()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        hit = self.hit(event.position())
+        if hit is not None:
+            self.activate(hit)
+
+    def activate(self, hit) -> None:
+        """Act on a click: select a weight, open a unit, or switch a feature."""
+        model = self.model
+        try:
+            if hit[0] == "link":
+                layout = self.layout_
+                index = hit[1]
+                model.select_weight(
+                    int(layout.link_layer[index]),
+                    int(layout.link_out[index]),
+                    int(layout.link_in[index]),
+                )
+            elif hit[1] > 0:
+                model.select_network_neuron(hit[1], hit[2])
+            elif self._plane_mode and len(self._inputs) == len(datasets.FEATURES):
+                name, _title, on = self._inputs[hit[2]]
+                model.set_feature(name, not on)
+        except ValueError as error:
+            self.message.emit(str(error))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == QtCore.Qt.Key.Key_Escape and self.model.selected_weight is not None:
+            self.model.clear_selected_weight()
+            return
+        super().keyPressEvent(event)
