@@ -1,0 +1,71 @@
+"""The curve and network layouts: one click between them, parts moved not rebuilt,
+each layout's docks and the last layout remembered in settings."""
+
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from actplay.app import create_window
+from actplay.ui.shell.layouts import CURVE, NETWORK
+
+
+def _click_corner(qtbot, window, name):
+    button = window.layouts.corner.findChild(QtWidgets.QToolButton, f"layout_{name}_button")
+    qtbot.mouseClick(button, QtCore.Qt.MouseButton.LeftButton)
+
+
+def test_one_click_puts_the_canvas_in_the_centre_and_back(qtbot, window):
+    canvas_view = window.network_panel.canvas_view
+    _click_corner(qtbot, window, NETWORK)
+    assert window.layouts.current == NETWORK
+    assert window.central_stack.currentWidget() is window.layouts.centre
+    assert window.layouts.centre.isAncestorOf(canvas_view)
+    assert window.layouts.curve_dock().widget() is window.curve_pane
+    assert window.curve_pane.isVisibleTo(window) or window.layouts.curve_dock().isVisible()
+    assert not window.network_panel.isAncestorOf(canvas_view)
+    # the same views, still refreshed by the scheduler where they now are
+    window.model.set_weight(1, 0, 0, 2.0)
+    window.scheduler.flush()
+    assert window.network_panel.canvas._flat_weights[0] == 2.0
+    _click_corner(qtbot, window, CURVE)
+    assert window.layouts.current == CURVE
+    assert window.central_stack.currentWidget() is window.curve_pane
+    assert window.network_panel.isAncestorOf(canvas_view)
+    assert not window.layouts.curve_dock().isVisible()
+
+
+def test_shortcuts_and_the_view_menu_offer_both_layouts(window):
+    actions = window.layouts.actions
+    assert actions[NETWORK].shortcut().toString() == "Ctrl+2"
+    assert actions[CURVE].shortcut().toString() == "Ctrl+1"
+    assert all(action in window.view_menu.actions() for action in actions.values())
+    actions[NETWORK].trigger()
+    assert actions[NETWORK].isChecked() and not actions[CURVE].isChecked()
+    with pytest.raises(ValueError, match="unknown layout"):
+        window.layouts.show_layout("mosaic")
+
+
+def test_each_layout_keeps_its_docks_and_the_last_one_is_remembered(qtbot, tmp_path):
+    settings = QtCore.QSettings(str(tmp_path / "a.ini"), QtCore.QSettings.Format.IniFormat)
+    first = create_window()
+    qtbot.addWidget(first)
+    first.use_settings(settings)
+    first.show()
+    first.layouts.show_layout(NETWORK)
+    first.neuron_dock.hide()  # the user closes a dock in the network layout
+    first.layouts.show_layout(CURVE)
+    assert first.neuron_dock.isVisible()  # the curve layout has its own arrangement
+    first.layouts.show_layout(NETWORK)
+    assert not first.neuron_dock.isVisible()
+    first.save_settings()
+    first.file_actions.ask_before_closing = False
+    first.close()
+
+    second = create_window()
+    qtbot.addWidget(second)
+    second.use_settings(settings)
+    second.show()
+    assert second.layouts.current == NETWORK
+    assert second.central_stack.currentWidget() is second.layouts.centre
+    assert not second.neuron_dock.isVisible()
+    second.file_actions.ask_before_closing = False
+    second.close()
