@@ -1,0 +1,375 @@
+"""A race: one network trained with several activations side by side, in lockstep.
+
+For each seed every contestant starts from the same weights and sees the same
+batches in the same order: the weights are drawn once (``init_parameters`` with
+the race's scheme and seed, hidden biases then set to ``bias_init``) and every
+contestant's :class:`~actplay.core.training.Trainer` shuffles with that seed. The
+activations of the hidden layers are the only difference. Repeats run the same
+race for several seeds, all in lockstep, so every curve reaches an epoch together.
+
+A *lane* is one (seed, contestant) pair: a plain ``Trainer`` (so a lane trains
+exactly as single training does, bit for bit), its curves (recorded after every
+whole epoch, epoch 0 included), its wall time and the epoch it diverged at.
+Stepping the lanes one after the other in one process costs no more per step
+than single training: the race adds a loop iteration per lane and chunk.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from actplay.core.initialisation import INIT_SCHEMES, init_parameters
+from actplay.core.network import Network
+from actplay.core.training import Trainer, target_matrix
+
+METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+MAX_CONTESTANTS = 6  # one colour each from the compare palette
+MAX_SEEDS = 20  # repeats; enough to see a spread, few enough to run live
+MAX_BIAS_INIT = 100.0  # far beyond where every unit of any activation is saturated or dead
+CHUNK_STEPS = 5  # steps per lane between clock checks in run_for: ~0.5 ms per lane
+_INITIAL_CAPACITY = 64  # recorded epochs before the curve buffer first grows
+
+
+@dataclass(frozen=True)
+class Contestant:
+    """One entry of a race: a label and the activation of every hidden layer.
+
+    Attributes
+    ----------
+    label : str
+        What the legend and the table call it.
+    layers : tuple of (Activation or name, dict)
+        One ``(activation, params)`` pair per hidden layer, first hidden layer first.
+    """
+
+    label: str
+    layers: tuple
+
+    @classmethod
+    def uniform(cls, activation, params=None, n_hidden: int = 1, label: str | None = None):
+        """The same activation (and parameters) in every one of ``n_hidden`` layers."""
+        name = activation if isinstance(activation, str) else activation.name
+        params = dict(params or {})
+        return cls(label or name, tuple((activation, dict(params)) for _ in range(n_hidden)))
+
+
+@dataclass(frozen=True)
+class RaceSetup:
+    """Everything a race needs; every contestant shares all of it but its hidden activations.
+
+    Attributes
+    ----------
+    layer_sizes : tuple of int
+        ``(in, h1, ..., out)``; at least one hidden layer.
+    output : (Activation or name, dict)
+        The output layer's activation, the same for every contestant.
+    contestants : tuple of Contestant
+        1..``MAX_CONTESTANTS``.
+    train, test : (inputs, targets)
+        Inputs with the features already applied; the test set may be empty.
+    loss, optimizer, learning_rate, batch_size, l2
+        As for :class:`~actplay.core.training.Trainer`.
+    init_scheme : str
+        One of ``INIT_SCHEMES``; the weights each seed starts from.
+    bias_init : float
+        Every hidden unit's starting bias (0 is the usual start; a negative one
+        starts ReLU units dead).
+    seeds : tuple of int
+        1..``MAX_SEEDS`` distinct seeds; each one is a repeat of the whole race.
+    classification : bool
+        Whether accuracy means anything (targets are class labels).
+    """
+
+    layer_sizes: tuple
+    output: tuple
+    contestants: tuple
+    train: tuple
+    test: tuple
+    loss: str = "bce"
+    optimizer: str = "adam"
+    learning_rate: float = 0.03
+    batch_size: int = 10
+    l2: float = 0.0
+    init_scheme: str = "xavier"
+    bias_init: float = 0.0
+    seeds: tuple = (0,)
+    classification: bool = True
+
+    def check(self) -> None:
+        """Raise ``ValueError`` naming the first field a race cannot run with."""
+        sizes = tuple(self.layer_sizes)
+        if len(sizes) < 3:
+            raise ValueError("a race needs at least one hidden layer: the activations differ there")
+        if not 1 <= len(self.contestants) <= MAX_CONTESTANTS:
+            raise ValueError(
+                f"a race has 1 to {MAX_CONTESTANTS} contestants, got {len(self.contestants)}"
+            )
+        for contestant in self.contestants:
+            if len(contestant.layers) != len(sizes) - 2:
+                raise ValueError(
+                    f"contestant {contestant.label!r} names {len(contestant.layers)} hidden "
+                    f"layer activation(s) for {len(sizes) - 2} hidden layer(s)"
+                )
+        seeds = tuple(self.seeds)
+        if not 1 <= len(seeds) <= MAX_SEEDS:
+            raise ValueError(f"a race runs 1 to {MAX_SEEDS} seeds, got {len(seeds)}")
+        if len(set(seeds)) != len(seeds):
+            raise ValueError(f"the seeds of a race must differ, got {seeds}")
+        if self.init_scheme not in INIT_SCHEMES:
+            raise ValueError(
+                f"init scheme must be one of {', '.join(INIT_SCHEMES)}, got {self.init_scheme!r}"
+            )
+        if not (math.isfinite(self.bias_init) and abs(self.bias_init) <= MAX_BIAS_INIT):
+            raise ValueError(
+                f"bias init must be a number within ±{MAX_BIAS_INIT:g}, got {self.bias_init!r}"
+            )
+
+
+def initial_parameters(setup: RaceSetup, seed: int) -> tuple[list, list]:
+    """The weights and biases every contestant of ``seed`` starts from."""
+    weights, biases = init_parameters(setup.layer_sizes, setup.init_scheme, seed)
+    for hidden in biases[:-1]:
+        hidden[...] = setup.bias_init
+    return weights, biases
+
+
+def contestant_network(setup: RaceSetup, contestant: Contestant, seed: int) -> Network:
+    """The untrained network of one contestant for ``seed``."""
+    weights, biases = initial_parameters(setup, seed)
+    return Network.from_arrays(weights, biases, [*contestant.layers, setup.output])
+
+
+class Lane:
+    """One contestant trained from one seed: a ``Trainer`` and what the race records of it."""
+
+    __slots__ = ("trainer", "diverged_at", "wall_time", "_snapshot")
+
+    def __init__(self, trainer: Trainer) -> None:
+        self.trainer = trainer
+        self.diverged_at: float | None = None  # epoch at which the weights stopped being finite
+        self.wall_time = 0.0  # seconds spent in this lane's steps
+        self._snapshot = np.empty_like(trainer.parameters)
+
+    def advance(self, n_steps: int, epoch: float) -> None:
+        """Train ``n_steps``; on divergence keep the last finite weights and stop."""
+        start = time.perf_counter()
+        trainer = self.trainer
+        np.copyto(self._snapshot, trainer.parameters)
+        trainer.step(n_steps)
+        if not trainer.finite:
+            np.copyto(trainer.parameters, self._snapshot)
+            self.diverged_at = epoch
+        self.wall_time += time.perf_counter() - start
+
+
+def evaluate(trainer: Trainer, inputs: np.ndarray, targets: np.ndarray, classification: bool):
+    """``(loss, accuracy)`` of ``trainer`` on ``(inputs, target matrix)`` in one forward pass.
+
+    The loss is what ``Trainer.loss`` computes, by the same operations; accuracy is
+    the share classified right (argmax over several outputs, else output > 0.5),
+    NaN for regression or an empty set.
+    """
+    if len(targets) == 0:
+        return math.nan, math.nan
+    loss_name = trainer.loss_name
+    if loss_name == "mse":
+        outputs = trainer.outputs(inputs)
+        loss = float(np.mean((outputs - targets) ** 2))
+    else:
+        z = trainer.outputs(inputs, logits=True)
+        if loss_name == "bce":
+            loss = float(np.mean(np.logaddexp(0.0, z) - targets * z))
+            outputs = z  # sigmoid(z) > 0.5 exactly when z > 0
+        else:
+            top = np.max(z, axis=1, keepdims=True)
+            log_norm = top[:, 0] + np.log(np.sum(np.exp(z - top), axis=1))
+            loss = float(np.mean(log_norm - np.sum(z * targets, axis=1)))
+            outputs = z
+    if not classification:
+        return loss, math.nan
+    if outputs.shape[1] > 1:
+        right = np.argmax(outputs, axis=1) == np.argmax(targets, axis=1)
+    else:
+        threshold = 0.0 if loss_name == "bce" else 0.5
+        right = (outputs[:, 0] > threshold) == (targets[:, 0] > 0.5)
+    return loss, float(np.mean(right))
+
+
+class Race:
+    """Every (seed, contestant) lane of a :class:`RaceSetup`, trained in lockstep.
+
+    Attributes
+    ----------
+    setup : RaceSetup
+    lanes : list of list of Lane
+        ``lanes[seed_index][contestant_index]``.
+    epochs : int
+        Whole epochs every lane has completed.
+    steps_per_epoch : int
+    """
+
+    def __init__(self, setup: RaceSetup) -> None:
+        setup.check()
+        self.setup = setup
+        train_x, train_y = setup.train
+        test_x, test_y = setup.test
+        n_out = setup.layer_sizes[-1]
+        self._sets = (
+            (np.asarray(train_x, dtype=np.float64), target_matrix(train_y, n_out)),
+            (np.asarray(test_x, dtype=np.float64), target_matrix(test_y, n_out)),
+        )
+        self.lanes = [
+            [Lane(self._trainer(contestant, seed)) for contestant in setup.contestants]
+            for seed in setup.seeds
+        ]
+        self._flat = [lane for row in self.lanes for lane in row]
+        self._running = list(self._flat)
+        self.steps_per_epoch = self._flat[0].trainer.steps_per_epoch
+        self.epochs = 0
+        self._position = 0  # steps into the current epoch
+        self._curves = np.full(
+            (len(setup.seeds), len(setup.contestants), len(METRICS), _INITIAL_CAPACITY), np.nan
+        )
+        self._record()
+
+    def _trainer(self, contestant: Contestant, seed: int) -> Trainer:
+        setup = self.setup
+        x, y = setup.train
+        return Trainer(
+            contestant_network(setup, contestant, seed),
+            x,
+            y,
+            loss=setup.loss,
+            optimizer=setup.optimizer,
+            learning_rate=setup.learning_rate,
+            batch_size=setup.batch_size,
+            l2=setup.l2,
+            seed=seed,
+        )
+
+    # -- stepping --------------------------------------------------------------------
+    @property
+    def epoch_progress(self) -> float:
+        """Whole epochs plus the fraction of the current one."""
+        return self.epochs + self._position / self.steps_per_epoch
+
+    @property
+    def finished(self) -> bool:
+        """True once every lane has diverged (nothing left to train)."""
+        return not self._running
+
+    def step(self, n_steps: int = 1) -> None:
+        """Advance every lane still running by ``n_steps`` mini-batch steps, together."""
+        left = int(n_steps)
+        while left > 0 and self._running:
+            chunk = min(left, self.steps_per_epoch - self._position)
+            progress = self.epoch_progress
+            for lane in self._running:
+                lane.advance(chunk, progress)
+            if any(lane.diverged_at is not None for lane in self._running):
+                self._running = [lane for lane in self._running if lane.diverged_at is None]
+            self._position += chunk
+            left -= chunk
+            if self._position == self.steps_per_epoch:
+                self._position = 0
+                self.epochs += 1
+                self._record()
+
+    def steps_to(self, epoch: int) -> int:
+        """Steps left until every lane has completed ``epoch`` epochs (0 if already)."""
+        return max(0, (epoch - self.epochs) * self.steps_per_epoch - self._position)
+
+    def run_to(self, epoch: int) -> None:
+        """Train until ``epoch`` whole epochs are done (Step: the end of the current one)."""
+        self.step(self.steps_to(epoch))
+
+    def run_for(self, seconds: float, until_epoch: int | None = None) -> None:
+        """Train in chunks of ``CHUNK_STEPS`` until ``seconds`` pass or ``until_epoch`` is done."""
+        deadline = time.perf_counter() + seconds
+        while self._running:
+            left = (
+                CHUNK_STEPS if until_epoch is None else min(CHUNK_STEPS, self.steps_to(until_epoch))
+            )
+            if left <= 0:
+                return
+            self.step(left)
+            if time.perf_counter() >= deadline:
+                return
+
+    # -- records ---------------------------------------------------------------------
+    def _record(self) -> None:
+        epoch = self.epochs
+        if epoch >= self._curves.shape[-1]:
+            grown = np.full((*self._curves.shape[:-1], 2 * self._curves.shape[-1]), np.nan)
+            grown[..., : self._curves.shape[-1]] = self._curves
+            self._curves = grown
+        (train_x, train_t), (test_x, test_t) = self._sets
+        classification = self.setup.classification
+        for s, row in enumerate(self.lanes):
+            for c, lane in enumerate(row):
+                if lane.diverged_at is not None:
+                    continue
+                train_loss, train_accuracy = evaluate(
+                    lane.trainer, train_x, train_t, classification
+                )
+                test_loss, test_accuracy = evaluate(lane.trainer, test_x, test_t, classification)
+                self._curves[s, c, :, epoch] = (
+                    train_loss,
+                    test_loss,
+                    train_accuracy,
+                    test_accuracy,
+                )
+
+    def curves(self, metric: str | None = None) -> np.ndarray:
+        """Recorded values, epochs 0..``epochs`` (a copy; NaN after a lane diverged).
+
+        Returns ``(n_seeds, n_contestants, epochs + 1)`` for one of :data:`METRICS`,
+        or ``(n_seeds, n_contestants, len(METRICS), epochs + 1)`` for ``None``.
+        """
+        recorded = self._curves[..., : self.epochs + 1]
+        if metric is None:
+            return recorded.copy()
+        if metric not in METRICS:
+            raise ValueError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}")
+        return recorded[:, :, METRICS.index(metric)].copy()
+
+    def wall_times(self) -> np.ndarray:
+        """Seconds each lane spent training, ``(n_seeds, n_contestants)``."""
+        return np.array([[lane.wall_time for lane in row] for row in self.lanes])
+
+    def diverged_at(self) -> np.ndarray:
+        """Epoch at which each lane diverged, NaN for lanes that did not."""
+        return np.array(
+            [
+                [math.nan if lane.diverged_at is None else lane.diverged_at for lane in row]
+                for row in self.lanes
+            ]
+        )
+
+    def network(self, seed_index: int, contestant_index: int) -> Network:
+        """The current network of one lane (its last finite weights if it diverged)."""
+        return self.lanes[seed_index][contestant_index].trainer.network()
+
+    def parameters(self, seed_index: int, contestant_index: int) -> np.ndarray:
+        """A copy of one lane's flat parameter vector (``Trainer.parameters`` layout)."""
+        return self.lanes[seed_index][contestant_index].trainer.parameters.copy()
+
+
+__all__ = [
+    "CHUNK_STEPS",
+    "MAX_BIAS_INIT",
+    "MAX_CONTESTANTS",
+    "MAX_SEEDS",
+    "METRICS",
+    "Contestant",
+    "Lane",
+    "Race",
+    "RaceSetup",
+    "contestant_network",
+    "evaluate",
+    "initial_parameters",
+]
