@@ -8,6 +8,7 @@ setters write the neuron's (so one choice shows in both views).
 from __future__ import annotations
 
 from actplay.model import limits as lim
+from actplay.model.errors import InvalidValue
 
 
 class CurveStateMixin:
@@ -92,7 +93,7 @@ class CurveStateMixin:
         name = lim.check_activation("compare activation", name, custom=self._custom)
         params = lim.check_params("compare params", name, params, custom=self._custom)
         if len(self._compare) >= lim.MAX_COMPARE:
-            raise ValueError(f"compare holds at most {lim.MAX_COMPARE} curves")
+            raise InvalidValue(f"compare holds at most {lim.MAX_COMPARE} curves")
         self._compare.append((name, params))
         self._touch({"curve"})
 
@@ -117,7 +118,7 @@ class CurveStateMixin:
     def set_visible(self, kind: str, on: bool) -> None:
         """Show or hide ``kind`` (``"f"``, ``"df"`` or ``"d2f"``). Touches ``curve``."""
         if kind not in lim.CURVE_KINDS:
-            raise ValueError(
+            raise InvalidValue(
                 f"visible kind must be one of {', '.join(lim.CURVE_KINDS)}, got {kind!r}"
             )
         on = lim.check_bool(f"visible {kind!r}", on)
@@ -165,7 +166,7 @@ class CurveStateMixin:
     # -- helpers ----------------------------------------------------------------
     def _compare_index(self, index) -> int:
         if not self._compare:
-            raise ValueError("there are no comparison curves")
+            raise InvalidValue("there are no comparison curves")
         return lim.check_int("compare index", index, 0, len(self._compare) - 1)
 
     def _curve_state(self) -> dict:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from actplay.core import activations as acts
 from actplay.model import limits as lim
+from actplay.model.errors import InvalidValue
 
 MAX_CUSTOM = 16  # a picker section, not a library
 PARAM_KEYS = ("default", "lo", "hi", "slider_lo", "slider_hi")
@@ -36,18 +37,18 @@ def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
     """
     field = f"custom activation {name!r}"
     if not isinstance(name, str) or name in acts.names() or name in RESERVED:
-        raise ValueError(f"{field}: the name must be new (not a built-in function)")
+        raise InvalidValue(f"{field}: the name must be new (not a built-in function)")
     if not isinstance(entry, dict):
-        raise ValueError(f"{field} must be an object, got {type(entry).__name__}")
+        raise InvalidValue(f"{field} must be an object, got {type(entry).__name__}")
     unknown = [key for key in entry if key not in ("formula", "title", "params")]
     if unknown or "formula" not in entry:
-        raise ValueError(f"{field} needs 'formula' and may have 'title' and 'params' only")
+        raise InvalidValue(f"{field} needs 'formula' and may have 'title' and 'params' only")
     title = entry.get("title", name)
     if not isinstance(title, str) or len(title) > 64:
-        raise ValueError(f"{field}: title must be text of at most 64 characters")
+        raise InvalidValue(f"{field}: title must be text of at most 64 characters")
     params = entry.get("params", {})
     if not isinstance(params, dict):
-        raise ValueError(f"{field}: params must be an object")
+        raise InvalidValue(f"{field}: params must be an object")
     limits = {}
     for key, spec in params.items():
         if (
@@ -55,7 +56,7 @@ def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
             or set(spec) - set(PARAM_KEYS)
             or not {"default", "lo", "hi"} <= set(spec)
         ):
-            raise ValueError(
+            raise InvalidValue(
                 f"{field}: parameter {key!r} needs default, lo, hi "
                 f"(and optionally slider_lo, slider_hi)"
             )
@@ -73,7 +74,7 @@ def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
     try:
         activation = make_custom_activation(name, entry["formula"], limits, title=title)
     except FormulaError as error:
-        raise ValueError(f"{field}: {error}") from None
+        raise InvalidValue(f"{field}: {error}") from None
     return activation, entry_of(activation, entry["formula"])
 
 
@@ -98,9 +99,9 @@ def entry_of(activation: acts.Activation, formula: str) -> dict:
 def validate_custom_section(section) -> tuple[dict, dict]:
     """Check a ``custom_activations`` section; return (clean section, name -> Activation)."""
     if not isinstance(section, dict):
-        raise ValueError(f"custom_activations must be an object, got {type(section).__name__}")
+        raise InvalidValue(f"custom_activations must be an object, got {type(section).__name__}")
     if len(section) > MAX_CUSTOM:
-        raise ValueError(f"custom_activations holds at most {MAX_CUSTOM} functions")
+        raise InvalidValue(f"custom_activations holds at most {MAX_CUSTOM} functions")
     clean, functions = {}, {}
     for name, entry in section.items():
         functions[name], clean[name] = custom_from_entry(name, entry)
@@ -132,7 +133,7 @@ class CustomStateMixin:
         try:
             return lim.find_activation(name, self._custom)
         except KeyError as error:
-            raise ValueError(error.args[0]) from None
+            raise InvalidValue(error.args[0]) from None
 
     def add_custom_activation(self, spec) -> None:
         """Add or replace a custom function. Touches ``curve``, ``neuron`` and ``network``
@@ -156,7 +157,7 @@ class CustomStateMixin:
             (nothing changes).
         """
         if not isinstance(spec, dict) or "name" not in spec:
-            raise ValueError("a custom activation needs a dict with 'name' and 'formula'")
+            raise InvalidValue("a custom activation needs a dict with 'name' and 'formula'")
         name = spec["name"]
         entry = {key: value for key, value in spec.items() if key != "name"}
         params = entry.get("params")
@@ -172,7 +173,7 @@ class CustomStateMixin:
             return
         replacing = name in self._custom
         if not replacing and len(self._custom) >= MAX_CUSTOM:
-            raise ValueError(f"at most {MAX_CUSTOM} custom activations")
+            raise InvalidValue(f"at most {MAX_CUSTOM} custom activations")
         self._custom[name] = activation
         self._custom_entries[name] = clean
         if replacing:
@@ -212,7 +213,7 @@ class CustomStateMixin:
             For an unknown name or a function still in use (named in the message).
         """
         if name not in self._custom:
-            raise ValueError(f"no custom activation {name!r}")
+            raise InvalidValue(f"no custom activation {name!r}")
         self._check_unused(name, "remove")
         del self._custom[name], self._custom_entries[name]
         self._forget_results()
@@ -230,7 +231,7 @@ class CustomStateMixin:
             if n == name
         ]
         if users:
-            raise ValueError(
+            raise InvalidValue(
                 f"cannot {action} custom activation {name!r}: used by "
                 f"{', '.join(users)}; choose another function there first"
             )

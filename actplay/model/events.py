@@ -4,16 +4,38 @@ Views subscribe to an :class:`Emitter` and receive a ``frozenset`` of the state
 sections a change touched (see :data:`SECTIONS`). A :class:`Batch` gathers the
 sections touched by many changes and emits them once when the outermost
 ``with`` block ends, so a preset or an undo step repaints each view once.
+
+A subscriber that raises is a fault of that subscriber, not of the change: the
+model has already taken the new value, so the emitter reports the exception
+(:func:`report_fault`) and goes on calling the others. Nothing a view does can
+make a setter look as if it refused its value, or keep the undo history from
+seeing a change.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 
 SECTIONS = ("curve", "neuron", "network", "view", "dataset", "training")  # every event name
 
 Callback = Callable[[frozenset], None]
+FaultReport = Callable[[BaseException], None]
+
+
+def report_fault(error: BaseException) -> None:
+    """Report an exception a subscriber raised, with its traceback, through ``sys.excepthook``.
+
+    The hook is looked up at each call, so the one the application installs
+    later (``app.error_report.install_excepthook``: the error log and dialog)
+    gets every fault; outside the app Python's default hook prints it.
+    """
+    hook = sys.excepthook
+    try:
+        hook(type(error), error, error.__traceback__)
+    except Exception:  # a broken hook must not turn one fault into a lost change
+        sys.__excepthook__(type(error), error, error.__traceback__)
 
 
 class Emitter:
@@ -27,10 +49,17 @@ class Emitter:
     >>> changed.emit({"curve"})
     >>> seen
     [frozenset({'curve'})]
+
+    Parameters
+    ----------
+    on_fault : callable, optional
+        ``on_fault(exception)`` for an exception a subscriber raises; the
+        default is :func:`report_fault`.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, on_fault: FaultReport | None = None) -> None:
         self._callbacks: list[Callback] = []
+        self._on_fault = on_fault or report_fault
 
     def connect(self, callback: Callback) -> None:
         """Subscribe ``callback``; connecting the same callable twice is a no-op."""
@@ -54,10 +83,13 @@ class Emitter:
     def emit(self, sections: Iterable[str]) -> None:
         """Call every subscriber with ``frozenset(sections)``; nothing for an empty set.
 
+        Every subscriber is called even when one raises: each exception goes to
+        the fault report once, and none reaches the caller (the change is made).
+
         Raises
         ------
         ValueError
-            If a section name is not one of :data:`SECTIONS`.
+            If a section name is not one of :data:`SECTIONS` (a bug of the caller).
         """
         touched = frozenset(sections)
         if not touched:
@@ -67,7 +99,10 @@ class Emitter:
             raise ValueError(f"unknown section(s) {sorted(unknown)}; known: {SECTIONS}")
         # Copy: a subscriber may disconnect itself while being called.
         for callback in list(self._callbacks):
-            callback(touched)
+            try:
+                callback(touched)
+            except Exception as error:  # the subscriber's fault; the others still hear of it
+                self._on_fault(error)
 
 
 class Batch:

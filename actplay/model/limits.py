@@ -11,6 +11,7 @@ import math
 import numbers
 
 from actplay.core import activations as acts
+from actplay.model.errors import InvalidValue
 
 VALUE_LIMIT = 1e6  # larger numbers only overflow the plots and mean nothing here
 MIN_INPUTS, MAX_INPUTS = 1, 8  # the neuron and network input size
@@ -27,35 +28,35 @@ SOFTMAX = "softmax"  # a layer-wide function: only the network's last layer may 
 def check_number(field: str, value) -> float:
     """Return ``value`` as a float if it is a finite real within ±:data:`VALUE_LIMIT`."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{field} must be a number, got {value!r}")
+        raise InvalidValue(f"{field} must be a number, got {value!r}")
     number = float(value)
     if not math.isfinite(number):
-        raise ValueError(f"{field} must be finite, got {number}")
+        raise InvalidValue(f"{field} must be finite, got {number}")
     if abs(number) > VALUE_LIMIT:
-        raise ValueError(f"{field} must be within ±{VALUE_LIMIT:g}, got {number:g}")
+        raise InvalidValue(f"{field} must be within ±{VALUE_LIMIT:g}, got {number:g}")
     return number
 
 
 def check_int(field: str, value, lo: int, hi: int) -> int:
     """Return ``value`` as an int if it is an integer in ``lo..hi`` (floats like 3.0 pass)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{field} must be an integer, got {value!r}")
+        raise InvalidValue(f"{field} must be an integer, got {value!r}")
     if isinstance(value, numbers.Integral):
         integer = int(value)
     else:
         number = float(value)
         if not math.isfinite(number) or number != int(number):
-            raise ValueError(f"{field} must be an integer, got {value!r}")
+            raise InvalidValue(f"{field} must be an integer, got {value!r}")
         integer = int(number)
     if not lo <= integer <= hi:
-        raise ValueError(f"{field} must be in {lo}..{hi}, got {integer}")
+        raise InvalidValue(f"{field} must be in {lo}..{hi}, got {integer}")
     return integer
 
 
 def check_bool(field: str, value) -> bool:
     """Return ``value`` if it is a bool (no truthy strings or numbers)."""
     if not isinstance(value, bool):
-        raise ValueError(f"{field} must be true or false, got {value!r}")
+        raise InvalidValue(f"{field} must be true or false, got {value!r}")
     return value
 
 
@@ -64,29 +65,29 @@ def check_range(field: str, lo, hi) -> tuple[float, float]:
     lo = check_number(f"{field} low end", lo)
     hi = check_number(f"{field} high end", hi)
     if not lo < hi:
-        raise ValueError(f"{field} needs low < high, got ({lo:g}, {hi:g})")
+        raise InvalidValue(f"{field} needs low < high, got ({lo:g}, {hi:g})")
     return lo, hi
 
 
 def check_keys(field: str, mapping, required: tuple, optional: tuple = ()) -> None:
     """Raise ``ValueError`` unless ``mapping`` is a dict with all required keys and no others."""
     if not isinstance(mapping, dict):
-        raise ValueError(f"{field} must be an object, got {type(mapping).__name__}")
+        raise InvalidValue(f"{field} must be an object, got {type(mapping).__name__}")
     missing = [key for key in required if key not in mapping]
     if missing:
-        raise ValueError(f"{field} is missing {', '.join(repr(k) for k in missing)}")
+        raise InvalidValue(f"{field} is missing {', '.join(repr(k) for k in missing)}")
     unknown = [key for key in mapping if key not in required and key not in optional]
     if unknown:
-        raise ValueError(f"{field} has unknown key(s) {', '.join(repr(k) for k in unknown)}")
+        raise InvalidValue(f"{field} has unknown key(s) {', '.join(repr(k) for k in unknown)}")
 
 
 def check_numbers(field: str, values, lo_count: int, hi_count: int) -> tuple[float, ...]:
     """Return a tuple of valid numbers whose length is in ``lo_count..hi_count``."""
     if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__len__"):
-        raise ValueError(f"{field} must be a list of numbers, got {values!r}")
+        raise InvalidValue(f"{field} must be a list of numbers, got {values!r}")
     if not lo_count <= len(values) <= hi_count:
         expected = lo_count if lo_count == hi_count else f"{lo_count}..{hi_count}"
-        raise ValueError(f"{field} must hold {expected} numbers, got {len(values)}")
+        raise InvalidValue(f"{field} must hold {expected} numbers, got {len(values)}")
     return tuple(check_number(f"{field}[{i}]", v) for i, v in enumerate(values))
 
 
@@ -110,13 +111,13 @@ def check_activation(field: str, name, allow_softmax: bool = False, custom=None)
     """Return ``name`` if it names a registered or custom activation (softmax only if
     allowed)."""
     if not isinstance(name, str):
-        raise ValueError(f"{field} must be an activation name, got {name!r}")
+        raise InvalidValue(f"{field} must be an activation name, got {name!r}")
     if name == SOFTMAX and allow_softmax:
         return name
     known = activation_names(custom)
     if name not in known:
         hint = " (softmax is only allowed on the network's last layer)" if name == SOFTMAX else ""
-        raise ValueError(f"{field}: unknown activation {name!r}{hint}; known: {', '.join(known)}")
+        raise InvalidValue(f"{field}: unknown activation {name!r}{hint}; known: {', '.join(known)}")
     return name
 
 
@@ -125,17 +126,17 @@ def check_params(field: str, name: str, params, custom=None) -> dict[str, float]
     if params is None:
         params = {}
     if not isinstance(params, dict):
-        raise ValueError(f"{field} must be a mapping of parameter name to number, got {params!r}")
+        raise InvalidValue(f"{field} must be a mapping of parameter name to number, got {params!r}")
     if name == SOFTMAX:
         if params:
-            raise ValueError(f"{field}: softmax takes no parameters, got {sorted(params)}")
+            raise InvalidValue(f"{field}: softmax takes no parameters, got {sorted(params)}")
         return {}
     for key, value in params.items():
         check_number(f"{field} {key!r}", value)
     try:
         resolved = find_activation(name, custom).resolve_params(dict(params))
     except ValueError as error:
-        raise ValueError(f"{field}: {error}") from None
+        raise InvalidValue(f"{field}: {error}") from None
     return {key: float(value) for key, value in resolved.items()}
 
 
@@ -143,7 +144,7 @@ def check_param(field: str, name: str, params: dict, key, value, custom=None) ->
     """Return a copy of ``params`` with ``key`` set to ``value``, checked against the specs."""
     if not isinstance(key, str) or key not in params:
         known = ", ".join(params) or "none"
-        raise ValueError(f"{field}: {name} has no parameter {key!r} (parameters: {known})")
+        raise InvalidValue(f"{field}: {name} has no parameter {key!r} (parameters: {known})")
     return check_params(
         field, name, {**params, key: check_number(f"{field} {key!r}", value)}, custom
     )
@@ -152,9 +153,9 @@ def check_param(field: str, name: str, params: dict, key, value, custom=None) ->
 def check_layer_sizes(field: str, sizes) -> tuple[int, ...]:
     """Return ``sizes`` (input, hidden..., output) as ints if every size is in its limits."""
     if isinstance(sizes, (str, bytes, dict)) or not hasattr(sizes, "__len__"):
-        raise ValueError(f"{field} must be a list of layer sizes, got {sizes!r}")
+        raise InvalidValue(f"{field} must be a list of layer sizes, got {sizes!r}")
     if not 2 <= len(sizes) <= MAX_HIDDEN_LAYERS + 2:
-        raise ValueError(
+        raise InvalidValue(
             f"{field} must list the input size, 0..{MAX_HIDDEN_LAYERS} hidden sizes and the "
             f"output size ({2}..{MAX_HIDDEN_LAYERS + 2} numbers), got {len(sizes)}"
         )

@@ -12,6 +12,7 @@ import numpy as np
 
 from actplay.core.initialisation import INIT_SCHEMES, init_parameters
 from actplay.model import limits as lim
+from actplay.model.errors import InvalidValue
 
 DEFAULT_HIDDEN_ACTIVATION = "tanh"  # for hidden layers added by a resize
 
@@ -151,7 +152,7 @@ class NetworkStateMixin:
     def set_init(self, scheme: str) -> None:
         """Choose the init scheme and rebuild the weights. Touches ``network``."""
         if scheme not in INIT_SCHEMES:
-            raise ValueError(
+            raise InvalidValue(
                 f"init scheme must be one of {', '.join(INIT_SCHEMES)}, got {scheme!r}"
             )
         if scheme == self._init_scheme:

@@ -11,6 +11,7 @@ activation the layer's. Setters then write to the network and touch
 from __future__ import annotations
 
 from actplay.model import limits as lim
+from actplay.model.errors import InvalidValue
 from actplay.model.state_schema import check_target, snap_binary
 
 
@@ -77,7 +78,7 @@ class NeuronStateMixin:
         if self._neuron_target is not None:
             layer, _ = self._neuron_target
             if layer != 1:
-                raise ValueError(
+                raise InvalidValue(
                     f"neuron input {i}: the inputs of a layer-{layer} unit are the previous "
                     "layer's outputs; change the network input instead"
                 )
@@ -153,7 +154,7 @@ class NeuronStateMixin:
         """
         n = lim.check_int("neuron input count", n, lim.MIN_INPUTS, lim.MAX_INPUTS)
         if self._neuron_target is not None:
-            raise ValueError(
+            raise InvalidValue(
                 "neuron input count: a network unit's inputs are set by the "
                 "layer sizes; release the neuron first"
             )

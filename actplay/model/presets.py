@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from actplay.model.errors import InvalidValue
 from actplay.model.playground import Playground
 
 # name -> title shown in the menu, in menu order
@@ -131,7 +132,7 @@ def apply(pg: Playground, name: str) -> None:
         For an unknown preset name (nothing changes).
     """
     if name not in _APPLY:
-        raise ValueError(f"unknown preset {name!r}; known: {', '.join(PRESETS)}")
+        raise InvalidValue(f"unknown preset {name!r}; known: {', '.join(PRESETS)}")
     # Build the result on a scratch copy, then apply it in one step: steps that
     # cancel out (binary mode off then on again) must not cause an event.
     scratch = Playground()

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from actplay.model.atomic_file import write_atomic
+from actplay.model.errors import InvalidValue
 from actplay.model.playground import Playground
 from actplay.model.state_schema import FORMAT, VERSION, validate_state
 
@@ -40,8 +41,12 @@ __all__ = [
 ]
 
 
-class SessionError(ValueError):
-    """A session file (or dict) that cannot be loaded; the message names the source."""
+class SessionError(InvalidValue):
+    """A session file (or dict) that cannot be loaded; the message names the source.
+
+    A refused value like any other (``InvalidValue``, so a ``ValueError``): nothing
+    changed, and the message is meant for the user.
+    """
 
 
 def to_dict(pg: Playground) -> dict:

@@ -13,6 +13,7 @@ from actplay.core.initialisation import INIT_SCHEMES
 from actplay.model import limits as lim
 from actplay.model import training_schema
 from actplay.model.custom_state import validate_custom_section
+from actplay.model.errors import InvalidValue
 
 FORMAT = "actplay-session"
 VERSION = 1
@@ -27,19 +28,19 @@ DEFAULT_VISIBLE = {"f": True, "df": True, "d2f": False}
 def check_version(state) -> None:
     """Raise ``ValueError`` unless ``state`` declares this format and a version we read."""
     if not isinstance(state, dict):
-        raise ValueError(f"a session must be a JSON object, got {type(state).__name__}")
+        raise InvalidValue(f"a session must be a JSON object, got {type(state).__name__}")
     if state.get("format") != FORMAT:
-        raise ValueError(f"not an actplay session ('format' must be {FORMAT!r})")
+        raise InvalidValue(f"not an actplay session ('format' must be {FORMAT!r})")
     version = state.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ValueError(f"'version' must be an integer, got {version!r}")
+        raise InvalidValue(f"'version' must be an integer, got {version!r}")
     if version > VERSION:
-        raise ValueError(
+        raise InvalidValue(
             f"session version {version} was written by a newer actplay; "
             f"this one reads version {VERSION}"
         )
     if version < VERSION:
-        raise ValueError(f"unsupported session version {version}")
+        raise InvalidValue(f"unsupported session version {version}")
 
 
 def validate_state(state) -> dict:
@@ -112,9 +113,9 @@ def _validate_curve(curve, custom) -> dict:
     )
     compare = curve["compare"]
     if not isinstance(compare, list):
-        raise ValueError(f"curve compare must be a list, got {type(compare).__name__}")
+        raise InvalidValue(f"curve compare must be a list, got {type(compare).__name__}")
     if len(compare) > lim.MAX_COMPARE:
-        raise ValueError(
+        raise InvalidValue(
             f"curve compare holds at most {lim.MAX_COMPARE} entries, got {len(compare)}"
         )
     clean_compare = []
@@ -146,7 +147,7 @@ def _validate_curve(curve, custom) -> dict:
 
 def _validate_pair(field: str, pair) -> tuple[float, float]:
     if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-        raise ValueError(f"{field} must be a pair [low, high], got {pair!r}")
+        raise InvalidValue(f"{field} must be a pair [low, high], got {pair!r}")
     return lim.check_range(field, pair[0], pair[1])
 
 
@@ -188,7 +189,7 @@ def snap_binary(value: float) -> float:
 def check_target(field: str, target, layer_sizes) -> tuple[int, int]:
     """Return ``(layer, unit)`` if it names a unit of the network (layer 1-based)."""
     if not isinstance(target, (list, tuple)) or len(target) != 2:
-        raise ValueError(f"{field} must be a pair [layer, unit], got {target!r}")
+        raise InvalidValue(f"{field} must be a pair [layer, unit], got {target!r}")
     layer = lim.check_int(f"{field} layer", target[0], 1, len(layer_sizes) - 1)
     unit = lim.check_int(f"{field} unit", target[1], 0, layer_sizes[layer] - 1)
     return layer, unit
@@ -207,7 +208,7 @@ def _validate_network(network, custom) -> dict:
     for i, pair in enumerate(activations):
         field = f"network layer {i + 1}"
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            raise ValueError(f"{field} activation must be [name, params], got {pair!r}")
+            raise InvalidValue(f"{field} activation must be [name, params], got {pair!r}")
         name, params = _validate_activation(
             field, pair[0], pair[1], allow_softmax=(i == n_layers - 1), custom=custom
         )
@@ -228,7 +229,7 @@ def _validate_network(network, custom) -> dict:
         )
     init = network["init"]
     if init not in INIT_SCHEMES:
-        raise ValueError(f"network init must be one of {', '.join(INIT_SCHEMES)}, got {init!r}")
+        raise InvalidValue(f"network init must be one of {', '.join(INIT_SCHEMES)}, got {init!r}")
     seed = lim.check_int("network seed", network["seed"], 0, lim.MAX_SEED)
     net_input = lim.check_numbers("network input", network["input"], sizes[0], sizes[0])
     plane_range = _validate_pair("network plane_range", network["plane_range"])
@@ -246,9 +247,9 @@ def _validate_network(network, custom) -> dict:
 
 def _shaped_list(field: str, value, length: int) -> list:
     if not isinstance(value, (list, tuple)):
-        raise ValueError(f"{field} must be a list, got {type(value).__name__}")
+        raise InvalidValue(f"{field} must be a list, got {type(value).__name__}")
     if len(value) != length:
-        raise ValueError(
+        raise InvalidValue(
             f"{field} must hold {length} entries to match the layer sizes, got {len(value)}"
         )
     return list(value)

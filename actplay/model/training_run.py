@@ -16,6 +16,7 @@ import numpy as np
 from actplay.core import datasets
 from actplay.core.training import Trainer, check_loss_fits
 from actplay.model import training_schema as schema
+from actplay.model.errors import InvalidValue
 
 MAX_HISTORY = 2000  # history points kept; beyond this every other one is dropped
 CHUNK_STEPS = 5  # steps between clock checks in train_for: ~1 ms of work
@@ -60,7 +61,7 @@ class TrainingRunMixin:
     def _train(self, run, publish: bool = True) -> None:
         try:
             trainer = self._ready_trainer()
-        except ValueError as error:
+        except InvalidValue as error:
             self._stop_with(str(error))
             raise
         before = trainer.epoch_progress
@@ -137,13 +138,16 @@ class TrainingRunMixin:
     def _check_trainable(self) -> None:
         n_features = len(self._dataset_spec["features"])
         if self._layer_sizes[0] != n_features:
-            raise ValueError(
+            raise InvalidValue(
                 f"the network has {self._layer_sizes[0]} inputs but "
                 f"{n_features} input features are on"
             )
-        check_loss_fits(self._training["loss"], self.network())
+        try:
+            check_loss_fits(self._training["loss"], self.network())
+        except ValueError as error:
+            raise InvalidValue(str(error)) from None
         if len(self.dataset().train[1]) == 0:
-            raise ValueError("the data set has no training points")
+            raise InvalidValue("the data set has no training points")
 
     def _ready_trainer(self) -> Trainer:
         """The trainer for the current state: rebuilt if the setup changed, synced if edited."""

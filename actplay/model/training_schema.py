@@ -13,6 +13,7 @@ import copy
 from actplay.core import datasets
 from actplay.core.training import LOSSES, OPTIMIZERS
 from actplay.model import limits as lim
+from actplay.model.errors import InvalidValue
 
 CUSTOM_SOURCE = "custom"  # points loaded from a CSV file (all in custom_points)
 SOURCES = (*datasets.SOURCES, CUSTOM_SOURCE)
@@ -44,7 +45,7 @@ DEFAULT_TRAINING = {
 
 def _check_choice(field: str, value, choices) -> str:
     if value not in choices:
-        raise ValueError(f"{field} must be one of {', '.join(choices)}, got {value!r}")
+        raise InvalidValue(f"{field} must be one of {', '.join(choices)}, got {value!r}")
     return value
 
 
@@ -52,7 +53,7 @@ def _check_float(field: str, value, lo: float, hi: float, lo_open: bool = False)
     number = lim.check_number(field, value)
     if number < lo or number > hi or (lo_open and number == lo):
         low = f"({lo:g}" if lo_open else f"[{lo:g}"
-        raise ValueError(f"{field} must be within {low}, {hi:g}], got {number!r}")
+        raise InvalidValue(f"{field} must be within {low}, {hi:g}], got {number!r}")
     return number
 
 
@@ -71,14 +72,14 @@ def validate_dataset(section) -> dict:
     seed = lim.check_int("dataset seed", merged["seed"], 0, lim.MAX_SEED)
     features = merged["features"]
     if not isinstance(features, list) or not all(isinstance(f, str) for f in features):
-        raise ValueError(f"dataset features must be a list of names, got {features!r}")
+        raise InvalidValue(f"dataset features must be a list of names, got {features!r}")
     try:
         features = list(datasets.check_features(features))
     except ValueError as error:
-        raise ValueError(f"dataset features: {error}") from None
+        raise InvalidValue(f"dataset features: {error}") from None
     custom = merged["custom_points"]
     if not isinstance(custom, list) or len(custom) > MAX_CUSTOM_POINTS:
-        raise ValueError(
+        raise InvalidValue(
             f"dataset custom_points must be a list of at most "
             f"{MAX_CUSTOM_POINTS} [x1, x2, target] rows"
         )
@@ -87,7 +88,7 @@ def validate_dataset(section) -> dict:
         for i, row in enumerate(custom)
     ]
     if source == CUSTOM_SOURCE and not clean_custom:
-        raise ValueError("dataset source 'custom' needs at least one row in custom_points")
+        raise InvalidValue("dataset source 'custom' needs at least one row in custom_points")
     return {
         "source": source,
         "points": points,

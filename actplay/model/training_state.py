@@ -23,6 +23,7 @@ from actplay.core import datasets
 from actplay.core.grid import plane_grid
 from actplay.core.training import Trainer
 from actplay.model import training_schema as schema
+from actplay.model.errors import InvalidValue
 from actplay.model.training_run import TrainingRunMixin
 
 OUTPUT_RESOLUTION = 100  # decision-surface cells per axis, as the heatmaps
@@ -139,7 +140,7 @@ class TrainingStateMixin(TrainingRunMixin):
         ``training`` and ``network``; the loss follows a switch to regression.
         """
         if "features" in changes or "custom_points" in changes:
-            raise ValueError("use set_feature / add_point / load_dataset_csv for those")
+            raise InvalidValue("use set_feature / add_point / load_dataset_csv for those")
         spec = schema.validate_dataset({**self._dataset_spec, **changes})
         if spec == self._dataset_spec:
             return
@@ -165,7 +166,10 @@ class TrainingStateMixin(TrainingRunMixin):
         """Switch an input feature on or off; the network's input layer follows (new weights)."""
         chosen = set(self._dataset_spec["features"])
         chosen = chosen | {name} if on else chosen - {name}
-        features = list(datasets.check_features(chosen))
+        try:
+            features = list(datasets.check_features(chosen))
+        except ValueError as error:
+            raise InvalidValue(f"features: {error}") from None
         if features == self._dataset_spec["features"]:
             return
         with self.batch():
@@ -197,7 +201,7 @@ class TrainingStateMixin(TrainingRunMixin):
             text = path.read_text(encoding="utf-8-sig")
             points, targets, _ = datasets.parse_csv(text)
         except (OSError, UnicodeDecodeError, ValueError) as error:
-            raise ValueError(f"{path.name}: {error}") from None
+            raise InvalidValue(f"{path.name}: {error}") from None
         rows = np.column_stack([points, targets]).tolist()
         spec = schema.validate_dataset(
             {**self._dataset_spec, "source": schema.CUSTOM_SOURCE, "custom_points": rows}
@@ -216,12 +220,12 @@ class TrainingStateMixin(TrainingRunMixin):
         run in progress; the others restart the optimiser. Touches ``training``.
         """
         if "epoch" in changes:
-            raise ValueError("the epoch counter is not a setting")
+            raise InvalidValue("the epoch counter is not a setting")
         settings = schema.validate_training({**self._training, **changes})
         if settings == self._training:
             return
         if settings["loss"] != "mse" and self.dataset().kind == datasets.REGRESSION:
-            raise ValueError("a regression data set trains with mean squared error only")
+            raise InvalidValue("a regression data set trains with mean squared error only")
         with self.batch():
             self._training = settings
             self._touch({"training"})

@@ -1,8 +1,10 @@
 """Two-way bindings between one widget and one model value.
 
 Widget -> model: the widget's change signal calls the model setter. When the
-model refuses the value (``ValueError``) the reason is shown and the widget
-goes back to the model's value. Model -> widget: `Binding.refresh` pushes the
+model refuses the value (``InvalidValue``) the reason is shown and the widget
+goes back to the model's value. Any other exception is a fault, not a refusal:
+it goes to the error report (``model.events.report_fault``) and the widget
+shows the model's value. Model -> widget: `Binding.refresh` pushes the
 model's value into the widget with its signals blocked, so a refresh never
 calls the setter again (no echo loops).
 """
@@ -14,6 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QMainWindow, QWidget
+
+from actplay.model.errors import InvalidValue
+from actplay.model.events import report_fault
 
 ERROR_MESSAGE_MS = 6000  # how long a refused value's reason stays in the status bar
 
@@ -28,7 +33,7 @@ class Binding:
     getter : callable
         ``getter() -> value`` reads the model.
     setter : callable
-        ``setter(value)`` writes the model; may raise ``ValueError``.
+        ``setter(value)`` writes the model; may raise ``InvalidValue``.
     push : callable
         ``push(widget, value)`` shows a value in the widget (called with signals blocked).
     """
@@ -53,12 +58,16 @@ class Binding:
             self._push(self.widget, self.getter())
 
     def write(self, value: Any) -> None:
-        """Send a value from the widget to the model; on ``ValueError`` show why and revert."""
+        """Send a value from the widget to the model; if refused (``InvalidValue``) show why
+        and revert; any other exception is reported as a fault and the widget reverts."""
         try:
             self.setter(value)
-        except ValueError as error:
+        except InvalidValue as error:
             self.last_error = str(error)
             _show_error(self.widget, self.last_error, self._default_tooltip)
+            self.refresh()
+        except Exception as error:  # a bug, not the user's value: never shown as "refused"
+            report_fault(error)
             self.refresh()
         else:
             if self.last_error is not None:

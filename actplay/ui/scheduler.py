@@ -11,11 +11,18 @@ would queue up work faster than the screen can show it, so the scheduler:
   screen; the timer stops after one frame with nothing to paint.
 
 `flush` paints whatever is pending now (tests, exports, screenshots).
+
+A view whose ``refresh`` raises is reported like a model subscriber that
+raises (``model.events.report_fault``: the error report in the app) and the
+other views still paint, whether the paint runs inside the setter's call or
+later from the frame timer.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
+
+from actplay.model.events import report_fault
 
 FRAME_MS = 12  # 83 Hz cap: a frame that starts late (loaded machine) still leaves >= 60 per second
 
@@ -108,6 +115,9 @@ class RedrawScheduler(QObject):
             for view, wanted in list(self._views):
                 touched = sections & wanted
                 if touched:
-                    view.refresh(touched)
+                    try:
+                        view.refresh(touched)
+                    except Exception as error:  # that view's fault: report it, paint the rest
+                        report_fault(error)
         finally:
             self._painting = False

@@ -8,6 +8,7 @@ import pytest
 from actplay.core import activations as acts
 from actplay.core.formula import Formula
 from actplay.model import session
+from actplay.model.errors import InvalidValue
 from actplay.model.playground import Playground
 
 BUMP = {
@@ -65,7 +66,7 @@ def test_names_cannot_shadow_built_ins_and_bad_formulas_are_refused(pg):
         {"name": "1bad", "formula": "x"},
         {"name": "ok", "formula": "x", "params": {"w": (9.0, 0.0, 1.0)}},
     ):
-        with pytest.raises(ValueError):
+        with pytest.raises(InvalidValue):
             pg.add_custom_activation(spec)
     assert pg.custom_activations == {}
     assert acts.names() == pg.activation_names()
@@ -74,7 +75,7 @@ def test_names_cannot_shadow_built_ins_and_bad_formulas_are_refused(pg):
 def test_a_function_in_use_cannot_be_removed(custom_pg, recorder):
     # (replacing one in use is allowed: tests/ui/shell/test_custom_edit.py)
     custom_pg.set_layer_activation(2, "bump")
-    with pytest.raises(ValueError, match="network layer 2"):
+    with pytest.raises(InvalidValue, match="network layer 2"):
         custom_pg.remove_custom_activation("bump")
     custom_pg.set_layer_activation(2, "tanh")
     recorder.clear()

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from actplay.core import activations as acts
+from actplay.model.errors import InvalidValue
 from actplay.model.limits import VALUE_LIMIT
 from actplay.model.playground import Playground
 
@@ -132,7 +133,7 @@ def test_invalid_calls_raise_a_clear_error_and_change_nothing(index, param_setti
     call, words = INVALID_CALLS[index]
     try:
         call(pg)
-    except ValueError as error:
+    except InvalidValue as error:
         assert words.lower() in str(error).lower(), str(error)
     else:
         raise AssertionError(f"call {index} was accepted")
@@ -142,7 +143,7 @@ def test_invalid_calls_raise_a_clear_error_and_change_nothing(index, param_setti
     if math.isfinite(outside) and abs(outside) <= VALUE_LIMIT:
         try:
             pg.set_curve_param(key, outside)
-        except ValueError as error:
+        except InvalidValue as error:
             assert key in str(error)
         else:
             raise AssertionError(f"{name} {key}={outside} was accepted")
@@ -173,7 +174,7 @@ def test_apply_state_with_one_bad_field_raises_and_changes_nothing(corruption):
     pg.changed.connect(events.append)
     try:
         pg.apply_state(state)
-    except ValueError as error:
+    except InvalidValue as error:
         assert str(error)
     else:
         raise AssertionError(f"{corruption} was accepted")

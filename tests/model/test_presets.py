@@ -9,6 +9,7 @@ import pytest
 import torch
 
 from actplay.model import presets, session
+from actplay.model.errors import InvalidValue
 from actplay.model.playground import Playground
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,7 +44,7 @@ def test_each_preset_is_one_event_and_applying_it_again_is_silent(name):
 
 
 def test_an_unknown_preset_changes_nothing(pg, recorder):
-    with pytest.raises(ValueError, match="unknown preset"):
+    with pytest.raises(InvalidValue, match="unknown preset"):
         presets.apply(pg, "film")
     assert recorder.count == 0
 

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from actplay.core import activations as acts
+from actplay.model.errors import InvalidValue
 from actplay.model.playground import Playground
 
 NAMES = st.sampled_from(acts.names())
@@ -142,7 +143,7 @@ def test_invalid_values_raise_and_leave_the_state_unchanged(index, value, setup)
     pg.changed.connect(events.append)
     try:
         BAD_STEPS[index](pg, value)
-    except ValueError:
+    except InvalidValue:
         pass
     else:
         raise AssertionError(f"{value!r} was accepted")

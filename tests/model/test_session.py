@@ -8,6 +8,7 @@ import os
 import pytest
 
 from actplay.model import presets, session
+from actplay.model.errors import InvalidValue
 from actplay.model.playground import Playground
 from actplay.model.session import SessionError
 
@@ -192,7 +193,7 @@ def test_each_bad_state_is_rejected_naming_the_file_and_the_state_is_unchanged(
     message = str(info.value)
     assert message.startswith("bad.actplay.json: "), message
     assert words.lower() in message.lower(), message
-    with pytest.raises(ValueError):  # apply_state checks the same way
+    with pytest.raises(InvalidValue):  # apply_state checks the same way
         edited.apply_state(_mutate(change))
     assert edited.state_dict() == before and events == []
 

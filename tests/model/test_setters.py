@@ -7,6 +7,7 @@ import pytest
 
 from actplay.core import activations as acts
 from actplay.model import limits as lim
+from actplay.model.errors import InvalidValue
 
 # (setter name, args, sections it touches) from the default state
 CHANGES = [
@@ -123,7 +124,7 @@ def test_a_bad_value_raises_a_clear_value_error_and_changes_nothing(
     pg, recorder, setter, args, words
 ):
     before = pg.state_dict()
-    with pytest.raises(ValueError, match=None) as info:
+    with pytest.raises(InvalidValue, match=None) as info:
         getattr(pg, setter)(*args)
     assert words.lower() in str(info.value).lower(), str(info.value)
     assert pg.state_dict() == before
@@ -137,7 +138,7 @@ def test_params_are_checked_against_their_spec_limits_and_reset_on_a_new_functio
     assert pg.neuron_params[spec.name] == 0.5
     assert pg.curve_params[spec.name] == 0.5  # linked: one choice, two views
     assert recorder.last == {"neuron", "curve"}
-    with pytest.raises(ValueError, match=spec.name):
+    with pytest.raises(InvalidValue, match=spec.name):
         pg.set_neuron_param(spec.name, spec.hi + 1.0 if math.isfinite(spec.hi) else -1e7)
     pg.set_neuron_activation("selu")
     pg.set_neuron_activation("elu")
@@ -155,7 +156,7 @@ def test_unlinked_curve_keeps_its_own_function(pg, recorder):
     pg.set_curve_param("negative_slope", 0.2)
     assert pg.curve_params == {"negative_slope": 0.2}
     assert recorder.last == {"curve"}
-    with pytest.raises(ValueError, match="negative_slope"):
+    with pytest.raises(InvalidValue, match="negative_slope"):
         pg.set_curve_param("negative_slope", 1.5)  # spec limit 0..1
     pg.set_linked(True)
     assert pg.curve_activation == "tanh"
@@ -175,7 +176,7 @@ def test_compare_list_add_edit_remove_and_its_limit(pg, recorder):
     assert recorder.count == 4
     for _ in range(lim.MAX_COMPARE - 1):
         pg.add_compare("relu")
-    with pytest.raises(ValueError, match="at most"):
+    with pytest.raises(InvalidValue, match="at most"):
         pg.add_compare("relu")
     pg.compare[0][1]["alpha"] = 99.0  # a copy: the model is unaffected
     assert pg.compare[0][1]["alpha"] == 2.0
@@ -212,9 +213,9 @@ def test_a_targeted_neuron_reads_and_writes_the_network(pg, recorder):
     pg.set_neuron_activation("relu")
     assert pg.layer_activations[1][0] == "relu"
     assert recorder.last == {"neuron", "network", "curve"}
-    with pytest.raises(ValueError, match="previous layer"):
+    with pytest.raises(InvalidValue, match="previous layer"):
         pg.set_neuron_input(0, 1.0)
-    with pytest.raises(ValueError, match="release"):
+    with pytest.raises(InvalidValue, match="release"):
         pg.set_input_count(4)
     pg.select_network_neuron(1, 0)
     pg.set_neuron_input(1, 2.5)

@@ -8,6 +8,7 @@ import pytest
 from actplay.core import datasets
 from actplay.core.training import Trainer
 from actplay.model import session
+from actplay.model.errors import InvalidValue
 from actplay.model.playground import Playground
 
 
@@ -90,7 +91,7 @@ def test_features_resize_the_input_layer_and_a_linear_net_then_solves_the_circle
     assert pg.accuracy(test=True) >= 0.9  # a circle is a line in (x1², x2²)
     pg.set_feature("x1*x2", True)
     assert pg.layer_sizes[0] == 3 and pg.epoch == 0.0
-    with pytest.raises(ValueError, match="at least one"):
+    with pytest.raises(InvalidValue, match="at least one"):
         for name in pg.features:
             pg.set_feature(name, False)
 
@@ -103,14 +104,14 @@ def test_loss_sets_the_output_layer_and_regression_switches_to_mse(pg):
     pg.set_dataset(source="regression")
     assert pg.training_settings["loss"] == "mse" and pg.layer_sizes[-1] == 1
     assert pg.layer_activations[-1][0] == "tanh" and pg.accuracy() is None
-    with pytest.raises(ValueError, match="mean squared error"):
+    with pytest.raises(InvalidValue, match="mean squared error"):
         pg.set_training(loss="bce")
     pg.train_steps(3)
 
 
 def test_mismatched_input_layer_refuses_to_train_with_a_message(pg):
     pg.set_layer_sizes((3, 4, 1))
-    with pytest.raises(ValueError, match="3 inputs but 2 input features"):
+    with pytest.raises(InvalidValue, match="3 inputs but 2 input features"):
         pg.set_running(True)
     assert not pg.running
 
@@ -126,7 +127,7 @@ def test_dataset_changes_emit_and_reset(pg, events):
     before = pg.dataset().is_test.copy()  # a noiseless spiral: only the split is random
     pg.regenerate_dataset()
     assert pg.dataset_spec["seed"] == 1 and not np.array_equal(before, pg.dataset().is_test)
-    with pytest.raises(ValueError, match="noise"):
+    with pytest.raises(InvalidValue, match="noise"):
         pg.set_dataset(noise=2.0)
 
 
@@ -146,9 +147,9 @@ def test_csv_load_and_errors_leave_the_state(pg, tmp_path):
     before = pg.state_dict()
     bad = tmp_path / "bad.csv"
     bad.write_text("1,2,0\n3,x,1\n")
-    with pytest.raises(ValueError, match=r"bad.csv: line 2, column 2"):
+    with pytest.raises(InvalidValue, match=r"bad.csv: line 2, column 2"):
         pg.load_dataset_csv(bad)
-    with pytest.raises(ValueError, match="missing.csv"):
+    with pytest.raises(InvalidValue, match="missing.csv"):
         pg.load_dataset_csv(tmp_path / "missing.csv")
     assert pg.state_dict() == before
 
@@ -189,7 +190,7 @@ def test_bad_sections_are_refused(pg, section, change, message):
     state = pg.state_dict()
     state[section] = {**state[section], **change}
     before = pg.state_dict()
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(InvalidValue, match=message):
         pg.apply_state(state)
     assert pg.state_dict() == before
 
