@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
+from actplay.model.errors import InvalidValue
 from actplay.ui.binding import bind_float
 from actplay.ui.network.canvas import NetworkCanvas
 from actplay.ui.widgets.diverging import DivergingLegend
@@ -137,7 +138,7 @@ class CanvasView(QtWidgets.QWidget):
     def _set_selected_weight(self, value: float) -> None:
         selected = self.model.selected_weight
         if selected is None:
-            raise ValueError("no weight is selected: click a link on the canvas first")
+            raise InvalidValue("no weight is selected: click a link on the canvas first")
         self.model.set_weight(*selected, value)
 
     def _on_range_edited(self) -> None:

@@ -11,6 +11,7 @@ from PySide6 import QtWidgets
 
 from actplay.core import datasets
 from actplay.core.training import LOSS_TITLES
+from actplay.model.errors import InvalidValue
 from actplay.model.training_schema import CUSTOM_SOURCE, MAX_BATCH_SIZE
 from actplay.ui.binding import bind_bool, bind_choice, bind_float
 from actplay.ui.widgets.float_slider import FloatSlider
@@ -117,7 +118,7 @@ class TrainingControls(QtWidgets.QWidget):
 
     def _set_source(self, source: str) -> None:
         if source == CUSTOM_SOURCE:
-            raise ValueError("use Load CSV\u2026 to load your own points")
+            raise InvalidValue("use Load CSV\u2026 to load your own points")
         self.model.set_dataset(source=source)
 
     # -- features ------------------------------------------------------------------------
