@@ -27,6 +27,12 @@ def _isolated_qt_paths():
         return
     QStandardPaths.setTestModeEnabled(True)
     yield
+    from PySide6.QtWidgets import QApplication
+
+    # A clipboard still holding a test's copy when Python exits makes the process die
+    # of SIGSEGV after every test passed (Qt tears it down after the interpreter).
+    if QApplication.instance() is not None:
+        QApplication.clipboard().clear()
 
 
 @pytest.fixture
