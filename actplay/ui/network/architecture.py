@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.core.initialisation import INIT_SCHEMES
 from actplay.core.network import SOFTMAX, SOFTMAX_NAME
+from actplay.ui.widgets.retire import retire
 
 MAX_INPUTS, MAX_OUTPUTS = 8, 8  # the model's limits (internals.md)
 MAX_HIDDEN_LAYERS, MAX_HIDDEN_UNITS = 6, 16
@@ -113,8 +114,7 @@ class ArchitectureEditor(QtWidgets.QWidget):
             item = self.layers_grid.takeAt(0)
             widget = item.widget()
             if widget is not None:
-                widget.setParent(None)  # out of findChild() at once, not at the next idle
-                widget.deleteLater()
+                retire(widget)
         self.size_spins, self.activation_combos = [], []
         for layer in range(1, n_layers + 1):
             is_output = layer == n_layers

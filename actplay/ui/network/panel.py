@@ -23,6 +23,7 @@ from actplay.ui.network.canvas_view import CanvasView
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.focus_order import place_after
 from actplay.ui.widgets.lazy_tabs import empty_page, fill_page
+from actplay.ui.widgets.retire import retire
 
 SPLIT_SIZES = [470, 330]  # initial px of canvas / tabs in an ~800 px high dock
 # The tabs after Inputs: (attribute, tab title), built on first show.
@@ -191,8 +192,7 @@ class NetworkPanel(QtWidgets.QWidget):
     def _rebuild_inputs(self, count):
         for slider in self.input_sliders:
             self._inputs_layout.removeWidget(slider)
-            slider.setParent(None)  # out of findChild() at once, not at the next idle
-            slider.deleteLater()
+            retire(slider)
         self.input_sliders, self._input_bindings = [], []
         lo, hi = self.model.plane_range
         for i in range(count):

@@ -14,8 +14,8 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QSignalBlocker, Qt
 
 from actplay.ui.binding import Binding, bind_choice, bind_float
-from actplay.ui.neuron.inputs import retire
 from actplay.ui.widgets.float_slider import FloatSlider
+from actplay.ui.widgets.retire import retire
 
 PICKER_TIP = (
     "The activation function f that turns the sum z into the output a = f(z). "

@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtWidgets
 from actplay.model import limits
 from actplay.ui.binding import ERROR_MESSAGE_MS, Binding, bind_bool, bind_float
 from actplay.ui.widgets.float_slider import FloatSlider
+from actplay.ui.widgets.retire import retire
 
 # Half-widths a slider range may take: small for fine work up to the model's limit.
 RANGE_CHOICES = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1e3, 1e4, 1e5, 1e6)
@@ -41,18 +42,6 @@ BIAS_TIP = (
     "Bias b: added to the weighted sum; it shifts where the neuron switches on. "
     "Right-click for the slider's range."
 )
-
-
-def retire(widget: QtWidgets.QWidget) -> None:
-    """Hide a widget and drop its names now, then delete it.
-
-    ``deleteLater`` waits for the event loop; until then the widget must neither
-    be drawn nor be found by name (``findChild``) in place of its replacement.
-    """
-    widget.hide()
-    for part in (widget, *widget.findChildren(QtWidgets.QWidget)):
-        part.setObjectName("")
-    widget.deleteLater()
 
 
 def range_menu(slider: FloatSlider, parent: QtWidgets.QWidget) -> QtWidgets.QMenu:

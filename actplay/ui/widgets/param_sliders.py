@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 from actplay.core import activations
 from actplay.ui.binding import Binding, bind_float
 from actplay.ui.widgets.float_slider import FloatSlider
+from actplay.ui.widgets.retire import retire
 
 
 def _specs(name: str, lookup=None) -> tuple:
@@ -84,7 +85,7 @@ class ParamSliders(QWidget):
         for row_widgets in (self.sliders, self.reset_buttons):
             for widget in row_widgets.values():
                 self._layout.removeWidget(widget)
-                widget.deleteLater()
+                retire(widget)
             row_widgets.clear()
         self._bindings.clear()
         self._layout.removeWidget(self._empty)
