@@ -175,6 +175,7 @@ def offer_restore(window, path=None, ask=ask_restore) -> bool:
 
 
 def enable_autosave(window, path=None, delay_ms: int = AUTOSAVE_DELAY_MS) -> Autosaver:
-    """Start autosaving ``window.model``; kept as ``window.autosaver`` (``main()`` calls it)."""
-    window.autosaver = Autosaver(window.model, path or autosave_path(), delay_ms, window)
-    return window.autosaver
+    """Start autosaving ``window.model``; the window keeps the autosaver (``main()`` calls it)."""
+    autosaver = Autosaver(window.model, path or autosave_path(), delay_ms, window)
+    window.set_autosaver(autosaver)
+    return autosaver

@@ -1,9 +1,9 @@
 """Export from the window: File > Export... (Ctrl+E), right-click "Export...", copy image.
 
-``install_export_actions(window)`` is the one call the main window makes. It
-adds to the File menu an "Export..." action opening :class:`ExportDialog` and a
-"Copy Image" action, and gives every pane a right-click menu with "Export..."
-(the dialog, that pane preselected) and "Copy Image". The files are written by
+``make_export_actions(window)`` is what the main window asks for: an
+"Export..." action opening :class:`ExportDialog` and a "Copy Image" action for
+its File menu, and on every pane a right-click menu with "Export..." (the
+dialog, that pane preselected) and "Copy Image". The files are written by
 ``export_formats`` (the same code as ``actplay export``), atomically.
 """
 
@@ -294,21 +294,16 @@ def _add_pane_menu(window, pane: str, widget) -> list:
     return [export_action, copy_action]
 
 
-def install_export_actions(window) -> dict:
-    """Add the export actions to ``window`` (a MainWindow); call once after building it.
+def make_export_actions(window) -> dict:
+    """The export actions of ``window`` (a MainWindow, which puts them in its File menu).
 
     Returns
     -------
     dict
-        ``"export"`` and ``"copy"`` (the File menu actions) and the per-pane
-        right-click actions as ``"export_<pane>"`` / ``"copy_<pane>"``.
-
-    The actions are also kept as ``window.export_actions``; a second call
-    returns them without adding anything.
+        ``"export"`` and ``"copy"`` (for the File menu) and the per-pane
+        right-click actions as ``"export_<pane>"`` / ``"copy_<pane>"``, already
+        added to each pane's plot.
     """
-    existing = getattr(window, "export_actions", None)
-    if existing is not None:
-        return existing
     # pyqtgraph's own plot menus offer its SVG export too; make it work there as well
     # (when its exporter is first imported: the first frame does not need it).
     apply_svg_patch_on_first_use()
@@ -322,32 +317,10 @@ def install_export_actions(window) -> dict:
     copy_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
     copy_action.setStatusTip("Copy the whole window to the clipboard as an image")
     copy_action.triggered.connect(lambda: copy_pane_image(window, "window"))
-
-    file_menu = _file_menu(window)
-    quit_action = next(
-        (action for action in file_menu.actions() if action.objectName() == "quit_action"), None
-    )
-    if quit_action is None:
-        file_menu.addSeparator()
-        file_menu.addActions([export_action, copy_action])
-    else:  # Open, Save, -, Export, Copy, -, Quit
-        file_menu.insertActions(quit_action, [export_action, copy_action])
-        file_menu.insertSeparator(quit_action)
-    window.addAction(export_action)  # shortcut works even with the menu bar hidden
     actions = {"export": export_action, "copy": copy_action}
     for pane, widget in pane_widgets(window).items():
         if pane != "window":
             export_pane_action, copy_pane_action = _add_pane_menu(window, pane, widget)
             actions[f"export_{pane}"] = export_pane_action
             actions[f"copy_{pane}"] = copy_pane_action
-    window.export_actions = actions
     return actions
-
-
-def _file_menu(window) -> QtWidgets.QMenu:
-    """The window's File menu (made if it has none)."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and action.text().replace("&", "").lower() == "file":
-            return menu
-    return window.menuBar().addMenu("&File")

@@ -111,27 +111,19 @@ class CommandPalette(QDialog):
         return True
 
 
-def install_command_palette(window) -> QAction:
-    """Add Edit > Find command or function (Ctrl+K); ``window.open_command_palette()`` opens it."""
+def open_command_palette(window) -> CommandPalette:
+    """Show a new palette over ``window`` with the filter focused; it deletes itself on close."""
+    palette = CommandPalette(window)
+    palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    palette.show()
+    palette.filter.setFocus()
+    return palette
 
-    def open_palette():
-        palette = CommandPalette(window)
-        palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        palette.show()
-        palette.filter.setFocus()
-        window.command_palette = palette
-        return palette
 
-    action = QAction("&Find command or function\u2026", window)
+def palette_action(parent, slot) -> QAction:
+    """Edit > Find command or function (Ctrl+K, Ctrl+Shift+P), calling ``slot``."""
+    action = QAction("&Find command or function\u2026", parent)
     action.setObjectName("command_palette_action")
     action.setShortcuts([QKeySequence(keys) for keys in PALETTE_SHORTCUTS])
-    action.triggered.connect(open_palette)
-    menu = getattr(window, "edit_menu", None)
-    if menu is not None:
-        menu.addSeparator()
-        menu.addAction(action)
-    else:
-        window.addAction(action)
-    window.open_command_palette = open_palette
-    window.command_palette = None
+    action.triggered.connect(slot)
     return action

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from actplay.ui.shell.menu_actions import add_menu_action
+from actplay.ui.shell.menu_actions import menu_action
 
 APP_NAME = "actplay"
 UNTITLED = "Untitled"
@@ -58,9 +58,8 @@ class FileActions:
     Parameters
     ----------
     window : MainWindow
-        Needs ``model``, ``undo_stack``, ``undo_recorder`` and ``show_status``.
-    file_menu : QMenu
-        The actions are added to it, in menu order.
+        Needs ``model``, ``undo_stack``, ``undo_recorder``, ``settings`` and
+        ``show_status``. The window puts `menu_entries` into its File menu.
 
     Attributes
     ----------
@@ -70,12 +69,12 @@ class FileActions:
         What the title shows.
     recent : list of str
         Most recent first, at most `MAX_RECENT`; kept in the window's QSettings
-        when it has them (``window._settings``), else for this run only.
+        when it has them (``window.settings``), else for this run only.
     ask_before_closing : bool
         False for windows from ``create_window()`` (no dialogs); ``main()`` sets True.
     """
 
-    def __init__(self, window, file_menu) -> None:
+    def __init__(self, window) -> None:
         self.window = window
         self.current_path: Path | None = None
         self.name = UNTITLED
@@ -83,40 +82,31 @@ class FileActions:
         self.ask_before_closing = False
 
         self.new_action = self._action(
-            file_menu,
-            "&New session",
-            self.new_session,
-            QKeySequence.StandardKey.New,
-            "new_session_action",
+            "&New session", self.new_session, QKeySequence.StandardKey.New, "new_session_action"
         )
         self.open_action = self._action(
-            file_menu,
             "&Open session\u2026",
             self.open_dialog,
             QKeySequence.StandardKey.Open,
             "open_session_action",
         )
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = QMenu("Open &recent", window)
         self.recent_menu.setObjectName("recent_menu")
-        self.examples_menu = file_menu.addMenu("E&xamples")
+        self.examples_menu = QMenu("E&xamples", window)
         self.examples_menu.setObjectName("examples_menu")
         for path in example_files():
-            self._action(
-                self.examples_menu,
-                display_name(path).replace("_", " ").capitalize(),
-                lambda _=False, path=path: self.open_example(path),
-                None,
-                f"example_{display_name(path)}_action",
+            self.examples_menu.addAction(
+                self._action(
+                    display_name(path).replace("_", " ").capitalize(),
+                    lambda _=False, path=path: self.open_example(path),
+                    None,
+                    f"example_{display_name(path)}_action",
+                )
             )
         self.save_action = self._action(
-            file_menu,
-            "&Save session",
-            self.save,
-            QKeySequence.StandardKey.Save,
-            "save_session_action",
+            "&Save session", self.save, QKeySequence.StandardKey.Save, "save_session_action"
         )
         self.save_as_action = self._action(
-            file_menu,
             "Save session &as\u2026",
             self.save_as,
             QKeySequence("Ctrl+Shift+S"),
@@ -126,8 +116,19 @@ class FileActions:
         self._rebuild_recent_menu()
         self._update_title()
 
-    def _action(self, menu, text, slot, shortcut, name) -> QAction:
-        return add_menu_action(self.window, menu, text, slot, shortcut, name)
+    def menu_entries(self) -> list:
+        """The File menu's session part, in order: actions and the two submenus."""
+        return [
+            self.new_action,
+            self.open_action,
+            self.recent_menu,
+            self.examples_menu,
+            self.save_action,
+            self.save_as_action,
+        ]
+
+    def _action(self, text, slot, shortcut, name) -> QAction:
+        return menu_action(self.window, text, slot, shortcut, name)
 
     # -- title and modified mark --------------------------------------------------------
     def _on_clean_changed(self, clean: bool) -> None:
@@ -226,7 +227,7 @@ class FileActions:
 
     # -- recent files ---------------------------------------------------------------------
     def _settings(self):
-        return getattr(self.window, "_settings", None)
+        return self.window.settings
 
     def load_recent(self) -> None:
         """Read the recent-file list from the window's settings (``main()`` calls it)."""
@@ -310,9 +311,3 @@ class FileActions:
         if answer == "save":
             return self.save()
         return answer == "discard"
-
-
-def install_file_actions(window, file_menu) -> FileActions:
-    """Add the session commands to ``file_menu``; kept as ``window.file_actions``."""
-    window.file_actions = FileActions(window, file_menu)
-    return window.file_actions

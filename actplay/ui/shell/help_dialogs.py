@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from actplay.core import activations
-from actplay.ui.shell.menu_actions import add_menu_action
+from actplay.ui.shell.menu_actions import menu_action
 from actplay.ui.widgets.help_box import help_html
 from actplay.ui.widgets.markup import escape
 
@@ -204,36 +204,34 @@ def _show(dialog: QDialog) -> QDialog:
     return dialog
 
 
-def install_help_actions(window, help_menu) -> None:
-    """Fill the Help menu and add the command palette (Edit menu, Ctrl+K)."""
+def help_menu_entries(window) -> list:
+    """The Help menu's actions, in order (None marks a separator); each opens a dialog."""
 
-    def add(text, slot, shortcut, name):
-        return add_menu_action(window, help_menu, text, slot, shortcut, name)
+    def action(text, slot, shortcut, name):
+        return menu_action(window, text, slot, shortcut, name)
 
-    add(
-        "&What is an activation function?",
-        lambda: _show(make_intro_dialog(window)),
-        QKeySequence.StandardKey.HelpContents,
-        "intro_action",
-    )
-    add(
-        "&Activation functions\u2026",
-        lambda: _show(make_activation_help_dialog(window, window.model.curve_activation)),
+    return [
+        action(
+            "&What is an activation function?",
+            lambda: _show(make_intro_dialog(window)),
+            QKeySequence.StandardKey.HelpContents,
+            "intro_action",
+        ),
+        action(
+            "&Activation functions\u2026",
+            lambda: _show(make_activation_help_dialog(window, window.model.curve_activation)),
+            None,
+            "activation_help_action",
+        ),
+        action(
+            "&Keyboard shortcuts\u2026",
+            lambda: _show(make_shortcuts_dialog(window)),
+            QKeySequence("Ctrl+/"),
+            "shortcuts_action",
+        ),
         None,
-        "activation_help_action",
-    )
-    add(
-        "&Keyboard shortcuts\u2026",
-        lambda: _show(make_shortcuts_dialog(window)),
-        QKeySequence("Ctrl+/"),
-        "shortcuts_action",
-    )
-    help_menu.addSeparator()
-    add("&About actplay", lambda: _show(make_about_dialog(window)), None, "about_action")
-
-    from actplay.ui.shell.command_palette import install_command_palette
-
-    install_command_palette(window)
+        action("&About actplay", lambda: _show(make_about_dialog(window)), None, "about_action"),
+    ]
 
 
 def offer_intro_on_first_run(window, settings) -> QDialog | None:

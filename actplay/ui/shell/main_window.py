@@ -8,60 +8,38 @@ saves its layout only when `main()` hands it a QSettings object
 
 from __future__ import annotations
 
-import importlib
-
-from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
 
-from actplay.ui import theme
+from actplay.model import presets
+from actplay.ui import theme, training
+from actplay.ui.curve import CurvePane
+from actplay.ui.export import dialog as export_dialog
+from actplay.ui.network import NetworkPanel
+from actplay.ui.neuron import NeuronPanel
 from actplay.ui.scheduler import RedrawScheduler
-from actplay.ui.shell import preferences
-from actplay.ui.shell.file_actions import install_file_actions
-from actplay.ui.shell.help_dialogs import install_help_actions
+from actplay.ui.shell import command_palette, help_dialogs, preferences, undo
+from actplay.ui.shell.file_actions import FileActions
 from actplay.ui.shell.layouts import LayoutSwitcher
-from actplay.ui.shell.menu_actions import add_menu_action
-from actplay.ui.shell.undo import install_undo
+from actplay.ui.shell.menu_actions import fill_menu, menu_action
 
 LAYOUT_VERSION = 1  # bump when docks are added or renamed: old saved layouts are then ignored
 DEFAULT_SIZE = (1400, 900)
 STATUS_MS = 5000  # how long a status message stays
 DOCK_WIDTHS = {"neuron_dock": 330, "network_dock": 420}  # px at first start
-SESSION_FILTER = "actplay sessions (*.json);;All files (*)"
-
-# (attribute, dock object name, title, module, class, dock area)
-PANELS = (
-    (
-        "neuron_panel",
-        "neuron_dock",
-        "Neuron",
-        "actplay.ui.neuron.panel",
-        "NeuronPanel",
-        Qt.DockWidgetArea.LeftDockWidgetArea,
-    ),
-    (
-        "network_panel",
-        "network_dock",
-        "Network",
-        "actplay.ui.network.panel",
-        "NetworkPanel",
-        Qt.DockWidgetArea.RightDockWidgetArea,
-    ),
-)
-
-
-def _placeholder(title: str, error: Exception) -> QWidget:
-    """Stands in for a panel that failed to import, so the rest of the window works."""
-    label = QLabel(f"The {title.lower()} panel is not available.\n({error})")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #777")
-    return label
+DOCK_AREAS = {
+    "neuron_dock": Qt.DockWidgetArea.LeftDockWidgetArea,
+    "network_dock": Qt.DockWidgetArea.RightDockWidgetArea,
+}
 
 
 class MainWindow(QMainWindow):
     """The actplay window.
+
+    It builds every part itself: the views, their docks, the menus, and asks
+    each window feature (session files, undo, export, help, the theme, the
+    training dock) for its actions or dock, which it puts in place.
 
     Parameters
     ----------
@@ -71,7 +49,10 @@ class MainWindow(QMainWindow):
 
     Attributes
     ----------
-    model, scheduler, curve_pane, neuron_panel, network_panel, neuron_dock, network_dock
+    model, scheduler, curve_pane, neuron_panel, network_panel, neuron_dock, network_dock,
+    training_dock, undo_stack, undo_recorder, undo_action, redo_action, file_actions,
+    file_menu, edit_menu, view_menu, help_menu,
+    export_actions, theme_actions, theme_mode, command_palette, settings, autosaver
     """
 
     def __init__(self, model, parent: QWidget | None = None) -> None:
@@ -79,116 +60,135 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle("actplay \u2014 activation playground")
         self.model = model
-        self._settings: QSettings | None = None
+        self.settings: QSettings | None = None  # only main() hands the window its settings
+        self.autosaver = None  # only main() autosaves (`set_autosaver`)
+        self.command_palette = None  # the last palette opened
+        self.theme_mode = preferences.DEFAULT_THEME
         theme.apply_plot_defaults()
         self.scheduler = RedrawScheduler(model, self)
+        self.undo_stack, self.undo_recorder = undo.make_undo_stack(model, self)
 
-        from actplay.ui.curve.pane import CurvePane
-
-        self.curve_pane = CurvePane(model, self)
-        self.scheduler.register(self.curve_pane, CurvePane.SECTIONS)
+        self.curve_pane = self._add_view(CurvePane(model, self))
         # The centre holds the curve pane (curve layout) or the network canvas (network layout).
-        self.central_stack = QtWidgets.QStackedWidget(self)
+        self.central_stack = QStackedWidget(self)
         self.central_stack.setObjectName("central_stack")
         self.central_stack.addWidget(self.curve_pane)
         self.setCentralWidget(self.central_stack)
-
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
-        for attribute, dock_name, title, module, class_name, area in PANELS:
-            panel = self._make_panel(title, module, class_name)
-            dock = QDockWidget(title, self)
-            dock.setObjectName(dock_name)
-            dock.setFeatures(
-                QDockWidget.DockWidgetFeature.DockWidgetMovable
-                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            )
-            dock.setWidget(panel)
-            self.addDockWidget(area, dock)
-            setattr(self, attribute, panel)
-            setattr(self, dock_name, dock)
+        self.neuron_panel = self._add_view(NeuronPanel(model, self))
+        self.neuron_dock = self._add_dock("neuron_dock", "Neuron", self.neuron_panel)
+        self.network_panel = self._add_view(NetworkPanel(model, self))
+        self.network_dock = self._add_dock("network_dock", "Network", self.network_panel)
         self.reset_dock_sizes()
+        # Tabbed behind the network dock, empty until it first shows.
+        self.training_dock = training.make_training_dock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.training_dock)
+        self.tabifyDockWidget(self.network_dock, self.training_dock)
+        self.network_dock.raise_()
+        self._training_panel = None
+        # A tabbed dock reports visibilityChanged(True) when its tab becomes the current one.
+        self.training_dock.visibilityChanged.connect(self._on_training_dock_visibility_changed)
         self.layouts = LayoutSwitcher(self, self.central_stack)
 
+        self.file_actions = FileActions(self)
+        self.export_actions = export_dialog.make_export_actions(self)
+        self.theme_actions = preferences.theme_actions(self)
         self._build_menus()
-        importlib.import_module("actplay.ui.export.dialog").install_export_actions(self)  # issue 8
-        importlib.import_module("actplay.ui.training.dock").install_training_dock(self)  # issue 13
         self.statusBar().setObjectName("status_bar")
         self.statusBar().showMessage("Drag a slider: every curve and number follows.", STATUS_MS)
         self.resize(*DEFAULT_SIZE)
 
-    def _make_panel(self, title: str, module_name: str, class_name: str) -> QWidget:
-        try:
-            panel_class = getattr(importlib.import_module(module_name), class_name)
-        except (ImportError, AttributeError) as error:
-            return _placeholder(title, error)
-        panel = panel_class(self.model, self)
-        self.scheduler.register(panel, panel_class.SECTIONS)
-        return panel
+    def _add_view(self, view):
+        """Let the scheduler repaint ``view`` when its model sections change."""
+        self.scheduler.register(view, view.SECTIONS)
+        return view
+
+    def _add_dock(self, name: str, title: str, panel: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        dock.setWidget(panel)
+        self.addDockWidget(DOCK_AREAS[name], dock)
+        return dock
+
+    def reset_dock_sizes(self) -> None:
+        """The neuron and network docks at their first-start widths."""
+        self.resizeDocks(
+            [self.neuron_dock, self.network_dock],
+            [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
+            Qt.Orientation.Horizontal,
+        )
 
     @property
     def training_panel(self):
         """The training dock's panel, built on first use (its dock starts behind the network's)."""
-        return importlib.import_module("actplay.ui.training.dock").build_training_panel(self)
+        if self._training_panel is None:
+            self._training_panel = training.build_training_panel(self)
+        return self._training_panel
+
+    def _on_training_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.training_panel  # noqa: B018 (built on first access)
 
     # -- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.file_menu = file_menu
-        install_undo(self)  # issue 10: undo stack + Edit menu, before the file actions use it
-        install_file_actions(self, file_menu)  # New/Open/Recent/Examples/Save/Save As
-        self._install_export_actions()  # Export / Copy image, from actplay.ui.export.dialog
-        file_menu.addSeparator()
-        self._add_action(
-            file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit_action"
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu("&File")
+        self.file_menu.setObjectName("file_menu")
+        fill_menu(self.file_menu, self.file_actions.menu_entries())
+        fill_menu(
+            self.file_menu, [None, self.export_actions["export"], self.export_actions["copy"]]
+        )
+        self.addAction(self.export_actions["export"])  # works even with the menu bar hidden
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(
+            menu_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit_action")
         )
 
-        presets_menu = self.menuBar().addMenu("&Presets")
+        self.edit_menu = menu_bar.addMenu("&Edit")
+        self.edit_menu.setObjectName("edit_menu")
+        self.undo_action, self.redo_action = undo.undo_redo_actions(self.undo_stack, self)
+        palette = command_palette.palette_action(self, self.open_command_palette)
+        fill_menu(self.edit_menu, [self.undo_action, self.redo_action, None, palette])
+
+        presets_menu = menu_bar.addMenu("&Presets")
         presets_menu.setObjectName("presets_menu")
-        try:
-            from actplay.model import presets
-        except ImportError:
-            presets = None
-        for name, title in presets.PRESETS.items() if presets else ():
-            self._add_action(
-                presets_menu,
-                title,
-                lambda _=False, name=name: self.apply_preset(name),
-                None,
-                f"preset_{name}_action",
+        for name, title in presets.PRESETS.items():
+            presets_menu.addAction(
+                menu_action(
+                    self,
+                    title,
+                    lambda _=False, name=name: self.apply_preset(name),
+                    None,
+                    f"preset_{name}_action",
+                )
             )
 
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = menu_bar.addMenu("&View")
         self.view_menu.setObjectName("view_menu")
-        for dock in (self.neuron_dock, self.network_dock):
+        for dock in (self.neuron_dock, self.network_dock, self.training_dock):
             action = dock.toggleViewAction()
             action.setObjectName(f"{dock.objectName()}_toggle")
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
-        for action in self.layouts.actions.values():
-            self.view_menu.addAction(action)
-        self.menuBar().setCornerWidget(self.layouts.corner, Qt.Corner.TopRightCorner)
-        self._add_action(
-            self.view_menu, "&Reset layout", self.reset_layout, None, "reset_layout_action"
+        fill_menu(self.view_menu, self.layouts.actions.values())
+        menu_bar.setCornerWidget(self.layouts.corner, Qt.Corner.TopRightCorner)
+        self.view_menu.addAction(
+            menu_action(self, "&Reset layout", self.reset_layout, None, "reset_layout_action")
         )
-        preferences.install_theme_menu(self, self.view_menu)
+        theme_menu = self.view_menu.addMenu("&Theme")
+        theme_menu.setObjectName("theme_menu")
+        fill_menu(theme_menu, self.theme_actions.values())
 
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.setObjectName("help_menu")
-        self.help_menu = help_menu
-        install_help_actions(self, help_menu)  # issue 10: help dialogs, shortcuts, palette
-
-    def _install_export_actions(self) -> None:
-        try:
-            from actplay.ui.export.dialog import install_export_actions
-        except ImportError:  # a build without the export dialog: the window works without it
-            return
-        install_export_actions(self)
-
-    def _add_action(self, menu, text, slot, shortcut, name) -> QAction:
-        return add_menu_action(self, menu, text, slot, shortcut, name)
+        self.help_menu = menu_bar.addMenu("&Help")
+        self.help_menu.setObjectName("help_menu")
+        fill_menu(self.help_menu, help_dialogs.help_menu_entries(self))
 
     # -- actions --------------------------------------------------------------------------
     def show_status(self, message: str) -> None:
@@ -197,8 +197,6 @@ class MainWindow(QMainWindow):
 
     def apply_preset(self, name: str) -> None:
         """Load preset ``name`` into the model (one event, every view repaints once)."""
-        from actplay.model import presets
-
         with self.undo_recorder.step(f"Preset {presets.PRESETS[name]}"):
             presets.apply(self.model, name)
         self.show_status(f"Preset: {presets.PRESETS[name]}")
@@ -221,18 +219,28 @@ class MainWindow(QMainWindow):
         """Docks of the layout shown back to their first-start places and sizes, all visible."""
         self.layouts.reset()
 
-    def reset_dock_sizes(self) -> None:
-        """The neuron and network docks at their first-start widths."""
-        self.resizeDocks(
-            [self.neuron_dock, self.network_dock],
-            [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
-            Qt.Orientation.Horizontal,
-        )
+    def set_theme(self, mode: str) -> str:
+        """Apply theme ``mode`` (``"light"``, ``"dark"`` or ``"system"``) to the application
+        and every plot of the window; returns the effective theme, light or dark."""
+        effective = theme.apply_theme(mode, self)
+        self.scheduler.refresh_all()  # rich text (equation, help) picks its colours when painted
+        self.theme_mode = mode
+        self.theme_actions[mode].setChecked(True)
+        return effective
+
+    def open_command_palette(self):
+        """Show the command palette (Ctrl+K) and return it."""
+        self.command_palette = command_palette.open_command_palette(self)
+        return self.command_palette
+
+    def set_autosaver(self, autosaver) -> None:
+        """Keep ``autosaver`` (``main()`` only); a clean close discards its file."""
+        self.autosaver = autosaver
 
     # -- settings (only when main() asks) ------------------------------------------------
     def use_settings(self, settings: QSettings) -> None:
         """Restore geometry and dock layout from ``settings`` and save them there on close."""
-        self._settings = settings
+        self.settings = settings
         geometry = settings.value("window/geometry")
         # the curve layout's docks (saved as "window/state" before there were two layouts)
         state = settings.value("window/state_curve") or settings.value("window/state")
@@ -245,19 +253,19 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         """Write geometry and dock layout to the settings given to `use_settings`."""
-        if self._settings is None:
+        if self.settings is None:
             return
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self.layouts.save(self._settings)
-        preferences.save_preferences(self, self._settings)
-        self._settings.sync()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.layouts.save(self.settings)
+        preferences.save_preferences(self, self.settings)
+        self.settings.sync()
 
     def closeEvent(self, event) -> None:
         if not self.file_actions.confirm_close():  # unsaved changes: the user said Cancel
             event.ignore()
             return
         self.save_settings()
-        if getattr(self, "autosaver", None) is not None:
+        if self.autosaver is not None:
             self.autosaver.discard()  # a clean exit leaves no autosave behind
         self.scheduler.stop()
         super().closeEvent(event)

@@ -1,24 +1,24 @@
-"""The one way the app puts a named, optionally shortcut-bound action into a menu.
+"""The one way the app makes a named, optionally shortcut-bound menu command.
 
-Menus are built by several modules (the main window, the File menu, the Help
-menu); they all go through `add_menu_action` so every action gets an
-``objectName`` (tests and the shortcuts dialog find actions by it) and its
-shortcut the same way.
+The main window builds every menu; each window feature (session files, undo,
+export, help, the theme) hands it the actions for its part, made here, so every
+action gets an ``objectName`` (tests and the shortcuts dialog find actions by
+it) and its shortcut the same way. `fill_menu` puts a feature's part in place.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 
-def add_menu_action(parent, menu, text, slot, shortcut, name) -> QAction:
-    """Create an action owned by ``parent``, add it to ``menu`` and return it.
+def menu_action(parent, text, slot, shortcut, name) -> QAction:
+    """An action owned by ``parent`` that calls ``slot`` when triggered.
 
     Parameters
     ----------
     parent : QObject
         Owner of the action (the window, so its shortcut works window-wide).
-    menu : QMenu
     text : str
         Menu text, with ``&`` marking the mnemonic.
     slot : callable
@@ -32,5 +32,15 @@ def add_menu_action(parent, menu, text, slot, shortcut, name) -> QAction:
     if shortcut is not None:
         action.setShortcut(shortcut)
     action.triggered.connect(slot)
-    menu.addAction(action)
     return action
+
+
+def fill_menu(menu: QMenu, entries) -> None:
+    """Append ``entries`` to ``menu``: a QAction, a QMenu (as a submenu) or None (a separator)."""
+    for entry in entries:
+        if entry is None:
+            menu.addSeparator()
+        elif isinstance(entry, QMenu):
+            menu.addMenu(entry)
+        else:
+            menu.addAction(entry)

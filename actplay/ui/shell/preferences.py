@@ -21,10 +21,11 @@ DEFAULT_THEME = "system"
 THEME_TITLES = {"light": "&Light", "dark": "&Dark", "system": "Follow &system"}
 
 
-def install_theme_menu(window, view_menu) -> dict[str, QAction]:
-    """Add View > Theme with one checkable action per theme; kept as ``window.theme_actions``."""
-    menu = view_menu.addMenu("&Theme")
-    menu.setObjectName("theme_menu")
+def theme_actions(window) -> dict[str, QAction]:
+    """One checkable action per theme, exclusive, calling ``window.set_theme(mode)``.
+
+    The window puts them into View > Theme; the one for `DEFAULT_THEME` starts checked.
+    """
     group = QActionGroup(window)
     group.setExclusive(True)
     actions = {}
@@ -32,28 +33,11 @@ def install_theme_menu(window, view_menu) -> dict[str, QAction]:
         action = QAction(THEME_TITLES[mode], window)
         action.setObjectName(f"theme_{mode}_action")
         action.setCheckable(True)
-        action.triggered.connect(lambda _=False, mode=mode: set_theme(window, mode))
+        action.triggered.connect(lambda _=False, mode=mode: window.set_theme(mode))
         group.addAction(action)
-        menu.addAction(action)
         actions[mode] = action
-    window.theme_actions = actions
-    window.theme_mode = DEFAULT_THEME
     actions[DEFAULT_THEME].setChecked(True)
     return actions
-
-
-def set_theme(window, mode: str) -> str:
-    """Apply theme ``mode`` to the application and every plot of ``window``; returns the
-    effective theme (``"light"`` or ``"dark"``)."""
-    effective = theme.apply_theme(mode, window)
-    scheduler = getattr(window, "scheduler", None)
-    if scheduler is not None:  # rich text (equation, help) picks its colours when painted
-        scheduler.refresh_all()
-    window.theme_mode = mode
-    action = getattr(window, "theme_actions", {}).get(mode)
-    if action is not None:
-        action.setChecked(True)
-    return effective
 
 
 def _float_pair(value):
@@ -67,7 +51,7 @@ def _float_pair(value):
 def restore_preferences(window, settings) -> None:
     """Apply the saved theme, curve function, x range and recent files to ``window``."""
     mode = settings.value(THEME_KEY, DEFAULT_THEME)
-    set_theme(window, mode if mode in theme.THEMES else DEFAULT_THEME)
+    window.set_theme(mode if mode in theme.THEMES else DEFAULT_THEME)
     model = window.model
     with window.undo_recorder.paused():
         name = settings.value(CURVE_ACTIVATION_KEY)
@@ -87,6 +71,6 @@ def restore_preferences(window, settings) -> None:
 
 def save_preferences(window, settings) -> None:
     """Store the theme, curve function and x range of ``window`` in ``settings``."""
-    settings.setValue(THEME_KEY, getattr(window, "theme_mode", DEFAULT_THEME))
+    settings.setValue(THEME_KEY, window.theme_mode)
     settings.setValue(CURVE_ACTIVATION_KEY, window.model.curve_activation)
     settings.setValue(X_RANGE_KEY, [float(value) for value in window.model.x_range])

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 UNDO_LIMIT = 1000  # steps kept; each shares what it did not change, so 1000 stay a few MB
@@ -351,36 +351,24 @@ class _Run:
         self.command: SnapshotCommand | None = None
 
 
-def install_undo(window) -> UndoRecorder:
-    """Give ``window`` an undo stack, a recorder and an Edit menu with Undo/Redo.
+def make_undo_stack(model, parent) -> tuple[QUndoStack, UndoRecorder]:
+    """An undo stack owned by ``parent`` and the recorder that fills it from ``model``.
 
-    Sets ``window.undo_stack``, ``window.undo_recorder``, ``window.edit_menu``,
-    ``window.undo_action`` and ``window.redo_action``. The Edit menu goes right
-    after the File menu.
+    The stack keeps at most `UNDO_LIMIT` steps; the recorder starts listening at once,
+    so make them before anything that should be undoable can change the model.
     """
-    stack = QUndoStack(window)
+    stack = QUndoStack(parent)
     stack.setObjectName("undo_stack")
     stack.setUndoLimit(UNDO_LIMIT)
-    recorder = UndoRecorder(window.model, stack)
-    undo_action = stack.createUndoAction(window, "&Undo")
+    return stack, UndoRecorder(model, stack)
+
+
+def undo_redo_actions(stack: QUndoStack, parent) -> tuple[QAction, QAction]:
+    """The Edit menu's Undo and Redo for ``stack`` (texts follow the next step)."""
+    undo_action = stack.createUndoAction(parent, "&Undo")
     undo_action.setObjectName("undo_action")
     undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    redo_action = stack.createRedoAction(window, "&Redo")
+    redo_action = stack.createRedoAction(parent, "&Redo")
     redo_action.setObjectName("redo_action")
     redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-
-    menu_bar = window.menuBar()
-    edit_menu = menu_bar.addMenu("&Edit")
-    edit_menu.setObjectName("edit_menu")
-    menus = [action for action in menu_bar.actions() if action.menu() is not None]
-    if len(menus) > 2:  # move it from the end to the second place
-        menu_bar.removeAction(edit_menu.menuAction())
-        menu_bar.insertAction(menus[1], edit_menu.menuAction())
-    edit_menu.addAction(undo_action)
-    edit_menu.addAction(redo_action)
-    window.undo_stack = stack
-    window.undo_recorder = recorder
-    window.edit_menu = edit_menu
-    window.undo_action = undo_action
-    window.redo_action = redo_action
-    return recorder
+    return undo_action, redo_action

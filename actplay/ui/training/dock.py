@@ -1,11 +1,10 @@
 """Puts the training panel in the main window, and its two exports.
 
-`install_training_dock(window)` is the main window's one line for issue 13:
-it tabs an empty dock behind the network dock (so the default layout stays as
-it was) and adds the dock's toggle to the View menu. The panel itself (about
-55 ms to build, and a repaint on every network change) is built by
-`build_training_panel` when the dock first shows, or when code asks for
-``window.training_panel``; it then registers with the redraw scheduler. The
+`make_training_dock` is the empty dock the main window tabs behind the
+network dock (so the default layout stays as it was). The panel itself (slow
+to build, see ``benchmarks/RESULTS.md``, and a repaint on every network change)
+is built by `build_training_panel` when the dock first shows, or when code asks
+for ``window.training_panel``; it then registers with the redraw scheduler. The
 exports (right-click on the panel) write the loss history as CSV and the
 decision surface as PNG or SVG, atomically.
 """
@@ -116,56 +115,40 @@ def _install_exports(window, panel) -> None:
             widget.addAction(action)
 
 
-def install_training_dock(window) -> QtWidgets.QDockWidget:
-    """Add the training dock to ``window`` (tabbed behind the network dock); idempotent.
+def make_training_dock(parent) -> QtWidgets.QDockWidget:
+    """The Training dock, empty: its panel is built on first show (`build_training_panel`).
 
-    The dock starts empty; its panel is built on first show (`build_training_panel`).
+    The window places it (tabbed behind the network dock) and lists its toggle.
     """
-    existing = getattr(window, DOCK_NAME, None)
-    if existing is not None:
-        return existing
-    dock = QtWidgets.QDockWidget("Training", window)
+    dock = QtWidgets.QDockWidget("Training", parent)
     dock.setObjectName(DOCK_NAME)
     dock.setWidget(QtWidgets.QWidget())  # stands in until the dock first shows
-    network_dock = getattr(window, "network_dock", None)
-    window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    if network_dock is not None:
-        window.tabifyDockWidget(network_dock, dock)
-        network_dock.raise_()
-    view_menu = getattr(window, "view_menu", None)
-    if view_menu is not None:
-        action = dock.toggleViewAction()
-        action.setObjectName(f"{DOCK_NAME}_toggle")
-        view_menu.insertAction(view_menu.actions()[-1] if view_menu.actions() else None, action)
-    window.training_dock = dock
-    # A tabbed dock reports visibilityChanged(True) when its tab becomes the current one.
-    dock.visibilityChanged.connect(lambda visible: visible and build_training_panel(window))
     return dock
 
 
 def build_training_panel(window):
-    """The window's `TrainingPanel`, built, registered and put in its dock on first call."""
-    panel = getattr(window, "_training_panel", None)
-    if panel is not None:
-        return panel
+    """Build the `TrainingPanel` into ``window.training_dock`` and register it; returns it.
+
+    Call once (the window keeps the panel): when the dock first shows, or when
+    code first asks for ``window.training_panel``.
+    """
     from actplay.ui.training.panel import TrainingPanel
-    from actplay.ui.training.undo import install_training_undo
+    from actplay.ui.training.undo import connect_training_undo
 
     panel = TrainingPanel(window.model, window)
-    window._training_panel = panel
     window.scheduler.register(panel, TrainingPanel.SECTIONS)
     stand_in = window.training_dock.widget()
     window.training_dock.setWidget(panel)
     if stand_in is not None:
         stand_in.deleteLater()
     _install_exports(window, panel)
-    install_training_undo(window, panel)  # one run = one undo step, not one per tick
+    connect_training_undo(window.model, window.undo_recorder, panel)  # one run = one undo step
     return panel
 
 
 __all__ = [
     "build_training_panel",
-    "install_training_dock",
+    "make_training_dock",
     "loss_history_csv",
     "write_loss_csv",
     "write_surface_png",

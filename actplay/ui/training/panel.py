@@ -51,7 +51,7 @@ class TrainingPanel(QtWidgets.QWidget):
         self._last_user_change = 0.0  # perf_counter seconds of the last change not by training
         self._publishing = False
         model.changed.connect(self._on_model_changed)
-        # wraps one Step click; install_training_undo makes it one undo step
+        # wraps one Step click; connect_training_undo makes it one undo step
         self.step_recorder = nullcontext
 
         self.play = QtWidgets.QPushButton("Play")

@@ -83,12 +83,8 @@ class TrainingUndo:
             self._end()
 
 
-def install_training_undo(window, panel) -> TrainingUndo | None:
-    """Connect ``panel``'s training to ``window.undo_recorder`` (if the window has one)."""
-    recorder = getattr(window, "undo_recorder", None)
-    if recorder is None:
-        return None
-    training_undo = TrainingUndo(window.model, recorder)
+def connect_training_undo(model, recorder, panel) -> TrainingUndo:
+    """Make each of ``panel``'s training runs and Step clicks one step of ``recorder``."""
+    training_undo = TrainingUndo(model, recorder)
     panel.step_recorder = training_undo.step
-    window.training_undo = training_undo
     return training_undo

@@ -64,7 +64,6 @@ def window(qtbot):
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
-    export_actions.install_export_actions(win)  # no-op when the window already did it
     scheduler = getattr(win, "scheduler", None)
     if scheduler is not None:
         scheduler.flush()
@@ -188,10 +187,10 @@ def test_dialog_exports_chosen_pane_and_format(window, tmp_path, qtbot):
 
 def test_file_menu_export_action_has_ctrl_e(window):
     action = window.export_actions["export"]
-    assert export_actions.install_export_actions(window)["export"] is action  # once only
     assert action.shortcut().toString() == "Ctrl+E"
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
-    assert any(action in menu.actions() for menu in menus)
+    assert [a for menu in menus for a in menu.actions() if a.text() == action.text()] == [action]
+    assert menus[0].objectName() == "file_menu" and action in menus[0].actions()
 
 
 def test_each_pane_has_right_click_export(window):

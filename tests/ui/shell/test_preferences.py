@@ -69,7 +69,7 @@ def test_bad_saved_values_fall_back_to_defaults(qtbot, settings):
 def test_dark_theme_darkens_widgets_and_every_plot_stays_readable(window):
     views = window.findChildren(pg.GraphicsView)
     assert views
-    effective = preferences.set_theme(window, "dark")
+    effective = window.set_theme("dark")
     assert effective == "dark"
     app = QApplication.instance()
     window_colour = app.palette().color(QPalette.ColorRole.Window)
@@ -81,14 +81,14 @@ def test_dark_theme_darkens_widgets_and_every_plot_stays_readable(window):
             if isinstance(item, pg.AxisItem):
                 # axis ink much lighter than the background: readable
                 assert item.pen().color().lightness() - background.lightness() > 120
-    preferences.set_theme(window, "light")
+    window.set_theme("light")
     for view in views:
         assert view.backgroundBrush().color() == QColor(theme.PLOT_BACKGROUND)
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 150
 
 
 def test_follow_system_resolves_to_a_real_theme(window):
-    assert preferences.set_theme(window, "system") in ("light", "dark")
+    assert window.set_theme("system") in ("light", "dark")
     assert window.theme_actions["system"].isChecked()
     with pytest.raises(ValueError, match="unknown theme"):
         theme.resolve_theme("sepia")
