@@ -19,8 +19,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from actplay.core import default_draw
-
 INIT_SCHEMES = ("zeros", "normal", "xavier", "he")
 
 # Generous enough for any network the app shows; stops a typo allocating gigabytes.
@@ -91,18 +89,6 @@ def init_parameters(
     if scheme == "normal" and not (math.isfinite(sigma) and sigma > 0):
         raise ValueError(f"sigma must be a positive finite number, got {sigma!r}")
 
-    if (sizes, scheme, int(seed)) == default_draw.KEY:  # every plain start: no numpy.random
-        weights = [np.array(layer, dtype=np.float64) for layer in default_draw.WEIGHTS]
-        return weights, [np.zeros(fan_out) for fan_out in sizes[1:]]
-    return draw_parameters(sizes, scheme, seed, sigma)
-
-
-def draw_parameters(
-    layer_sizes: Sequence[int], scheme: str = "xavier", seed: int = 0, sigma: float = 1.0
-) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """What :func:`init_parameters` returns, always drawn from the generator (arguments
-    already checked; the default network's draw is kept in :mod:`default_draw`)."""
-    sizes = tuple(layer_sizes)
     generator = np.random.Generator(np.random.PCG64(int(seed)))
     weights: list[np.ndarray] = []
     for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):

@@ -11,10 +11,27 @@ from __future__ import annotations
 import numpy as np
 
 from actplay.core.initialisation import INIT_SCHEMES, init_parameters
+from actplay.model import default_network
 from actplay.model import limits as lim
 from actplay.model.errors import InvalidValue
 
 DEFAULT_HIDDEN_ACTIVATION = "tanh"  # for hidden layers added by a resize
+
+
+def initial_parameters(sizes: tuple, scheme: str, seed: int) -> tuple[list, list]:
+    """Fresh float64 weight and bias arrays drawn for ``sizes``, ``scheme`` and ``seed``.
+
+    The default network's draw comes from :mod:`default_network` (the same
+    numbers, without importing ``numpy.random`` at start-up).
+    """
+    if (sizes, scheme, seed) == default_network.KEY:
+        weights = [np.array(layer, dtype=np.float64) for layer in default_network.WEIGHTS]
+        return weights, [np.zeros(size) for size in sizes[1:]]
+    weights, biases = init_parameters(sizes, scheme, seed)
+    return (
+        [np.array(w, dtype=np.float64) for w in weights],
+        [np.array(b, dtype=np.float64) for b in biases],
+    )
 
 
 class NetworkStateMixin:
@@ -207,11 +224,7 @@ class NetworkStateMixin:
         return 1 <= layer < len(sizes) and out < sizes[layer] and in_ < sizes[layer - 1]
 
     def _initial_parameters(self) -> tuple[list, list]:
-        weights, biases = init_parameters(self._layer_sizes, self._init_scheme, self._seed)
-        return (
-            [np.array(w, dtype=np.float64) for w in weights],
-            [np.array(b, dtype=np.float64) for b in biases],
-        )
+        return initial_parameters(self._layer_sizes, self._init_scheme, self._seed)
 
     def _network_changed(self, activation_layer: int | None = None) -> None:
         """Record a change of weights, biases or activations and emit the sections it touches."""
