@@ -22,11 +22,12 @@ from __future__ import annotations
 import functools
 import pathlib
 
+from actplay.model.session import SUFFIX as SESSION_SUFFIX
+
 PACKAGED_FOLDER = "_resources"  # where the wheel and the frozen app carry resources/
 CHECKOUT_FOLDER = "resources"  # the repository's folder, a sibling of the package
 ICON_NAME = "actplay"  # resources/icons/actplay.svg and actplay-<size>.png
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)  # PNG sizes packaging/make_icons renders
-SESSION_SUFFIX = ".actplay.json"
 
 
 def _packaged_root() -> pathlib.Path | None:

@@ -16,8 +16,10 @@ import shiboken6
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QMessageBox
 
+from actplay.model.session import SUFFIX as SESSION_SUFFIX
+
 AUTOSAVE_DELAY_MS = 3000  # long enough that a drag writes once, short enough to lose little
-AUTOSAVE_NAME = "autosave.actplay.json"
+AUTOSAVE_NAME = "autosave" + SESSION_SUFFIX
 
 
 def data_folder() -> Path:

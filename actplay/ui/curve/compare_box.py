@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from actplay.core import activations
+from actplay.model.limits import MAX_COMPARE
 from actplay.ui import theme
 from actplay.ui.widgets.function_picker import FunctionPicker
 from actplay.ui.widgets.param_sliders import ParamSliders
 
-MAX_COMPARE = 6  # the model's limit (model.limits.MAX_COMPARE)
 SWATCH_PX = 12
 
 

@@ -19,9 +19,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QWidget
 
 from actplay.core.activations import SATURATION_THRESHOLD
+from actplay.model.limits import MAX_COMPARE
 from actplay.ui import theme
 
-MAX_COMPARE = 6  # the model's limit on comparison curves
 KINDS = ("f", "df", "d2f")
 LEGEND_ROWS = 4  # entries per legend column before another column starts
 MAX_REGIONS = 12  # shaded intervals per kind; more than a handful never happens

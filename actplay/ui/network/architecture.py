@@ -11,10 +11,9 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.core.initialisation import INIT_SCHEMES
 from actplay.core.network import SOFTMAX, SOFTMAX_NAME
+from actplay.model import limits
 from actplay.ui.widgets.retire import retire
 
-MAX_INPUTS, MAX_OUTPUTS = 8, 8  # the model's limits (internals.md)
-MAX_HIDDEN_LAYERS, MAX_HIDDEN_UNITS = 6, 16
 NEW_LAYER_UNITS = 4  # a hidden layer added with the count spin starts this wide
 SEED_MAX = 2**31 - 1  # fits a QSpinBox
 
@@ -40,9 +39,11 @@ class ArchitectureEditor(QtWidgets.QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self._model = model
-        self.input_spin = _spin("network_input_size", 1, MAX_INPUTS, "Number of network inputs")
+        self.input_spin = _spin(
+            "network_input_size", limits.MIN_INPUTS, limits.MAX_INPUTS, "Number of network inputs"
+        )
         self.hidden_spin = _spin(
-            "network_hidden_count", 0, MAX_HIDDEN_LAYERS, "Number of hidden layers"
+            "network_hidden_count", 0, limits.MAX_HIDDEN_LAYERS, "Number of hidden layers"
         )
         self.input_spin.valueChanged.connect(self._on_sizes_edited)
         self.hidden_spin.valueChanged.connect(self._on_hidden_count_edited)
@@ -120,8 +121,12 @@ class ArchitectureEditor(QtWidgets.QWidget):
             is_output = layer == n_layers
             title = "Output" if is_output else f"Hidden {layer}"
             name = "network_output_size" if is_output else f"network_layer_{layer}_size"
-            limit = MAX_OUTPUTS if is_output else MAX_HIDDEN_UNITS
-            spin = _spin(name, 1, limit, f"Units in {title.lower()} layer")
+            lo, hi = (
+                (limits.MIN_OUTPUTS, limits.MAX_OUTPUTS)
+                if is_output
+                else (limits.MIN_HIDDEN_UNITS, limits.MAX_HIDDEN_UNITS)
+            )
+            spin = _spin(name, lo, hi, f"Units in {title.lower()} layer")
             spin.valueChanged.connect(self._on_sizes_edited)
             combo = self._activation_combo(layer, is_output)
             self.layers_grid.addWidget(QtWidgets.QLabel(title), layer - 1, 0)

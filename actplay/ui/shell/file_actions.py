@@ -21,13 +21,13 @@ import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from actplay.model.session import SUFFIX as SESSION_SUFFIX
 from actplay.ui.shell.menu_actions import menu_action
 
 APP_NAME = "actplay"
 UNTITLED = "Untitled"
 MAX_RECENT = 8  # entries in File > Open Recent
 RECENT_KEY = "files/recent"
-SESSION_SUFFIX = ".actplay.json"
 SESSION_FILTER = "actplay sessions (*.actplay.json *.json);;All files (*)"
 
 
