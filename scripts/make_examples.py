@@ -23,9 +23,9 @@ EXAMPLES = REPO / "resources" / "examples"
 
 def preset_state(name: str) -> dict:
     """The state of a fresh Playground after preset ``name``."""
-    pg = Playground()
-    presets.apply(pg, name)
-    return pg.state_dict()
+    playground = Playground()
+    presets.apply(playground, name)
+    return playground.state_dict()
 
 
 def example_path(name: str) -> Path:
@@ -36,9 +36,9 @@ def example_path(name: str) -> Path:
 def main() -> int:
     EXAMPLES.mkdir(parents=True, exist_ok=True)
     for name in presets.PRESETS:
-        pg = Playground()
-        presets.apply(pg, name)
-        session.save(pg, example_path(name))
+        playground = Playground()
+        presets.apply(playground, name)
+        session.save(playground, example_path(name))
         print(f"wrote {example_path(name).relative_to(REPO)}")
     return 0
 

@@ -53,7 +53,7 @@ class Playground(
     ------
     changed : Emitter
         Called with a ``frozenset`` of the sections a change touched. Inside
-        ``with pg.batch():`` one event at the end names every touched section.
+        ``with playground.batch():`` one event at the end names every touched section.
 
     Derived results (``curve_data``, ``neuron_result``, ``truth_table``,
     ``network_trace``, ``network_diagnostics``, ``network_heatmaps``,
@@ -101,7 +101,7 @@ class Playground(
 
     # -- events -----------------------------------------------------------------
     def batch(self) -> AbstractContextManager:
-        """Group changes: ``with pg.batch(): ...`` emits one event at its end (nests)."""
+        """Group changes: ``with playground.batch(): ...`` emits one event at its end (nests)."""
         return self._batch()
 
     def _touch(self, sections) -> None:

@@ -27,37 +27,39 @@ DEEP_SIZES = (2, 8, 8, 8, 8, 8, 8, 1)  # six hidden layers: the deepest the app 
 XOR_STEEPNESS = 20.0  # large weights make the sigmoids nearly steps: outputs within 1e-4 of 0/1
 
 
-def _show_neuron(pg: Playground, inputs, weights, bias, activation, binary_mode) -> None:
-    pg.release_neuron()
-    pg.set_linked(True)
-    pg.set_binary_mode(False)  # so the inputs below are set exactly, then snapped if asked
-    pg.set_input_count(len(inputs))
-    pg.set_neuron_activation(activation)
+def _show_neuron(playground: Playground, inputs, weights, bias, activation, binary_mode) -> None:
+    playground.release_neuron()
+    playground.set_linked(True)
+    playground.set_binary_mode(False)  # so the inputs below are set exactly, then snapped if asked
+    playground.set_input_count(len(inputs))
+    playground.set_neuron_activation(activation)
     for i, (x, w) in enumerate(zip(inputs, weights, strict=True)):
-        pg.set_neuron_input(i, x)
-        pg.set_neuron_weight(i, w)
-    pg.set_neuron_bias(bias)
-    pg.set_binary_mode(binary_mode)
+        playground.set_neuron_input(i, x)
+        playground.set_neuron_weight(i, w)
+    playground.set_neuron_bias(bias)
+    playground.set_binary_mode(binary_mode)
 
 
-def _perceptron(pg: Playground) -> None:
+def _perceptron(playground: Playground) -> None:
     # Inputs: is the weather good, does a friend come, is the cinema near. The
     # weather alone (4) beats the threshold 3; otherwise both others (2 + 2) must.
-    _show_neuron(pg, (1.0, 0.0, 1.0), (4.0, 2.0, 2.0), -3.0, "binary_step", binary_mode=True)
+    _show_neuron(
+        playground, (1.0, 0.0, 1.0), (4.0, 2.0, 2.0), -3.0, "binary_step", binary_mode=True
+    )
 
 
-def _sigmoid_neuron(pg: Playground) -> None:
-    _show_neuron(pg, (1.0, 0.5, -0.5), (0.8, -0.4, 0.3), 0.1, "sigmoid", binary_mode=False)
+def _sigmoid_neuron(playground: Playground) -> None:
+    _show_neuron(playground, (1.0, 0.5, -0.5), (0.8, -0.4, 0.3), 0.1, "sigmoid", binary_mode=False)
 
 
-def _dead_relu(pg: Playground) -> None:
+def _dead_relu(playground: Playground) -> None:
     # Negative weights and bias: z < 0 for every non-negative input, so a = 0 and
     # f'(z) = 0: no gradient can ever move these weights.
-    _show_neuron(pg, (1.0, 0.5, 2.0), (-0.8, -0.5, -0.3), -0.5, "relu", binary_mode=False)
+    _show_neuron(playground, (1.0, 0.5, 2.0), (-0.8, -0.5, -0.3), -0.5, "relu", binary_mode=False)
 
 
 def _set_network(
-    pg: Playground,
+    playground: Playground,
     sizes,
     activations,
     weights=None,
@@ -65,30 +67,30 @@ def _set_network(
     network_input=None,
     plane_range=(-6.0, 6.0),
 ) -> None:
-    pg.set_init("xavier")
-    pg.set_seed(0)
-    pg.set_layer_sizes(sizes)
-    pg.reinitialise()
+    playground.set_init("xavier")
+    playground.set_seed(0)
+    playground.set_layer_sizes(sizes)
+    playground.reinitialise()
     for layer, name in enumerate(activations, start=1):
-        pg.set_layer_activation(layer, name)
+        playground.set_layer_activation(layer, name)
     if weights is not None:
         for layer, (matrix, vector) in enumerate(zip(weights, biases, strict=True), start=1):
             for out, row in enumerate(matrix):
                 for in_, value in enumerate(row):
-                    pg.set_weight(layer, out, in_, value)
-                pg.set_bias(layer, out, vector[out])
+                    playground.set_weight(layer, out, in_, value)
+                playground.set_bias(layer, out, vector[out])
     for i, value in enumerate(network_input or (1.0,) * sizes[0]):
-        pg.set_network_input(i, value)
-    pg.set_plane_range(*plane_range)
+        playground.set_network_input(i, value)
+    playground.set_plane_range(*plane_range)
 
 
-def _xor(pg: Playground) -> None:
+def _xor(playground: Playground) -> None:
     # Hidden unit 1 is OR, hidden unit 2 is NAND, the output is their AND.
     k = XOR_STEEPNESS
     weights = ([[k, k], [-k, -k]], [[k, k]])
     biases = ([-0.5 * k, 1.5 * k], [-1.5 * k])
     _set_network(
-        pg,
+        playground,
         (2, 2, 1),
         ("sigmoid", "sigmoid"),
         weights,
@@ -98,16 +100,16 @@ def _xor(pg: Playground) -> None:
     )
 
 
-def _deep_sigmoid(pg: Playground) -> None:
-    _set_network(pg, DEEP_SIZES, ("sigmoid",) * 7, network_input=(1.0, -0.5))
+def _deep_sigmoid(playground: Playground) -> None:
+    _set_network(playground, DEEP_SIZES, ("sigmoid",) * 7, network_input=(1.0, -0.5))
 
 
-def _deep_relu(pg: Playground) -> None:
-    _set_network(pg, DEEP_SIZES, ("relu",) * 6 + ("sigmoid",), network_input=(1.0, -0.5))
+def _deep_relu(playground: Playground) -> None:
+    _set_network(playground, DEEP_SIZES, ("relu",) * 6 + ("sigmoid",), network_input=(1.0, -0.5))
 
 
-def _linear_collapse(pg: Playground) -> None:
-    _set_network(pg, (2, 4, 4, 2), ("identity",) * 3, network_input=(1.0, -0.5))
+def _linear_collapse(playground: Playground) -> None:
+    _set_network(playground, (2, 4, 4, 2), ("identity",) * 3, network_input=(1.0, -0.5))
 
 
 _APPLY: dict[str, Callable[[Playground], None]] = {
@@ -121,8 +123,8 @@ _APPLY: dict[str, Callable[[Playground], None]] = {
 }
 
 
-def apply(pg: Playground, name: str) -> None:
-    """Apply preset ``name`` (a key of :data:`PRESETS`) to ``pg`` as one event.
+def apply(playground: Playground, name: str) -> None:
+    """Apply preset ``name`` (a key of :data:`PRESETS`) to ``playground`` as one event.
 
     The event names the sections the preset changed; none if it changed nothing.
 
@@ -136,7 +138,7 @@ def apply(pg: Playground, name: str) -> None:
     # Build the result on a scratch copy, then apply it in one step: steps that
     # cancel out (binary mode off then on again) must not cause an event.
     scratch = Playground()
-    scratch.apply_state(pg.state_dict())
+    scratch.apply_state(playground.state_dict())
     _APPLY[name](scratch)
-    with pg.batch():
-        pg.apply_state(scratch.state_dict())
+    with playground.batch():
+        playground.apply_state(scratch.state_dict())

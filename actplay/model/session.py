@@ -49,9 +49,9 @@ class SessionError(InvalidValue):
     """
 
 
-def to_dict(pg: Playground) -> dict:
-    """The JSON-ready state of ``pg`` (what :func:`save` writes)."""
-    return pg.state_dict()
+def to_dict(playground: Playground) -> dict:
+    """The JSON-ready state of ``playground`` (what :func:`save` writes)."""
+    return playground.state_dict()
 
 
 #: Top-level key an export (actplay.ui.export.formats) adds with the plotted arrays.
@@ -79,9 +79,9 @@ def from_dict(state: dict, source: str = "<dict>") -> Playground:
         ``"<source>: <problem>"`` for anything invalid.
     """
     clean = _checked(state, source)
-    pg = Playground()
-    pg.apply_state(clean)
-    return pg
+    playground = Playground()
+    playground.apply_state(clean)
+    return playground
 
 
 def _reject_constant(name: str):
@@ -145,9 +145,9 @@ def read_state(path: str | os.PathLike) -> dict:
 def load(path: str | os.PathLike) -> Playground:
     """Read a session file into a new Playground (see :func:`read_state`)."""
     clean = read_state(path)
-    pg = Playground()
-    pg.apply_state(clean)
-    return pg
+    playground = Playground()
+    playground.apply_state(clean)
+    return playground
 
 
 def format_json(value, level: int = 0) -> str:
@@ -175,12 +175,12 @@ def format_json(value, level: int = 0) -> str:
     return compact
 
 
-def save(pg: Playground, path: str | os.PathLike) -> None:
-    """Write ``pg``'s state to ``path`` atomically.
+def save(playground: Playground, path: str | os.PathLike) -> None:
+    """Write ``playground``'s state to ``path`` atomically.
 
     Raises
     ------
     OSError
         If the folder is not writable; the target file is then left as it was.
     """
-    write_atomic(path, (format_json(to_dict(pg)) + "\n").encode("utf-8"), NEW_FILE_MODE)
+    write_atomic(path, (format_json(to_dict(playground)) + "\n").encode("utf-8"), NEW_FILE_MODE)
