@@ -19,6 +19,8 @@ layer (the model recomputes only the layers a change reaches).
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -39,6 +41,8 @@ HEADER_WIDTH = (56, 120)  # px: narrowest and widest a column's header may be
 SELECTED_RGBA = (240, 228, 66, 255)  # Okabe-Ito yellow: the selected weight's glow
 DISABLED_OPACITY = 0.3  # a feature that is switched off
 PROBABILITY_RANGE = (0.0, 1.0)  # an output with this range is a probability: centred on 0.5
+AA_BUDGET_MS = 12.0  # links that take longer than this in full quality are hurried during bursts
+QUIET_MS = 250  # ms without changes before hurried links are drawn again in full quality
 
 
 class NetworkCanvas(QtWidgets.QWidget):
@@ -73,6 +77,8 @@ class NetworkCanvas(QtWidgets.QWidget):
             QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Expanding
         )
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)
+        # paintEvent fills every pixel: the dock and panels behind need not paint first
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.layout_: geo.CanvasLayout | None = None
         self._layout_key = None
         self._inputs: list[tuple[str, str, bool]] = []  # (name, title, on) per input tile
@@ -84,7 +90,12 @@ class NetworkCanvas(QtWidgets.QWidget):
         self._net = None
         self._flat_weights = np.zeros(0)
         self._widths = np.zeros(0)
-        self._links_pixmap: tuple[object, QtGui.QPixmap] | None = None
+        self._links_pixmap = None  # (key, weights drawn, QPixmap, full quality)
+        self._last_render_ms = 0.0  # a full-quality link picture took this long
+        self._last_render_at = 0.0
+        self._quality_timer = QtCore.QTimer(self)
+        self._quality_timer.setSingleShot(True)
+        self._quality_timer.timeout.connect(self._on_quiet)
         self._hover = None  # ("tile", column, row) or ("link", index)
         self._stale = True
         self.vector_output = False  # set by an SVG export: links as paths, no cached pixmap
@@ -99,8 +110,17 @@ class NetworkCanvas(QtWidgets.QWidget):
         if not self.isVisible():
             self._stale = True
             return
+        headers = self._header_state()
         self._sync()
-        self.update()
+        if headers == self._header_state():
+            # the headers (child widgets) did not change: repaint below them only
+            self.update(0, HEADER_HEIGHT + 2, self.width(), self.height())
+        else:
+            self.update()
+
+    def _header_state(self):
+        """What the header widgets show: the layout and the layers' activations."""
+        return self._layout_key, tuple(name for name, _ in self.model.layer_activations)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -134,7 +154,6 @@ class NetworkCanvas(QtWidgets.QWidget):
             self._layout_key = key
             self.layout_ = self._place(sizes, rows)
             self._tile_images = {}
-            self._links_pixmap = None
             self._place_headers(sizes)
         output_name = model.layer_activations[-1][0]
         output = model.activation(output_name)
@@ -196,14 +215,14 @@ class NetworkCanvas(QtWidgets.QWidget):
             np.concatenate([np.ravel(w) for w in net.weights]) if net.weights else np.zeros(0)
         )
         sizes = net.layer_sizes
-        full = np.array(
-            [
+        per_layer = np.array(
+            [0.0]
+            + [
                 paint.max_link_width(layout.tile, sizes[layer - 1], sizes[layer])
-                for layer in layout.link_layer
+                for layer in range(1, len(sizes))
             ]
         )
-        self._widths = paint.link_widths(self._flat_weights, full)
-        self._links_pixmap = None
+        self._widths = paint.link_widths(self._flat_weights, per_layer[layout.link_layer])
 
     # -- headers ---------------------------------------------------------------------------
     def _place_headers(self, sizes) -> None:
@@ -255,32 +274,68 @@ class NetworkCanvas(QtWidgets.QWidget):
         painter.end()
 
     def _links_layer(self) -> QtGui.QPixmap:
+        """Every link but the selected one, painted once and reused.
+
+        The selected link is drawn live on top, so dragging its weight only blits
+        this picture. When a full repaint is slow (a large network) and changes come
+        fast (training, undo bursts), the links are drawn without antialiasing until
+        changes pause for ``QUIET_MS``, then once more in full quality.
+        """
         ratio = self.devicePixelRatioF()
-        key = (self._net, self._layout_key, ratio, theme.active_theme())
-        if self._links_pixmap is not None and self._links_pixmap[0] == key:
-            return self._links_pixmap[1]
+        excluded = self.selected_link()
+        content = self._flat_weights.copy()
+        if excluded is not None:
+            content[excluded] = np.nan
+        key = (self._layout_key, ratio, theme.active_theme(), excluded)
+        held = self._links_pixmap
+        if held is not None and held[0] == key and np.array_equal(held[1], content, equal_nan=True):
+            if held[3] or self._quality_timer.isActive():
+                return held[2]
+        now = time.perf_counter()
+        hurried = (
+            self._last_render_ms > AA_BUDGET_MS and (now - self._last_render_at) * 1000 < QUIET_MS
+        )
         pixmap = QtGui.QPixmap(QtCore.QSize(int(self.width() * ratio), int(self.height() * ratio)))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(QtCore.Qt.GlobalColor.transparent)
         painter = QtGui.QPainter(pixmap)
-        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        self._paint_links(painter)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, not hurried)
+        self._paint_links(painter, skip=excluded)
         painter.end()
-        self._links_pixmap = (key, pixmap)
+        if not hurried:
+            self._last_render_ms = (time.perf_counter() - now) * 1000
+        self._last_render_at = now
+        if hurried:
+            self._quality_timer.start(QUIET_MS)
+        self._links_pixmap = (key, content, pixmap, not hurried)
         return pixmap
 
-    def _paint_links(self, painter: QtGui.QPainter) -> None:
-        """Every link, one path per pen (thin ones first, so strong links lie on top)."""
+    def _on_quiet(self) -> None:
+        """Changes paused: draw the links once more in full quality."""
+        held = self._links_pixmap
+        if held is not None and not held[3]:
+            self._links_pixmap = None
+            self._last_render_at = 0.0
+            self.update()
+
+    def _paint_links(self, painter: QtGui.QPainter, skip: int | None = None) -> None:
+        """Every link (but ``skip``), thin ones first so strong links lie on top.
+
+        One path per link: the raster engine fills one small path far faster than a
+        path of many overlapping curves.
+        """
         painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         points = self.layout_.link_points
         for sign, width, alpha, members in paint.link_batches(self._flat_weights, self._widths):
-            path = QtGui.QPainterPath()
-            for index in members:
-                paint.cubic_path(path, points[index, 0], points[index, -1])
             pen = QtGui.QPen(paint.sign_colour(sign, alpha), width)
             pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
-            painter.drawPath(path)
+            for index in members:
+                if index == skip:
+                    continue
+                path = QtGui.QPainterPath()
+                paint.cubic_path(path, points[index, 0], points[index, -1])
+                painter.drawPath(path)
 
     def _link_path(self, index: int) -> QtGui.QPainterPath:
         path = QtGui.QPainterPath()

@@ -74,14 +74,25 @@ def lut_rows(values: np.ndarray, centred_probability: bool = False) -> np.ndarra
     return np.rint(scaled).astype(np.uint8)
 
 
+def _opaque_lut() -> np.ndarray:
+    """The lookup table as 0xFFRRGGBB words: QImage's RGB32, which it draws without
+    converting (RGBA8888 is converted on every drawImage)."""
+    lut = diverging_lut().astype(np.uint32)
+    return (0xFF000000 | (lut[:, 0] << 16) | (lut[:, 1] << 8) | lut[:, 2]).astype(np.uint32)
+
+
 class TileImages:
-    """RGBA images of a stack of grids, kept alive with their pixel buffer."""
+    """Images of a stack of grids, kept alive with their pixel buffer."""
+
+    _LUT32 = None
 
     def __init__(self, grids: np.ndarray, centred_probability: bool = False) -> None:
+        if TileImages._LUT32 is None:
+            TileImages._LUT32 = _opaque_lut()
         self.rows = lut_rows(grids, centred_probability)  # (n, h, w): what tests compare
-        self._pixels = np.ascontiguousarray(diverging_lut()[self.rows])  # (n, h, w, 4)
-        n, height, width, _ = self._pixels.shape
-        fmt = QtGui.QImage.Format.Format_RGBA8888
+        self._pixels = np.ascontiguousarray(TileImages._LUT32[self.rows])  # (n, h, w) uint32
+        n, height, width = self._pixels.shape
+        fmt = QtGui.QImage.Format.Format_RGB32
         self.images = [
             QtGui.QImage(self._pixels[i].data, width, height, 4 * width, fmt) for i in range(n)
         ]
