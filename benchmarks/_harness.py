@@ -30,7 +30,7 @@ CLOCK = time.perf_counter
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HERE = os.path.dirname(os.path.abspath(__file__))
 WINDOW_SIZE = (1280, 800)  # the size the targets are stated for
-KINDS = ("curve", "neuron", "network", "other")
+KINDS = ("curve", "neuron", "weight", "input", "network", "other")
 
 
 def prepare(argv=None) -> bool:
@@ -264,6 +264,10 @@ def slider_kind(slider) -> str:
         return "curve"
     if name.startswith("neuron_"):
         return "neuron"
+    if name.startswith("network_selected_weight"):
+        return "weight"
+    if name.startswith("network_input_"):
+        return "input"
     if name.startswith("network_"):
         return "network"
     return "other"

@@ -14,6 +14,11 @@ Run::
     .venv/bin/python benchmarks/latency.py [--steps 300] [--json] [--custom] [--training]
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python benchmarks/latency.py --xcb
 
+``--sizes 2,16,16,16,16,16,16,1`` gives the network those layer sizes,
+``--layout network`` shows the network layout (the canvas in the centre),
+``--only weight`` (or ``input``, ``curve``, ``neuron``) moves sliders of that
+kind alone: a drag of one kind of slider, not a mix.
+
 ``--custom`` first adds a custom activation with a parameter and selects it
 for the curve, the neuron and the first hidden layer. ``--training`` starts the
 Training dock's Play (the dock stays behind its tab) so training runs in time
@@ -61,6 +66,20 @@ def start_training(window) -> list[str]:
     return ["training playing"]
 
 
+def shape_network(window, sizes: str | None, layout: str | None) -> list[str]:
+    """Give the network ``sizes`` ("2,16,16,1") and show ``layout``; what was done."""
+    done = []
+    if sizes:
+        shape = tuple(int(v) for v in sizes.split(","))
+        window.model.set_layer_sizes(shape)
+        done.append(f"network {'-'.join(map(str, shape))}")
+    if layout:
+        window.layouts.show_layout(layout)
+        done.append(f"{layout} layout")
+    window.scheduler.flush()
+    return done
+
+
 class FrameClock:
     """Start times of the redraw scheduler's frames (wraps ``scheduler._paint``)."""
 
@@ -96,6 +115,7 @@ def measure(
     cap: float,
     frames: FrameClock | None = None,
     first: int = 0,
+    only: str | None = None,
 ) -> dict:
     """Move every visible slider of ``window`` in turn; latency samples by kind.
 
@@ -110,6 +130,8 @@ def measure(
         ``capped`` steps that never went idle, ``widgets`` paint ms by class.
     """
     sliders = h.find_sliders(window)
+    if only:
+        sliders = [s for s in sliders if h.slider_kind(s) == only] or sliders
     area = h.SliderArea(sliders)
     sweeps = [h.Sweep(s) for s in sliders]
     waiter = h.IdleWaiter(app)
@@ -186,6 +208,7 @@ def run(args) -> dict:
         h.show_settled(app, window)
         if which == "app" and not args.as_is:
             setup = select_custom(window) if args.custom else []
+            setup += shape_network(window, args.sizes, args.layout)
             figures["app_setup"] = setup + h.reveal_all_kinds(window)
             h.show_settled(app, window)
             if args.training:
@@ -235,6 +258,7 @@ def run(args) -> dict:
                 cap,
                 frames if training else None,
                 first=done,
+                only=args.only if which == "app" else None,
             )
             window.hide()
             results[which] = _merge(results[which], part)
@@ -341,6 +365,16 @@ def main(argv=None) -> int:
         "--training",
         action="store_true",
         help="keep the Training dock playing while the sliders move",
+    )
+    parser.add_argument("--sizes", default=None, help="network layer sizes, e.g. 2,16,16,1")
+    parser.add_argument(
+        "--layout", choices=("curve", "network"), default=None, help="window layout to show"
+    )
+    parser.add_argument(
+        "--only",
+        choices=("curve", "neuron", "weight", "input"),
+        default=None,
+        help="move sliders of this kind only",
     )
     args = parser.parse_args(argv)
     args.bare_steps = args.bare_steps or args.steps

@@ -50,9 +50,20 @@ def test_latency_measures_every_kind_of_slider():
     assert done.returncode == 0, done.stderr[-2000:]
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     latency = figures["app"]["latency_ms"]
-    for kind in ("all", "curve", "neuron", "network"):
+    for kind in ("all", "curve", "neuron", "weight", "input"):
         assert latency[kind]["n"] > 0 and latency[kind]["median"] > 0, kind
     assert figures["app"]["silent_steps"] == 0
+
+
+def test_latency_drags_one_kind_on_a_given_network_and_layout():
+    arguments = ["--steps", "6", "--warmup", "0", "--bare-steps", "2", "--blocks", "1"]
+    arguments += ["--sizes", "2,16,16,16,1", "--layout", "network", "--only", "weight"]
+    done = run_script("latency.py", arguments)
+    assert done.returncode == 0, done.stderr[-2000:]
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(figures["app"]["latency_ms"]) == {"all", "weight"}
+    assert "network 2-16-16-16-1" in figures["app_setup"]
+    assert "network layout" in figures["app_setup"]
 
 
 @pytest.mark.parametrize(("option", "setup"), [("--custom", "custom"), ("--training", "training")])
