@@ -278,8 +278,7 @@ class CurvePane(QWidget):
         self.plot.show_marker(result.z, result.a, result.slope, visible)
 
     def reset_range(self) -> None:
-        """Back to the default x range, and let the y axis fit the curves again."""
-        self.plot.getPlotItem().getViewBox().enableAutoRange(y=True)
+        """Back to the default x range (the y axis fits the curves as always)."""
         try:
             self.model.set_x_range(*DEFAULT_X_RANGE)
         except ValueError as error:  # cannot happen for the default; keep the UI alive

@@ -26,9 +26,38 @@ KINDS = ("f", "df", "d2f")
 LEGEND_ROWS = 4  # entries per legend column before another column starts
 MAX_REGIONS = 12  # shaded intervals per kind; more than a handful never happens
 TANGENT_HALF_WIDTH = 0.12  # of the x range: a tangent long enough to read its slope
+Y_PADDING = 0.05  # of the curves' span, above and below them
+Y_FILL = 0.6  # the y range shrinks once the curves fill less than this share of it
 # Legend labels are HTML: "<" must be escaped.
 SATURATED_LABEL = f"saturated (|f\u2032| &lt; {SATURATION_THRESHOLD:g})"
 DEAD_LABEL = "dead (f = f\u2032 = 0)"
+
+
+def steady_y_range(curves, current: tuple[float, float]) -> tuple[float, float]:
+    """The y range to show ``curves`` (arrays of y values) in, given the one shown.
+
+    The range stays as it is while every finite value fits inside it and the
+    curves fill at least ``Y_FILL`` of it; otherwise it becomes the curves'
+    span, padded by ``Y_PADDING`` and rounded outward to a tidy step (a quarter
+    of the span's decade), so a drag re-scales the axis now and then instead of
+    on every step.
+    """
+    finite = [y[np.isfinite(y)] for y in curves]
+    finite = [y for y in finite if y.size]
+    if not finite:
+        return current
+    low = min(float(y.min()) for y in finite)
+    high = max(float(y.max()) for y in finite)
+    lo, hi = current
+    span = hi - lo
+    if lo <= low and high <= hi and (high - low) >= Y_FILL * span and span > 0:
+        return current
+    if high - low < 1e-12 * max(1.0, abs(high)):
+        low, high = low - 0.5, high + 0.5
+    pad = Y_PADDING * (high - low)
+    low, high = low - pad, high + pad
+    step = 10.0 ** np.floor(np.log10(high - low)) / 4
+    return (float(np.floor(low / step) * step), float(np.ceil(high / step) * step))
 
 
 def slot_keys() -> list[str]:
@@ -167,8 +196,9 @@ class CurvePlot(pg.PlotWidget):
         plot.setClipToView(False)
         view = plot.getViewBox()
         view.setMouseMode(pg.ViewBox.PanMode)
-        view.enableAutoRange(pg.ViewBox.YAxis, True)
-        view.setAutoVisible(y=True)
+        # The y range is set by show_curves (steady_y_range), not by pyqtgraph's auto-range:
+        # a range that moves on every drag step redraws both axes and re-lays out the plot.
+        view.disableAutoRange(pg.ViewBox.YAxis)
 
         zero_pen = pg.mkPen(theme.GRID_COLOUR, width=1)
         for angle in (0, 90):
@@ -275,11 +305,13 @@ class CurvePlot(pg.PlotWidget):
         else:
             self._rebuild_legend(entries)
         self.set_x_range(float(data.x[0]), float(data.x[-1]))
-        # Fit y and apply the new view transform now. Left to pyqtgraph, both run when the
-        # paint starts; the transform change then re-queues an auto-range, whose update()
-        # costs a second full pass of the plot (~2-3 ms a step).
         view = self.getPlotItem().getViewBox()
-        view.updateAutoRange()
+        current = tuple(view.viewRange()[1])
+        wanted = steady_y_range([series.y for series in shown.values()], current)
+        if wanted != current:
+            view.setYRange(*wanted, padding=0.0)
+        # Apply the new view transform now; left to pyqtgraph it runs when the paint starts
+        # and re-queues a second full pass of the plot.
         view.updateMatrix()
 
     def _relabel_legend(self, entries: tuple) -> None:
