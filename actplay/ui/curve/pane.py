@@ -29,7 +29,7 @@ from actplay.ui.binding import Binding, bind_bool, bind_float
 from actplay.ui.curve.plot import CurvePlot
 from actplay.ui.widgets.function_picker import FunctionPicker
 from actplay.ui.widgets.help_box import HelpBox
-from actplay.ui.widgets.lazy_tabs import empty_page, fill_page
+from actplay.ui.widgets.lazy_tabs import LazyTab
 from actplay.ui.widgets.param_sliders import ParamSliders
 
 DEFAULT_X_RANGE = (-6.0, 6.0)  # the model's default; the range "Reset" goes back to
@@ -69,8 +69,6 @@ class CurvePane(QWidget):
         self.readout.setMinimumHeight(34)
         self.readout.setToolTip("Values under the mouse for every visible curve")
         self.help_box = HelpBox(self)
-        self._compare_box = None  # the Compare tab's controls: built when first shown
-        self._compare_page = empty_page("compare_page")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
@@ -83,8 +81,7 @@ class CurvePane(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("curve_tabs")
         self.tabs.addTab(self.help_box, "About this function")
-        self.tabs.addTab(self._compare_page, "Compare")
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._compare_tab = LazyTab(self.tabs, "compare_page", "Compare", self._make_compare_box)
         self.tabs.setMaximumHeight(TABS_HEIGHT)
         self.tabs.setMinimumHeight(TABS_HEIGHT)
         layout.addWidget(self.tabs)
@@ -98,26 +95,19 @@ class CurvePane(QWidget):
     @property
     def compare_box(self):
         """The Compare tab's controls (built on first access: the first frame hides them)."""
-        if self._compare_box is None:
-            self._build_compare_box()
-        return self._compare_box
+        return self._compare_tab.content()
 
-    def _build_compare_box(self) -> None:
+    def _make_compare_box(self):
         from actplay.ui.curve.compare_box import CompareBox
 
-        self._compare_box = CompareBox(self.model, self._compare_page)
-        fill_page(self.tabs, self._compare_page, self._compare_box)
+        return CompareBox(self.model)
 
     def _remove_compare(self, index: int) -> None:
         """A legend click removed comparison ``index`` (the Compare tab may be unbuilt)."""
-        if self._compare_box is not None:
-            self._compare_box.remove(index)  # also lists what is left
+        if self._compare_tab.built is not None:
+            self._compare_tab.built.remove(index)  # also lists what is left
         else:
             self.model.remove_compare(index)
-
-    def _on_tab_changed(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self._compare_page and self._compare_box is None:
-            self._build_compare_box()
 
     def _build_function_row(self) -> QHBoxLayout:
         model = self.model
@@ -240,8 +230,8 @@ class CurvePane(QWidget):
             for binding in self._bindings:
                 binding.refresh()
             self.params.refresh()
-            if self._compare_box is not None:
-                self._compare_box.refresh()
+            if self._compare_tab.built is not None:
+                self._compare_tab.built.refresh()
             self.help_box.show_function(self.model.curve_activation, self.model.activation)
             self.edit_custom_button.setVisible(
                 self.model.curve_activation in self.model.custom_activations

@@ -16,13 +16,15 @@ refreshing it wherever it is.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6 import QtCore, QtWidgets
 
 from actplay.ui.binding import bind_float
 from actplay.ui.network.canvas_view import CanvasView
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.focus_order import place_after
-from actplay.ui.widgets.lazy_tabs import empty_page, fill_page
+from actplay.ui.widgets.lazy_tabs import LazyTab
 from actplay.ui.widgets.retire import retire
 
 SPLIT_SIZES = [470, 330]  # initial px of canvas / tabs in an ~800 px high dock
@@ -85,12 +87,17 @@ class NetworkPanel(QtWidgets.QWidget):
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("network_tabs")
         self.tabs.addTab(_scrolling(self.inputs_page), "Inputs")
-        self._pages: dict[str, QtWidgets.QWidget] = {}  # attribute -> the tab's (empty) page
-        self._built: dict[str, QtWidgets.QWidget] = {}  # attribute -> its content, once built
-        for attribute, title in LAZY_TABS:
-            page = empty_page(f"network_{attribute}_page")
-            self.tabs.addTab(page, title)
-            self._pages[attribute] = page
+        self._lazy_tabs = {
+            attribute: LazyTab(
+                self.tabs,
+                f"network_{attribute}_page",
+                title,
+                partial(self._make_tab_content, attribute),
+                wrap=_scrolling,
+                on_built=self._on_tab_built,
+            )
+            for attribute, title in LAZY_TABS
+        }
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         # A splitter, so the user decides how much of a narrow dock the canvas gets.
@@ -123,39 +130,39 @@ class NetworkPanel(QtWidgets.QWidget):
     @property
     def bars(self):
         """The Layers tab's per-layer z/a bars (built on first access)."""
-        return self._tab_content("bars")
+        return self._lazy_tabs["bars"].content()
 
     @property
     def diagnostics(self):
         """The Diagnostics tab's view (built on first access)."""
-        return self._tab_content("diagnostics")
+        return self._lazy_tabs["diagnostics"].content()
 
     @property
     def architecture(self):
         """The Architecture tab's editor (built on first access)."""
-        return self._tab_content("architecture")
+        return self._lazy_tabs["architecture"].content()
 
-    def _tab_content(self, attribute):
-        widget = self._built.get(attribute)
-        if widget is not None:
-            return widget
+    def _make_tab_content(self, attribute):
         if attribute == "bars":
             from actplay.ui.network.bars import LayerBars
 
-            widget = LayerBars()
-        elif attribute == "diagnostics":
+            return LayerBars()
+        if attribute == "diagnostics":
             from actplay.ui.network.diagnostics import LayerDiagnosticsView
 
-            widget = LayerDiagnosticsView(self.model)
-        else:
-            from actplay.ui.network.architecture import ArchitectureEditor
+            return LayerDiagnosticsView(self.model)
+        from actplay.ui.network.architecture import ArchitectureEditor
 
-            widget = ArchitectureEditor(self.model)
-            widget.update_view()  # kept current by refresh() from now on
-        self._built[attribute] = widget
-        fill_page(self.tabs, self._pages[attribute], _scrolling(widget))
-        self._dirty_tabs.add(widget)  # drawn when it is shown
-        return widget
+        editor = ArchitectureEditor(self.model)
+        editor.update_view()  # kept current by refresh() from now on
+        return editor
+
+    def _on_tab_built(self, content):
+        self._dirty_tabs.add(content)  # drawn when it is shown
+
+    def _built(self, attribute):
+        """A lazy tab's content, or None while it is unbuilt."""
+        return self._lazy_tabs[attribute].built
 
     # -- model -> view ---------------------------------------------------------------------
     def refresh(self, sections):
@@ -167,19 +174,20 @@ class NetworkPanel(QtWidgets.QWidget):
             self._rebuild(sizes)
         self.canvas_view.refresh(sections)
         if "network" in sections or rebuilt:
-            if "architecture" in self._built:
-                self._built["architecture"].update_view()
+            architecture = self._built("architecture")
+            if architecture is not None:
+                architecture.update_view()
             for binding in self._input_bindings:
                 binding.refresh()
             self._update_linear_note()
-            self._dirty_tabs = set(self._built.values())
+            self._dirty_tabs = {tab.built for tab in self._lazy_tabs.values() if tab.built}
             self._refresh_tab(self._current_tab())
 
     def _rebuild(self, sizes):
         """Recreate the size-dependent items (only when the layer sizes change)."""
         self._sizes = sizes
         # The Layers tab's plots (~25 ms for the default network) wait until it shows.
-        if "bars" in self._built and self._current_tab() is self._built["bars"]:
+        if self._built("bars") is not None and self._lazy_tabs["bars"].is_current():
             self._rebuild_bars()
         if len(self.input_sliders) != sizes[0]:
             self._rebuild_inputs(sizes[0])
@@ -233,11 +241,10 @@ class NetworkPanel(QtWidgets.QWidget):
 
     def _current_tab(self):
         """The shown tab's content (a lazy tab's is built here, the first time)."""
-        page = self.tabs.currentWidget()
-        for attribute, lazy_page in self._pages.items():
-            if page is lazy_page:
-                return self._tab_content(attribute)
-        return page
+        for tab in self._lazy_tabs.values():
+            if tab.is_current():
+                return tab.content()
+        return self.tabs.currentWidget()
 
     def _refresh_tab(self, tab):
         if tab not in self._dirty_tabs:
@@ -245,12 +252,12 @@ class NetworkPanel(QtWidgets.QWidget):
         if tuple(self.model.layer_sizes) != self._sizes:
             return  # a tab shown before the pending repaint: that repaint rebuilds, then draws it
         self._dirty_tabs.discard(tab)
-        if tab is self._built.get("bars"):
+        if tab is self._built("bars"):
             if self._bars_sizes != self._sizes:
                 self._rebuild_bars()
             name = self.model.layer_activations[-1][0]
             self.bars.update_values(self.model.network_trace(), name == "softmax")
-        elif tab is not self._built.get("architecture"):  # kept current in refresh()
+        elif tab is not self._built("architecture"):  # kept current in refresh()
             tab.update_view()
 
     def _on_tab_changed(self, _index):
