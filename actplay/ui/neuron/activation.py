@@ -1,21 +1,19 @@
 """The neuron's activation: a picker grouped like the library, and the function's parameters.
 
 The combo box ``neuron_activation`` lists every registry function by title,
-grouped with separators; the parameter sliders ``neuron_param_<key>`` are
-rebuilt only when the chosen function changes. While the curve pane is
+grouped with separators; the parameter sliders ``neuron_param_<key>`` are the
+curve pane's `ParamSliders`, rebuilt only when the chosen function changes. While the curve pane is
 linked, its main curve is this same function (the model keeps them in step).
 """
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6 import QtWidgets
 from PySide6.QtCore import QSignalBlocker, Qt
 
-from actplay.ui.binding import Binding, bind_choice, bind_float
+from actplay.ui.binding import bind_choice
 from actplay.ui.widgets.float_slider import FloatSlider
-from actplay.ui.widgets.retire import retire
+from actplay.ui.widgets.param_sliders import ParamSliders
 
 PICKER_TIP = (
     "The activation function f that turns the sum z into the output a = f(z). "
@@ -66,16 +64,25 @@ class ActivationPicker(QtWidgets.QWidget):
         row = QtWidgets.QHBoxLayout()
         row.addWidget(label)
         row.addWidget(self.picker, 1)
-        self.params_layout = QtWidgets.QVBoxLayout()
-        self.params_layout.setSpacing(3)
+        self.params = ParamSliders(
+            "neuron_param",
+            lambda: (self._model.neuron_activation, self._model.neuron_params),
+            self._model.set_neuron_param,
+            self,
+            lookup=self._model.activation,
+            empty_text=None,  # the formula line above says enough
+        )
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.description)
-        layout.addLayout(self.params_layout)
-        self.param_sliders: dict[str, FloatSlider] = {}
-        self._param_bindings: list[Binding] = []
-        self._shown = None  # the function whose sliders exist now
+        layout.addWidget(self.params)
+        self._shown = None  # the function whose formula is shown
+
+    @property
+    def param_sliders(self) -> dict[str, FloatSlider]:
+        """The parameter sliders of the shown function, by parameter name."""
+        return self.params.sliders
 
     def refresh(self) -> None:
         """Show the model's function and parameter values (sliders rebuilt on a new function)."""
@@ -91,15 +98,10 @@ class ActivationPicker(QtWidgets.QWidget):
             self.picker.addItem(name, name)
         self.picker_binding.refresh()
         if name != self._shown:
-            self._rebuild(name)
-        for binding in self._param_bindings:
-            binding.refresh()
+            self._show_formula(name)
+        self.params.refresh()
 
-    def _rebuild(self, name: str) -> None:
-        for slider in self.param_sliders.values():
-            self.params_layout.removeWidget(slider)
-            retire(slider)
-        self.param_sliders, self._param_bindings = {}, []
+    def _show_formula(self, name: str) -> None:
         try:
             activation = self._model.activation(name)
         except (KeyError, ValueError):
@@ -107,39 +109,4 @@ class ActivationPicker(QtWidgets.QWidget):
         self.description.setText("" if activation is None else activation.formula)
         if activation is not None:
             self.description.setToolTip(activation.description)
-        for spec in () if activation is None else activation.params:
-            slider = FloatSlider(
-                f"neuron_param_{spec.name}",
-                spec.name,
-                spec.slider_lo,
-                spec.slider_hi,
-                tooltip=_param_tip(spec),
-            )
-            self.params_layout.addWidget(slider)
-            self.param_sliders[spec.name] = slider
-            self._param_bindings.append(
-                bind_float(
-                    slider,
-                    partial(_param, self._model, spec.name),
-                    partial(self._model.set_neuron_param, spec.name),
-                )
-            )
-        # One label width for all, so the sliders line up ("beta" above "threshold").
-        label_width = max(
-            (s.label.sizeHint().width() for s in self.param_sliders.values()), default=0
-        )
-        for slider in self.param_sliders.values():
-            slider.label.setMinimumWidth(label_width)
         self._shown = name
-
-
-def _param(model, key: str) -> float:
-    # A slider of the previous function lives until the pending repaint replaces it.
-    return model.neuron_params.get(key, 0.0)
-
-
-def _param_tip(spec) -> str:
-    return (
-        f"{spec.name}: {spec.description}. Allowed {spec.lo:g} \u2026 {spec.hi:g}; "
-        "the box takes values beyond the slider's range."
-    )

@@ -3,7 +3,8 @@
 One `FloatSlider` per parameter over the spec's slider range (the spin box
 takes any value within the hard limits), with a reset-to-default button. The
 rows are rebuilt only when the function changes; otherwise a refresh moves
-the existing sliders.
+the existing sliders. The curve pane, the Compare tab and the neuron builder
+all show a function's parameters with it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class ParamSliders(QWidget):
     parent : QWidget, optional
     lookup : callable, optional
         ``name -> Activation``; the registry when not given.
+    empty_text : str or None
+        Shown for a function without parameters; None shows nothing.
     """
 
     def __init__(
@@ -49,6 +52,7 @@ class ParamSliders(QWidget):
         set_param: Callable[[str, float], None],
         parent: QWidget | None = None,
         lookup: Callable | None = None,
+        empty_text: str | None = "No parameters",
     ) -> None:
         super().__init__(parent)
         self._lookup = lookup  # name -> Activation (the model's, which knows custom ones)
@@ -64,8 +68,9 @@ class ParamSliders(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setHorizontalSpacing(4)
         self._layout.setVerticalSpacing(2)
-        self._empty = QLabel("No parameters", self)
+        self._empty = QLabel(empty_text or "", self)
         self._empty.setObjectName(f"{prefix}_no_params")
+        self._empty_shown = empty_text is not None
         self._empty.setStyleSheet("color: #777")
         self.refresh()
 
@@ -91,7 +96,7 @@ class ParamSliders(QWidget):
         self._layout.removeWidget(self._empty)
         self._function = name
         specs = _specs(name, self._lookup)
-        self._empty.setVisible(not specs)
+        self._empty.setVisible(self._empty_shown and not specs)
         if not specs:
             self._layout.addWidget(self._empty, 0, 0)
         for row, spec in enumerate(specs):
