@@ -17,7 +17,8 @@ from actplay.core import datasets
 from actplay.core.diagnostics import layer_diagnostics
 from actplay.core.grid import plane_grid
 from actplay.core.network import Network
-from actplay.core.race import METRICS, Race
+from actplay.core.race import Race
+from actplay.core.race_record import METRICS, RaceRecord
 from actplay.core.training import Trainer
 
 LOSS_METRICS = ("train_loss", "test_loss")  # lower is better; the others are accuracies
@@ -68,23 +69,29 @@ def check_target(metric: str, value: float) -> None:
         raise ValueError(f"a {metric} target must be {bound}, got {value!r}")
 
 
-def epochs_to_target(curves: np.ndarray, metric: str, value: float) -> np.ndarray:
+def epochs_to_target(
+    curves: np.ndarray, metric: str, value: float, epochs: np.ndarray | None = None
+) -> np.ndarray:
     """First epoch at which each lane reached the target; :data:`NOT_REACHED` if none did.
 
     Parameters
     ----------
-    curves : ndarray, shape (..., n_epochs)
-        One metric's records (``Race.curves(metric)``), epoch 0 first.
+    curves : ndarray, shape (..., n_records)
+        One metric's records (``RaceRecord.curve(metric)``), oldest first.
     metric : str
         Which metric the records are: losses reach the target at or below it,
         accuracies at or above it.
     value : float
+    epochs : ndarray, shape (n_records,), optional
+        The epoch of each record; ``0, 1, 2, ...`` when not given.
     """
     check_target(metric, value)
     curves = np.asarray(curves, dtype=np.float64)
+    if epochs is None:
+        epochs = np.arange(curves.shape[-1], dtype=np.float64)
     finite = np.where(np.isnan(curves), np.inf if metric in LOSS_METRICS else -np.inf, curves)
     reached = finite <= value if metric in LOSS_METRICS else finite >= value
-    first = np.argmax(reached, axis=-1).astype(np.float64)
+    first = np.asarray(epochs, dtype=np.float64)[np.argmax(reached, axis=-1)]
     first[~np.any(reached, axis=-1)] = NOT_REACHED
     return first
 
@@ -116,26 +123,25 @@ class ResultRow:
     wall_time: Stat
 
 
-def results_table(race: Race, metric: str, value: float) -> tuple[ResultRow, ...]:
-    """One :class:`ResultRow` per contestant, in the race's order."""
-    reached_at = epochs_to_target(race.curves(metric), metric, value)
-    last = race.curves()[..., -1]  # (seeds, contestants, metrics)
-    walls = race.wall_times()
-    diverged = ~np.isnan(race.diverged_at())
+def results_table(record: RaceRecord, metric: str, value: float) -> tuple[ResultRow, ...]:
+    """One :class:`ResultRow` per contestant of ``record``, in the race's order."""
+    reached_at = epochs_to_target(record.curve(metric), metric, value, record.epochs)
+    last = record.curves[..., -1]  # (seeds, contestants, metrics)
+    diverged = ~np.isnan(record.diverged_at)
     rows = []
-    for c, contestant in enumerate(race.setup.contestants):
+    for c, label in enumerate(record.labels):
         rows.append(
             ResultRow(
-                label=contestant.label,
+                label=label,
                 epochs_to_target=Stat.of(reached_at[:, c]),
                 reached=int(np.sum(np.isfinite(reached_at[:, c]))),
-                seeds=len(race.setup.seeds),
+                seeds=len(record.seeds),
                 diverged=int(np.sum(diverged[:, c])),
                 final={
                     name: Stat.of(np.where(diverged[:, c], np.nan, last[:, c, m]))
                     for m, name in enumerate(METRICS)
                 },
-                wall_time=Stat.of(walls[:, c]),
+                wall_time=Stat.of(record.wall_time[:, c]),
             )
         )
     return tuple(rows)

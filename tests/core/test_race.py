@@ -14,7 +14,8 @@ from actplay.core import datasets
 from actplay.core.formula import make_custom_activation
 from actplay.core.initialisation import init_parameters
 from actplay.core.network import Network
-from actplay.core.race import MAX_CONTESTANTS, MAX_SEEDS, Contestant, Race, RaceSetup
+from actplay.core.race import Race
+from actplay.core.race_setup import MAX_CONTESTANTS, MAX_SEEDS, Contestant, RaceSetup
 from actplay.core.training import Trainer
 
 SIZES = (2, 8, 8, 8, 8, 1)  # the spiral 4x8 recipe

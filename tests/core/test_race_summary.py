@@ -10,7 +10,8 @@ import torch
 
 from actplay.core import datasets
 from actplay.core.diagnostics import layer_diagnostics
-from actplay.core.race import Contestant, Race, RaceSetup
+from actplay.core.race import Race
+from actplay.core.race_setup import Contestant, RaceSetup
 from actplay.core.race_summary import (
     NOT_REACHED,
     Stat,
@@ -72,7 +73,7 @@ def test_stat_counts_not_reached_as_the_worst():
 def test_results_table_reads_the_curves(circle):
     race = _race(circle, ["tanh", "identity"])
     race.run_to(30)
-    rows = results_table(race, "test_accuracy", 0.9)
+    rows = results_table(race.record(), "test_accuracy", 0.9)
     accuracy = race.curves("test_accuracy")
     for c, row in enumerate(rows):
         first = []
@@ -145,3 +146,17 @@ def test_decision_surface_is_the_models_output_surface(circle):
     surface = decision_surface(network, ("x1", "x2"), pg.plane_range, 100)
     np.testing.assert_array_equal(surface, pg.output_surface())
     assert surface.dtype == np.float32 and surface.shape == (100, 100)
+
+
+def test_a_thinned_record_keeps_the_ends_and_its_epochs(circle):
+    race = _race(circle, ["tanh", "relu"], seeds=(0, 1))
+    race.run_to(23)
+    record = race.record()
+    thin = record.thinned(6)
+    assert thin.epochs.tolist() == [0, 5, 10, 15, 20, 23]
+    np.testing.assert_array_equal(thin.curves, record.curves[..., [0, 5, 10, 15, 20, 23]])
+    assert record.thinned(100) is record and thin.last_epoch == 23
+    # Epochs to a target read the epoch of each kept record, not its index.
+    losses = np.array([[0.9, 0.6, 0.3, 0.2, 0.1, 0.05]])
+    np.testing.assert_array_equal(epochs_to_target(losses, "test_loss", 0.3, thin.epochs), [10])
+    np.testing.assert_array_equal(epochs_to_target(losses, "test_loss", 0.05, thin.epochs), [23])
