@@ -178,6 +178,7 @@ class CustomStateMixin:
         self._custom_entries[name] = clean
         if replacing:
             self._refit_users(name, activation)
+            self.race.refit_custom(name)
         self._forget_results()
         self._touch({"curve", "neuron", "network"})
 
@@ -230,6 +231,8 @@ class CustomStateMixin:
             for i, (n, _) in enumerate(self._layer_activations)
             if n == name
         ]
+        if name in self.race.activations_used():
+            users.append("the race")
         if users:
             raise InvalidValue(
                 f"cannot {action} custom activation {name!r}: used by "

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 
-SECTIONS = ("curve", "neuron", "network", "view", "dataset", "training")  # every event name
+SECTIONS = ("curve", "neuron", "network", "view", "dataset", "training", "race")  # every event name
 
 Callback = Callable[[frozenset], None]
 FaultReport = Callable[[BaseException], None]

@@ -17,6 +17,7 @@ from actplay.model.derived import DerivedMixin
 from actplay.model.events import SECTIONS, Batch, Emitter
 from actplay.model.network_state import NetworkStateMixin
 from actplay.model.neuron_state import NeuronStateMixin
+from actplay.model.race_state import RaceState
 from actplay.model.state_schema import DEFAULT_POINTS, DEFAULT_VISIBLE, validate_state
 from actplay.model.training_state import TrainingStateMixin
 
@@ -43,6 +44,7 @@ class Playground(
     - ``network``: ``layer_sizes``, ``layer_activations``, ``weights``, ``biases``,
       ``init_scheme``, ``seed``, ``network_input``, ``plane_range``
     - ``view``: ``selected_weight``
+    - ``race``: the section object ``pg.race`` (:class:`~actplay.model.race_state.RaceState`)
 
     Properties return copies or tuples; change the state through the ``set_*``
     methods (see ``docs/internals.md``, "Playground API"). Every setter checks
@@ -67,6 +69,7 @@ class Playground(
         self._versions = {"network": 0, "network_input": 0, "plane": 0}
         self._init_derived()
         self._init_custom()  # before any activation name is checked
+        self.race = RaceState(self._touch, lambda: self._custom)  # the race room's section
         # curve
         self._curve_activation = "sigmoid"
         self._curve_params = lim.check_params("curve params", "sigmoid", None)
@@ -143,6 +146,7 @@ class Playground(
             "neuron": self._neuron_state(),
             "network": self._network_state(),
             **self._training_sections(),
+            "race": self.race.state(),
         }
         if self._custom_entries:
             state["custom_activations"] = self._custom_state()
@@ -169,6 +173,8 @@ class Playground(
             for name in ("curve", "neuron", "network", "dataset", "training")
             if clean[name] != current[name]
         }
+        if clean["race"] != current["race"]:  # settings differ, or results came with them
+            touched.add("race")
         if "network" in touched:
             for what in self._versions:
                 self._bump(what)
@@ -180,6 +186,7 @@ class Playground(
         self._load_neuron(clean["neuron"])
         self._load_network(clean["network"])
         self._load_training(clean)  # dataset, training
+        self.race.load(clean["race"])
         selected = self._selected_weight
         if selected is not None and not self._weight_exists(self._layer_sizes, *selected):
             self._selected_weight = None

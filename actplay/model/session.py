@@ -50,8 +50,14 @@ class SessionError(InvalidValue):
 
 
 def to_dict(playground: Playground) -> dict:
-    """The JSON-ready state of ``playground`` (what :func:`save` writes)."""
-    return playground.state_dict()
+    """The JSON-ready state of ``playground`` (what :func:`save` writes): ``state_dict()``
+    and, when the race keeps them, the race's results (never in ``state_dict``: undo
+    snapshots it on every change)."""
+    state = playground.state_dict()
+    results = playground.race.results_state()
+    if results is not None:
+        state["race"]["results"] = results
+    return state
 
 
 #: Top-level key an export (actplay.ui.export.formats) adds with the plotted arrays.

@@ -14,11 +14,12 @@ from actplay.model import limits as lim
 from actplay.model import training_schema
 from actplay.model.custom_state import validate_custom_section
 from actplay.model.errors import InvalidValue
+from actplay.model.race_results import validate_race_section
 
 FORMAT = "actplay-session"
 VERSION = 1
 REQUIRED_SECTIONS = ("format", "version", "curve", "neuron", "network")
-OPTIONAL_SECTIONS = ("custom_activations", "dataset", "training")
+OPTIONAL_SECTIONS = ("custom_activations", "dataset", "training", "race")
 CUSTOM_SECTION = "custom_activations"  # validated by model.custom_state
 
 DEFAULT_POINTS = 1001
@@ -89,6 +90,7 @@ def validate_state(state) -> dict:
     # dataset and training (issue 13, model.training_schema); left out, they take defaults.
     clean["dataset"] = training_schema.validate_dataset(state.get("dataset"))
     clean["training"] = training_schema.validate_training(state.get("training"))
+    clean["race"] = validate_race_section(state.get("race"), custom)  # settings (+ results)
     return clean
 
 

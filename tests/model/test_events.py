@@ -85,7 +85,7 @@ def test_an_empty_batch_emits_nothing_and_an_exception_still_emits():
 
 
 def test_sections_are_the_documented_six():
-    assert SECTIONS == ("curve", "neuron", "network", "view", "dataset", "training")
+    assert SECTIONS == ("curve", "neuron", "network", "view", "dataset", "training", "race")
 
 
 def test_a_failing_subscriber_is_reported_once_and_the_others_still_hear():

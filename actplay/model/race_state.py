@@ -1,0 +1,368 @@
+"""The race section of the Playground: settings, the live race and its results.
+
+A :class:`RaceState` is one typed section object: the Playground holds one as
+``pg.race`` and lends it its event batch (``touch``) and its custom functions.
+Every setter validates through ``race_schema`` and touches ``race`` once;
+training touches ``race`` when it publishes. The run is derived state: it is
+never saved (the settings make it again, step for step); a session may keep its
+results (``results_state``), which a loaded race shows until it is reset.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+
+from actplay.core import datasets
+from actplay.core.network import Network
+from actplay.core.race import Race
+from actplay.core.race_record import RaceRecord
+from actplay.core.race_setup import RaceSetup
+from actplay.core.race_summary import (
+    LaneHealth,
+    ResultRow,
+    decision_surface,
+    lane_health,
+    results_table,
+)
+from actplay.model import race_presets
+from actplay.model import race_schema as schema
+from actplay.model.race_build import build_setup, network_from_flat
+from actplay.model.race_labels import contestant_labels
+from actplay.model.race_results import record_from_json, results_to_json
+
+# Changing only these keeps the race that is running (or shown).
+KEEPS_THE_RUN = ("target", "keep_results", "epochs", "preset")
+# Changing only these keeps the preset's question on screen: the experiment is the same.
+KEEPS_THE_PRESET = ("target", "keep_results", "epochs", "repeats", "seed")
+MAP_RESOLUTION = 48  # cells per axis of a contestant's decision map
+
+
+class RaceState:
+    """Settings, run and results of the race (``pg.race``).
+
+    Parameters
+    ----------
+    touch : callable
+        Called with ``{"race"}`` for every change (the Playground's batch).
+    custom : callable
+        Returns the name -> ``Activation`` dict of the custom functions.
+
+    Events
+    ------
+    Touches ``race`` for settings, run controls and published training.
+    """
+
+    def __init__(self, touch, custom) -> None:
+        self._touch = touch
+        self._custom = custom
+        self._settings = schema.default_race()
+        self._clear_run()
+
+    def _clear_run(self) -> None:
+        self._race: Race | None = None
+        self._loaded: tuple[RaceRecord, list] | None = None  # results read from a session
+        self._running = False
+        self._error = ""
+        self._unpublished = False
+        self._record_cache: tuple[int, RaceRecord] | None = None
+        self._data_cache = None
+
+    # -- settings -------------------------------------------------------------------
+    @property
+    def settings(self) -> dict:
+        """The whole section's settings (a deep copy)."""
+        return copy.deepcopy(self._settings)
+
+    def set(self, **changes) -> None:
+        """Change settings (any key of the section). Touches ``race``.
+
+        Changing anything but the target, the epoch count or ``keep_results``
+        resets the run; changing the experiment itself (not the seeds or repeats)
+        drops the preset's name and question.
+
+        Raises
+        ------
+        ValueError
+            Naming the bad field; nothing changes.
+        """
+        merged = {**self._settings, **changes}
+        if "preset" not in changes and any(
+            merged[key] != self._settings[key] for key in schema.KEYS if key not in KEEPS_THE_PRESET
+        ):
+            merged["preset"] = ""
+        clean = schema.validate_race(merged, self._custom())
+        if clean == self._settings:
+            return
+        resets = any(
+            clean[key] != self._settings[key] for key in schema.KEYS if key not in KEEPS_THE_RUN
+        )
+        self._settings = clean
+        if resets:
+            self._clear_run()
+        elif self._running and self.finished:
+            self._running = False
+        self._touch({"race"})
+
+    def set_contestants(self, contestants: list) -> None:
+        """Replace the contestants (entries as the section holds them)."""
+        self.set(contestants=contestants)
+
+    def apply_preset(self, name: str) -> None:
+        """Load one of ``race_presets.PRESETS`` (its settings, its question). Resets the run."""
+        self.set(**race_presets.settings(name))
+
+    @property
+    def question(self) -> str:
+        """The question of the preset the settings come from ("" if they are the user's own)."""
+        return race_presets.question(self._settings["preset"])
+
+    # -- setup ----------------------------------------------------------------------
+    def labels(self) -> tuple[str, ...]:
+        """What the legend and table call each contestant."""
+        return contestant_labels(self._settings, self._custom())
+
+    def dataset(self) -> datasets.Dataset:
+        """The race's points (cached per data set settings)."""
+        spec = self._settings["dataset"]
+        if self._data_cache is None or self._data_cache[0] != spec:
+            data = datasets.generate(
+                spec["source"], spec["points"], spec["noise"], spec["test_fraction"], spec["seed"]
+            )
+            self._data_cache = (copy.deepcopy(spec), data)
+        return self._data_cache[1]
+
+    def setup(self) -> RaceSetup:
+        """The core setup the settings describe."""
+        return build_setup(self._settings, self._custom(), self.dataset())
+
+    def _ready(self) -> Race:
+        if self._race is None:
+            try:
+                self._race = Race(self.setup())
+            except ValueError as error:
+                self._error = str(error)
+                self._running = False
+                self._touch({"race"})
+                raise
+            self._loaded = None
+            self._error = ""
+        return self._race
+
+    # -- run ------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        """True while the window should keep training the race (Play)."""
+        return self._running
+
+    @property
+    def error(self) -> str:
+        """Why the race cannot run ("" when it can)."""
+        return self._error
+
+    @property
+    def started(self) -> bool:
+        """Whether there is a race to show (trained, or loaded from a session)."""
+        return self._race is not None or self._loaded is not None
+
+    @property
+    def epoch(self) -> float:
+        """Epochs every lane has trained (fractional inside one)."""
+        if self._race is not None:
+            return self._race.epoch_progress
+        return float(self._loaded[0].last_epoch) if self._loaded else 0.0
+
+    @property
+    def finished(self) -> bool:
+        """True once the race reached its epoch count, or every lane diverged."""
+        if self._race is not None:
+            return self._race.epochs >= self._settings["epochs"] or self._race.finished
+        return self._loaded is not None
+
+    def set_running(self, on: bool) -> None:
+        """Start or pause the race (the window trains it in time slices while running).
+
+        Raises
+        ------
+        ValueError
+            When the race cannot start: bad settings, or finished (Reset first).
+        """
+        on = bool(on)
+        if on == self._running:
+            return
+        if on:
+            if self.finished:
+                raise ValueError("the race is finished: press Reset to run it again")
+            self._ready()
+        else:
+            self._unpublished = False
+        self._running = on
+        self._touch({"race"})
+
+    def step(self) -> None:
+        """Train every lane to the end of the current epoch (a whole one at its start)."""
+        if self.finished:
+            raise ValueError("the race is finished: press Reset to run it again")
+        race = self._ready()
+        race.run_to(race.epochs + 1)
+        self._publish()
+
+    def reset(self) -> None:
+        """Drop the run and any loaded results; the next start trains from epoch 0."""
+        if not self.started and not self._running and not self._error:
+            return
+        self._clear_run()
+        self._touch({"race"})
+
+    def train_for(self, seconds: float, publish: bool = True) -> None:
+        """Train in small chunks for ``seconds`` (one tick of Play); stops at the end.
+
+        With ``publish=False`` no event is sent: the next publishing call, or
+        :meth:`publish`, shows everything trained meanwhile.
+        """
+        race = self._ready()
+        race.run_for(seconds, until_epoch=self._settings["epochs"])
+        self._unpublished = True
+        if self.finished:
+            self._running = False
+            publish = True
+        if publish:
+            self._publish()
+
+    def publish(self) -> None:
+        """Touch ``race`` if training ran since the last event."""
+        if self._unpublished:
+            self._publish()
+
+    def _publish(self) -> None:
+        self._unpublished = False
+        self._touch({"race"})
+
+    def run(self, progress=None, chunk_seconds: float = 0.5) -> RaceRecord:
+        """Train the whole race now (headless), then return its record.
+
+        ``progress(epoch, total)``, when given, is called after each chunk.
+        Touches ``race`` once at the end.
+        """
+        race = self._ready()
+        total = self._settings["epochs"]
+        while not self.finished:
+            race.run_for(chunk_seconds, until_epoch=total)
+            if progress is not None:
+                progress(race.epochs, total)
+        self._running = False
+        self._publish()
+        return self.record()
+
+    # -- results --------------------------------------------------------------------
+    def record(self) -> RaceRecord | None:
+        """What the race recorded so far (live or loaded); None before it starts."""
+        if self._race is not None:
+            key = (self._race.epochs, len(self._race.lanes))
+            if self._record_cache is None or self._record_cache[0] != key:
+                self._record_cache = (key, self._race.record())
+            return self._record_cache[1]
+        return self._loaded[0] if self._loaded else None
+
+    def table(self) -> tuple[ResultRow, ...] | None:
+        """The results table for the current target; None before the race starts."""
+        record = self.record()
+        if record is None:
+            return None
+        target = self._settings["target"]
+        return results_table(record, target["metric"], target["value"])
+
+    def health(self, contestant: int, seed_index: int = 0) -> LaneHealth | None:
+        """Gradient flow and dead/saturated fractions of one lane (live races only)."""
+        if self._race is None:
+            return None
+        return lane_health(self._race, seed_index, contestant)
+
+    def network(self, contestant: int) -> Network | None:
+        """The first seed's current network of one contestant (live or loaded)."""
+        if self._race is not None:
+            return self._race.network(0, contestant)
+        if self._loaded is None:
+            return None
+        return network_from_flat(self.setup(), contestant, self._loaded[1][contestant])
+
+    def surface(self, contestant: int, resolution: int = MAP_RESOLUTION) -> np.ndarray | None:
+        """The first seed's decision map of one contestant, (res, res) in [-1, 1]."""
+        network = self.network(contestant)
+        if network is None:
+            return None
+        settings = self._settings
+        regression = settings["dataset"]["source"] == "regression"
+        extent = (-datasets.DATA_RADIUS - 1.0, datasets.DATA_RADIUS + 1.0)
+        return decision_surface(
+            network, settings["dataset"]["features"], extent, resolution, regression
+        )
+
+    # -- sessions -------------------------------------------------------------------
+    def state(self) -> dict:
+        """The settings as ``state_dict`` holds them (no results: those are derived)."""
+        return self.settings
+
+    def results_state(self) -> dict | None:
+        """The results a session keeps (``keep_results`` on and a race to keep), or None."""
+        if not self._settings["keep_results"]:
+            return None
+        if self._race is not None:
+            weights = [self._race.parameters(0, c) for c in range(len(self._race.lanes[0]))]
+            return results_to_json(self.record(), weights)
+        if self._loaded is not None:
+            return results_to_json(*self._loaded)
+        return None
+
+    def load(self, clean: dict) -> bool:
+        """Replace the section with a clean one (see :func:`validate_section`).
+
+        Returns True if anything changed. Settings that differ reset the run;
+        results in the section replace the run with a finished, loaded race.
+        """
+        settings = {key: value for key, value in clean.items() if key != "results"}
+        results = clean.get("results")
+        if settings == self._settings and results is None:
+            return False
+        self._settings = copy.deepcopy(settings)
+        self._clear_run()
+        if results is not None:
+            seed = settings["seed"]
+            record = record_from_json(
+                results, self.labels(), range(seed, seed + settings["repeats"])
+            )
+            self._loaded = (record, [np.array(w) for w in results["weights"]])
+        return True
+
+    def activations_used(self) -> set[str]:
+        """Every activation name a contestant uses."""
+        return schema.activations_used(self._settings)
+
+    def refit_custom(self, name: str) -> None:
+        """A custom function changed: contestants keep the parameters it still accepts."""
+        if name not in self.activations_used():
+            return
+        custom = self._custom()
+        activation = custom[name]
+
+        def refit(params):
+            limits = activation.limits
+            kept = {
+                k: v for k, v in params.items() if k in limits and limits[k][0] <= v <= limits[k][1]
+            }
+            return activation.resolve_params(kept)
+
+        contestants = []
+        for entry in self._settings["contestants"]:
+            entry = copy.deepcopy(entry)
+            if "layers" in entry:
+                entry["layers"] = [[n, refit(p) if n == name else p] for n, p in entry["layers"]]
+            elif entry["activation"] == name:
+                entry["params"] = refit(entry["params"])
+            contestants.append(entry)
+        self._settings = schema.validate_race(
+            {**self._settings, "contestants": contestants}, custom
+        )
+        self._clear_run()
+        self._touch({"race"})
