@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+from actplay.core.race_limits import METRICS
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,7 @@ from dataclasses import dataclass
 
 from actplay.core.initialisation import INIT_SCHEMES, init_parameters
 from actplay.core.network import Network
-
-MAX_CONTESTANTS = 6  # one colour each from the compare palette
-MAX_SEEDS = 20  # repeats; enough to see a spread, few enough to run live
-MAX_BIAS_INIT = 100.0  # far beyond where every unit of any activation is saturated or dead
+from actplay.core.race_limits import MAX_BIAS_INIT, MAX_CONTESTANTS, MAX_SEEDS
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ from actplay.core.diagnostics import layer_diagnostics
 from actplay.core.grid import plane_grid
 from actplay.core.network import Network
 from actplay.core.race import Race
-from actplay.core.race_record import METRICS, RaceRecord
+from actplay.core.race_limits import LOSS_METRICS, METRICS, check_target
+from actplay.core.race_record import RaceRecord
 from actplay.core.training import Trainer
 
-LOSS_METRICS = ("train_loss", "test_loss")  # lower is better; the others are accuracies
 NOT_REACHED = math.inf  # epochs to a target a lane never reached: worse than any number
 
 
@@ -58,15 +58,6 @@ def spread(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         low[some] = np.nanmin(kept, axis=0)
         high[some] = np.nanmax(kept, axis=0)
     return median, low, high
-
-
-def check_target(metric: str, value: float) -> None:
-    """Raise ``ValueError`` unless ``metric`` is a metric and ``value`` a sensible target."""
-    if metric not in METRICS:
-        raise ValueError(f"target metric must be one of {', '.join(METRICS)}, got {metric!r}")
-    if not math.isfinite(value) or value < 0 or (metric not in LOSS_METRICS and value > 1):
-        bound = "a number >= 0" if metric in LOSS_METRICS else "a share within 0..1"
-        raise ValueError(f"a {metric} target must be {bound}, got {value!r}")
 
 
 def epochs_to_target(
@@ -204,12 +195,10 @@ def decision_surface(
 
 
 __all__ = [
-    "LOSS_METRICS",
     "NOT_REACHED",
     "LaneHealth",
     "ResultRow",
     "Stat",
-    "check_target",
     "decision_surface",
     "epochs_to_target",
     "lane_health",

@@ -11,12 +11,16 @@ so a missing value (a lane that diverged, accuracy for regression) is ``null``.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from actplay.core.race_record import METRICS, RaceRecord
+from actplay.core.race_limits import METRICS
 from actplay.model import limits as lim
 from actplay.model import race_schema as schema
+
+if TYPE_CHECKING:
+    from actplay.core.race_record import RaceRecord
 
 MAX_SAVED_RECORDS = 301  # epochs kept per curve: a smooth line at any plot width
 SIGNIFICANT_DIGITS = 6
@@ -138,6 +142,8 @@ def _array(nested) -> np.ndarray:
 
 def record_from_json(results: dict, labels, seeds) -> RaceRecord:
     """The :class:`RaceRecord` of clean ``results``."""
+    from actplay.core.race_record import RaceRecord
+
     curves = np.stack([_array(results["curves"][metric]) for metric in METRICS], axis=2)
     return RaceRecord(
         labels=tuple(labels),

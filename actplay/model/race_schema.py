@@ -14,9 +14,13 @@ import copy
 
 from actplay.core import datasets
 from actplay.core.initialisation import INIT_SCHEMES
-from actplay.core.race_record import METRICS
-from actplay.core.race_setup import MAX_BIAS_INIT, MAX_CONTESTANTS, MAX_SEEDS
-from actplay.core.race_summary import check_target
+from actplay.core.race_limits import (
+    MAX_BIAS_INIT,
+    MAX_CONTESTANTS,
+    MAX_SEEDS,
+    METRICS,
+    check_target,
+)
 from actplay.core.training import LOSSES, OPTIMIZERS
 from actplay.model import limits as lim
 from actplay.model import training_schema

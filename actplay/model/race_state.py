@@ -11,26 +11,25 @@ results (``results_state``), which a loaded race shows until it is reset.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from actplay.core import datasets
-from actplay.core.network import Network
-from actplay.core.race import Race
-from actplay.core.race_record import RaceRecord
-from actplay.core.race_setup import RaceSetup
-from actplay.core.race_summary import (
-    LaneHealth,
-    ResultRow,
-    decision_surface,
-    lane_health,
-    results_table,
-)
 from actplay.model import race_presets
 from actplay.model import race_schema as schema
-from actplay.model.race_build import build_setup, network_from_flat
 from actplay.model.race_labels import contestant_labels
 from actplay.model.race_results import record_from_json, results_to_json
+
+if TYPE_CHECKING:
+    from actplay.core.network import Network
+    from actplay.core.race import Race
+    from actplay.core.race_record import RaceRecord
+    from actplay.core.race_setup import RaceSetup
+    from actplay.core.race_summary import LaneHealth, ResultRow
+
+# The race's own classes are imported when a race is first built or read, not at
+# start-up: most sessions never race (see core/race_limits.py).
 
 # Changing only these keeps the race that is running (or shown).
 KEEPS_THE_RUN = ("target", "keep_results", "epochs", "preset")
@@ -135,10 +134,14 @@ class RaceState:
 
     def setup(self) -> RaceSetup:
         """The core setup the settings describe."""
+        from actplay.model.race_build import build_setup
+
         return build_setup(self._settings, self._custom(), self.dataset())
 
     def _ready(self) -> Race:
         if self._race is None:
+            from actplay.core.race import Race
+
             try:
                 self._race = Race(self.setup())
             except ValueError as error:
@@ -270,6 +273,8 @@ class RaceState:
         record = self.record()
         if record is None:
             return None
+        from actplay.core.race_summary import results_table
+
         target = self._settings["target"]
         return results_table(record, target["metric"], target["value"])
 
@@ -277,6 +282,8 @@ class RaceState:
         """Gradient flow and dead/saturated fractions of one lane (live races only)."""
         if self._race is None:
             return None
+        from actplay.core.race_summary import lane_health
+
         return lane_health(self._race, seed_index, contestant)
 
     def network(self, contestant: int) -> Network | None:
@@ -285,6 +292,8 @@ class RaceState:
             return self._race.network(0, contestant)
         if self._loaded is None:
             return None
+        from actplay.model.race_build import network_from_flat
+
         return network_from_flat(self.setup(), contestant, self._loaded[1][contestant])
 
     def surface(self, contestant: int, resolution: int = MAP_RESOLUTION) -> np.ndarray | None:
@@ -292,6 +301,8 @@ class RaceState:
         network = self.network(contestant)
         if network is None:
             return None
+        from actplay.core.race_summary import decision_surface
+
         settings = self._settings
         regression = settings["dataset"]["source"] == "regression"
         extent = (-datasets.DATA_RADIUS - 1.0, datasets.DATA_RADIUS + 1.0)
