@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 
 from actplay.model import race_schema as schema
+from actplay.model.errors import InvalidValue
 
 
 def _uniform(*names, **params_by_name) -> list[dict]:
@@ -112,5 +113,5 @@ def settings(name: str) -> dict:
 
 def _preset(name: str) -> dict:
     if name not in PRESETS:
-        raise ValueError(f"race preset must be one of {', '.join(PRESETS)}, got {name!r}")
+        raise InvalidValue(f"race preset must be one of {', '.join(PRESETS)}, got {name!r}")
     return PRESETS[name]

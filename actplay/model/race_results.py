@@ -18,6 +18,7 @@ import numpy as np
 from actplay.core.race_limits import METRICS
 from actplay.model import limits as lim
 from actplay.model import race_schema as schema
+from actplay.model.errors import InvalidValue
 
 if TYPE_CHECKING:
     from actplay.core.race_record import RaceRecord
@@ -66,10 +67,10 @@ def _grid(field: str, value, shape: tuple, lo=-lim.VALUE_LIMIT, hi=lim.VALUE_LIM
     """A nested list of numbers or nulls of exactly ``shape``, as a float array (NaN for null)."""
     if len(shape) > 1:
         if not isinstance(value, list) or len(value) != shape[0]:
-            raise ValueError(f"{field} must hold {shape[0]} lists, got {value!r:.60}")
+            raise InvalidValue(f"{field} must hold {shape[0]} lists, got {value!r:.60}")
         return np.array([_grid(f"{field}[{i}]", v, shape[1:], lo, hi) for i, v in enumerate(value)])
     if not isinstance(value, list) or len(value) != shape[0]:
-        raise ValueError(f"{field} must hold {shape[0]} numbers, got {value!r:.60}")
+        raise InvalidValue(f"{field} must hold {shape[0]} numbers, got {value!r:.60}")
     out = np.empty(shape[0])
     for i, item in enumerate(value):
         if item is None:
@@ -77,7 +78,7 @@ def _grid(field: str, value, shape: tuple, lo=-lim.VALUE_LIMIT, hi=lim.VALUE_LIM
             continue
         number = lim.check_number(f"{field}[{i}]", item)
         if not lo <= number <= hi:
-            raise ValueError(f"{field}[{i}] must be within {lo:g}..{hi:g}, got {number!r}")
+            raise InvalidValue(f"{field}[{i}] must be within {lo:g}..{hi:g}, got {number!r}")
         out[i] = number
     return out
 
@@ -93,7 +94,7 @@ def validate_results(results, settings: dict, n_inputs: int, n_outputs: int) -> 
     lim.check_keys("race results", results, KEYS)
     epochs = results["epochs"]
     if not isinstance(epochs, list) or not 1 <= len(epochs) <= MAX_SAVED_RECORDS:
-        raise ValueError(f"race results epochs must list 1..{MAX_SAVED_RECORDS} epochs")
+        raise InvalidValue(f"race results epochs must list 1..{MAX_SAVED_RECORDS} epochs")
     clean_epochs = [
         lim.check_int(f"race results epochs[{i}]", e, 0, settings["epochs"])
         for i, e in enumerate(epochs)
@@ -101,7 +102,7 @@ def validate_results(results, settings: dict, n_inputs: int, n_outputs: int) -> 
     if clean_epochs[0] != 0 or any(
         b <= a for a, b in zip(clean_epochs, clean_epochs[1:], strict=False)
     ):
-        raise ValueError("race results epochs must start at 0 and increase")
+        raise InvalidValue("race results epochs must start at 0 and increase")
     lanes = (settings["repeats"], len(settings["contestants"]))
     curves = results["curves"]
     lim.check_keys("race results curves", curves, METRICS)
@@ -112,7 +113,7 @@ def validate_results(results, settings: dict, n_inputs: int, n_outputs: int) -> 
     sizes = (n_inputs, *settings["hidden"], n_outputs)
     weights = _grid("race results weights", results["weights"], (lanes[1], parameter_count(sizes)))
     if not np.all(np.isfinite(weights)):
-        raise ValueError("race results weights must all be numbers")
+        raise InvalidValue("race results weights must all be numbers")
     return {
         "epochs": clean_epochs,
         "curves": {m: _nulls(v) for m, v in clean_curves.items()},
@@ -163,7 +164,7 @@ def validate_race_section(section, custom=None) -> dict:
     if section is None:
         return schema.default_race()
     if not isinstance(section, dict):
-        raise ValueError(f"race must be an object, got {type(section).__name__}")
+        raise InvalidValue(f"race must be an object, got {type(section).__name__}")
     settings = schema.validate_race(
         {key: value for key, value in section.items() if key != "results"}, custom
     )

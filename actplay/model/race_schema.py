@@ -24,6 +24,7 @@ from actplay.core.race_limits import (
 from actplay.core.training import LOSSES, OPTIMIZERS
 from actplay.model import limits as lim
 from actplay.model import training_schema
+from actplay.model.errors import InvalidValue
 
 MAX_EPOCHS = 5000  # a long race on the largest set still ends within minutes
 MAX_LABEL = 40  # characters of a contestant's own label: a legend entry, not a note
@@ -86,17 +87,17 @@ def validate_race(section, custom=None) -> dict:
     merged = {**DEFAULT_RACE, **section}
     preset = merged["preset"]
     if not isinstance(preset, str) or len(preset) > MAX_LABEL:
-        raise ValueError(f"race preset must be a short name, got {preset!r}")
+        raise InvalidValue(f"race preset must be a short name, got {preset!r}")
     dataset = _validate_dataset(merged["dataset"])
     hidden = _validate_hidden(merged["hidden"])
     regression = dataset["source"] == "regression"
     loss = _choice("race loss", merged["loss"], LOSSES)
     if regression and loss != "mse":
-        raise ValueError("race loss must be mse for the regression data set")
+        raise InvalidValue("race loss must be mse for the regression data set")
     seed = lim.check_int("race seed", merged["seed"], 0, lim.MAX_SEED)
     repeats = lim.check_int("race repeats", merged["repeats"], 1, MAX_SEEDS)
     if seed + repeats - 1 > lim.MAX_SEED:
-        raise ValueError(f"race seed + repeats - 1 must stay within {lim.MAX_SEED}")
+        raise InvalidValue(f"race seed + repeats - 1 must stay within {lim.MAX_SEED}")
     clean = {
         "preset": preset,
         "dataset": dataset,
@@ -129,7 +130,7 @@ def validate_race(section, custom=None) -> dict:
 def _float(field: str, value, lo: float, hi: float, lo_open: bool = False) -> float:
     number = lim.check_number(field, value)
     if number < lo or number > hi or (lo_open and number == lo):
-        raise ValueError(
+        raise InvalidValue(
             f"{field} must be within {'(' if lo_open else '['}{lo:g}, {hi:g}], got {number!r}"
         )
     return number
@@ -137,7 +138,7 @@ def _float(field: str, value, lo: float, hi: float, lo_open: bool = False) -> fl
 
 def _choice(field: str, value, choices) -> str:
     if value not in choices:
-        raise ValueError(f"{field} must be one of {', '.join(choices)}, got {value!r}")
+        raise InvalidValue(f"{field} must be one of {', '.join(choices)}, got {value!r}")
     return value
 
 
@@ -145,19 +146,19 @@ def _validate_dataset(section) -> dict:
     lim.check_keys("race dataset", section, (), DATASET_KEYS)
     source = section.get("source", DEFAULT_RACE["dataset"]["source"])
     if source not in datasets.SOURCES:
-        raise ValueError(
+        raise InvalidValue(
             f"race dataset source must be one of {', '.join(datasets.SOURCES)}, got {source!r}"
         )
     try:
         clean = training_schema.validate_dataset({**DEFAULT_RACE["dataset"], **section})
     except ValueError as error:
-        raise ValueError(f"race {error}") from None
+        raise InvalidValue(f"race {error}") from None
     return {key: clean[key] for key in DATASET_KEYS}
 
 
 def _validate_hidden(hidden) -> list[int]:
     if not isinstance(hidden, list) or not 1 <= len(hidden) <= lim.MAX_HIDDEN_LAYERS:
-        raise ValueError(
+        raise InvalidValue(
             f"race hidden must list 1..{lim.MAX_HIDDEN_LAYERS} hidden layer sizes, got {hidden!r}"
         )
     return [
@@ -170,17 +171,17 @@ def _validate_hidden(hidden) -> list[int]:
 
 def _validate_contestants(entries, n_hidden: int, custom) -> list[dict]:
     if not isinstance(entries, list) or not 1 <= len(entries) <= MAX_CONTESTANTS:
-        raise ValueError(f"race contestants must be a list of 1..{MAX_CONTESTANTS} entries")
+        raise InvalidValue(f"race contestants must be a list of 1..{MAX_CONTESTANTS} entries")
     clean = []
     for i, entry in enumerate(entries):
         field = f"race contestant {i + 1}"
         if not isinstance(entry, dict):
-            raise ValueError(f"{field} must be an object, got {entry!r}")
+            raise InvalidValue(f"{field} must be an object, got {entry!r}")
         if "layers" in entry:
             lim.check_keys(field, entry, ("layers",), ("label",))
             layers = entry["layers"]
             if not isinstance(layers, list) or len(layers) != n_hidden:
-                raise ValueError(
+                raise InvalidValue(
                     f"{field} layers must list one [name, params] per hidden layer ({n_hidden})"
                 )
             item = {
@@ -193,7 +194,9 @@ def _validate_contestants(entries, n_hidden: int, custom) -> list[dict]:
         if "label" in entry:
             label = entry["label"]
             if not isinstance(label, str) or not label.strip() or len(label) > MAX_LABEL:
-                raise ValueError(f"{field} label must be 1..{MAX_LABEL} characters, got {label!r}")
+                raise InvalidValue(
+                    f"{field} label must be 1..{MAX_LABEL} characters, got {label!r}"
+                )
             item["label"] = label.strip()
         clean.append(item)
     return clean
@@ -201,7 +204,7 @@ def _validate_contestants(entries, n_hidden: int, custom) -> list[dict]:
 
 def _pair(field: str, pair, custom) -> list:
     if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-        raise ValueError(f"{field} must be [name, params], got {pair!r}")
+        raise InvalidValue(f"{field} must be [name, params], got {pair!r}")
     name = lim.check_activation(f"{field} activation", pair[0], custom=custom)
     return [name, lim.check_params(f"{field} params", name, pair[1], custom)]
 
@@ -210,12 +213,12 @@ def _validate_target(target, regression: bool) -> dict:
     lim.check_keys("race target", target, ("metric", "value"))
     metric = _choice("race target metric", target["metric"], METRICS)
     if regression and metric.endswith("accuracy"):
-        raise ValueError("race target must be a loss for the regression data set")
+        raise InvalidValue("race target must be a loss for the regression data set")
     value = lim.check_number("race target value", target["value"])
     try:
         check_target(metric, value)
     except ValueError as error:
-        raise ValueError(f"race {error}") from None
+        raise InvalidValue(f"race {error}") from None
     return {"metric": metric, "value": value}
 
 

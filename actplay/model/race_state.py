@@ -18,6 +18,7 @@ import numpy as np
 from actplay.core import datasets
 from actplay.model import race_presets
 from actplay.model import race_schema as schema
+from actplay.model.errors import InvalidValue
 from actplay.model.race_labels import contestant_labels
 from actplay.model.race_results import record_from_json, results_to_json
 
@@ -63,7 +64,6 @@ class RaceState:
         self._race: Race | None = None
         self._loaded: tuple[RaceRecord, list] | None = None  # results read from a session
         self._running = False
-        self._error = ""
         self._unpublished = False
         self._record_cache: tuple[int, RaceRecord] | None = None
         self._data_cache = None
@@ -144,13 +144,9 @@ class RaceState:
 
             try:
                 self._race = Race(self.setup())
-            except ValueError as error:
-                self._error = str(error)
-                self._running = False
-                self._touch({"race"})
-                raise
+            except ValueError as error:  # a limit of the core the settings' checks missed
+                raise InvalidValue(str(error)) from None
             self._loaded = None
-            self._error = ""
         return self._race
 
     # -- run ------------------------------------------------------------------------
@@ -158,11 +154,6 @@ class RaceState:
     def running(self) -> bool:
         """True while the window should keep training the race (Play)."""
         return self._running
-
-    @property
-    def error(self) -> str:
-        """Why the race cannot run ("" when it can)."""
-        return self._error
 
     @property
     def started(self) -> bool:
@@ -196,7 +187,7 @@ class RaceState:
             return
         if on:
             if self.finished:
-                raise ValueError("the race is finished: press Reset to run it again")
+                raise InvalidValue("the race is finished: press Reset to run it again")
             self._ready()
         else:
             self._unpublished = False
@@ -206,14 +197,14 @@ class RaceState:
     def step(self) -> None:
         """Train every lane to the end of the current epoch (a whole one at its start)."""
         if self.finished:
-            raise ValueError("the race is finished: press Reset to run it again")
+            raise InvalidValue("the race is finished: press Reset to run it again")
         race = self._ready()
         race.run_to(race.epochs + 1)
         self._publish()
 
     def reset(self) -> None:
         """Drop the run and any loaded results; the next start trains from epoch 0."""
-        if not self.started and not self._running and not self._error:
+        if not self.started and not self._running:
             return
         self._clear_run()
         self._touch({"race"})

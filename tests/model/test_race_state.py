@@ -10,6 +10,7 @@ from actplay.core.network import Network
 from actplay.core.race_summary import decision_surface
 from actplay.core.training import Trainer
 from actplay.model import race_presets
+from actplay.model.errors import InvalidValue
 from actplay.model.playground import Playground
 from actplay.model.race_schema import DEFAULT_RACE
 
@@ -66,7 +67,7 @@ def test_a_change_emits_race_once_and_an_equal_one_nothing(pg, recorder):
 )
 def test_bad_settings_are_refused_and_change_nothing(pg, recorder, changes, field):
     before = pg.race.settings
-    with pytest.raises(ValueError, match=field):
+    with pytest.raises(InvalidValue, match=field):
         pg.race.set(**changes)
     assert pg.race.settings == before and recorder.count == 0
 
@@ -80,7 +81,7 @@ def test_presets_carry_a_question_until_the_experiment_changes(pg):
     assert pg.race.question.startswith("Six layers")
     pg.race.set(learning_rate=0.1)
     assert pg.race.question == "" and pg.race.settings["preset"] == ""
-    with pytest.raises(ValueError, match="race preset"):
+    with pytest.raises(InvalidValue, match="race preset"):
         pg.race.apply_preset("fastest")
 
 
@@ -107,7 +108,7 @@ def test_step_play_and_the_end_of_the_race(small, recorder):
     while pg.race.running:
         pg.race.train_for(0.01)
     assert pg.race.epoch == 6 and pg.race.finished
-    with pytest.raises(ValueError, match="finished"):
+    with pytest.raises(InvalidValue, match="finished"):
         pg.race.set_running(True)
     rows = pg.race.table()
     assert [row.label for row in rows] == ["Tanh", "ReLU"]
