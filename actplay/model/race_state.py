@@ -1,7 +1,7 @@
 """The race section of the Playground: settings, the live race and its results.
 
 A :class:`RaceState` is one typed section object: the Playground holds one as
-``pg.race`` and lends it its event batch (``touch``) and its custom functions.
+``playground.race`` and lends it its event batch (``touch``) and its custom functions.
 Every setter validates through ``race_schema`` and touches ``race`` once;
 training touches ``race`` when it publishes. The run is derived state: it is
 never saved (the settings make it again, step for step); a session may keep its
@@ -40,7 +40,7 @@ MAP_RESOLUTION = 48  # cells per axis of a contestant's decision map
 
 
 class RaceState:
-    """Settings, run and results of the race (``pg.race``).
+    """Settings, run and results of the race (``playground.race``).
 
     Parameters
     ----------
