@@ -131,6 +131,7 @@ def test_settings_that_change_the_experiment_reset_the_run(small):
 
 def test_train_for_without_publishing_sends_nothing_until_published(small, recorder):
     pg = small
+    pg.race.set(epochs=5000)  # a tick never reaches the end, however fast the machine
     pg.race.set_running(True)
     recorder.clear()
     pg.race.train_for(0.005, publish=False)
