@@ -30,12 +30,13 @@ from actplay.ui.curve.plot import CurvePlot
 from actplay.ui.widgets.function_picker import FunctionPicker
 from actplay.ui.widgets.help_box import HelpBox
 from actplay.ui.widgets.lazy_tabs import LazyTab
+from actplay.ui.widgets.pair_grid import PairGrid
 from actplay.ui.widgets.param_sliders import ParamSliders
 
 DEFAULT_X_RANGE = (-6.0, 6.0)  # the model's default; the range "Reset" goes back to
 RANGE_LIMIT = 1e6  # the model's VALUE_LIMIT: zooming out stops here
-RANGE_SPIN_WIDTH = 68  # px: shows "-100.00"; wider ranges still work, partly scrolled
-TABS_HEIGHT = 190  # px: the help text or the compare controls, below the plot
+RANGE_SPIN_TEXT = "-10000.00"  # the widest x end shown whole; wider ones scroll in the box
+TABS_HEIGHT = (110, 190)  # px: the help text or the compare controls; the plot comes first
 KIND_TEXT = {"f": "f", "df": "f\u2032", "d2f": "f\u2033"}
 KIND_STYLE = {"f": "solid", "df": "dashed", "d2f": "dotted"}
 
@@ -73,8 +74,11 @@ class CurvePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
         layout.setSpacing(4)
-        layout.addLayout(self._build_function_row())
-        layout.addLayout(self._build_view_row())
+        # Each row's two halves sit side by side, or stack when the pane is narrow.
+        for halves in (self._build_function_row(), self._build_view_row()):
+            row = PairGrid(self, stretch=(1, 0))
+            row.add_row(*halves)
+            layout.addWidget(row)
         layout.addWidget(self.params)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.readout)
@@ -82,8 +86,8 @@ class CurvePane(QWidget):
         self.tabs.setObjectName("curve_tabs")
         self.tabs.addTab(self.help_box, "About this function")
         self._compare_tab = LazyTab(self.tabs, "compare_page", "Compare", self._make_compare_box)
-        self.tabs.setMaximumHeight(TABS_HEIGHT)
-        self.tabs.setMinimumHeight(TABS_HEIGHT)
+        self.tabs.setMinimumHeight(TABS_HEIGHT[0])
+        self.tabs.setMaximumHeight(TABS_HEIGHT[1])
         layout.addWidget(self.tabs)
 
         self.plot.xRangeDragged.connect(self._on_plot_x_range_dragged)
@@ -109,7 +113,7 @@ class CurvePane(QWidget):
         else:
             self.model.remove_compare(index)
 
-    def _build_function_row(self) -> QHBoxLayout:
+    def _build_function_row(self) -> tuple[QWidget, QWidget]:
         model = self.model
         self.picker = FunctionPicker(
             "curve_function", self, model=model, define_custom=self._define_custom_function
@@ -135,11 +139,9 @@ class CurvePane(QWidget):
             "Edit this custom function's formula and parameters (every place that uses it follows)"
         )
         self.edit_custom_button.clicked.connect(self.edit_custom_function)
-        row = QHBoxLayout()
-        row.addWidget(self.picker, 1)
-        row.addWidget(self.edit_custom_button)
-        row.addWidget(self.linked_check)
-        return row
+        return _row_of(self, (self.picker, 1), self.edit_custom_button), _row_of(
+            self, self.linked_check, None
+        )
 
     def _define_custom_function(self, parent) -> str | None:
         """Open the formula editor; the name of the function it added, or None."""
@@ -167,10 +169,12 @@ class CurvePane(QWidget):
         binding.refresh()
         return binding
 
-    def _build_view_row(self) -> QHBoxLayout:
+    def _build_view_row(self) -> tuple[QWidget, QWidget]:
         """Which kinds to show, and the x range."""
         model = self.model
-        row = QHBoxLayout()
+        kinds, x_range = QWidget(self), QWidget(self)
+        row = QHBoxLayout(kinds)
+        row.setContentsMargins(0, 0, 0, 0)
         self.kind_checks: dict[str, QCheckBox] = {}
         for kind, text in KIND_TEXT.items():
             check = QCheckBox(text, self)
@@ -188,6 +192,9 @@ class CurvePane(QWidget):
             row.addWidget(check)
             self.kind_checks[kind] = check
         row.addStretch(1)
+        row = QHBoxLayout(x_range)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
         row.addWidget(QLabel("x", self))
         self.range_spins = {}
         for end, index in (("lo", 0), ("hi", 1)):
@@ -197,7 +204,7 @@ class CurvePane(QWidget):
             spin.setObjectName(f"x_{end}_spin")
             spin.setRange(-RANGE_LIMIT, RANGE_LIMIT)
             spin.setDecimals(2)
-            spin.setFixedWidth(RANGE_SPIN_WIDTH)  # narrower than ±1e6 needs: keeps the pane slim
+            spin.setFixedWidth(_spin_width(spin, RANGE_SPIN_TEXT))  # slimmer than ±1e6 needs
             spin.setKeyboardTracking(False)
             spin.setToolTip(
                 "Lower end of the x axis (drag the plot to pan, wheel to zoom)"
@@ -218,7 +225,7 @@ class CurvePane(QWidget):
         self.range_reset.setToolTip("Back to x from -6 to 6 and fit the y axis to the curves")
         self.range_reset.clicked.connect(self.reset_range)
         row.addWidget(self.range_reset)
-        return row
+        return kinds, x_range
 
     # -- view -----------------------------------------------------------------------
     def refresh(self, sections: frozenset) -> None:
@@ -319,6 +326,28 @@ class CurvePane(QWidget):
         except ValueError:
             # A zoom past the model's limits: put the plot back on the model's range.
             self.plot.set_x_range(*self.model.x_range)
+
+
+def _row_of(parent: QWidget, *parts) -> QWidget:
+    """Widgets (or ``(widget, stretch)``) in one plain row; None is a stretch."""
+    container = QWidget(parent)
+    row = QHBoxLayout(container)
+    row.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        if part is None:
+            row.addStretch(1)
+        else:
+            widget, stretch = part if isinstance(part, tuple) else (part, 0)
+            row.addWidget(widget, stretch)
+    return container
+
+
+def _spin_width(spin: QDoubleSpinBox, widest: str) -> int:
+    """The width at which ``spin`` shows ``widest`` whole, with its arrows and frame."""
+    metrics = spin.fontMetrics()
+    longest = spin.textFromValue(spin.minimum())
+    chrome = spin.sizeHint().width() - metrics.horizontalAdvance(longest)
+    return chrome + metrics.horizontalAdvance(widest)
 
 
 def _value_at(series, x_samples: np.ndarray, x: float) -> float:

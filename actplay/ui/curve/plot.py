@@ -23,6 +23,7 @@ from actplay.model.limits import MAX_COMPARE
 from actplay.ui import theme
 
 KINDS = ("f", "df", "d2f")
+PLOT_MIN_SIZE = (260, 180)  # px: still a readable curve in a 1024x640 window
 LEGEND_ROWS = 4  # entries per legend column before another column starts
 MAX_REGIONS = 12  # shaded intervals per kind; more than a handful never happens
 TANGENT_HALF_WIDTH = 0.12  # of the x range: a tangent long enough to read its slope
@@ -190,7 +191,7 @@ class CurvePlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, enableMenu=False)
         self.setObjectName("curve_plot")
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(*PLOT_MIN_SIZE)
         plot = self.getPlotItem()
         theme.style_plot(plot, "x", "f(x)")
         plot.setClipToView(False)

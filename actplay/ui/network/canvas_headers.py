@@ -119,6 +119,7 @@ class DepthHeader(QtWidgets.QWidget):
         )
         self.plus = _tool_button("+", "network_canvas_layers_plus", "Add a hidden layer", self)
         self.count = QtWidgets.QLabel(self)
+        self._hidden: int | None = None  # hidden layers shown
         self.count.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.minus.clicked.connect(lambda: self._change(-1))
         self.plus.clicked.connect(lambda: self._change(+1))
@@ -137,10 +138,26 @@ class DepthHeader(QtWidgets.QWidget):
     def update_view(self, sizes, input_title: str) -> None:
         hidden = len(sizes) - 2
         self.title.setText(input_title)
-        self.count.setText(f"{hidden} hidden")
+        self._hidden = hidden
+        self._fit_count()
         self.count.setToolTip(f"{hidden} hidden layer{'s' if hidden != 1 else ''}")
         self.minus.setEnabled(hidden > 0)
         self.plus.setEnabled(hidden < limits.MAX_HIDDEN_LAYERS)
+
+    def _fit_count(self) -> None:
+        """ "2 hidden" where it fits, else "2" (a narrow dock's columns are ~56 px)."""
+        hidden = self._hidden
+        if hidden is None:
+            return
+        text = f"{hidden} hidden"
+        if self.count.fontMetrics().horizontalAdvance(text) > self.count.width():
+            text = f"{hidden}"
+        self.count.setText(text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.layout().activate()
+        self._fit_count()
 
     def _change(self, step: int) -> None:
         sizes = list(self._model.layer_sizes)

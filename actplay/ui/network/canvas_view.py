@@ -13,6 +13,7 @@ from actplay.ui.network.canvas import NetworkCanvas
 from actplay.ui.widgets.diverging import DivergingLegend
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.names import weight_label
+from actplay.ui.widgets.pair_grid import PairGrid
 
 WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |w| is larger
 HINT = (
@@ -47,7 +48,9 @@ class CanvasView(QtWidgets.QWidget):
         self.hi_spin = self._range_spin("network_plane_hi", "Right and top edge of the input plane")
         self.lo_spin.valueChanged.connect(self._on_range_edited)
         self.hi_spin.valueChanged.connect(self._on_range_edited)
-        plane_row = QtWidgets.QHBoxLayout()
+        plane = QtWidgets.QWidget()
+        plane_row = QtWidgets.QHBoxLayout(plane)
+        plane_row.setContentsMargins(0, 0, 0, 0)
         plane_label = QtWidgets.QLabel("Input plane")
         plane_label.setBuddy(self.lo_spin)
         plane_row.addWidget(plane_label)
@@ -56,7 +59,9 @@ class CanvasView(QtWidgets.QWidget):
         plane_row.addWidget(self.hi_spin)
         plane_row.addStretch(1)
         self.legend = DivergingLegend("value (outputs: p \u2212 0.5)")
-        plane_row.addWidget(self.legend)
+        # The key goes under the plane's range when the dock is narrow.
+        self.plane_row = PairGrid(stretch=(1, 0))
+        self.plane_row.add_row(plane, self.legend)
 
         self.selected_weight = FloatSlider(
             "network_selected_weight",
@@ -84,7 +89,7 @@ class CanvasView(QtWidgets.QWidget):
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.selected_row)
         layout.addWidget(self.hint)
-        layout.addLayout(plane_row)
+        layout.addWidget(self.plane_row)
         self.refresh(self.SECTIONS)
 
     @staticmethod

@@ -15,6 +15,7 @@ from actplay.ui.binding import bind_choice
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.param_sliders import ParamSliders
 
+PICKER_MIN_CHARACTERS = 12  # "Sigmoid (log" readable; the popup shows every title whole
 PICKER_TIP = (
     "The activation function f that turns the sum z into the output a = f(z). "
     "While the curve pane is linked it shows this same function."
@@ -48,6 +49,11 @@ class ActivationPicker(QtWidgets.QWidget):
         self.picker = QtWidgets.QComboBox()
         self.picker.setObjectName("neuron_activation")
         self.picker.setToolTip(PICKER_TIP)
+        # As wide as the dock allows, not as its longest title: a narrow dock elides.
+        self.picker.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.picker.setMinimumContentsLength(PICKER_MIN_CHARACTERS)
         _fill_picker(self.picker, model)
         self._listed = model.activation_names()
         self.description = QtWidgets.QLabel()

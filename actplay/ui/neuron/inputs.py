@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtWidgets
 from actplay.model import limits
 from actplay.ui.binding import ERROR_MESSAGE_MS, Binding, bind_bool, bind_float
 from actplay.ui.widgets.float_slider import FloatSlider
+from actplay.ui.widgets.pair_grid import PairGrid
 from actplay.ui.widgets.retire import retire
 
 # Half-widths a slider range may take: small for fine work up to the model's limit.
@@ -98,9 +99,8 @@ class InputRows(QtWidgets.QWidget):
         range_label.setBuddy(self.range_box)
         range_label.setToolTip(self.range_box.toolTip())
 
-        self.rows = QtWidgets.QGridLayout()
-        self.rows.setHorizontalSpacing(12)
-        self.rows.setVerticalSpacing(3)
+        # Input and weight side by side on a wide dock, stacked on a narrow one.
+        self.rows = PairGrid()
         self.bias_slider = FloatSlider(
             "neuron_bias",
             "b",
@@ -113,16 +113,13 @@ class InputRows(QtWidgets.QWidget):
             self.bias_slider, lambda: self._model.neuron_bias, self._model.set_neuron_bias
         )
 
-        buttons = QtWidgets.QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        buttons.addWidget(range_label)
-        buttons.addWidget(self.range_box)
+        self._tool_cells = (
+            _row_of(self.add_button, self.remove_button),
+            _row_of(None, range_label, self.range_box),
+        )
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.rows)
-        layout.addLayout(buttons)
+        layout.addWidget(self.rows)
         layout.addWidget(self.bias_slider)
         self._n_inputs = -1
         self._mode = None  # (count, binary, target) last applied by _apply_mode
@@ -163,8 +160,9 @@ class InputRows(QtWidgets.QWidget):
 
     def _rebuild(self, n_inputs: int) -> None:
         """Replace the rows with ``n_inputs`` fresh ones bound to the model."""
+        while self.rows.row_count():
+            self.rows.remove_row(0)
         for widget in (*self.input_sliders, *self.weight_sliders, *self.input_checks):
-            self.rows.removeWidget(widget)
             retire(widget)
         self.input_sliders, self.weight_sliders, self.input_checks = [], [], []
         self._row_bindings = []
@@ -183,9 +181,7 @@ class InputRows(QtWidgets.QWidget):
             check.setToolTip(CHECK_TIP.format(n=n))
             for slider in (value, weight):
                 _allow_range_menu(slider)
-            self.rows.addWidget(value, i, 0)
-            self.rows.addWidget(check, i, 0)
-            self.rows.addWidget(weight, i, 1)
+            self.rows.add_row((value, check), weight)
             self._row_bindings += [
                 bind_float(
                     value,
@@ -202,6 +198,7 @@ class InputRows(QtWidgets.QWidget):
             self.input_sliders.append(value)
             self.weight_sliders.append(weight)
             self.input_checks.append(check)
+        self.rows.add_row(*self._tool_cells)
         self._n_inputs = n_inputs
         self._mode = None
 
@@ -228,6 +225,19 @@ class InputRows(QtWidgets.QWidget):
             slider.setRange(-self._range, self._range)
         bias_half = min(self._range * BIAS_RANGE_FACTOR, limits.VALUE_LIMIT)
         self.bias_slider.setRange(-bias_half, bias_half)
+
+
+def _row_of(*widgets) -> QtWidgets.QWidget:
+    """Widgets side by side in one plain container; None is a stretch."""
+    container = QtWidgets.QWidget()
+    row = QtWidgets.QHBoxLayout(container)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        if widget is None:
+            row.addStretch(1)
+        else:
+            row.addWidget(widget)
+    return container
 
 
 def _set_tooltip(slider: FloatSlider, text: str) -> None:

@@ -109,13 +109,13 @@ class NeuronPanel(QtWidgets.QWidget):
         column.addWidget(_group("Inputs, weights and bias", self.inputs, "neuron_inputs_group"))
         column.addWidget(_group("Activation f", self.activation, "neuron_activation_group"))
         column.addWidget(_group("Equation", self.equation, "neuron_equation_group"))
-        column.addWidget(
-            _group(
-                "What pushes the neuron on (blue) or holds it back (orange)",
-                self.bars,
-                "neuron_bars_group",
-            )
-        )
+        bars_group = _group("What moves z", self.bars, "neuron_bars_group")
+        # The key wraps under the chart: as a group title it set the dock's narrowest width.
+        self.bars_key = QtWidgets.QLabel("Blue pushes the neuron on, orange holds it back.")
+        self.bars_key.setObjectName("neuron_bars_key")
+        self.bars_key.setWordWrap(True)
+        bars_group.layout().addWidget(self.bars_key)
+        column.addWidget(bars_group)
         column.addStretch(1)
         self._column = column
         scroll = VerticalScrollArea()

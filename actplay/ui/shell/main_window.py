@@ -27,7 +27,9 @@ from actplay.ui.shell.menu_actions import fill_menu, menu_action
 LAYOUT_VERSION = 1  # bump when docks are added or renamed: old saved layouts are then ignored
 DEFAULT_SIZE = (1400, 900)
 STATUS_MS = 5000  # how long a status message stays
-DOCK_WIDTHS = {"neuron_dock": 330, "network_dock": 420}  # px at first start
+# Shares of the window's width the docks take at first start (330 and 420 px at 1400):
+# a 1024-px window gets a curve pane as wide as each dock, a 1920-px one slimmer docks.
+DOCK_SHARES = {"neuron_dock": 0.235, "network_dock": 0.30}
 DOCK_AREAS = {
     "neuron_dock": Qt.DockWidgetArea.LeftDockWidgetArea,
     "network_dock": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("actplay \u2014 activation playground")
         self.model = model
         self.settings: QSettings | None = None  # only main() hands the window its settings
+        self._docks_placed = False  # True once shown or restored from settings
         self.autosaver = None  # only main() autosaves (`set_autosaver`)
         self.command_palette = None  # the last palette opened
         self.theme_mode = preferences.DEFAULT_THEME
@@ -118,12 +121,22 @@ class MainWindow(QMainWindow):
         return dock
 
     def reset_dock_sizes(self) -> None:
-        """The neuron and network docks at their first-start widths."""
+        """The neuron and network docks at their first-start shares of the window's width."""
+        width = self.width()
         self.resizeDocks(
             [self.neuron_dock, self.network_dock],
-            [DOCK_WIDTHS["neuron_dock"], DOCK_WIDTHS["network_dock"]],
+            [round(DOCK_SHARES["neuron_dock"] * width), round(DOCK_SHARES["network_dock"] * width)],
             Qt.Orientation.Horizontal,
         )
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # The docks take their shares of the size the window is first shown at (a
+        # --screenshot --size, a small laptop), unless saved settings placed them.
+        if not self._docks_placed:
+            self._docks_placed = True
+            self.layout().activate()
+            self.reset_dock_sizes()
+        super().showEvent(event)
 
     @property
     def training_panel(self):
@@ -246,8 +259,8 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state_curve") or settings.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state, LAYOUT_VERSION)
+        if state is not None and self.restoreState(state, LAYOUT_VERSION):
+            self._docks_placed = True
         self.layouts.restore(settings)  # the layout last shown, with its docks
         preferences.restore_preferences(self, settings)  # theme, last function/range, recent
 

@@ -80,6 +80,9 @@ def test_new_numbers_relayout_the_group_only_when_the_height_changes(
 
 def test_the_height_does_not_flap_while_numbers_wrap_and_unwrap(window, label):
     model = window.model
+    # A dock as wide as the two-column neuron: "(−4.00)" wraps where "0.10" does not.
+    window.resizeDocks([window.neuron_dock], [450], QtCore.Qt.Orientation.Horizontal)
+    window.layout().activate()
     width = label.width()
     heights = []
     for bias in (0.1, -4.0, 0.1):  # "(−4.00)" is wider than "0.10"
