@@ -36,6 +36,9 @@ class Binding:
         ``setter(value)`` writes the model; may raise ``InvalidValue``.
     push : callable
         ``push(widget, value)`` shows a value in the widget (called with signals blocked).
+    report : callable, optional
+        ``report(message)`` shows why a value was refused; by default the window's
+        status bar (or, outside a main window, the widget's tooltip).
     """
 
     def __init__(
@@ -44,11 +47,13 @@ class Binding:
         getter: Callable[[], Any],
         setter: Callable[[Any], None],
         push: Callable[[QWidget, Any], None],
+        report: Callable[[str], None] | None = None,
     ) -> None:
         self.widget = widget
         self.getter = getter
         self.setter = setter
         self._push = push
+        self._report = report
         self._default_tooltip = widget.toolTip()
         self.last_error: str | None = None
 
@@ -64,7 +69,10 @@ class Binding:
             self.setter(value)
         except InvalidValue as error:
             self.last_error = str(error)
-            _show_error(self.widget, self.last_error, self._default_tooltip)
+            if self._report is None:
+                _show_error(self.widget, self.last_error, self._default_tooltip)
+            else:
+                self._report(self.last_error)
             self.refresh()
         except Exception as error:  # a bug, not the user's value: never shown as "refused"
             report_fault(error)
@@ -101,37 +109,48 @@ def _push_choice(widget: QComboBox, value: Any) -> None:
 
 
 def bind_float(
-    widget: QWidget, getter: Callable[[], float], setter: Callable[[float], None]
+    widget: QWidget,
+    getter: Callable[[], float],
+    setter: Callable[[float], None],
+    report: Callable[[str], None] | None = None,
 ) -> Binding:
-    """Bind a widget with ``valueChanged(float)`` and ``setValue`` (a `FloatSlider`,
-    a ``QDoubleSpinBox``) to a model value.
+    """Bind a widget with ``valueChanged`` and ``setValue`` (a `FloatSlider`, a
+    ``QDoubleSpinBox``, a ``QSpinBox`` for whole numbers) to a model value.
+
+    ``report`` is as for `Binding`; the other ``bind_*`` functions take it too.
 
     Returns
     -------
     Binding
         Already refreshed from the model.
     """
-    binding = Binding(widget, getter, setter, _push_value)
+    binding = Binding(widget, getter, setter, _push_value, report)
     widget.valueChanged.connect(binding.write)
     binding.refresh()
     return binding
 
 
 def bind_bool(
-    widget: QAbstractButton, getter: Callable[[], bool], setter: Callable[[bool], None]
+    widget: QAbstractButton,
+    getter: Callable[[], bool],
+    setter: Callable[[bool], None],
+    report: Callable[[str], None] | None = None,
 ) -> Binding:
     """Bind a checkable button (``QCheckBox``, checkable ``QToolButton``) to a bool."""
-    binding = Binding(widget, getter, setter, _push_checked)
+    binding = Binding(widget, getter, setter, _push_checked, report)
     widget.toggled.connect(binding.write)
     binding.refresh()
     return binding
 
 
 def bind_choice(
-    widget: QComboBox, getter: Callable[[], Any], setter: Callable[[Any], None]
+    widget: QComboBox,
+    getter: Callable[[], Any],
+    setter: Callable[[Any], None],
+    report: Callable[[str], None] | None = None,
 ) -> Binding:
     """Bind a combo box to a model value: the item's data if it has any, else its text."""
-    binding = Binding(widget, getter, setter, _push_choice)
+    binding = Binding(widget, getter, setter, _push_choice, report)
 
     def on_index_changed(index: int) -> None:
         if index < 0:

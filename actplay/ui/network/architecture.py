@@ -1,21 +1,26 @@
 """The architecture editor: layer sizes, per-layer activations, init scheme and seed.
 
-Every control writes through a model setter; a ``ValueError`` from the model is
-shown in ``status`` and the controls snap back to the model's state.
+Every control is bound to the model (`ui.binding`): it writes through a model
+setter, and a refused value is shown in ``status`` while the control snaps back
+to the model's value. The status stays until the network next changes.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtWidgets
 
 from actplay.core.initialisation import INIT_SCHEMES
 from actplay.core.network import SOFTMAX, SOFTMAX_NAME
 from actplay.model import limits
+from actplay.model.errors import InvalidValue
+from actplay.ui.binding import Binding, bind_choice, bind_float
 from actplay.ui.widgets.retire import retire
 
 NEW_LAYER_UNITS = 4  # a hidden layer added with the count spin starts this wide
-SEED_MAX = 2**31 - 1  # fits a QSpinBox
+SEED_MAX = min(limits.MAX_SEED, 2**31 - 1)  # what a QSpinBox holds
 
 
 def _spin(name, lo, hi, tooltip):
@@ -27,26 +32,23 @@ def _spin(name, lo, hi, tooltip):
     return spin
 
 
-def _set_quietly(widget, setter, value):
-    blocker = QtCore.QSignalBlocker(widget)
-    setter(value)
-    del blocker
-
-
 class ArchitectureEditor(QtWidgets.QWidget):
     """Spin boxes and combos that edit the model's network shape and initialisation."""
 
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self._model = model
+        self.status = QtWidgets.QLabel()
+        self.status.setObjectName("network_architecture_status")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #b00020")
+
         self.input_spin = _spin(
             "network_input_size", limits.MIN_INPUTS, limits.MAX_INPUTS, "Number of network inputs"
         )
         self.hidden_spin = _spin(
             "network_hidden_count", 0, limits.MAX_HIDDEN_LAYERS, "Number of hidden layers"
         )
-        self.input_spin.valueChanged.connect(self._on_sizes_edited)
-        self.hidden_spin.valueChanged.connect(self._on_hidden_count_edited)
         top = QtWidgets.QHBoxLayout()
         for text, widget in (("Inputs", self.input_spin), ("Hidden layers", self.hidden_spin)):
             top.addWidget(QtWidgets.QLabel(text))
@@ -62,9 +64,7 @@ class ArchitectureEditor(QtWidgets.QWidget):
         self.init_combo.setObjectName("network_init")
         self.init_combo.addItems(INIT_SCHEMES)
         self.init_combo.setToolTip("How weights are drawn when the network is (re)initialised")
-        self.init_combo.currentTextChanged.connect(self._on_init_edited)
         self.seed_spin = _spin("network_seed", 0, SEED_MAX, "Random seed of the initialisation")
-        self.seed_spin.valueChanged.connect(self._on_seed_edited)
         self.randomise_button = QtWidgets.QPushButton("Randomise")
         self.randomise_button.setObjectName("network_randomise")
         self.randomise_button.setToolTip("Pick a new seed and draw fresh weights")
@@ -76,10 +76,17 @@ class ArchitectureEditor(QtWidgets.QWidget):
         init_row.addWidget(self.seed_spin, 1)
         init_row.addWidget(self.randomise_button)
 
-        self.status = QtWidgets.QLabel()
-        self.status.setObjectName("network_architecture_status")
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #b00020")
+        report = self.status.setText
+        self._bindings: list[Binding] = [
+            bind_float(self.input_spin, lambda: model.layer_sizes[0], self._set_input_size, report),
+            bind_float(
+                self.hidden_spin, lambda: len(model.layer_sizes) - 2, self._set_hidden_count, report
+            ),
+            bind_choice(self.init_combo, lambda: model.init_scheme, model.set_init, report),
+            bind_float(self.seed_spin, lambda: int(model.seed), self._set_seed, report),
+        ]
+        self._row_bindings: list[Binding] = []
+
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.layers_grid)
@@ -94,29 +101,22 @@ class ArchitectureEditor(QtWidgets.QWidget):
     def update_view(self):
         """Show the model's sizes, activations, init scheme and seed."""
         model = self._model
-        sizes = tuple(model.layer_sizes)
+        n_layers = len(model.layer_sizes) - 1
         names = model.activation_names()  # custom functions come and go
-        if len(sizes) - 1 != self._built_layers or names != self._listed:
+        if n_layers != self._built_layers or names != self._listed:
             self._listed = names
-            self._build_rows(len(sizes) - 1)
-        _set_quietly(self.input_spin, self.input_spin.setValue, sizes[0])
-        _set_quietly(self.hidden_spin, self.hidden_spin.setValue, len(sizes) - 2)
-        for spin, size in zip(self.size_spins, sizes[1:], strict=True):
-            _set_quietly(spin, spin.setValue, size)
-        for combo, (name, _params) in zip(
-            self.activation_combos, model.layer_activations, strict=True
-        ):
-            _set_quietly(combo, combo.setCurrentIndex, combo.findData(name))
-        _set_quietly(self.init_combo, self.init_combo.setCurrentText, model.init_scheme)
-        _set_quietly(self.seed_spin, self.seed_spin.setValue, int(model.seed))
+            self._build_rows(n_layers)
+        for binding in (*self._bindings, *self._row_bindings):
+            binding.refresh()
+        self.status.clear()  # a refused edit is forgotten once the network changes
 
     def _build_rows(self, n_layers):
         while self.layers_grid.count():
-            item = self.layers_grid.takeAt(0)
-            widget = item.widget()
+            widget = self.layers_grid.takeAt(0).widget()
             if widget is not None:
                 retire(widget)
-        self.size_spins, self.activation_combos = [], []
+        self.size_spins, self.activation_combos, self._row_bindings = [], [], []
+        report = self.status.setText
         for layer in range(1, n_layers + 1):
             is_output = layer == n_layers
             title = "Output" if is_output else f"Hidden {layer}"
@@ -127,13 +127,23 @@ class ArchitectureEditor(QtWidgets.QWidget):
                 else (limits.MIN_HIDDEN_UNITS, limits.MAX_HIDDEN_UNITS)
             )
             spin = _spin(name, lo, hi, f"Units in {title.lower()} layer")
-            spin.valueChanged.connect(self._on_sizes_edited)
             combo = self._activation_combo(layer, is_output)
             self.layers_grid.addWidget(QtWidgets.QLabel(title), layer - 1, 0)
             self.layers_grid.addWidget(spin, layer - 1, 1)
             self.layers_grid.addWidget(combo, layer - 1, 2)
             self.size_spins.append(spin)
             self.activation_combos.append(combo)
+            self._row_bindings += [
+                bind_float(
+                    spin, partial(self._layer_size, layer), partial(self._set_size, layer), report
+                ),
+                bind_choice(
+                    combo,
+                    partial(self._layer_activation, layer),
+                    partial(self._model.set_layer_activation, layer),
+                    report,
+                ),
+            ]
         self._built_layers = n_layers
 
     def _activation_combo(self, layer, is_output):
@@ -145,53 +155,46 @@ class ArchitectureEditor(QtWidgets.QWidget):
                 combo.addItem(self._model.activation(name).title, name)
         if is_output:
             combo.addItem(SOFTMAX.title, SOFTMAX_NAME)
-        combo.currentIndexChanged.connect(
-            lambda _index, layer=layer, combo=combo: self._on_activation_edited(layer, combo)
-        )
         return combo
 
-    # -- view -> model ---------------------------------------------------------------------
-    def _apply(self, action):
-        try:
-            action()
-            self.status.clear()
-        except ValueError as error:
-            self.status.setText(str(error))
-            self.update_view()
+    # -- getters and setters of the bindings -----------------------------------------------
+    # A row may outlive its layer until the pending repaint rebuilds the rows.
+    def _layer_size(self, layer):
+        sizes = self._model.layer_sizes
+        return sizes[layer] if layer < len(sizes) else 1
 
-    def _sizes_from_spins(self, n_hidden):
-        hidden = [spin.value() for spin in self.size_spins[:-1]]
-        if n_hidden > len(hidden):
-            fill = hidden[-1] if hidden else NEW_LAYER_UNITS
-            hidden += [fill] * (n_hidden - len(hidden))
-        return (self.input_spin.value(), *hidden[:n_hidden], self.size_spins[-1].value())
+    def _layer_activation(self, layer):
+        activations = self._model.layer_activations
+        return activations[layer - 1][0] if layer <= len(activations) else None
 
-    def _on_sizes_edited(self, _value=None):
-        sizes = self._sizes_from_spins(len(self.size_spins) - 1)
-        self._apply(lambda: self._model.set_layer_sizes(sizes))
+    def _set_size(self, layer, units):
+        sizes = list(self._model.layer_sizes)
+        sizes[layer] = units
+        self._model.set_layer_sizes(sizes)
 
-    def _on_hidden_count_edited(self, n_hidden):
-        sizes = self._sizes_from_spins(n_hidden)
-        self._apply(lambda: self._model.set_layer_sizes(sizes))
+    def _set_input_size(self, units):
+        self._set_size(0, units)
 
-    def _on_activation_edited(self, layer, combo):
-        name = combo.currentData()
-        self._apply(lambda: self._model.set_layer_activation(layer, name))
+    def _set_hidden_count(self, n_hidden):
+        """More hidden layers repeat the last one's width (or `NEW_LAYER_UNITS`); fewer
+        drop the last ones."""
+        sizes = list(self._model.layer_sizes)
+        hidden = sizes[1:-1]
+        fill = hidden[-1] if hidden else NEW_LAYER_UNITS
+        hidden = (hidden + [fill] * n_hidden)[:n_hidden]
+        self._model.set_layer_sizes([sizes[0], *hidden, sizes[-1]])
 
-    def _on_init_edited(self, scheme):
-        self._apply(lambda: self._model.set_init(scheme))
+    def _set_seed(self, seed):
+        self._model.set_seed(int(seed))
 
-    def _on_seed_edited(self, seed):
-        self._apply(lambda: self._model.set_seed(int(seed)))
-
+    # -- commands ---------------------------------------------------------------------------
     def randomise(self):
         """Draw a new seed and re-initialise the weights with it."""
         seed = int(np.random.default_rng().integers(0, SEED_MAX))
         model = self._model
-
-        def action():
+        try:
             with model.batch():
                 model.set_seed(seed)
                 model.reinitialise()
-
-        self._apply(action)
+        except InvalidValue as error:
+            self.status.setText(str(error))

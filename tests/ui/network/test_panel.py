@@ -88,6 +88,25 @@ def test_init_seed_and_randomise_reach_the_model(panel, model):
     assert not all(np.array_equal(a, b) for a, b in zip(before, model.weights, strict=True))
 
 
+def test_a_refused_architecture_edit_is_shown_and_undone(panel, model, monkeypatch):
+    from actplay.model.errors import InvalidValue
+
+    _show_tab(panel, panel.architecture)  # built when first shown
+    status = panel.findChild(QtWidgets.QLabel, "network_architecture_status")
+    hidden_count = panel.findChild(QtWidgets.QSpinBox, "network_hidden_count")
+
+    def refuse(sizes):
+        raise InvalidValue("layer sizes: not today")
+
+    monkeypatch.setattr(model, "set_layer_sizes", refuse)
+    hidden_count.setValue(3)
+    assert status.text() == "layer sizes: not today"
+    assert hidden_count.value() == len(model.layer_sizes) - 2 == 2  # back to the model's
+    monkeypatch.undo()
+    model.set_seed(model.seed + 1)  # the network changes: the refusal is forgotten
+    assert status.text() == ""
+
+
 def test_input_sliders_set_the_network_input_and_follow_it(qtbot, panel, model):
     panel.findChild(QtWidgets.QWidget, "network_input_1").spin.setValue(2.5)
     assert model.network_input == (1.0, 2.5)
