@@ -83,6 +83,33 @@ class Binding:
                 self.widget.setToolTip(self._default_tooltip)
 
 
+def apply_command(
+    widget: QWidget, command: Callable[[], None], report: Callable[[str], None] | None = None
+) -> bool:
+    """Run a button's or menu's model command the way a binding writes a value.
+
+    A refusal (``InvalidValue``) is shown as a binding shows one (``report``, or
+    the status bar near ``widget``); any other exception is reported as a fault.
+
+    Returns
+    -------
+    bool
+        True when the command ran without an exception.
+    """
+    try:
+        command()
+    except InvalidValue as error:
+        if report is None:
+            _show_error(widget, str(error), widget.toolTip())
+        else:
+            report(str(error))
+    except Exception as error:  # a bug, not the user's request: never shown as "refused"
+        report_fault(error)
+    else:
+        return True
+    return False
+
+
 def _show_error(widget: QWidget, message: str, default_tooltip: str) -> None:
     """Show a refused value's reason in the nearest status bar, else in the tooltip."""
     for window in (widget.window(), QApplication.activeWindow()):

@@ -98,3 +98,26 @@ def test_a_setter_failing_with_a_plain_value_error_is_a_fault_not_a_refusal(
     assert spin.value() == model.x_range[0] == -6.0  # the widget shows the model again
     assert len(report.reports) == 1 and "faulty_setter" in report.reports[0]
     assert "a bug in the setter" in (tmp_path / "errors.log").read_text()
+
+
+def test_a_refused_command_is_shown_like_a_refused_value(window, report):
+    # A click that lands before the repaint disables Add: the model refuses the ninth input.
+    from actplay.model import limits
+
+    model, inputs = window.model, window.neuron_panel.inputs
+    model.set_input_count(limits.MAX_INPUTS)
+    state = model.state_dict()
+    inputs._on_add_clicked()
+    assert model.state_dict() == state
+    assert str(limits.MAX_INPUTS) in window.statusBar().currentMessage()
+    assert report.reports == []
+
+
+def test_a_command_failing_with_a_plain_error_is_a_fault(window, report, monkeypatch):
+    def faulty(n):
+        raise RuntimeError("set_input_count broke")
+
+    monkeypatch.setattr(window.model, "set_input_count", faulty)
+    window.neuron_panel.inputs._on_add_clicked()
+    assert len(report.reports) == 1 and "set_input_count broke" in report.reports[0]
+    assert window.statusBar().currentMessage().startswith("Error: set_input_count broke")

@@ -10,11 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from actplay.core import activations
 from actplay.model.limits import MAX_COMPARE
 from actplay.ui import theme
+from actplay.ui.binding import apply_command
 from actplay.ui.widgets.function_picker import FunctionPicker
 from actplay.ui.widgets.param_sliders import ParamSliders
 
@@ -142,16 +141,7 @@ class CompareBox(QWidget):
             self.model.set_compare_param(index, key, value)
 
     def _write(self, setter, *args) -> None:
-        try:
-            setter(*args)
-        except ValueError as error:
-            window = (
-                self.window()
-                if isinstance(self.window(), QMainWindow)
-                else QApplication.activeWindow()
-            )
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(str(error), 6000)
+        apply_command(self, lambda: setter(*args))
 
     def _on_add_clicked(self) -> None:
         name = self.picker.current()

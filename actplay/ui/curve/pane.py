@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from actplay.core import activations
 from actplay.ui import theme
-from actplay.ui.binding import Binding, bind_bool, bind_float
+from actplay.ui.binding import Binding, apply_command, bind_bool, bind_float
 from actplay.ui.curve.plot import CurvePlot
 from actplay.ui.widgets.function_picker import FunctionPicker
 from actplay.ui.widgets.help_box import HelpBox
@@ -276,10 +276,7 @@ class CurvePane(QWidget):
 
     def reset_range(self) -> None:
         """Back to the default x range (the y axis fits the curves as always)."""
-        try:
-            self.model.set_x_range(*DEFAULT_X_RANGE)
-        except ValueError as error:  # cannot happen for the default; keep the UI alive
-            self.window().statusBar().showMessage(str(error), 6000)
+        apply_command(self, lambda: self.model.set_x_range(*DEFAULT_X_RANGE))
 
     # -- crosshair --------------------------------------------------------------------
     def readout_values(self, x: float) -> list[tuple[str, str, dict]]:

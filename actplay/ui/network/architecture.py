@@ -15,8 +15,7 @@ from PySide6 import QtWidgets
 from actplay.core.initialisation import INIT_SCHEMES
 from actplay.core.network import SOFTMAX, SOFTMAX_NAME
 from actplay.model import limits
-from actplay.model.errors import InvalidValue
-from actplay.ui.binding import Binding, bind_choice, bind_float
+from actplay.ui.binding import Binding, apply_command, bind_choice, bind_float
 from actplay.ui.widgets.retire import retire
 
 NEW_LAYER_UNITS = 4  # a hidden layer added with the count spin starts this wide
@@ -192,9 +191,10 @@ class ArchitectureEditor(QtWidgets.QWidget):
         """Draw a new seed and re-initialise the weights with it."""
         seed = int(np.random.default_rng().integers(0, SEED_MAX))
         model = self._model
-        try:
+
+        def reseed():
             with model.batch():
                 model.set_seed(seed)
                 model.reinitialise()
-        except InvalidValue as error:
-            self.status.setText(str(error))
+
+        apply_command(self, reseed, self.status.setText)

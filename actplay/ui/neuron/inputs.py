@@ -16,7 +16,7 @@ from functools import partial
 from PySide6 import QtCore, QtWidgets
 
 from actplay.model import limits
-from actplay.ui.binding import ERROR_MESSAGE_MS, Binding, bind_bool, bind_float
+from actplay.ui.binding import Binding, apply_command, bind_bool, bind_float
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.pair_grid import PairGrid
 from actplay.ui.widgets.retire import retire
@@ -212,12 +212,9 @@ class InputRows(QtWidgets.QWidget):
     def _change_input_count(self, step: int) -> None:
         # A click can land before the next repaint disables the button (a network unit was
         # just opened, or the limit reached): the model refuses, and the user reads why.
-        try:
-            self._model.set_input_count(len(self._model.neuron_weights) + step)
-        except ValueError as error:
-            window = self.window()
-            if isinstance(window, QtWidgets.QMainWindow):
-                window.statusBar().showMessage(str(error), ERROR_MESSAGE_MS)
+        apply_command(
+            self, lambda: self._model.set_input_count(len(self._model.neuron_weights) + step)
+        )
 
     def _on_range_chosen(self, index: int) -> None:
         self._range = float(self.range_box.itemData(index))
