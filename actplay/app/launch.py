@@ -16,6 +16,8 @@ from contextlib import contextmanager
 
 from actplay.app import cli
 
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
 SETTINGS_ORGANISATION = "actplay"
 SETTINGS_APPLICATION = "actplay"
 
@@ -133,8 +135,20 @@ def _screenshot(window, args) -> int:
 
 
 @cli.quiet_on_closed_stdout
+def pin_math_threads() -> None:
+    """One thread for numpy's BLAS (unless the user chose otherwise), before numpy loads.
+
+    The matrices here are small: extra BLAS threads only fight the GUI thread and
+    the training worker for two cores, and made a weight drag's worst frames about
+    2.5x slower (figures in ``benchmarks/RESULTS.md``).
+    """
+    for name in BLAS_THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
+
+
 def main(argv=None) -> int:
     """Run ``actplay`` with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
+    pin_math_threads()
     argv = list(sys.argv[1:] if argv is None else argv)
     subcommand = cli.subcommand_of(argv)
     if subcommand is not None:

@@ -138,3 +138,20 @@ def test_no_arguments_give_the_parsers_own_defaults():
     parsed.session = parsed.session or parsed.file
     assert vars(cli.parse_window_args([])) == vars(parsed)
     assert vars(cli.parse_window_args(())) == cli.NO_WINDOW_ARGUMENTS
+
+
+def test_the_app_pins_blas_to_one_thread_before_numpy_loads():
+    code = (
+        "import os, sys\n"
+        "for name in ('OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS'):\n"
+        "    os.environ.pop(name, None)\n"
+        "from actplay.app import launch\n"
+        "launch.main(['--version'])\n"
+        "print('numpy' in sys.modules, os.environ['OPENBLAS_NUM_THREADS'])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["False", "1"]
