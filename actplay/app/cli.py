@@ -109,11 +109,23 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"window size for --screenshot (default {DEFAULT_SCREENSHOT_SIZE})",
     )
+    parser.add_argument(
+        "--layout",
+        choices=("curve", "network"),
+        default=None,
+        help="start in the curve layout or the network layout (the canvas in the centre)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
 
-NO_WINDOW_ARGUMENTS = {"file": None, "session": None, "screenshot": None, "size": None}
+NO_WINDOW_ARGUMENTS = {
+    "file": None,
+    "session": None,
+    "screenshot": None,
+    "size": None,
+    "layout": None,
+}
 
 
 def parse_window_args(argv) -> argparse.Namespace:

@@ -134,7 +134,6 @@ def _screenshot(window, args) -> int:
     return cli.EXIT_OK
 
 
-@cli.quiet_on_closed_stdout
 def pin_math_threads() -> None:
     """One thread for numpy's BLAS (unless the user chose otherwise), before numpy loads.
 
@@ -146,6 +145,7 @@ def pin_math_threads() -> None:
         os.environ.setdefault(name, "1")
 
 
+@cli.quiet_on_closed_stdout
 def main(argv=None) -> int:
     """Run ``actplay`` with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
     pin_math_threads()
@@ -190,12 +190,16 @@ def main(argv=None) -> int:
         window = MainWindow(model)
 
     if args.screenshot is not None:
+        if args.layout is not None:
+            window.layouts.show_layout(args.layout)
         return _screenshot(window, args)
 
     from PySide6.QtCore import QSettings
 
     settings = QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
     window.use_settings(settings)
+    if args.layout is not None:  # asked for on the command line: over the remembered one
+        window.layouts.show_layout(args.layout)
     _start_interactive(window, settings)
     return int(app.exec())
 

@@ -155,3 +155,35 @@ def test_the_app_pins_blas_to_one_thread_before_numpy_loads():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-2:] == ["False", "1"]
+
+
+def test_screenshot_of_the_network_layout(tmp_path):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "net.png"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "actplay",
+            "--screenshot",
+            str(out),
+            "--size",
+            "1280x800",
+            "--layout",
+            "network",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    bad = subprocess.run(
+        [sys.executable, "-m", "actplay", "--layout", "mosaic"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert bad.returncode == 2 and "--layout" in bad.stderr and len(bad.stderr.splitlines()) == 1

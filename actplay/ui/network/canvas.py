@@ -114,7 +114,8 @@ class NetworkCanvas(QtWidgets.QWidget):
         self._sync()
         if headers == self._header_state():
             # the headers (child widgets) did not change: repaint below them only
-            self.update(0, HEADER_HEIGHT + 2, self.width(), self.height())
+            below = self._header_top() + HEADER_HEIGHT
+            self.update(0, below, self.width(), self.height() - below)
         else:
             self.update()
 
@@ -243,8 +244,13 @@ class NetworkCanvas(QtWidgets.QWidget):
         for column, header in enumerate([self.depth_header, *self.layer_headers]):
             centre = layout.column_x[column] + layout.tile / 2
             left = int(np.clip(centre - width / 2, 2, self.width() - width - 2))
-            header.setGeometry(left, 2, width, HEADER_HEIGHT)
+            header.setGeometry(left, self._header_top(), width, HEADER_HEIGHT)
             header.show()
+
+    def _header_top(self) -> int:
+        """The headers sit just above the first row of tiles."""
+        first_y = min(float(c[0, 1]) for c in self.layout_.columns if len(c))
+        return int(max(2.0, first_y - HEADER_HEIGHT - 6))
 
     def _combo_count(self, layer: int, n_layers: int) -> int:
         names = [n for n in self.model.activation_names() if n != SOFTMAX_NAME]
@@ -389,7 +395,7 @@ class NetworkCanvas(QtWidgets.QWidget):
                     painter.setPen(ink if on else theme.plot_foreground().darker(80))
                     painter.setOpacity(1.0 if on else 0.55)
                     painter.drawText(
-                        QtCore.QRectF(0, y, LABEL_WIDTH - 6, size),
+                        QtCore.QRectF(x - LABEL_WIDTH, y, LABEL_WIDTH - 6, size),
                         QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter,
                         self._inputs[row][1],
                     )

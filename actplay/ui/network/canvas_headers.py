@@ -57,11 +57,12 @@ class LayerHeader(QtWidgets.QWidget):
             QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.combo.setMinimumContentsLength(4)
+        # Short (PyTorch) names fit a column; the title is the item's tooltip.
         for function in model.activation_names():
             if function != SOFTMAX_NAME:
-                self.combo.addItem(model.activation(function).title, function)
+                self._add_function(function, model.activation(function).title)
         if is_output:
-            self.combo.addItem(SOFTMAX.title, SOFTMAX_NAME)
+            self._add_function(SOFTMAX_NAME, SOFTMAX.title)
         self._limit = limits.MAX_OUTPUTS if is_output else limits.MAX_HIDDEN_UNITS
         self._lowest = limits.MIN_OUTPUTS if is_output else limits.MIN_HIDDEN_UNITS
         self.minus.clicked.connect(lambda: self._resize(-1))
@@ -78,6 +79,10 @@ class LayerHeader(QtWidgets.QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.combo)
+
+    def _add_function(self, name: str, title: str) -> None:
+        self.combo.addItem(name, name)
+        self.combo.setItemData(self.combo.count() - 1, title, QtCore.Qt.ItemDataRole.ToolTipRole)
 
     def update_view(self, size: int, activation: str) -> None:
         self.size_label.setText(f"{size}")

@@ -19,6 +19,8 @@ MIN_TILE = 10.0  # px: below this a tile is a coloured dot, not a picture
 MAX_TILE = 72.0  # px: larger tiles say nothing more and starve the links of room
 ROW_PITCH = 1.3  # tile heights from one row's top to the next's (room for the bias mark)
 LINK_ROOM = 1.1  # at least this many tile widths between two columns, for the links
+MAX_STEP = 4.5  # at most this many tile widths from one column to the next: a wide canvas
+# centres the network instead of stretching its links across the screen
 FAN = 0.32  # share of a tile's height the incoming links spread over at its left edge
 CURVE_SAMPLES = 17  # points per link polyline: smooth at any width seen on screen
 HIT_SLACK = 3.0  # px added to half a link's width when testing for the mouse
@@ -98,11 +100,14 @@ def place(
     # n tiles and (n - 1) gaps of at least LINK_ROOM tiles across the width
     by_width = usable_w / (n_columns + (n_columns - 1) * LINK_ROOM)
     tile = float(np.clip(min(by_height, by_width), MIN_TILE, MAX_TILE))
-    step_x = (usable_w - tile) / max(n_columns - 1, 1)
-    column_x = left + step_x * np.arange(n_columns)
+    step_x = min((usable_w - tile) / max(n_columns - 1, 1), tile * MAX_STEP)
+    spread = step_x * (n_columns - 1) + tile
+    column_x = left + (usable_w - spread) / 2 + step_x * np.arange(n_columns)
     pitch = tile * ROW_PITCH
+    block_h = pitch * (max(rows) - 1) + tile
+    first_y = top + max(usable_h - block_h, 0.0) / 2  # the tallest column centred
     columns = tuple(
-        np.column_stack([np.full(n, column_x[c]), top + pitch * np.arange(n)]).astype(float)
+        np.column_stack([np.full(n, column_x[c]), first_y + pitch * np.arange(n)]).astype(float)
         for c, n in enumerate(rows)
     )
 
