@@ -33,7 +33,7 @@ from actplay.ui.network import canvas_paint as paint
 from actplay.ui.network.canvas_headers import HEADER_HEIGHT, DepthHeader, LayerHeader
 from actplay.ui.network.canvas_overlays import ZOOM_MAP_PX, HoverCard, TileZoom
 from actplay.ui.widgets.diverging import diverging_lut
-from actplay.ui.widgets.names import layer_label, unit_label, weight_label
+from actplay.ui.widgets.names import unit_label, weight_label
 from actplay.ui.widgets.numbers import format_number
 
 LABEL_WIDTH = 46  # px left of the input column for the feature names
@@ -537,7 +537,8 @@ class NetworkCanvas(QtWidgets.QWidget):
             centred = False
         else:
             grid = grids.layers[column - 1][row]
-            title = f"{unit_label(column, row, n_layers)} ({layer_label(column, n_layers)})"
+            function = self.model.layer_activations[column - 1][0]
+            title = f"{unit_label(column, row, n_layers)} \u00b7 {function}"
             centred = column == n_layers - 1 and self._centred_output
         point = None
         if grids.features[:2] == ("x1", "x2"):
