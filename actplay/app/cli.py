@@ -7,6 +7,7 @@ Forms::
                                                      render the window to a PNG, no display needed
     actplay list                                     activation names and titles
     actplay export ...                               headless export (actplay.app.export_cli)
+    actplay race ...                                 headless activation race (actplay.app.race_cli)
     actplay --version
 
 Output into a closed pipe (``actplay list | head -3``) ends quietly with
@@ -41,9 +42,10 @@ EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: a shell's status for a tool cut off by 
 SUBCOMMANDS = {
     "list": "actplay.app.cli",
     "export": "actplay.app.export_cli",
+    "race": "actplay.app.race_cli",
 }
 # Subcommands that draw offscreen and so never need a display.
-OFFSCREEN_SUBCOMMANDS = ("export",)
+OFFSCREEN_SUBCOMMANDS = ("export", "race")
 
 
 def quiet_on_closed_stdout(main):

@@ -43,7 +43,10 @@ class Lane:
         start = time.perf_counter()
         trainer = self.trainer
         np.copyto(self._snapshot, trainer.parameters)
-        trainer.step(n_steps)
+        # Weights that overflow are this lane's result, reported as diverged_at right
+        # below; numpy's overflow warnings would only say it again, once per lane.
+        with np.errstate(over="ignore", invalid="ignore"):
+            trainer.step(n_steps)
         if not trainer.finite:
             np.copyto(trainer.parameters, self._snapshot)
             self.diverged_at = epoch

@@ -87,6 +87,15 @@ class RaceState:
             Naming the bad field; nothing changes.
         """
         merged = {**self._settings, **changes}
+        if (
+            isinstance(merged.get("dataset"), dict)
+            and merged["dataset"].get("source") == "regression"
+        ):
+            # Regression trains with mse and has no accuracy: follow, unless told otherwise.
+            if "loss" not in changes:
+                merged["loss"] = "mse"
+            if "target" not in changes and merged["target"]["metric"].endswith("accuracy"):
+                merged["target"] = dict(schema.REGRESSION_TARGET)
         if "preset" not in changes and any(
             merged[key] != self._settings[key] for key in schema.KEYS if key not in KEEPS_THE_PRESET
         ):
@@ -306,9 +315,10 @@ class RaceState:
         """The settings as ``state_dict`` holds them (no results: those are derived)."""
         return self.settings
 
-    def results_state(self) -> dict | None:
-        """The results a session keeps (``keep_results`` on and a race to keep), or None."""
-        if not self._settings["keep_results"]:
+    def results_state(self, always: bool = False) -> dict | None:
+        """The results a session keeps (``keep_results`` on, or ``always``, and a race to
+        keep), or None."""
+        if not (self._settings["keep_results"] or always):
             return None
         if self._race is not None:
             weights = [self._race.parameters(0, c) for c in range(len(self._race.lanes[0]))]

@@ -148,7 +148,6 @@ def test_curves_grow_past_the_first_buffer(spiral):
     assert losses.shape == (1, 1, 71) and np.all(np.isfinite(losses))
 
 
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # numpy's overflow while diverging
 def test_a_diverging_lane_stops_and_keeps_its_last_finite_weights(spiral):
     contestants = [("identity", {}), ("tanh", {})]
     race = Race(

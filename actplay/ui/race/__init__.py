@@ -1,0 +1,1 @@
+"""The race room: several activations train side by side, and the pane that shows it."""
