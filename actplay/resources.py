@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import pathlib
 
+from actplay.model.lessons import SUFFIX as LESSON_SUFFIX
 from actplay.model.session import SUFFIX as SESSION_SUFFIX
 
 PACKAGED_FOLDER = "_resources"  # where the wheel and the frozen app carry resources/
@@ -155,6 +156,11 @@ def resource_files(folder: str, pattern: str = "*") -> list[pathlib.Path]:
 def example_sessions() -> list[pathlib.Path]:
     """The example session files shipped with actplay, sorted by name."""
     return resource_files("examples", "*" + SESSION_SUFFIX)
+
+
+def lesson_files() -> list[pathlib.Path]:
+    """The lesson files shipped with actplay, in teaching order (their names start 01-, 02-)."""
+    return resource_files("lessons", "*" + LESSON_SUFFIX)
 
 
 def icon_files() -> list[pathlib.Path]:

@@ -30,6 +30,7 @@ print(json.dumps({
     "module": resources.__file__,
     "root": str(root),
     "examples": [p.name for p in resources.example_sessions()],
+    "lessons": [p.name for p in resources.lesson_files()],
     "icons": [p.name for p in resources.icon_files()],
     "svg": resources.resource_path("icons", "actplay.svg").read_bytes().decode("utf-8"),
 }))
@@ -79,6 +80,16 @@ def test_checkout_uses_the_repository_folder():
     assert resources.resource_path("icons", "actplay.svg") == (
         CHECKOUT_RESOURCES / "icons" / "actplay.svg"
     )
+
+
+def _expected_lessons():
+    return sorted(path.name for path in (CHECKOUT_RESOURCES / "lessons").glob("*.lesson.toml"))
+
+
+def test_lesson_files_are_the_shipped_lessons_in_order():
+    found = resources.lesson_files()
+    assert [path.name for path in found] == _expected_lessons()
+    assert len(found) >= 8 and found[0].name.startswith("01-")
 
 
 def test_example_sessions_are_the_shipped_files_and_load():
@@ -151,6 +162,7 @@ def test_installed_layout_finds_the_packaged_copy(built_package):
     assert pathlib.Path(report["module"]).is_relative_to(built_package)
     assert report["root"] == str(built_package / "actplay" / resources.PACKAGED_FOLDER)
     assert report["examples"] == _expected_examples()
+    assert report["lessons"] == _expected_lessons()
     assert len(report["icons"]) == len(resources.ICON_SIZES)
     assert report["svg"] == (CHECKOUT_RESOURCES / "icons" / "actplay.svg").read_text("utf-8")
 
@@ -165,4 +177,5 @@ def test_zipped_package_unpacks_to_real_files(built_package, tmp_path):
     assert report["module"].startswith(str(archive))
     assert pathlib.Path(report["root"]).name == resources.PACKAGED_FOLDER
     assert report["examples"] == _expected_examples()
+    assert report["lessons"] == _expected_lessons()
     assert report["svg"] == (CHECKOUT_RESOURCES / "icons" / "actplay.svg").read_text("utf-8")

@@ -1,0 +1,307 @@
+"""Named quantities of the Playground that lessons read and set.
+
+A lesson never reaches into the model by attribute: it names a quantity
+("neuron.z", "layer2.dead_fraction", "curve.df(0)") and this table says how to
+read it (and, for some, how to set it). Names may carry a unit or layer number
+counted from 1 (``neuron.w2``, ``layer3.gradient_product``) and, for the curve,
+one number in parentheses, the point to evaluate at (``curve.f(-2.5)``).
+
+A quantity that does not exist in the current state (``neuron.x4`` on a
+three-input neuron, a layer the network does not have, the loss before any
+training) reads as ``None``: predicates on it are false, text shows a dash.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+import numpy as np
+
+from actplay.core.grid import plane_grid
+
+NONLINEARITY_RESOLUTION = 16  # grid points per axis for the straight-line test: 256 points
+YES = 0.5  # a truth-table row answers "yes" when the neuron's output reaches this
+
+
+class Quantity(NamedTuple):
+    """How to read one kind of quantity: ``read(pg, number, point)``."""
+
+    kind: str  # "number", "text", "flag" or "matrix"
+    read: Callable
+    description: str
+
+
+class Reference(NamedTuple):
+    """A parsed quantity name: the table key, its unit/layer number and point."""
+
+    name: str
+    key: str
+    number: int | None
+    point: float | None
+
+
+def _item(values, number):
+    return values[number - 1] if 1 <= number <= len(values) else None
+
+
+def _layer(pg, number):
+    """The diagnostics of non-input layer ``number`` (1-based), or None."""
+    return _item(pg.network_diagnostics(), number)
+
+
+def _layer_name(pg, number):
+    entry = _item(pg.layer_activations, number)
+    return None if entry is None else entry[0]
+
+
+def _curve_value(pg, point, which, entry=None):
+    """f, f' or f'' at ``point`` of the curve's function, or of comparison ``entry`` (1-based)."""
+    if entry is None:
+        name, params = pg.curve_activation, pg.curve_params
+    else:
+        compared = _item(pg.compare, entry)
+        if compared is None:
+            return None
+        name, params = compared
+    activation = pg.activation(name)
+    x = np.array([point], dtype=np.float64)
+    if which == "f":
+        y = activation(x, **params)
+    elif which == "df":
+        y = activation.derivative(x, **params)
+    else:
+        y = activation.second_derivative(x, **params)
+    return float(y[0])
+
+
+def _output(pg, number):
+    return _item(tuple(float(v) for v in pg.network_trace().a[-1]), number)
+
+
+def _nonlinearity(pg):
+    """How far the first output is from a flat plane over the input square (0 = a plane).
+
+    The root-mean-square residual of a least-squares fit ``c0 + c1 x1 + c2 x2``
+    over a grid of the plane range, divided by the output's spread; None when the
+    input is not 2-D.
+    """
+    if pg.layer_sizes[0] != 2:
+        return None
+    lo, hi = pg.plane_range
+    points = plane_grid(lo, hi, NONLINEARITY_RESOLUTION).astype(np.float64)
+    output = pg.network()(points)[:, 0]
+    spread = float(np.std(output))
+    if spread == 0.0:
+        return 0.0
+    design = np.column_stack([np.ones(len(points)), points])
+    coefficients, *_ = np.linalg.lstsq(design, output, rcond=None)
+    residual = output - design @ coefficients
+    return float(np.sqrt(np.mean(residual**2)) / spread)
+
+
+def _collapsed(pg, part):
+    equivalent = pg.linear_equivalent()
+    return None if equivalent is None else equivalent[part]
+
+
+def _last_loss(pg, column):
+    values = pg.loss_history()[column]
+    return float(values[-1]) if len(values) and np.isfinite(values[-1]) else None
+
+
+def _first_loss(pg):
+    values = pg.loss_history()["train"]
+    return float(values[0]) if len(values) else None
+
+
+def _diagnostic(field):
+    def read(pg, number, _point):
+        layer = _layer(pg, number)
+        return None if layer is None else float(getattr(layer, field))
+
+    return read
+
+
+QUANTITIES: dict[str, Quantity] = {
+    # the neuron
+    "neuron.z": Quantity("number", lambda pg, n, p: pg.neuron_result().z, "weighted sum + bias"),
+    "neuron.a": Quantity("number", lambda pg, n, p: pg.neuron_result().a, "output a = f(z)"),
+    "neuron.slope": Quantity(
+        "number", lambda pg, n, p: pg.neuron_result().slope, "slope f'(z) at the neuron's z"
+    ),
+    "neuron.bias": Quantity("number", lambda pg, n, p: pg.neuron_bias, "bias b"),
+    "neuron.threshold": Quantity(
+        "number", lambda pg, n, p: -pg.neuron_bias, "-b: the weighted sum that makes z = 0"
+    ),
+    "neuron.x{n}": Quantity("number", lambda pg, n, p: _item(pg.neuron_inputs, n), "input n"),
+    "neuron.w{n}": Quantity("number", lambda pg, n, p: _item(pg.neuron_weights, n), "weight n"),
+    "neuron.inputs": Quantity("number", lambda pg, n, p: len(pg.neuron_inputs), "number of inputs"),
+    "neuron.function": Quantity(
+        "text", lambda pg, n, p: pg.neuron_activation, "the neuron's activation (name)"
+    ),
+    "neuron.title": Quantity(
+        "text", lambda pg, n, p: pg.activation(pg.neuron_activation).title, "its title"
+    ),
+    "neuron.binary": Quantity("flag", lambda pg, n, p: pg.binary_mode, "inputs are 0/1"),
+    "neuron.rows": Quantity(
+        "number", lambda pg, n, p: 2 ** len(pg.neuron_inputs), "truth-table rows (2^inputs)"
+    ),
+    "neuron.yes_rows": Quantity(
+        "number",
+        lambda pg, n, p: sum(row.a >= YES for row in pg.truth_table()),
+        f"truth-table rows whose output is at least {YES}",
+    ),
+    # the curve
+    "curve.function": Quantity(
+        "text", lambda pg, n, p: pg.curve_activation, "the curve's function (name)"
+    ),
+    "curve.title": Quantity(
+        "text", lambda pg, n, p: pg.activation(pg.curve_activation).title, "its title"
+    ),
+    "curve.custom": Quantity(
+        "flag",
+        lambda pg, n, p: pg.curve_activation in pg.custom_activations,
+        "the curve shows a function typed as a formula",
+    ),
+    "curve.f(x)": Quantity("number", lambda pg, n, p: _curve_value(pg, p, "f"), "f at x"),
+    "curve.df(x)": Quantity("number", lambda pg, n, p: _curve_value(pg, p, "df"), "f' at x"),
+    "curve.d2f(x)": Quantity("number", lambda pg, n, p: _curve_value(pg, p, "d2f"), "f'' at x"),
+    "compare{n}.function": Quantity(
+        "text",
+        lambda pg, n, p: (_item(pg.compare, n) or (None,))[0],
+        "the n-th compared function (name)",
+    ),
+    "compare{n}.f(x)": Quantity("number", lambda pg, n, p: _curve_value(pg, p, "f", n), "f at x"),
+    "compare{n}.df(x)": Quantity(
+        "number", lambda pg, n, p: _curve_value(pg, p, "df", n), "f' at x"
+    ),
+    # the network
+    "network.hidden_layers": Quantity(
+        "number", lambda pg, n, p: len(pg.layer_sizes) - 2, "number of hidden layers"
+    ),
+    "network.outputs": Quantity(
+        "number", lambda pg, n, p: pg.layer_sizes[-1], "number of output units"
+    ),
+    "network.output{n}": Quantity("number", lambda pg, n, p: _output(pg, n), "output unit n"),
+    "network.output_sum": Quantity(
+        "number", lambda pg, n, p: float(np.sum(pg.network_trace().a[-1])), "sum of the outputs"
+    ),
+    "network.output_function": Quantity(
+        "text", lambda pg, n, p: pg.layer_activations[-1][0], "the output layer's activation"
+    ),
+    "network.linear": Quantity(
+        "flag",
+        lambda pg, n, p: pg.linear_equivalent() is not None,
+        "every layer is linear (identity)",
+    ),
+    "network.nonlinearity": Quantity(
+        "number",
+        lambda pg, n, p: _nonlinearity(pg),
+        "how far output 1 bends away from a flat plane (0 = flat)",
+    ),
+    "network.collapsed_w": Quantity(
+        "matrix", lambda pg, n, p: _collapsed(pg, 0), "the one W of a linear network"
+    ),
+    "network.collapsed_b": Quantity(
+        "matrix", lambda pg, n, p: _collapsed(pg, 1), "the one b of a linear network"
+    ),
+    "layer{n}.function": Quantity(
+        "text", lambda pg, n, p: _layer_name(pg, n), "layer n's activation (name)"
+    ),
+    "layer{n}.dead_fraction": Quantity(
+        "number", _diagnostic("dead_fraction"), "share of layer n's units that are dead"
+    ),
+    "layer{n}.saturated_fraction": Quantity(
+        "number", _diagnostic("saturated_fraction"), "share of layer n's units saturated"
+    ),
+    "layer{n}.mean_slope": Quantity(
+        "number", _diagnostic("mean_abs_derivative"), "mean |f'| of layer n"
+    ),
+    "layer{n}.gradient_product": Quantity(
+        "number", _diagnostic("gradient_product"), "product of mean |f'| up to layer n"
+    ),
+    # training
+    "training.epoch": Quantity("number", lambda pg, n, p: pg.epoch, "epochs trained"),
+    "training.loss": Quantity(
+        "number", lambda pg, n, p: _last_loss(pg, "train"), "latest training loss"
+    ),
+    "training.first_loss": Quantity(
+        "number", lambda pg, n, p: _first_loss(pg), "training loss first recorded"
+    ),
+    "training.accuracy": Quantity(
+        "number", lambda pg, n, p: pg.accuracy(test=False), "share of training points right"
+    ),
+}
+
+_NAME = re.compile(
+    r"^(?P<head>[a-z_]+)(?P<n1>\d+)?\.(?P<tail>[a-z_0-9]*?)(?P<n2>\d+)?"
+    r"(?:\((?P<point>[^()]*)\))?$"
+)
+
+
+def split(name) -> Reference | None:
+    """A name's table key, number and point, without looking the key up; None if malformed.
+
+    ``"layer3.dead_fraction"`` -> key ``"layer{n}.dead_fraction"``, number 3;
+    ``"curve.df(0.5)"`` -> key ``"curve.df(x)"``, point 0.5 (None if not a finite number).
+    """
+    match = _NAME.match(name) if isinstance(name, str) else None
+    if match is None or (match["n1"] and match["n2"]):
+        return None
+    key = match["head"] + ("{n}" if match["n1"] else "") + "." + match["tail"]
+    key += "{n}" if match["n2"] else ""
+    point = None
+    if match["point"] is not None:
+        key += "(x)"
+        try:
+            point = float(match["point"])
+        except ValueError:
+            point = math.nan
+    number_text = match["n1"] or match["n2"]
+    return Reference(name, key, int(number_text) if number_text else None, point)
+
+
+def parse(name: str) -> Reference:
+    """Split a quantity name into its table key, number and point.
+
+    Raises
+    ------
+    ValueError
+        For a name that is not in the table, a number below 1 or a point that is
+        not a finite number; the message lists the known names.
+    """
+    reference = split(name)
+    if reference is None or reference.key not in QUANTITIES:
+        raise ValueError(f"unknown quantity {name!r}; known: {known_names()}")
+    check_reference(reference)
+    return reference
+
+
+def check_reference(reference: Reference) -> None:
+    """Raise ValueError for a number below 1 or a point that is not a finite number."""
+    if reference.number is not None and reference.number < 1:
+        raise ValueError(f"{reference.name!r}: units and layers count from 1")
+    if reference.point is not None and not math.isfinite(reference.point):
+        raise ValueError(f"{reference.name!r}: the point in parentheses must be a finite number")
+
+
+def kind_of(reference: Reference) -> str:
+    """``"number"``, ``"text"``, ``"flag"`` or ``"matrix"``."""
+    return QUANTITIES[reference.key].kind
+
+
+def read(pg, reference: Reference):
+    """The quantity's value in ``pg`` now, or None where it does not exist."""
+    quantity = QUANTITIES[reference.key]
+    value = quantity.read(pg, reference.number, reference.point)
+    if quantity.kind == "number" and value is not None:
+        value = float(value)
+    return value
+
+
+def known_names() -> str:
+    """The table's keys, comma-separated, for error messages."""
+    return ", ".join(QUANTITIES)

@@ -1,0 +1,185 @@
+"""Lesson files: loading, and one clear line naming file, step and field for each problem."""
+
+import pytest
+
+from actplay.model import lesson_actions, lessons
+from actplay.model.playground import Playground
+
+GOOD = """
+format = "actplay-lesson"
+version = 1
+title = "A test lesson"
+
+[[steps]]
+title = "Read this"
+text = "z is {neuron.z}."
+
+[[steps]]
+title = "Do this"
+text = "Drag the bias."
+setup = [{ preset = "sigmoid_neuron" }, { set = "neuron.bias", to = -2 }, { show = "neuron_dock" }]
+highlight = "neuron_bias"
+task = "Make a above 0.5."
+check = { quantity = "neuron.a", above = 0.5 }
+done = "a = {neuron.a}"
+demo = [{ drag = "neuron_bias", to = 3 }]
+"""
+
+
+def good_with(old: str, new: str) -> str:
+    assert old in GOOD
+    return GOOD.replace(old, new)
+
+
+def test_a_good_lesson_loads(tmp_path):
+    path = tmp_path / "my-first.lesson.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    lesson = lessons.load(path)
+    assert lesson.key == "my-first"
+    assert lesson.title == "A test lesson"
+    assert [step.title for step in lesson.steps] == ["Read this", "Do this"]
+    reading, task = lesson.steps
+    assert reading.check is None and reading.task is None and reading.setup == ()
+    assert task.highlight == "neuron_bias"
+    assert [action.verb for action in task.setup] == ["preset", "set", "show"]
+    assert lesson_actions.places(task.setup) == ("neuron_dock",)
+    assert task.demo == ({"drag": "neuron_bias", "to": 3},)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('format = "actplay-lesson"', 'format = "x"', "format: must be 'actplay-lesson'"),
+        ("version = 1", "version = 2", "version: this actplay reads version 1, got 2"),
+        ('title = "A test lesson"', 'title = ""', "title: must be a non-empty string"),
+        ('title = "A test lesson"', 'title = "t"\ncolour = 1', "unknown field 'colour'"),
+        (
+            'text = "z is {neuron.z}."',
+            'text = "z is {neuron.q}."',
+            "step 1: text: unknown quantity 'neuron.q'",
+        ),
+        ('text = "z is {neuron.z}."', 'text = "z is {neuron.z."', "step 1: text: "),
+        (
+            'text = "z is {neuron.z}."',
+            'text = "{neuron.z:Q}"',
+            "step 1: text: {neuron.z:Q}: bad number format",
+        ),
+        (
+            'text = "z is {neuron.z}."',
+            'text = "{layer0.dead_fraction}"',
+            "units and layers count from 1",
+        ),
+        (
+            'text = "z is {neuron.z}."',
+            'text = "{curve.df(x)}"',
+            "the point in parentheses must be a finite number",
+        ),
+        (
+            '{ preset = "sigmoid_neuron" }',
+            '{ preset = "nope" }',
+            "step 2: setup[1].preset: unknown preset 'nope'",
+        ),
+        (
+            '{ set = "neuron.bias", to = -2 }',
+            '{ set = "neuron.z", to = -2 }',
+            "step 2: setup[2].set: cannot set 'neuron.z'",
+        ),
+        (
+            '{ set = "neuron.bias", to = -2 }',
+            '{ set = "neuron.bias", to = "a" }',
+            "step 2: setup[2].to: must be a finite number",
+        ),
+        (
+            '{ set = "neuron.bias", to = -2 }',
+            '{ set = "neuron.bias" }',
+            "step 2: setup[2]: 'set' needs 'to'",
+        ),
+        (
+            '{ set = "neuron.bias", to = -2 }',
+            "{ jump = 1 }",
+            "step 2: setup[2]: needs exactly one of preset, set, show",
+        ),
+        (
+            'check = { quantity = "neuron.a", above = 0.5 }',
+            "",
+            "step 2: 'task' and 'check' go together",
+        ),
+        ("above = 0.5 }", 'above = "x" }', "step 2: check.above: must be a number"),
+        ("above = 0.5 }", "equals = 1, below = 2 }", "step 2: check: needs exactly one of"),
+        (
+            'quantity = "neuron.a", above',
+            'quantity = "neuron.function", above',
+            "neuron.function is text, not a number",
+        ),
+        (
+            'check = { quantity = "neuron.a", above = 0.5 }',
+            "check = { all = [] }",
+            "step 2: check.all: must be a non-empty list",
+        ),
+        (
+            'demo = [{ drag = "neuron_bias", to = 3 }]',
+            'demo = [{ drag = "neuron_bias" }]',
+            "step 2: demo[1]: 'drag' needs 'to'",
+        ),
+        (
+            'demo = [{ drag = "neuron_bias", to = 3 }]',
+            "demo = [{ wave = 1 }]",
+            "step 2: demo[1]: needs exactly one of",
+        ),
+        (
+            '[[steps]]\ntitle = "Read this"',
+            '[[steps]]\ntitle = "Read this"\ndone = "x"',
+            "step 1: done: only a step with a task",
+        ),
+    ],
+)
+def test_each_problem_is_one_line_naming_file_step_and_field(tmp_path, old, new, message):
+    path = tmp_path / "bad.lesson.toml"
+    path.write_text(good_with(old, new), encoding="utf-8")
+    with pytest.raises(lessons.LessonError) as caught:
+        lessons.load(path)
+    text = str(caught.value)
+    assert text.startswith("bad.lesson.toml: ")
+    assert message in text
+    assert "\n" not in text
+
+
+def test_unreadable_files_are_reported_in_one_line(tmp_path):
+    with pytest.raises(lessons.LessonError, match=r"^nothing.lesson.toml: cannot read"):
+        lessons.load(tmp_path / "nothing.lesson.toml")
+    broken = tmp_path / "broken.lesson.toml"
+    broken.write_text("title = ", encoding="utf-8")
+    with pytest.raises(lessons.LessonError, match=r"^broken.lesson.toml: not valid TOML"):
+        lessons.load(broken)
+    binary = tmp_path / "binary.lesson.toml"
+    binary.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(lessons.LessonError, match=r"^binary.lesson.toml: cannot read"):
+        lessons.load(binary)
+    huge = tmp_path / "huge.lesson.toml"
+    huge.write_bytes(b"#" * (lessons.MAX_FILE_BYTES + 1))
+    with pytest.raises(lessons.LessonError, match="too large"):
+        lessons.load(huge)
+    no_steps = tmp_path / "empty.lesson.toml"
+    no_steps.write_text('format = "actplay-lesson"\nversion = 1\ntitle = "t"\n', encoding="utf-8")
+    with pytest.raises(lessons.LessonError, match="steps: needs at least one"):
+        lessons.load(no_steps)
+
+
+def test_setup_runs_as_one_event_and_a_refused_action_changes_nothing():
+    lesson = lessons.from_text(GOOD, "good.lesson.toml")
+    pg = Playground()
+    events = []
+    pg.changed.connect(events.append)
+    lesson_actions.apply_actions(pg, lesson.steps[1].setup)
+    assert len(events) == 1
+    assert pg.neuron_bias == -2.0 and pg.neuron_weights == (0.8, -0.4, 0.3)
+    lesson_actions.apply_actions(pg, lesson.steps[1].setup)
+    assert len(events) == 1  # already in that state: nothing to tell
+    refused = lessons.from_text(
+        good_with('{ set = "neuron.bias", to = -2 }', '{ set = "neuron.x9", to = 1 }'), "x"
+    )
+    before = pg.state_dict()
+    with pytest.raises(ValueError):
+        lesson_actions.apply_actions(pg, refused.steps[1].setup)
+    assert pg.state_dict() == before
+    assert len(events) == 1
