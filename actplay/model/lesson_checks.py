@@ -36,6 +36,8 @@ NUMBER_OPERATORS = {
 OPERATORS = (*NUMBER_OPERATORS, "equals", "not_equals", "one_of")
 COMBINATORS = ("all", "any", "not")
 DEFAULT_TOLERANCE = 1e-9  # "equals" on numbers: float sums land a hair off a round value
+INTEGER_LIMIT = 1e6  # whole numbers below this show without decimals
+MINUS = "\u2212"  # a real minus sign, as the window's number formatter writes
 MISSING = "\u2014"  # shown for a quantity that does not exist in the current state
 
 
@@ -235,4 +237,8 @@ def _shown(value, spec: str, number) -> str:
             rows = value[:, np.newaxis]  # b is a column
         cells = [", ".join(_shown(float(v), spec, number) for v in row) for row in rows]
         return "[" + "; ".join(cells) + "]"
-    return format(value, spec) if spec else number(float(value))
+    if spec:
+        return format(value, spec)
+    if float(value).is_integer() and abs(value) < INTEGER_LIMIT:
+        return str(int(value)).replace("-", MINUS)  # counts and round values: "3", not "3.00"
+    return number(float(value))

@@ -161,6 +161,11 @@ QUANTITIES: dict[str, Quantity] = {
     "curve.title": Quantity(
         "text", lambda pg, n, p: pg.activation(pg.curve_activation).title, "its title"
     ),
+    "curve.formula": Quantity(
+        "text",
+        lambda pg, n, p: pg.activation(pg.curve_activation).formula,
+        "its formula as text",
+    ),
     "curve.custom": Quantity(
         "flag",
         lambda pg, n, p: pg.curve_activation in pg.custom_activations,

@@ -94,3 +94,6 @@ def test_text_is_filled_from_the_model_when_shown():
     missing = checks.parse_text("{training.loss} / {network.linear}", "t")
     assert checks.render_text(missing, pg) == f"{checks.MISSING} / no"
     assert checks.render_text(checks.parse_text("{neuron.a}", "t"), pg, lambda v: "N") == "N"
+    counts = checks.parse_text("{neuron.inputs} inputs, b = {neuron.bias}", "t")
+    pg.set_neuron_bias(-3.0)
+    assert checks.render_text(counts, pg, lambda v: "N") == "3 inputs, b = \u22123"
