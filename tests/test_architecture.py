@@ -6,7 +6,8 @@ function; ``tests/core/test_layering.py`` also imports them in a fresh process a
 
 Layers, top to bottom: ``app`` -> ``ui`` -> ``resources`` -> ``model`` -> ``core``;
 a module imports only from its own layer or the ones below. Inside ``ui``:
-- the panes ``curve``, ``neuron``, ``network`` and ``training`` never import one another;
+- the panes ``curve``, ``neuron``, ``network``, ``training`` and ``lessons`` never import
+  one another;
 - ``widgets`` (parts that know nothing of the model) import only ``widgets`` and the
   shared modules at ``ui``'s top (``theme``, ``binding``, ``scheduler``), never the model;
 - those shared modules import nothing else of ``ui``;
@@ -23,7 +24,7 @@ import pytest
 
 PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "actplay"
 LAYERS = ("app", "ui", "resources", "model", "core")  # top to bottom
-PANES = ("curve", "neuron", "network", "training")
+PANES = ("curve", "neuron", "network", "training", "lessons")
 UI_SHARED = ("theme", "binding", "scheduler")
 
 

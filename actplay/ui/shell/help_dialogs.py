@@ -70,7 +70,22 @@ def make_intro_dialog(parent=None) -> QDialog:
     browser.setHtml(intro_html())
     dialog.layout().addWidget(browser)
     _close_buttons(dialog)
+    _offer_lessons(dialog, parent)
     return dialog
+
+
+def _offer_lessons(dialog: QDialog, window) -> None:
+    """A "Start the lessons" button, when the window has lessons (found by name: the
+    shell does not import panes)."""
+    lessons = window.findChild(QAction, "lessons_action") if window is not None else None
+    if lessons is None:
+        return
+    buttons = dialog.findChild(QDialogButtonBox)
+    start = buttons.addButton("Start the lessons", QDialogButtonBox.ButtonRole.AcceptRole)
+    start.setObjectName("intro_lessons_button")
+    start.setToolTip("Step-by-step lessons inside the app: it checks what you do as you go")
+    start.clicked.connect(lessons.trigger)
+    buttons.accepted.connect(dialog.accept)
 
 
 def make_activation_help_dialog(parent=None, name: str | None = None) -> QDialog:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
 
 from actplay.model import presets
-from actplay.ui import theme, training
+from actplay.ui import lessons, theme, training
 from actplay.ui.curve import CurvePane
 from actplay.ui.export import dialog as export_dialog
 from actplay.ui.network import NetworkPanel
@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
 
     It builds every part itself: the views, their docks, the menus, and asks
     each window feature (session files, undo, export, help, the theme, the
-    training dock) for its actions or dock, which it puts in place.
+    training dock, the lessons) for its actions or dock, which it puts in place.
 
     Parameters
     ----------
@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
 
         self.help_menu = menu_bar.addMenu("&Help")
         self.help_menu.setObjectName("help_menu")
+        fill_menu(self.help_menu, [*lessons.menu_entries(self), None])
         fill_menu(self.help_menu, help_dialogs.help_menu_entries(self))
 
     # -- actions --------------------------------------------------------------------------

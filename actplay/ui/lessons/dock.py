@@ -1,0 +1,130 @@
+"""The lessons dock and the ways in: Help > Lessons, the command palette, the first-run
+introduction and ``actplay --lesson FILE``.
+
+Nothing is built at start-up but two menu actions (`menu_entries`, which the main
+window puts in its Help menu): the dock, its panel, the lesson modules and the
+shipped lessons are loaded the first time the lessons are opened, so the first
+frame and every drag before that pay nothing for them.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from actplay.ui.shell.menu_actions import menu_action
+
+DOCK_NAME = "lessons_dock"
+DOCK_WIDTH = 360  # px: room for a paragraph of text beside the curve
+LESSON_FILTER = "actplay lessons (*.lesson.toml);;All files (*)"
+
+
+def menu_entries(window) -> list[QtGui.QAction]:
+    """Help > Lessons and Help > Open lesson file, for the main window to put in place.
+
+    They are kept as ``window.lessons_action`` and ``window.open_lesson_action``.
+    """
+    window.lessons_action = menu_action(
+        window, "&Lessons", lambda: open_lessons(window), None, "lessons_action"
+    )
+    window.open_lesson_action = menu_action(
+        window,
+        "Open lesson file\u2026",
+        lambda: open_lesson_dialog(window),
+        None,
+        "open_lesson_action",
+    )
+    for action, tip in (
+        (window.lessons_action, "Lessons that walk you through the ideas, step by step"),
+        (window.open_lesson_action, "Open a lesson a teacher wrote (*.lesson.toml)"),
+    ):
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+    return [window.lessons_action, window.open_lesson_action]
+
+
+def shipped_lessons():
+    """The lessons shipped with actplay, loaded; a broken file is reported and left out."""
+    from actplay import resources
+    from actplay.model import lessons as lesson_files
+
+    found = []
+    try:
+        paths = resources.lesson_files()
+    except FileNotFoundError:
+        return found
+    for path in paths:
+        try:
+            found.append(lesson_files.load(path))
+        except lesson_files.LessonError:
+            continue  # the shipped files are tested; a broken install still opens the rest
+    return found
+
+
+def lessons_panel(window):
+    """The window's lessons panel, built and docked on first call."""
+    panel = getattr(window, "_lessons_panel", None)
+    if panel is not None:
+        return panel
+    from actplay.ui.lessons.panel import LessonsPanel
+    from actplay.ui.lessons.progress import LessonProgress
+
+    settings = window.settings  # set only by main(): tests keep progress in memory
+    panel = LessonsPanel(window, shipped_lessons(), LessonProgress(settings))
+    dock = QtWidgets.QDockWidget("Lessons", window)
+    dock.setObjectName(DOCK_NAME)
+    dock.setWidget(panel)
+    window.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    neuron_dock = getattr(window, "neuron_dock", None)
+    if neuron_dock is not None:
+        window.splitDockWidget(neuron_dock, dock, QtCore.Qt.Orientation.Horizontal)
+    window.resizeDocks([dock], [DOCK_WIDTH], QtCore.Qt.Orientation.Horizontal)
+    view_menu = getattr(window, "view_menu", None)
+    if view_menu is not None:
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(f"{DOCK_NAME}_toggle")
+        view_menu.insertAction(view_menu.actions()[-1] if view_menu.actions() else None, toggle)
+    dock.visibilityChanged.connect(lambda visible: visible or panel.highlight.point_at(None))
+    window.scheduler.register(panel, panel.SECTIONS)
+    window._lessons_panel = panel
+    window.lessons_dock = dock
+    return panel
+
+
+def open_lessons(window):
+    """Show the lessons dock (building it the first time); returns the panel."""
+    panel = lessons_panel(window)
+    window.lessons_dock.show()
+    window.lessons_dock.raise_()
+    return panel
+
+
+def open_lesson(window, lesson):
+    """Show ``lesson`` (a loaded Lesson, e.g. from ``--lesson FILE``) in the dock."""
+    panel = open_lessons(window)
+    panel.show_overview(panel.add_lesson(lesson))
+    return panel
+
+
+def open_lesson_file(window, path) -> bool:
+    """Load the lesson at ``path`` and show it; a bad file is reported in one line."""
+    from actplay.model import lessons as lesson_files
+
+    try:
+        lesson = lesson_files.load(path)
+    except lesson_files.LessonError as error:
+        window.show_status(f"Cannot open lesson: {error}")
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Warning, "Cannot open lesson", str(error), parent=window
+        )
+        box.setObjectName("lesson_error_box")
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the window stays usable, nothing waits on the answer
+        return False
+    open_lesson(window, lesson)
+    return True
+
+
+def open_lesson_dialog(window) -> bool:
+    """Ask for a lesson file and open it."""
+    path, _filter = QtWidgets.QFileDialog.getOpenFileName(window, "Open lesson", "", LESSON_FILTER)
+    return bool(path) and open_lesson_file(window, path)

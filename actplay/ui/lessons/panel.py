@@ -1,0 +1,280 @@
+"""The lessons panel: pick a lesson, read a step, do its task, go on.
+
+A step opens by running its setup (one undo step), bringing forward the
+places it names and ringing the one control to use. Its task is checked on
+every repaint the model's events cause (the panel is registered with the
+window's scheduler like any view): when the check holds, the step says so
+and Next unlocks. Back and Skip are always there; Skip moves on without
+counting the task as done. Numbers in the text are filled from the model at
+each repaint.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from actplay.model import lesson_actions, lesson_checks
+from actplay.model.events import SECTIONS
+from actplay.ui.lessons.highlight import HighlightFrame, find_widget, show_place
+from actplay.ui.lessons.progress import LessonProgress
+from actplay.ui.widgets.markup import escape
+from actplay.ui.widgets.numbers import format_number
+
+DONE_MARK = "\u2713"  # shown before finished lessons and met tasks
+TASK_OPEN = "Not done yet: the app checks as you go."
+TASK_MET = f"{DONE_MARK} Done!"
+
+
+def paragraphs_html(text: str) -> str:
+    """Plain lesson text as rich text: blank lines part paragraphs, other breaks are spaces."""
+    blocks = [" ".join(block.split()) for block in text.split("\n\n")]
+    return "".join(f"<p>{escape(block)}</p>" for block in blocks if block)
+
+
+class LessonsPanel(QtWidgets.QWidget):
+    """The dock's content: lesson choice, step text, task state and navigation.
+
+    Parameters
+    ----------
+    window : MainWindow
+        Supplies the model, the widgets to ring (by object name) and the undo stack.
+    lessons : list of Lesson
+        The lessons offered, in order.
+    progress : LessonProgress, optional
+    """
+
+    SECTIONS = frozenset(SECTIONS)
+
+    def __init__(self, window, lessons, progress: LessonProgress | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("lessons_panel")
+        self.window_ = window
+        self.model = window.model
+        self.lessons = list(lessons)
+        self.progress = progress or LessonProgress()
+        self.lesson = None
+        self.step_index = -1  # -1: the lesson's overview, not a step
+        self.task_met = False
+        self.highlight = HighlightFrame(window)
+        self._shown_html = ""
+        self._dirty = False
+        self._build()
+        self._list_lessons()
+        self.show_overview(self._first_unfinished())
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.choice = QtWidgets.QComboBox()
+        self.choice.setObjectName("lesson_choice")
+        self.choice.setToolTip("Choose a lesson")
+        self.choice.activated.connect(self.show_overview)
+        self.position = QtWidgets.QLabel()
+        self.position.setObjectName("lesson_position")
+        self.title = QtWidgets.QLabel()
+        self.title.setObjectName("lesson_step_title")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.text = QtWidgets.QLabel()
+        self.text.setObjectName("lesson_text")
+        self.text.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
+        self.text.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QtWidgets.QLabel()
+        self.status.setObjectName("lesson_status")
+        self.status.setWordWrap(True)
+        self.start = QtWidgets.QPushButton("Start")
+        self.start.setObjectName("lesson_start")
+        self.start.clicked.connect(self._on_start_clicked)
+        self.back = QtWidgets.QPushButton("Back")
+        self.back.setObjectName("lesson_back")
+        self.back.setToolTip("The previous step (its set-up runs again)")
+        self.back.clicked.connect(self.go_back)
+        self.skip = QtWidgets.QPushButton("Skip")
+        self.skip.setObjectName("lesson_skip")
+        self.skip.setToolTip("Go on without doing this task")
+        self.skip.clicked.connect(self.go_on)
+        self.next = QtWidgets.QPushButton("Next")
+        self.next.setObjectName("lesson_next")
+        self.next.setDefault(True)
+        self.next.clicked.connect(self.go_on)
+        self.again = QtWidgets.QPushButton("Set up again")
+        self.again.setObjectName("lesson_again")
+        self.again.setToolTip("Put the app back the way this step started")
+        self.again.clicked.connect(lambda: self.show_step(self.step_index))
+
+        buttons = QtWidgets.QHBoxLayout()
+        for button in (self.back, self.again):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.skip, self.next, self.start):
+            buttons.addWidget(button)
+        body = QtWidgets.QWidget()
+        body_layout = QtWidgets.QVBoxLayout(body)
+        body_layout.setContentsMargins(2, 2, 2, 2)
+        body_layout.addWidget(self.title)
+        body_layout.addWidget(self.text)
+        body_layout.addWidget(self.status)
+        body_layout.addStretch(1)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.choice)
+        layout.addWidget(self.position)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+    def _list_lessons(self) -> None:
+        self.choice.clear()
+        for number, lesson in enumerate(self.lessons, start=1):
+            mark = f"{DONE_MARK} " if self.progress.finished(lesson.key) else ""
+            self.choice.addItem(f"{mark}{number}. {lesson.title}", lesson.key)
+
+    def _first_unfinished(self) -> int:
+        for index, lesson in enumerate(self.lessons):
+            if not self.progress.finished(lesson.key):
+                return index
+        return 0
+
+    # -- navigation ---------------------------------------------------------------------------
+    def add_lesson(self, lesson) -> int:
+        """Offer ``lesson`` (a file opened from disk), replacing one with the same key."""
+        for index, known in enumerate(self.lessons):
+            if known.key == lesson.key:
+                self.lessons[index] = lesson
+                break
+        else:
+            self.lessons.append(lesson)
+            index = len(self.lessons) - 1
+        self._list_lessons()
+        return index
+
+    def show_overview(self, index: int) -> None:
+        """Show lesson ``index``'s title, summary and steps; the app is not changed yet."""
+        self.lesson = self.lessons[index]
+        self.choice.setCurrentIndex(index)
+        self.step_index = -1
+        self.task_met = False
+        self.highlight.point_at(None)
+        lesson = self.lesson
+        steps = "".join(f"<li>{escape(step.title)}</li>" for step in lesson.steps)
+        resume = self.progress.step(lesson.key)
+        self.title.setText(lesson.title)
+        self._set_html(f"{paragraphs_html(lesson.summary)}<ol>{steps}</ol>")
+        self.status.setText(
+            "Start changes the app's settings step by step (Edit \u2192 Undo takes each back)."
+        )
+        self.start.setText(f"Continue at step {resume + 1}" if resume > 0 else "Start")
+        self.position.setText(f"{len(lesson.steps)} steps")
+        self._show_buttons(overview=True)
+
+    def _on_start_clicked(self) -> None:
+        resume = self.progress.step(self.lesson.key)
+        self.show_step(min(resume, len(self.lesson.steps) - 1))
+
+    def show_step(self, index: int) -> None:
+        """Open step ``index`` (0-based): run its set-up, bring its places forward, ring its
+        control and show its text and task."""
+        lesson = self.lesson
+        step = lesson.steps[index]
+        self.step_index = index
+        self.progress.set_step(lesson.key, index)
+        self._run_setup(step)
+        for place in lesson_actions.places(step.setup):
+            if not show_place(self.window_, place):
+                self.window_.show_status(f"Lesson: no place called {place!r} in this window")
+        self.title.setText(f"{index + 1}. {step.title}")
+        self.position.setText(f"Step {index + 1} of {len(lesson.steps)}")
+        self._show_buttons(overview=False)
+        self.window_.scheduler.flush()  # the set-up's repaint, so the text reads the new state
+        self.evaluate()
+        target = find_widget(self.window_, step.highlight) if step.highlight else None
+        self.highlight.point_at(target)
+
+    def _run_setup(self, step) -> None:
+        recorder = getattr(self.window_, "undo_recorder", None)
+        try:
+            if recorder is None:
+                lesson_actions.apply_actions(self.model, step.setup)
+            else:
+                with recorder.step(f"Lesson step: {step.title}"):
+                    lesson_actions.apply_actions(self.model, step.setup)
+        except ValueError as error:
+            self.window_.show_status(f"Lesson: {error}")
+
+    def go_on(self) -> None:
+        """Next or Skip: the next step, or the lesson's end."""
+        if self.step_index < 0:
+            return
+        if self.step_index + 1 < len(self.lesson.steps):
+            self.show_step(self.step_index + 1)
+            return
+        self.progress.set_finished(self.lesson.key)
+        self.progress.set_step(self.lesson.key, 0)
+        index = self.choice.currentIndex()
+        self._list_lessons()
+        following = index + 1 if index + 1 < len(self.lessons) else index
+        self.show_overview(following)
+        self.window_.show_status(f"Lesson finished: {self.lessons[index].title}")
+
+    def go_back(self) -> None:
+        """The previous step, or the overview from the first."""
+        if self.step_index > 0:
+            self.show_step(self.step_index - 1)
+        elif self.step_index == 0:
+            self.show_overview(self.choice.currentIndex())
+
+    def _show_buttons(self, overview: bool) -> None:
+        self.start.setVisible(overview)
+        for button in (self.back, self.skip, self.next, self.again):
+            button.setVisible(not overview)
+
+    # -- live checking ------------------------------------------------------------------------
+    def refresh(self, _sections) -> None:
+        """A model change: check the task again and refill the numbers (hidden: later)."""
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self.evaluate()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._dirty:
+            self._dirty = False
+            self.evaluate()
+
+    def evaluate(self) -> bool:
+        """Check the current step's task against the model now; returns whether it holds."""
+        if self.step_index < 0:
+            return False
+        step = self.lesson.steps[self.step_index]
+        model = self.model
+        html = paragraphs_html(lesson_checks.render_text(step.text, model, format_number))
+        is_last = self.step_index + 1 == len(self.lesson.steps)
+        if step.check is None:
+            self.task_met = True
+            status = ""
+        else:
+            self.task_met = lesson_checks.holds(step.check, model)
+            task = lesson_checks.render_text(step.task, model, format_number)
+            html += f"<p><b>Your task:</b> {escape(' '.join(task.split()))}</p>"
+            if self.task_met and step.done is not None:
+                html += paragraphs_html(lesson_checks.render_text(step.done, model, format_number))
+            status = TASK_MET if self.task_met else TASK_OPEN
+        self._set_html(html)
+        if self.status.text() != status:
+            self.status.setText(status)
+        self.next.setEnabled(self.task_met)
+        self.next.setText("Finish" if is_last else "Next")
+        return self.task_met
+
+    def _set_html(self, html: str) -> None:
+        if html != self._shown_html:  # a drag that changes no shown number costs nothing
+            self._shown_html = html
+            self.text.setText(html)
