@@ -3,6 +3,7 @@
 Forms::
 
     actplay [FILE.json] [--session FILE.json]        open the window
+    actplay --lesson FILE.lesson.toml                open the window at a lesson
     actplay --screenshot PATH [--size WxH] [--session FILE]
                                                      render the window to a PNG, no display needed
     actplay list                                     activation names and titles
@@ -103,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", metavar="FILE.json", help="session file to open")
     parser.add_argument("--session", metavar="FILE", help="session file to open")
     parser.add_argument(
+        "--lesson", metavar="FILE", help="open a lesson file (*.lesson.toml) in the lessons panel"
+    )
+    parser.add_argument(
         "--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit"
     )
     parser.add_argument(
@@ -124,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
 NO_WINDOW_ARGUMENTS = {
     "file": None,
     "session": None,
+    "lesson": None,
     "screenshot": None,
     "size": None,
     "layout": None,

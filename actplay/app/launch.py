@@ -33,6 +33,22 @@ def _load_model(session_path):
     return session.load(session_path)
 
 
+def _load_lesson(lesson_path):
+    """The lesson named by ``--lesson``, checked before any window exists, or None."""
+    if lesson_path is None:
+        return None
+    from actplay.model import lessons
+
+    return lessons.load(lesson_path)
+
+
+def _open_lesson(window, lesson) -> None:
+    if lesson is not None:
+        from actplay.ui.lessons.dock import open_lesson
+
+        open_lesson(window, lesson)
+
+
 @contextmanager
 def collector_paused_while_building():
     """Pause the garbage collector while the window is built, then freeze what was built.
@@ -69,7 +85,8 @@ def create_window(argv=None):
     ----------
     argv : list of str, optional
         Command-line words after the program name; only a session file
-        (``FILE.json`` or ``--session FILE``) is used. None means no arguments.
+        (``FILE.json`` or ``--session FILE``) and ``--lesson FILE`` are used.
+        None means no arguments.
 
     Returns
     -------
@@ -79,14 +96,19 @@ def create_window(argv=None):
     ------
     SessionError
         When the named session file cannot be read or is invalid.
+    LessonError
+        When the ``--lesson`` file cannot be read or is invalid.
     CliError
         For arguments that do not parse.
     """
     args = cli.parse_window_args([] if argv is None else argv)
+    lesson = _load_lesson(args.lesson)
     with collector_paused_while_building():
         from actplay.ui.shell.main_window import MainWindow
 
-        return MainWindow(_load_model(args.session))
+        window = MainWindow(_load_model(args.session))
+    _open_lesson(window, lesson)
+    return window
 
 
 def _application():
@@ -176,6 +198,15 @@ def main(argv=None) -> int:
         except SessionError as error:
             print(f"{cli.PROG}: cannot open session: {cli.one_line(error)}", file=sys.stderr)
             return cli.EXIT_BAD_INPUT
+        lesson = None
+        if args.lesson is not None:  # lessons' modules load only when asked for
+            from actplay.model.lessons import LessonError
+
+            try:
+                lesson = _load_lesson(args.lesson)
+            except LessonError as error:
+                print(f"{cli.PROG}: cannot open lesson: {cli.one_line(error)}", file=sys.stderr)
+                return cli.EXIT_BAD_INPUT
 
         if args.screenshot is not None:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
@@ -188,6 +219,7 @@ def main(argv=None) -> int:
         from actplay.ui.shell.main_window import MainWindow
 
         window = MainWindow(model)
+        _open_lesson(window, lesson)
 
     if args.screenshot is not None:
         if args.layout is not None:
