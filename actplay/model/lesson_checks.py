@@ -232,9 +232,7 @@ def _shown(value, spec: str, number) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, np.ndarray):
-        rows = np.atleast_2d(value)
-        if value.ndim == 1:
-            rows = value[:, np.newaxis]  # b is a column
+        rows = np.atleast_2d(value)  # a vector shows as one row, as the network's note does
         cells = [", ".join(_shown(float(v), spec, number) for v in row) for row in rows]
         return "[" + "; ".join(cells) + "]"
     if spec:

@@ -41,8 +41,9 @@ def torch_slope(function, x):
 def test_eight_lessons_ship_in_teaching_order_and_load():
     paths = resources.lesson_files()
     assert len(paths) >= 8
-    loaded = [lessons.load(path) for path in paths]
-    assert [item.title.split(".")[0] for item in loaded] == [str(i) for i in range(1, 9)]
+    assert [path.name[:3] for path in paths] == [f"{i:02d}-" for i in range(1, len(paths) + 1)]
+    titles = [lessons.load(path).title for path in paths]
+    assert titles[0].startswith("The neuron") and titles[7] == "Your own function"
 
 
 def test_every_task_is_open_right_after_its_setup():

@@ -14,7 +14,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from actplay.ui.shell.menu_actions import menu_action
 
 DOCK_NAME = "lessons_dock"
-DOCK_WIDTH = 360  # px: room for a paragraph of text beside the curve
+DOCK_HEIGHT = 400  # px: the lesson and the neuron's controls share their column evenly
 LESSON_FILTER = "actplay lessons (*.lesson.toml);;All files (*)"
 
 
@@ -75,9 +75,14 @@ def lessons_panel(window):
     dock.setWidget(panel)
     window.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     neuron_dock = getattr(window, "neuron_dock", None)
-    if neuron_dock is not None:
-        window.splitDockWidget(neuron_dock, dock, QtCore.Qt.Orientation.Horizontal)
-    window.resizeDocks([dock], [DOCK_WIDTH], QtCore.Qt.Orientation.Horizontal)
+    if neuron_dock is not None and neuron_dock.isVisible() and not neuron_dock.isFloating():
+        # Above the neuron's controls, in the same column: a third column does not fit
+        # beside the curve and the network at 1280 px, and most tasks use the neuron.
+        window.splitDockWidget(neuron_dock, dock, QtCore.Qt.Orientation.Vertical)
+        window.splitDockWidget(dock, neuron_dock, QtCore.Qt.Orientation.Vertical)
+        window.resizeDocks(
+            [dock, neuron_dock], [DOCK_HEIGHT, DOCK_HEIGHT], QtCore.Qt.Orientation.Vertical
+        )
     view_menu = getattr(window, "view_menu", None)
     if view_menu is not None:
         toggle = dock.toggleViewAction()

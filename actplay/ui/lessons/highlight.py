@@ -91,13 +91,14 @@ class HighlightFrame(QtWidgets.QWidget):
         host = target.window()
         if self.parentWidget() is not host:  # the control's dock floats: follow it there
             self.setParent(host)
+            self.hide()
         corner = target.mapTo(host, QtCore.QPoint(0, 0))
         rect = QtCore.QRect(corner, target.size()).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         if rect != self.geometry():
             self.setGeometry(rect)
         if not self.isVisible():
             self.show()
-        self.raise_()
+            self.raise_()  # once, on top of the docks; raising at every tick repaints it
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
         painter = QtGui.QPainter(self)

@@ -6,7 +6,7 @@ every repaint the model's events cause (the panel is registered with the
 window's scheduler like any view): when the check holds, the step says so
 and Next unlocks. Back and Skip are always there; Skip moves on without
 counting the task as done. Numbers in the text are filled from the model at
-each repaint.
+each repaint; the step's own text is filled in once, from the state its set-up made.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self.task_met = False
         self.highlight = HighlightFrame(window)
         self._shown_html = ""
+        self._step_html = ""
         self._dirty = False
         self._build()
         self._list_lessons()
@@ -68,6 +69,11 @@ class LessonsPanel(QtWidgets.QWidget):
         self.choice.setObjectName("lesson_choice")
         self.choice.setToolTip("Choose a lesson")
         self.choice.activated.connect(self.show_overview)
+        # Long titles must not widen the dock: the column also holds the neuron's controls.
+        self.choice.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(12)
         self.position = QtWidgets.QLabel()
         self.position.setObjectName("lesson_position")
         self.title = QtWidgets.QLabel()
@@ -193,6 +199,12 @@ class LessonsPanel(QtWidgets.QWidget):
         self.position.setText(f"Step {index + 1} of {len(lesson.steps)}")
         self._show_buttons(overview=False)
         self.window_.scheduler.flush()  # the set-up's repaint, so the text reads the new state
+        # The text describes the situation the step set up, so it is filled in once, here:
+        # doing the task must not turn "this sigmoid network" into numbers of another one.
+        # The task and what the step says once it is done follow the model live.
+        self._step_html = paragraphs_html(
+            lesson_checks.render_text(step.text, self.model, format_number)
+        )
         self.evaluate()
         target = find_widget(self.window_, step.highlight) if step.highlight else None
         self.highlight.point_at(target)
@@ -255,7 +267,7 @@ class LessonsPanel(QtWidgets.QWidget):
             return False
         step = self.lesson.steps[self.step_index]
         model = self.model
-        html = paragraphs_html(lesson_checks.render_text(step.text, model, format_number))
+        html = self._step_html
         is_last = self.step_index + 1 == len(self.lesson.steps)
         if step.check is None:
             self.task_met = True
