@@ -12,6 +12,7 @@ run weighs on both windows alike.
 Run::
 
     .venv/bin/python benchmarks/latency.py [--steps 300] [--json] [--custom] [--training]
+        [--lessons]
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python benchmarks/latency.py --xcb
 
 ``--sizes 2,16,16,16,16,16,16,1`` gives the network those layer sizes,
@@ -26,6 +27,11 @@ slices while the sliders move. The window then never goes idle, so a step
 waits ``--cap-ms`` (default 80 ms with ``--training``) and its latency is the
 end of each widget's first paint after the first redraw-scheduler frame that
 followed ``setValue`` (the first picture showing the change), latest widget.
+
+``--lessons`` adds a third window, the real one with the lessons dock open at
+lesson 1, step 1 (live text, a ringed control, the task re-checked on every
+change), measured in the same alternating blocks; the report gives its ratio
+to the window without the dock.
 """
 
 from __future__ import annotations
@@ -56,6 +62,15 @@ def select_custom(window) -> list[str]:
     model.set_layer_activation(1, name)
     window.scheduler.flush()
     return [f"custom {CUSTOM_FUNCTION['formula']} on curve, neuron, layer 1"]
+
+
+def open_lesson_step(window) -> list[str]:
+    """Open the lessons dock at the first lesson's first step (its set-up runs)."""
+    from actplay.ui.lessons.dock import open_lessons
+
+    panel = open_lessons(window)
+    panel.show_step(0)
+    return [f"lessons dock open at {panel.lesson.key} step 1"]
 
 
 def start_training(window) -> list[str]:
@@ -203,10 +218,14 @@ def run(args) -> dict:
     app = h.paint_clock_app()
     figures = {"platform": None, "steps": args.steps}
     windows = {}
-    for which in ("bare", "app"):
-        window = h.build_window(which)
+    kinds = ("bare", "app") + (("lessons",) if args.lessons else ())
+    for which in kinds:
+        window = h.build_window("app" if which == "lessons" else which)
         h.show_settled(app, window)
-        if which == "app" and not args.as_is:
+        if which == "lessons":
+            figures["lessons_setup"] = open_lesson_step(window)
+            h.show_settled(app, window)
+        if which in ("app", "lessons") and not args.as_is:
             setup = select_custom(window) if args.custom else []
             setup += shape_network(window, args.sizes, args.layout)
             figures["app_setup"] = setup + h.reveal_all_kinds(window)
@@ -240,12 +259,14 @@ def run(args) -> dict:
         return figures
     blocks = 1 if args.training else max(1, args.blocks)
     frames = FrameClock(windows["app"].scheduler) if args.training else None
-    results = {"bare": None, "app": None}
+    if args.training and args.lessons:
+        raise SystemExit("--lessons and --training: measure one at a time")
+    results = dict.fromkeys(kinds)
     for block in range(blocks):
         for which, window in windows.items():
             steps = args.bare_steps if which == "bare" else args.steps
             share = steps // blocks + (1 if block < steps % blocks else 0)
-            training = args.training and which == "app"
+            training = args.training and which != "bare"
             cap = (args.cap_ms or (80.0 if training else 500.0)) / 1000
             h.show_settled(app, window)
             done = len(results[which]["samples"]["all"]) if results[which] else 0
@@ -286,6 +307,12 @@ def run(args) -> dict:
     real = figures["app"]["latency_ms"]["all"]
     figures["ratio_median"] = h.ratio(real and real["median"], bare and bare["median"])
     figures["ratio_p99"] = h.ratio(real and real["p99"], bare and bare["p99"])
+    if args.lessons:
+        lessons = figures["lessons"]["latency_ms"]["all"]
+        figures["lessons_ratio_median"] = h.ratio(
+            lessons and lessons["median"], real and real["median"]
+        )
+        figures["lessons_ratio_p99"] = h.ratio(lessons and lessons["p99"], real and real["p99"])
     return figures
 
 
@@ -304,7 +331,10 @@ def lines_for(figures: dict) -> list[str]:
         f"   {figures['blocks']} alternating blocks"
         f"   set-up: {', '.join(figures.get('app_setup') or ['none'])}"
     ]
-    for which, title in (("bare", "bare window"), ("app", "actplay window")):
+    titles = (("bare", "bare window"), ("app", "actplay window"), ("lessons", "with lessons"))
+    for which, title in titles:
+        if which not in figures:
+            continue
         part = figures[which]
         out.append(
             f"{title}: sliders {part['sliders']}  silent steps {part['silent_steps']}  "
@@ -321,6 +351,11 @@ def lines_for(figures: dict) -> list[str]:
         f"ratio actplay/bare: median {figures['ratio_median']}  p99 {figures['ratio_p99']}"
         "   (targets: median <= 2.0x, p99 <= 33 ms)"
     )
+    if "lessons_ratio_median" in figures:
+        out.append(
+            f"lessons dock open ({', '.join(figures['lessons_setup'])}) / closed: "
+            f"median {figures['lessons_ratio_median']}  p99 {figures['lessons_ratio_p99']}"
+        )
     return out
 
 
@@ -375,6 +410,11 @@ def main(argv=None) -> int:
         choices=("curve", "neuron", "weight", "input"),
         default=None,
         help="move sliders of this kind only",
+    )
+    parser.add_argument(
+        "--lessons",
+        action="store_true",
+        help="also measure the window with the lessons dock open, in the same blocks",
     )
     args = parser.parse_args(argv)
     args.bare_steps = args.bare_steps or args.steps
