@@ -322,7 +322,9 @@ def lines_for(figures: dict) -> list[str]:
         import _census
 
         out = [f"platform {figures['platform']}   counts per slider change (load-independent)"]
-        for which in ("bare", "app"):
+        for which in ("bare", "app", "lessons"):
+            if which not in figures:
+                continue
             out.append(f"== {which}")
             out += _census.census_lines(figures[which]["counts"])
         return out

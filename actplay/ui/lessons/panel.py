@@ -23,6 +23,10 @@ from actplay.ui.widgets.numbers import format_number
 DONE_MARK = "\u2713"  # shown before finished lessons and met tasks
 TASK_OPEN = "Not done yet: the app checks as you go."
 TASK_MET = f"{DONE_MARK} Done!"
+# Numbers in a met task's text follow a drag at this pace: every change re-wrapped the
+# label (two repaints and a relayout of the step's text per frame); the check itself and
+# Next follow every change.
+LIVE_TEXT_MS = 200
 
 
 def paragraphs_html(text: str) -> str:
@@ -56,8 +60,12 @@ class LessonsPanel(QtWidgets.QWidget):
         self.step_index = -1  # -1: the lesson's overview, not a step
         self.task_met = False
         self.highlight = HighlightFrame(window)
-        self._shown_html = ""
-        self._step_html = ""
+        self._shown_live = None
+        self._live_timer = QtCore.QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(LIVE_TEXT_MS)
+        self._live_timer.timeout.connect(self._refresh_live)
+        self._live_state = None  # (step index, task met) the live text was last shown for
         self._dirty = False
         self._build()
         self._list_lessons()
@@ -89,6 +97,13 @@ class LessonsPanel(QtWidgets.QWidget):
         self.text.setWordWrap(True)
         self.text.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         self.text.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The task and what the step says once it is done follow the model: they live in a
+        # label of their own, so a change repaints a few lines, not the whole step text.
+        self.live = QtWidgets.QLabel()
+        self.live.setObjectName("lesson_live")
+        self.live.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.live.setWordWrap(True)
+        self.live.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("lesson_status")
         self.status.setWordWrap(True)
@@ -123,11 +138,15 @@ class LessonsPanel(QtWidgets.QWidget):
         body_layout.setContentsMargins(2, 2, 2, 2)
         body_layout.addWidget(self.title)
         body_layout.addWidget(self.text)
+        body_layout.addWidget(self.live)
         body_layout.addWidget(self.status)
         body_layout.addStretch(1)
         scroll = QtWidgets.QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
+        # A scroll bar that came and went with the live text's height re-wrapped the whole
+        # step text at every change near the dock's bottom edge.
+        scroll.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -173,6 +192,8 @@ class LessonsPanel(QtWidgets.QWidget):
         resume = self.progress.step(lesson.key)
         self.title.setText(lesson.title)
         self._set_html(f"{paragraphs_html(lesson.summary)}<ol>{steps}</ol>")
+        self._set_live("")
+        self._live_state = None
         self.status.setText(
             "Start changes the app's settings step by step (Edit \u2192 Undo takes each back)."
         )
@@ -190,6 +211,7 @@ class LessonsPanel(QtWidgets.QWidget):
         lesson = self.lesson
         step = lesson.steps[index]
         self.step_index = index
+        self._live_state = None  # the live text is shown afresh
         self.progress.set_step(lesson.key, index)
         self._run_setup(step)
         for place in lesson_actions.places(step.setup):
@@ -202,10 +224,11 @@ class LessonsPanel(QtWidgets.QWidget):
         # The text describes the situation the step set up, so it is filled in once, here:
         # doing the task must not turn "this sigmoid network" into numbers of another one.
         # The task and what the step says once it is done follow the model live.
-        self._step_html = paragraphs_html(
-            lesson_checks.render_text(step.text, self.model, format_number)
+        self._set_html(
+            paragraphs_html(lesson_checks.render_text(step.text, self.model, format_number))
         )
         self.evaluate()
+        self._reserve_live_height()
         target = find_widget(self.window_, step.highlight) if step.highlight else None
         self.highlight.point_at(target)
 
@@ -266,27 +289,63 @@ class LessonsPanel(QtWidgets.QWidget):
         if self.step_index < 0:
             return False
         step = self.lesson.steps[self.step_index]
-        model = self.model
-        html = self._step_html
         is_last = self.step_index + 1 == len(self.lesson.steps)
         if step.check is None:
             self.task_met = True
             status = ""
         else:
-            self.task_met = lesson_checks.holds(step.check, model)
-            task = lesson_checks.render_text(step.task, model, format_number)
-            html += f"<p><b>Your task:</b> {escape(' '.join(task.split()))}</p>"
-            if self.task_met and step.done is not None:
-                html += paragraphs_html(lesson_checks.render_text(step.done, model, format_number))
+            self.task_met = lesson_checks.holds(step.check, self.model)
             status = TASK_MET if self.task_met else TASK_OPEN
-        self._set_html(html)
+        state = (self.step_index, self.task_met)
+        if state != self._live_state or step.check is None:
+            self._live_state = state
+            self._live_timer.stop()
+            self._set_live("" if step.check is None else self._live_html(step, self.task_met))
+        elif not self._live_timer.isActive():
+            self._live_timer.start()
         if self.status.text() != status:
             self.status.setText(status)
         self.next.setEnabled(self.task_met)
         self.next.setText("Finish" if is_last else "Next")
         return self.task_met
 
+    def _refresh_live(self) -> None:
+        if self.step_index >= 0 and self.lesson.steps[self.step_index].check is not None:
+            self._set_live(self._live_html(self.lesson.steps[self.step_index], self.task_met))
+
+    def _live_html(self, step, met: bool) -> str:
+        model = self.model
+        task = lesson_checks.render_text(step.task, model, format_number)
+        html = f"<p><b>Your task:</b> {escape(' '.join(task.split()))}</p>"
+        if met and step.done is not None:
+            html += paragraphs_html(lesson_checks.render_text(step.done, model, format_number))
+        return html
+
+    def _reserve_live_height(self) -> None:
+        """Keep room for the task with its done text, so the text below the step's does not
+        jump when the task comes and goes; a body that changed height repainted whole."""
+        step = self.lesson.steps[self.step_index] if self.step_index >= 0 else None
+        if step is None or step.check is None:
+            self.live.setMinimumHeight(0)
+            return
+        width = self.live.width() if self.live.width() > 1 else self.text.width()
+        probe = QtWidgets.QLabel()
+        probe.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        probe.setWordWrap(True)
+        probe.setText(self._live_html(step, met=True))
+        self.live.setMinimumHeight(probe.heightForWidth(max(width, 1)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._reserve_live_height()
+
     def _set_html(self, html: str) -> None:
-        if html != self._shown_html:  # a drag that changes no shown number costs nothing
-            self._shown_html = html
+        if html != self.text.text():
             self.text.setText(html)
+
+    def _set_live(self, html: str) -> None:
+        if html != self._shown_live:  # a drag that changes no shown number costs nothing
+            self._shown_live = html
+            self.live.setText(html)
+            self.live.setVisible(bool(html))

@@ -117,3 +117,15 @@ def test_hidden_panel_catches_up_when_shown(window, hands):
     assert not panel.next.isEnabled()  # not re-checked while nobody sees it
     window.lessons_dock.show()
     assert panel.next.isEnabled()
+
+
+def test_a_met_tasks_numbers_follow_the_model(window, hands, qtbot):
+    panel = open_lessons(window)
+    hands.click("lesson_start")
+    hands.drag("neuron_weight_0", 3)
+    window.scheduler.flush()
+    assert "z = 2.75." in panel.live.text()  # shown at once when the task is met
+    hands.drag("neuron_weight_0", 4)
+    window.scheduler.flush()
+    qtbot.waitUntil(lambda: "z = 3.75." in panel.live.text(), timeout=2000)
+    assert panel.text.text().count("0.55") == 1  # the step's own text keeps its set-up
