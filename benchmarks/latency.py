@@ -257,6 +257,14 @@ def run(args) -> dict:
         windows[which] = window
     if args.paints:
         return figures
+    if args.lessons:
+        # create_window freezes what it built only once per process (launch.py): without
+        # this the second real window's ~10^5 objects stay in the collector's sight and
+        # its full collections land on that window's steps alone.
+        import gc
+
+        gc.collect()
+        gc.freeze()
     blocks = 1 if args.training else max(1, args.blocks)
     frames = FrameClock(windows["app"].scheduler) if args.training else None
     if args.training and args.lessons:
