@@ -103,6 +103,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self.live.setObjectName("lesson_live")
         self.live.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.live.setWordWrap(True)
+        self.live.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)  # the room kept is below
         self.live.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("lesson_status")
