@@ -183,3 +183,21 @@ def test_setup_runs_as_one_event_and_a_refused_action_changes_nothing():
         lesson_actions.apply_actions(pg, refused.steps[1].setup)
     assert pg.state_dict() == before
     assert len(events) == 1
+
+
+def test_the_format_docs_complete_example_loads_and_its_task_starts_open():
+    import pathlib
+    import re
+
+    from actplay.model import lesson_checks
+
+    doc = pathlib.Path(__file__).resolve().parents[2] / "docs" / "lessons-format.md"
+    section = doc.read_text(encoding="utf-8").split("## A complete example", 1)[1]
+    example = re.search(r"```toml\n(.*?)```", section, re.S).group(1)
+    lesson = lessons.from_text(example, "example.lesson.toml")
+    assert len(lesson.steps) == 2 and lesson.steps[1].check is not None
+    pg = Playground()
+    lesson_actions.apply_actions(pg, lesson.steps[1].setup)
+    assert not lesson_checks.holds(lesson.steps[1].check, pg)
+    pg.set_neuron_input(0, 4.0)  # what its demo drags the slider to
+    assert lesson_checks.holds(lesson.steps[1].check, pg)
