@@ -64,6 +64,7 @@ class Lesson(NamedTuple):
     summary: str
     steps: tuple[Step, ...]
     source: str
+    path: str | None = None  # the file it was loaded from, for exporting a copy
 
 
 def lesson_key(path) -> str:
@@ -91,7 +92,7 @@ def load(path) -> Lesson:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise LessonError(f"{source}: cannot read: {reason}") from None
-    return from_text(text, source, lesson_key(path))
+    return from_text(text, source, lesson_key(path))._replace(path=str(path))
 
 
 def from_text(text: str, source: str = "<text>", key: str = "lesson") -> Lesson:

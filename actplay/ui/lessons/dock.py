@@ -9,6 +9,8 @@ frame and every drag before that pay nothing for them.
 
 from __future__ import annotations
 
+import pathlib
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui.shell.menu_actions import menu_action
@@ -89,6 +91,7 @@ def lessons_panel(window):
         toggle.setObjectName(f"{DOCK_NAME}_toggle")
         view_menu.insertAction(view_menu.actions()[-1] if view_menu.actions() else None, toggle)
     dock.visibilityChanged.connect(lambda visible: visible or panel.highlight.point_at(None))
+    panel.export.clicked.connect(lambda: export_lesson_dialog(window, panel.lesson))
     window.scheduler.register(panel, panel.SECTIONS)
     window._lessons_panel = panel
     window.lessons_dock = dock
@@ -127,6 +130,28 @@ def open_lesson_file(window, path) -> bool:
         return False
     open_lesson(window, lesson)
     return True
+
+
+def export_lesson_file(window, lesson, path) -> bool:
+    """Write a copy of ``lesson``'s file to ``path`` (atomically), to edit or hand out."""
+    from actplay.model.atomic_file import write_atomic
+
+    try:
+        write_atomic(path, pathlib.Path(lesson.path).read_bytes())
+    except (OSError, TypeError) as error:
+        window.show_status(f"Cannot export the lesson: {error}")
+        return False
+    window.show_status(f"Lesson saved as {path}")
+    return True
+
+
+def export_lesson_dialog(window, lesson) -> bool:
+    """Ask where to save a copy of ``lesson``'s file and write it there."""
+    name = lesson.key + lesson_files.SUFFIX
+    path, _filter = QtWidgets.QFileDialog.getSaveFileName(
+        window, "Export lesson", name, LESSON_FILTER
+    )
+    return bool(path) and export_lesson_file(window, lesson, path)
 
 
 def open_lesson_dialog(window) -> bool:

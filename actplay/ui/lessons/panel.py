@@ -111,6 +111,9 @@ class LessonsPanel(QtWidgets.QWidget):
         self.start = QtWidgets.QPushButton("Start")
         self.start.setObjectName("lesson_start")
         self.start.clicked.connect(self._on_start_clicked)
+        self.export = QtWidgets.QPushButton("Export\u2026")
+        self.export.setObjectName("lesson_export")
+        self.export.setToolTip("Save a copy of this lesson's file, to change it or hand it out")
         self.back = QtWidgets.QPushButton("Back")
         self.back.setObjectName("lesson_back")
         self.back.setToolTip("The previous step (its set-up runs again)")
@@ -129,7 +132,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self.again.clicked.connect(lambda: self.show_step(self.step_index))
 
         buttons = QtWidgets.QHBoxLayout()
-        for button in (self.back, self.again):
+        for button in (self.back, self.again, self.export):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.skip, self.next, self.start):
@@ -268,6 +271,7 @@ class LessonsPanel(QtWidgets.QWidget):
 
     def _show_buttons(self, overview: bool) -> None:
         self.start.setVisible(overview)
+        self.export.setVisible(overview and self.lesson is not None and bool(self.lesson.path))
         for button in (self.back, self.skip, self.next, self.again):
             button.setVisible(not overview)
 

@@ -129,3 +129,22 @@ def test_a_met_tasks_numbers_follow_the_model(window, hands, qtbot):
     window.scheduler.flush()
     qtbot.waitUntil(lambda: "z = 3.75." in panel.live.text(), timeout=2000)
     assert panel.text.text().count("0.55") == 1  # the step's own text keeps its set-up
+
+
+def test_a_lesson_exports_as_its_file(window, hands, tmp_path, monkeypatch):
+    from actplay import resources
+    from actplay.model import lessons
+    from actplay.ui.lessons import dock
+
+    panel = open_lessons(window)
+    assert panel.export.isVisible()
+    target = tmp_path / "for-my-class.lesson.toml"
+    monkeypatch.setattr(
+        dock.QtWidgets.QFileDialog, "getSaveFileName", lambda *args: (str(target), "")
+    )
+    hands.click("lesson_export")
+    shipped = resources.lesson_files()[0]
+    assert target.read_bytes() == shipped.read_bytes()
+    assert lessons.load(target).title == panel.lesson.title
+    hands.click("lesson_start")
+    assert not panel.export.isVisible()  # offered with the overview, not in the steps
