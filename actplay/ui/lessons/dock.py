@@ -90,7 +90,10 @@ def lessons_panel(window):
         toggle = dock.toggleViewAction()
         toggle.setObjectName(f"{DOCK_NAME}_toggle")
         view_menu.insertAction(view_menu.actions()[-1] if view_menu.actions() else None, toggle)
-    dock.visibilityChanged.connect(lambda visible: visible or panel.highlight.point_at(None))
+    # The ring goes with the dock: closed, it would point at a task nobody reads.
+    dock.visibilityChanged.connect(
+        lambda visible: panel.ring_control() if visible else panel.highlight.point_at(None)
+    )
     panel.export.clicked.connect(lambda: export_lesson_dialog(window, panel.lesson))
     window.scheduler.register(panel, panel.SECTIONS)
     window._lessons_panel = panel

@@ -233,7 +233,12 @@ class LessonsPanel(QtWidgets.QWidget):
         )
         self.evaluate()
         self._reserve_live_height()
-        target = find_widget(self.window_, step.highlight) if step.highlight else None
+        self.ring_control()
+
+    def ring_control(self) -> None:
+        """Ring the current step's control (again, after the dock was closed and reopened)."""
+        step = self.lesson.steps[self.step_index] if self.step_index >= 0 else None
+        target = find_widget(self.window_, step.highlight) if step and step.highlight else None
         self.highlight.point_at(target)
 
     def _run_setup(self, step) -> None:

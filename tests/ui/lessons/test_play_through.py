@@ -97,3 +97,6 @@ def test_the_highlight_follows_its_control_and_lets_clicks_through(qtbot, window
     assert not ring.isVisible()
     window.lessons_dock.hide()
     assert ring.target is None
+    window.neuron_dock.show()
+    window.lessons_dock.show()
+    assert ring.target is target and ring.isVisible()
