@@ -5,8 +5,9 @@ places it names and ringing the one control to use. Its task is checked on
 every repaint the model's events cause (the panel is registered with the
 window's scheduler like any view): when the check holds, the step says so
 and Next unlocks. Back and Skip are always there; Skip moves on without
-counting the task as done. Numbers in the text are filled from the model at
-each repaint; the step's own text is filled in once, from the state its set-up made.
+counting the task as done. The step's own text is filled in once, from the
+state its set-up made; the task and what the step says once it is done follow
+the model (their numbers at most every `LIVE_TEXT_MS`).
 """
 
 from __future__ import annotations
@@ -69,7 +70,12 @@ class LessonsPanel(QtWidgets.QWidget):
         self._dirty = False
         self._build()
         self._list_lessons()
-        self.show_overview(self._first_unfinished())
+        if self.lessons:
+            self.show_overview(self._first_unfinished())
+        else:  # a broken install: say so instead of failing
+            self.title.setText("No lessons found in this installation.")
+            self._show_buttons(overview=True)
+            self.start.setEnabled(False)
 
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -174,6 +180,7 @@ class LessonsPanel(QtWidgets.QWidget):
     # -- navigation ---------------------------------------------------------------------------
     def add_lesson(self, lesson) -> int:
         """Offer ``lesson`` (a file opened from disk), replacing one with the same key."""
+        self.start.setEnabled(True)
         for index, known in enumerate(self.lessons):
             if known.key == lesson.key:
                 self.lessons[index] = lesson

@@ -148,3 +148,16 @@ def test_a_lesson_exports_as_its_file(window, hands, tmp_path, monkeypatch):
     assert lessons.load(target).title == panel.lesson.title
     hands.click("lesson_start")
     assert not panel.export.isVisible()  # offered with the overview, not in the steps
+
+
+def test_without_shipped_lessons_the_panel_says_so(window, monkeypatch, tmp_path):
+    from actplay.ui.lessons import dock
+
+    monkeypatch.setattr(dock, "shipped_lessons", list)
+    panel = open_lessons(window)
+    assert panel.title.text() == "No lessons found in this installation."
+    assert not panel.start.isEnabled()
+    good = tmp_path / "drill.lesson.toml"
+    good.write_text(TEACHER_LESSON, encoding="utf-8")
+    assert open_lesson_file(window, str(good))
+    assert panel.start.isEnabled() and panel.lesson.key == "drill"
