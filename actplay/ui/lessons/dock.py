@@ -150,7 +150,9 @@ def export_lesson_file(window, lesson, path) -> bool:
 
 def export_lesson_dialog(window, lesson) -> bool:
     """Ask where to save a copy of ``lesson``'s file and write it there."""
-    name = lesson.key + lesson_files.SUFFIX
+    from actplay.model.lessons import SUFFIX
+
+    name = lesson.key + SUFFIX
     path, _filter = QtWidgets.QFileDialog.getSaveFileName(
         window, "Export lesson", name, LESSON_FILTER
     )
