@@ -287,7 +287,7 @@ def run(args) -> dict:
                 cap,
                 frames if training else None,
                 first=done,
-                only=args.only if which == "app" else None,
+                only=args.only if which != "bare" else None,
             )
             window.hide()
             results[which] = _merge(results[which], part)

@@ -61,44 +61,52 @@ def _names(value) -> tuple[str, ...]:
     return tuple(_text(item) for item in value)
 
 
-def _set_compare(pg, names) -> None:
-    while pg.compare:
-        pg.remove_compare(len(pg.compare) - 1)
+def _set_compare(playground, names) -> None:
+    while playground.compare:
+        playground.remove_compare(len(playground.compare) - 1)
     for name in names:
-        pg.add_compare(name)
+        playground.add_compare(name)
 
 
-def _show_formula(pg, formula) -> None:
-    pg.add_custom_activation({"name": FORMULA_NAME, "formula": formula})
-    pg.set_curve_activation(FORMULA_NAME)
+def _show_formula(playground, formula) -> None:
+    playground.add_custom_activation({"name": FORMULA_NAME, "formula": formula})
+    playground.set_curve_activation(FORMULA_NAME)
 
 
 class Setter(NamedTuple):
-    """How to set one quantity: ``convert(value)`` checks the type, ``write(pg, n, v)``."""
+    """How to set one quantity: ``convert(value)`` checks the type, ``write(playground, n, v)``."""
 
     convert: Callable
     write: Callable
 
 
 SETTERS: dict[str, Setter] = {
-    "neuron.inputs": Setter(_count, lambda pg, n, v: pg.set_input_count(v)),
-    "neuron.x{n}": Setter(_float, lambda pg, n, v: pg.set_neuron_input(n - 1, v)),
-    "neuron.w{n}": Setter(_float, lambda pg, n, v: pg.set_neuron_weight(n - 1, v)),
-    "neuron.bias": Setter(_float, lambda pg, n, v: pg.set_neuron_bias(v)),
-    "neuron.function": Setter(_text, lambda pg, n, v: pg.set_neuron_activation(v)),
-    "neuron.binary": Setter(_flag, lambda pg, n, v: pg.set_binary_mode(v)),
-    "curve.function": Setter(_text, lambda pg, n, v: pg.set_curve_activation(v)),
-    "curve.linked": Setter(_flag, lambda pg, n, v: pg.set_linked(v)),
-    "curve.show_slope": Setter(_flag, lambda pg, n, v: pg.set_visible("df", v)),
-    "curve.show_curvature": Setter(_flag, lambda pg, n, v: pg.set_visible("d2f", v)),
-    "curve.formula": Setter(_text, lambda pg, n, v: _show_formula(pg, v)),
-    "curve.compare": Setter(_names, lambda pg, n, v: _set_compare(pg, v)),
-    "network.sizes": Setter(_sizes, lambda pg, n, v: pg.set_layer_sizes(v)),
-    "network.input{n}": Setter(_float, lambda pg, n, v: pg.set_network_input(n - 1, v)),
-    "network.seed": Setter(_count, lambda pg, n, v: pg.set_seed(v)),
-    "layer{n}.function": Setter(_text, lambda pg, n, v: pg.set_layer_activation(n, v)),
-    "dataset.source": Setter(_text, lambda pg, n, v: pg.set_dataset(source=v)),
-    "training.reset": Setter(_flag, lambda pg, n, v: pg.reset_training() if v else None),
+    "neuron.inputs": Setter(_count, lambda playground, n, v: playground.set_input_count(v)),
+    "neuron.x{n}": Setter(_float, lambda playground, n, v: playground.set_neuron_input(n - 1, v)),
+    "neuron.w{n}": Setter(_float, lambda playground, n, v: playground.set_neuron_weight(n - 1, v)),
+    "neuron.bias": Setter(_float, lambda playground, n, v: playground.set_neuron_bias(v)),
+    "neuron.function": Setter(_text, lambda playground, n, v: playground.set_neuron_activation(v)),
+    "neuron.binary": Setter(_flag, lambda playground, n, v: playground.set_binary_mode(v)),
+    "curve.function": Setter(_text, lambda playground, n, v: playground.set_curve_activation(v)),
+    "curve.linked": Setter(_flag, lambda playground, n, v: playground.set_linked(v)),
+    "curve.show_slope": Setter(_flag, lambda playground, n, v: playground.set_visible("df", v)),
+    "curve.show_curvature": Setter(
+        _flag, lambda playground, n, v: playground.set_visible("d2f", v)
+    ),
+    "curve.formula": Setter(_text, lambda playground, n, v: _show_formula(playground, v)),
+    "curve.compare": Setter(_names, lambda playground, n, v: _set_compare(playground, v)),
+    "network.sizes": Setter(_sizes, lambda playground, n, v: playground.set_layer_sizes(v)),
+    "network.input{n}": Setter(
+        _float, lambda playground, n, v: playground.set_network_input(n - 1, v)
+    ),
+    "network.seed": Setter(_count, lambda playground, n, v: playground.set_seed(v)),
+    "layer{n}.function": Setter(
+        _text, lambda playground, n, v: playground.set_layer_activation(n, v)
+    ),
+    "dataset.source": Setter(_text, lambda playground, n, v: playground.set_dataset(source=v)),
+    "training.reset": Setter(
+        _flag, lambda playground, n, v: playground.reset_training() if v else None
+    ),
 }
 
 
@@ -158,21 +166,21 @@ def parse_action(data, where: str) -> Action:
     return Action("set", reference, value)
 
 
-def _run(pg, action: Action) -> None:
+def _run(playground, action: Action) -> None:
     if action.verb == "preset":
-        presets.apply(pg, action.target)
+        presets.apply(playground, action.target)
     elif action.verb == "set":
         reference = action.target
-        SETTERS[reference.key].write(pg, reference.number, action.value)
+        SETTERS[reference.key].write(playground, reference.number, action.value)
 
 
-def apply_actions(pg, actions) -> None:
-    """Run the model actions (``preset``, ``set``) of one step on ``pg`` as one change.
+def apply_actions(playground, actions) -> None:
+    """Run the model actions (``preset``, ``set``) of one step on ``playground`` as one change.
 
     Raises
     ------
     ValueError
-        When the model refuses an action (``pg`` is then unchanged).
+        When the model refuses an action (``playground`` is then unchanged).
     """
     model_actions = [action for action in actions if action.verb != "show"]
     if not model_actions:
@@ -180,10 +188,10 @@ def apply_actions(pg, actions) -> None:
     from actplay.model.playground import Playground
 
     scratch = Playground()
-    scratch.apply_state(pg.state_dict())
+    scratch.apply_state(playground.state_dict())
     for action in model_actions:
         _run(scratch, action)
-    pg.apply_state(scratch.state_dict())
+    playground.apply_state(scratch.state_dict())
 
 
 def places(actions) -> tuple[str, ...]:

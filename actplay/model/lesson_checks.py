@@ -132,16 +132,16 @@ def _same_kind(value, kind: str, field: str):
     raise ValueError(f"{field}: must be {wanted}, got {value!r}")
 
 
-def holds(predicate, pg) -> bool:
-    """Whether ``predicate`` (from :func:`parse_predicate`) holds for ``pg`` now."""
+def holds(predicate, playground) -> bool:
+    """Whether ``predicate`` (from :func:`parse_predicate`) holds for ``playground`` now."""
     if isinstance(predicate, Combination):
-        results = (holds(part, pg) for part in predicate.parts)
+        results = (holds(part, playground) for part in predicate.parts)
         if predicate.combinator == "all":
             return all(results)
         if predicate.combinator == "any":
             return any(results)
         return not next(results)
-    value = quantities.read(pg, predicate.reference)
+    value = quantities.read(playground, predicate.reference)
     if value is None:
         return False
     operator, limit = predicate.operator, predicate.value
@@ -207,7 +207,7 @@ def parse_text(text, where: str) -> tuple:
     return tuple(parts)
 
 
-def render_text(parts, pg, format_number: Callable[[float], str] | None = None) -> str:
+def render_text(parts, playground, format_number: Callable[[float], str] | None = None) -> str:
     """Fill the placeholders of parsed text with the model's values now.
 
     ``format_number`` formats a number without a format of its own (the window's
@@ -219,7 +219,7 @@ def render_text(parts, pg, format_number: Callable[[float], str] | None = None) 
         if isinstance(part, str):
             out.append(part)
             continue
-        value = quantities.read(pg, part.reference)
+        value = quantities.read(playground, part.reference)
         out.append(_shown(value, part.spec, number))
     return "".join(out)
 

@@ -27,7 +27,7 @@ YES = 0.5  # a truth-table row answers "yes" when the neuron's output reaches th
 
 
 class Quantity(NamedTuple):
-    """How to read one kind of quantity: ``read(pg, number, point)``."""
+    """How to read one kind of quantity: ``read(playground, number, point)``."""
 
     kind: str  # "number", "text", "flag" or "matrix"
     read: Callable
@@ -47,26 +47,26 @@ def _item(values, number):
     return values[number - 1] if 1 <= number <= len(values) else None
 
 
-def _layer(pg, number):
+def _layer(playground, number):
     """The diagnostics of non-input layer ``number`` (1-based), or None."""
-    return _item(pg.network_diagnostics(), number)
+    return _item(playground.network_diagnostics(), number)
 
 
-def _layer_name(pg, number):
-    entry = _item(pg.layer_activations, number)
+def _layer_name(playground, number):
+    entry = _item(playground.layer_activations, number)
     return None if entry is None else entry[0]
 
 
-def _curve_value(pg, point, which, entry=None):
+def _curve_value(playground, point, which, entry=None):
     """f, f' or f'' at ``point`` of the curve's function, or of comparison ``entry`` (1-based)."""
     if entry is None:
-        name, params = pg.curve_activation, pg.curve_params
+        name, params = playground.curve_activation, playground.curve_params
     else:
-        compared = _item(pg.compare, entry)
+        compared = _item(playground.compare, entry)
         if compared is None:
             return None
         name, params = compared
-    activation = pg.activation(name)
+    activation = playground.activation(name)
     x = np.array([point], dtype=np.float64)
     if which == "f":
         y = activation(x, **params)
@@ -77,22 +77,22 @@ def _curve_value(pg, point, which, entry=None):
     return float(y[0])
 
 
-def _output(pg, number):
-    return _item(tuple(float(v) for v in pg.network_trace().a[-1]), number)
+def _output(playground, number):
+    return _item(tuple(float(v) for v in playground.network_trace().a[-1]), number)
 
 
-def _nonlinearity(pg):
+def _nonlinearity(playground):
     """How far the first output is from a flat plane over the input square (0 = a plane).
 
     The root-mean-square residual of a least-squares fit ``c0 + c1 x1 + c2 x2``
     over a grid of the plane range, divided by the output's spread; None when the
     input is not 2-D.
     """
-    if pg.layer_sizes[0] != 2:
+    if playground.layer_sizes[0] != 2:
         return None
-    lo, hi = pg.plane_range
+    lo, hi = playground.plane_range
     points = plane_grid(lo, hi, NONLINEARITY_RESOLUTION).astype(np.float64)
-    output = pg.network()(points)[:, 0]
+    output = playground.network()(points)[:, 0]
     spread = float(np.std(output))
     if spread == 0.0:
         return 0.0
@@ -102,24 +102,24 @@ def _nonlinearity(pg):
     return float(np.sqrt(np.mean(residual**2)) / spread)
 
 
-def _collapsed(pg, part):
-    equivalent = pg.linear_equivalent()
+def _collapsed(playground, part):
+    equivalent = playground.linear_equivalent()
     return None if equivalent is None else equivalent[part]
 
 
-def _last_loss(pg, column):
-    values = pg.loss_history()[column]
+def _last_loss(playground, column):
+    values = playground.loss_history()[column]
     return float(values[-1]) if len(values) and np.isfinite(values[-1]) else None
 
 
-def _first_loss(pg):
-    values = pg.loss_history()["train"]
+def _first_loss(playground):
+    values = playground.loss_history()["train"]
     return float(values[0]) if len(values) else None
 
 
 def _diagnostic(field):
-    def read(pg, number, _point):
-        layer = _layer(pg, number)
+    def read(playground, number, _point):
+        layer = _layer(playground, number)
         return None if layer is None else float(getattr(layer, field))
 
     return read
@@ -127,94 +127,138 @@ def _diagnostic(field):
 
 QUANTITIES: dict[str, Quantity] = {
     # the neuron
-    "neuron.z": Quantity("number", lambda pg, n, p: pg.neuron_result().z, "weighted sum + bias"),
-    "neuron.a": Quantity("number", lambda pg, n, p: pg.neuron_result().a, "output a = f(z)"),
+    "neuron.z": Quantity(
+        "number", lambda playground, n, p: playground.neuron_result().z, "weighted sum + bias"
+    ),
+    "neuron.a": Quantity(
+        "number", lambda playground, n, p: playground.neuron_result().a, "output a = f(z)"
+    ),
     "neuron.slope": Quantity(
-        "number", lambda pg, n, p: pg.neuron_result().slope, "slope f'(z) at the neuron's z"
+        "number",
+        lambda playground, n, p: playground.neuron_result().slope,
+        "slope f'(z) at the neuron's z",
     ),
-    "neuron.bias": Quantity("number", lambda pg, n, p: pg.neuron_bias, "bias b"),
+    "neuron.bias": Quantity("number", lambda playground, n, p: playground.neuron_bias, "bias b"),
     "neuron.threshold": Quantity(
-        "number", lambda pg, n, p: -pg.neuron_bias, "-b: the weighted sum that makes z = 0"
+        "number",
+        lambda playground, n, p: -playground.neuron_bias,
+        "-b: the weighted sum that makes z = 0",
     ),
-    "neuron.x{n}": Quantity("number", lambda pg, n, p: _item(pg.neuron_inputs, n), "input n"),
-    "neuron.w{n}": Quantity("number", lambda pg, n, p: _item(pg.neuron_weights, n), "weight n"),
-    "neuron.inputs": Quantity("number", lambda pg, n, p: len(pg.neuron_inputs), "number of inputs"),
+    "neuron.x{n}": Quantity(
+        "number", lambda playground, n, p: _item(playground.neuron_inputs, n), "input n"
+    ),
+    "neuron.w{n}": Quantity(
+        "number", lambda playground, n, p: _item(playground.neuron_weights, n), "weight n"
+    ),
+    "neuron.inputs": Quantity(
+        "number", lambda playground, n, p: len(playground.neuron_inputs), "number of inputs"
+    ),
     "neuron.function": Quantity(
-        "text", lambda pg, n, p: pg.neuron_activation, "the neuron's activation (name)"
+        "text",
+        lambda playground, n, p: playground.neuron_activation,
+        "the neuron's activation (name)",
     ),
     "neuron.title": Quantity(
-        "text", lambda pg, n, p: pg.activation(pg.neuron_activation).title, "its title"
+        "text",
+        lambda playground, n, p: playground.activation(playground.neuron_activation).title,
+        "its title",
     ),
-    "neuron.binary": Quantity("flag", lambda pg, n, p: pg.binary_mode, "inputs are 0/1"),
+    "neuron.binary": Quantity(
+        "flag", lambda playground, n, p: playground.binary_mode, "inputs are 0/1"
+    ),
     "neuron.rows": Quantity(
-        "number", lambda pg, n, p: 2 ** len(pg.neuron_inputs), "truth-table rows (2^inputs)"
+        "number",
+        lambda playground, n, p: 2 ** len(playground.neuron_inputs),
+        "truth-table rows (2^inputs)",
     ),
     "neuron.yes_rows": Quantity(
         "number",
-        lambda pg, n, p: sum(row.a >= YES for row in pg.truth_table()),
+        lambda playground, n, p: sum(row.a >= YES for row in playground.truth_table()),
         f"truth-table rows whose output is at least {YES}",
     ),
     # the curve
     "curve.function": Quantity(
-        "text", lambda pg, n, p: pg.curve_activation, "the curve's function (name)"
+        "text", lambda playground, n, p: playground.curve_activation, "the curve's function (name)"
     ),
     "curve.title": Quantity(
-        "text", lambda pg, n, p: pg.activation(pg.curve_activation).title, "its title"
+        "text",
+        lambda playground, n, p: playground.activation(playground.curve_activation).title,
+        "its title",
     ),
     "curve.formula": Quantity(
         "text",
-        lambda pg, n, p: pg.activation(pg.curve_activation).formula,
+        lambda playground, n, p: playground.activation(playground.curve_activation).formula,
         "its formula as text",
     ),
     "curve.custom": Quantity(
         "flag",
-        lambda pg, n, p: pg.curve_activation in pg.custom_activations,
+        lambda playground, n, p: playground.curve_activation in playground.custom_activations,
         "the curve shows a function typed as a formula",
     ),
-    "curve.f(x)": Quantity("number", lambda pg, n, p: _curve_value(pg, p, "f"), "f at x"),
-    "curve.df(x)": Quantity("number", lambda pg, n, p: _curve_value(pg, p, "df"), "f' at x"),
-    "curve.d2f(x)": Quantity("number", lambda pg, n, p: _curve_value(pg, p, "d2f"), "f'' at x"),
+    "curve.f(x)": Quantity(
+        "number", lambda playground, n, p: _curve_value(playground, p, "f"), "f at x"
+    ),
+    "curve.df(x)": Quantity(
+        "number", lambda playground, n, p: _curve_value(playground, p, "df"), "f' at x"
+    ),
+    "curve.d2f(x)": Quantity(
+        "number", lambda playground, n, p: _curve_value(playground, p, "d2f"), "f'' at x"
+    ),
     "compare{n}.function": Quantity(
         "text",
-        lambda pg, n, p: (_item(pg.compare, n) or (None,))[0],
+        lambda playground, n, p: (_item(playground.compare, n) or (None,))[0],
         "the n-th compared function (name)",
     ),
-    "compare{n}.f(x)": Quantity("number", lambda pg, n, p: _curve_value(pg, p, "f", n), "f at x"),
+    "compare{n}.f(x)": Quantity(
+        "number", lambda playground, n, p: _curve_value(playground, p, "f", n), "f at x"
+    ),
     "compare{n}.df(x)": Quantity(
-        "number", lambda pg, n, p: _curve_value(pg, p, "df", n), "f' at x"
+        "number", lambda playground, n, p: _curve_value(playground, p, "df", n), "f' at x"
     ),
     # the network
     "network.hidden_layers": Quantity(
-        "number", lambda pg, n, p: len(pg.layer_sizes) - 2, "number of hidden layers"
+        "number",
+        lambda playground, n, p: len(playground.layer_sizes) - 2,
+        "number of hidden layers",
     ),
     "network.outputs": Quantity(
-        "number", lambda pg, n, p: pg.layer_sizes[-1], "number of output units"
+        "number", lambda playground, n, p: playground.layer_sizes[-1], "number of output units"
     ),
-    "network.output{n}": Quantity("number", lambda pg, n, p: _output(pg, n), "output unit n"),
+    "network.output{n}": Quantity(
+        "number", lambda playground, n, p: _output(playground, n), "output unit n"
+    ),
     "network.output_sum": Quantity(
-        "number", lambda pg, n, p: float(np.sum(pg.network_trace().a[-1])), "sum of the outputs"
+        "number",
+        lambda playground, n, p: float(np.sum(playground.network_trace().a[-1])),
+        "sum of the outputs",
     ),
     "network.output_function": Quantity(
-        "text", lambda pg, n, p: pg.layer_activations[-1][0], "the output layer's activation"
+        "text",
+        lambda playground, n, p: playground.layer_activations[-1][0],
+        "the output layer's activation",
     ),
     "network.linear": Quantity(
         "flag",
-        lambda pg, n, p: pg.linear_equivalent() is not None,
+        lambda playground, n, p: playground.linear_equivalent() is not None,
         "every layer is linear (identity)",
     ),
     "network.nonlinearity": Quantity(
         "number",
-        lambda pg, n, p: _nonlinearity(pg),
+        lambda playground, n, p: _nonlinearity(playground),
         "how far output 1 bends away from a flat plane (0 = flat)",
     ),
     "network.collapsed_w": Quantity(
-        "matrix", lambda pg, n, p: _collapsed(pg, 0), "the one W of a linear network"
+        "matrix",
+        lambda playground, n, p: _collapsed(playground, 0),
+        "the one W of a linear network",
     ),
     "network.collapsed_b": Quantity(
-        "matrix", lambda pg, n, p: _collapsed(pg, 1), "the one b of a linear network"
+        "matrix",
+        lambda playground, n, p: _collapsed(playground, 1),
+        "the one b of a linear network",
     ),
     "layer{n}.function": Quantity(
-        "text", lambda pg, n, p: _layer_name(pg, n), "layer n's activation (name)"
+        "text", lambda playground, n, p: _layer_name(playground, n), "layer n's activation (name)"
     ),
     "layer{n}.dead_fraction": Quantity(
         "number", _diagnostic("dead_fraction"), "share of layer n's units that are dead"
@@ -229,15 +273,19 @@ QUANTITIES: dict[str, Quantity] = {
         "number", _diagnostic("gradient_product"), "product of mean |f'| up to layer n"
     ),
     # training
-    "training.epoch": Quantity("number", lambda pg, n, p: pg.epoch, "epochs trained"),
+    "training.epoch": Quantity(
+        "number", lambda playground, n, p: playground.epoch, "epochs trained"
+    ),
     "training.loss": Quantity(
-        "number", lambda pg, n, p: _last_loss(pg, "train"), "latest training loss"
+        "number", lambda playground, n, p: _last_loss(playground, "train"), "latest training loss"
     ),
     "training.first_loss": Quantity(
-        "number", lambda pg, n, p: _first_loss(pg), "training loss first recorded"
+        "number", lambda playground, n, p: _first_loss(playground), "training loss first recorded"
     ),
     "training.accuracy": Quantity(
-        "number", lambda pg, n, p: pg.accuracy(test=False), "share of training points right"
+        "number",
+        lambda playground, n, p: playground.accuracy(test=False),
+        "share of training points right",
     ),
 }
 
@@ -298,10 +346,10 @@ def kind_of(reference: Reference) -> str:
     return QUANTITIES[reference.key].kind
 
 
-def read(pg, reference: Reference):
-    """The quantity's value in ``pg`` now, or None where it does not exist."""
+def read(playground, reference: Reference):
+    """The quantity's value in ``playground`` now, or None where it does not exist."""
     quantity = QUANTITIES[reference.key]
-    value = quantity.read(pg, reference.number, reference.point)
+    value = quantity.read(playground, reference.number, reference.point)
     if quantity.kind == "number" and value is not None:
         value = float(value)
     return value

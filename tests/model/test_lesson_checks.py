@@ -12,88 +12,103 @@ from actplay.model import presets
 from actplay.model.playground import Playground
 
 
-def read(pg, name):
-    return quantities.read(pg, quantities.parse(name))
+def read(playground, name):
+    return quantities.read(playground, quantities.parse(name))
 
 
-def holds(pg, data):
-    return checks.holds(checks.parse_predicate(data), pg)
+def holds(playground, data):
+    return checks.holds(checks.parse_predicate(data), playground)
 
 
 def test_neuron_quantities_follow_the_core_neuron():
-    pg = Playground()
-    x, w, b = np.array(pg.neuron_inputs), np.array(pg.neuron_weights), pg.neuron_bias
+    playground = Playground()
+    x, w, b = (
+        np.array(playground.neuron_inputs),
+        np.array(playground.neuron_weights),
+        playground.neuron_bias,
+    )
     z = float(w @ x + b)
     sigmoid = activations.get("sigmoid")
-    assert read(pg, "neuron.z") == pytest.approx(z)
-    assert read(pg, "neuron.a") == pytest.approx(float(sigmoid(np.array([z]))[0]))
-    assert read(pg, "neuron.slope") == pytest.approx(float(sigmoid.derivative(np.array([z]))[0]))
-    assert read(pg, "neuron.w2") == w[1] and read(pg, "neuron.x3") == x[2]
-    assert read(pg, "neuron.x4") is None  # three inputs: the fourth does not exist
-    assert read(pg, "neuron.threshold") == -b
-    assert read(pg, "neuron.function") == "sigmoid"
+    assert read(playground, "neuron.z") == pytest.approx(z)
+    assert read(playground, "neuron.a") == pytest.approx(float(sigmoid(np.array([z]))[0]))
+    assert read(playground, "neuron.slope") == pytest.approx(
+        float(sigmoid.derivative(np.array([z]))[0])
+    )
+    assert read(playground, "neuron.w2") == w[1] and read(playground, "neuron.x3") == x[2]
+    assert read(playground, "neuron.x4") is None  # three inputs: the fourth does not exist
+    assert read(playground, "neuron.threshold") == -b
+    assert read(playground, "neuron.function") == "sigmoid"
 
 
 def test_curve_points_and_comparisons():
-    pg = Playground()
-    pg.set_curve_activation("tanh")
-    pg.add_compare("sigmoid")
+    playground = Playground()
+    playground.set_curve_activation("tanh")
+    playground.add_compare("sigmoid")
     tanh, sigmoid = activations.get("tanh"), activations.get("sigmoid")
     for point in (-2.5, 0.0, 3.0):
         x = np.array([point])
-        assert read(pg, f"curve.f({point})") == pytest.approx(float(tanh(x)[0]))
-        assert read(pg, f"curve.df({point})") == pytest.approx(float(tanh.derivative(x)[0]))
-        assert read(pg, f"curve.d2f({point})") == pytest.approx(float(tanh.second_derivative(x)[0]))
-        assert read(pg, f"compare1.df({point})") == pytest.approx(float(sigmoid.derivative(x)[0]))
-    assert read(pg, "compare2.f(0)") is None
+        assert read(playground, f"curve.f({point})") == pytest.approx(float(tanh(x)[0]))
+        assert read(playground, f"curve.df({point})") == pytest.approx(float(tanh.derivative(x)[0]))
+        assert read(playground, f"curve.d2f({point})") == pytest.approx(
+            float(tanh.second_derivative(x)[0])
+        )
+        assert read(playground, f"compare1.df({point})") == pytest.approx(
+            float(sigmoid.derivative(x)[0])
+        )
+    assert read(playground, "compare2.f(0)") is None
 
 
 def test_network_quantities_follow_the_core_network():
-    pg = Playground()
-    presets.apply(pg, "deep_sigmoid")
-    expected = layer_diagnostics(pg.network(), plane_grid(*pg.plane_range, 32))
+    playground = Playground()
+    presets.apply(playground, "deep_sigmoid")
+    expected = layer_diagnostics(playground.network(), plane_grid(*playground.plane_range, 32))
     for layer in (1, 4, 7):
-        assert read(pg, f"layer{layer}.gradient_product") == pytest.approx(
+        assert read(playground, f"layer{layer}.gradient_product") == pytest.approx(
             expected[layer - 1].gradient_product
         )
-        assert read(pg, f"layer{layer}.dead_fraction") == expected[layer - 1].dead_fraction
-    assert read(pg, "layer8.gradient_product") is None
-    assert read(pg, "network.hidden_layers") == 6
-    assert read(pg, "network.linear") is False and read(pg, "network.collapsed_w") is None
-    presets.apply(pg, "linear_collapse")
-    w, b = linear_equivalent(pg.network())
-    np.testing.assert_allclose(read(pg, "network.collapsed_w"), w)
-    np.testing.assert_allclose(read(pg, "network.collapsed_b"), b)
-    assert read(pg, "network.nonlinearity") < 1e-9
-    pg.set_layer_activation(1, "tanh")
-    assert read(pg, "network.nonlinearity") > 0.05
+        assert read(playground, f"layer{layer}.dead_fraction") == expected[layer - 1].dead_fraction
+    assert read(playground, "layer8.gradient_product") is None
+    assert read(playground, "network.hidden_layers") == 6
+    assert (
+        read(playground, "network.linear") is False
+        and read(playground, "network.collapsed_w") is None
+    )
+    presets.apply(playground, "linear_collapse")
+    w, b = linear_equivalent(playground.network())
+    np.testing.assert_allclose(read(playground, "network.collapsed_w"), w)
+    np.testing.assert_allclose(read(playground, "network.collapsed_b"), b)
+    assert read(playground, "network.nonlinearity") < 1e-9
+    playground.set_layer_activation(1, "tanh")
+    assert read(playground, "network.nonlinearity") > 0.05
 
 
 def test_comparisons_and_combinations():
-    pg = Playground()  # z = 0.55
-    assert holds(pg, {"quantity": "neuron.z", "above": 0.5})
-    assert not holds(pg, {"quantity": "neuron.z", "below": 0.5})
-    assert holds(pg, {"quantity": "neuron.z", "equals": 0.5, "within": 0.06})
-    assert not holds(pg, {"quantity": "neuron.z", "equals": 0.5})
-    assert holds(pg, {"quantity": "neuron.function", "one_of": ["relu", "sigmoid"]})
-    assert holds(pg, {"quantity": "neuron.binary", "equals": False})
+    playground = Playground()  # z = 0.55
+    assert holds(playground, {"quantity": "neuron.z", "above": 0.5})
+    assert not holds(playground, {"quantity": "neuron.z", "below": 0.5})
+    assert holds(playground, {"quantity": "neuron.z", "equals": 0.5, "within": 0.06})
+    assert not holds(playground, {"quantity": "neuron.z", "equals": 0.5})
+    assert holds(playground, {"quantity": "neuron.function", "one_of": ["relu", "sigmoid"]})
+    assert holds(playground, {"quantity": "neuron.binary", "equals": False})
     both = {"all": [{"quantity": "neuron.z", "above": 0}, {"quantity": "neuron.a", "below": 0.5}]}
     either = {"any": [{"quantity": "neuron.z", "above": 0}, {"quantity": "neuron.a", "below": 0.5}]}
-    assert not holds(pg, both) and holds(pg, either)
-    assert holds(pg, {"not": both})
-    assert not holds(pg, {"quantity": "neuron.x7", "below": 100})  # missing: never true
-    assert not holds(pg, {"quantity": "neuron.x7", "not_equals": 1})
+    assert not holds(playground, both) and holds(playground, either)
+    assert holds(playground, {"not": both})
+    assert not holds(playground, {"quantity": "neuron.x7", "below": 100})  # missing: never true
+    assert not holds(playground, {"quantity": "neuron.x7", "not_equals": 1})
 
 
 def test_text_is_filled_from_the_model_when_shown():
-    pg = Playground()
+    playground = Playground()
     parts = checks.parse_text("z = {neuron.z:.3f}, fn {neuron.function}, {{literal}}", "t")
-    assert checks.render_text(parts, pg) == "z = 0.550, fn sigmoid, {literal}"
-    pg.set_neuron_bias(1.1)
-    assert checks.render_text(parts, pg).startswith("z = 1.550")
+    assert checks.render_text(parts, playground) == "z = 0.550, fn sigmoid, {literal}"
+    playground.set_neuron_bias(1.1)
+    assert checks.render_text(parts, playground).startswith("z = 1.550")
     missing = checks.parse_text("{training.loss} / {network.linear}", "t")
-    assert checks.render_text(missing, pg) == f"{checks.MISSING} / no"
-    assert checks.render_text(checks.parse_text("{neuron.a}", "t"), pg, lambda v: "N") == "N"
+    assert checks.render_text(missing, playground) == f"{checks.MISSING} / no"
+    assert (
+        checks.render_text(checks.parse_text("{neuron.a}", "t"), playground, lambda v: "N") == "N"
+    )
     counts = checks.parse_text("{neuron.inputs} inputs, b = {neuron.bias}", "t")
-    pg.set_neuron_bias(-3.0)
-    assert checks.render_text(counts, pg, lambda v: "N") == "3 inputs, b = \u22123"
+    playground.set_neuron_bias(-3.0)
+    assert checks.render_text(counts, playground, lambda v: "N") == "3 inputs, b = \u22123"

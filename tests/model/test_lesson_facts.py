@@ -27,9 +27,9 @@ def lesson(number: int) -> lessons.Lesson:
 
 
 def after_setup(number: int, step: int) -> Playground:
-    pg = Playground()
-    lesson_actions.apply_actions(pg, lesson(number).steps[step - 1].setup)
-    return pg
+    playground = Playground()
+    lesson_actions.apply_actions(playground, lesson(number).steps[step - 1].setup)
+    return playground
 
 
 def torch_slope(function, x):
@@ -49,10 +49,10 @@ def test_eight_lessons_ship_in_teaching_order_and_load():
 def test_every_task_is_open_right_after_its_setup():
     for path in resources.lesson_files():
         for number, step in enumerate(lessons.load(path).steps, start=1):
-            pg = Playground()
-            lesson_actions.apply_actions(pg, step.setup)
+            playground = Playground()
+            lesson_actions.apply_actions(playground, step.setup)
             if step.check is not None:
-                assert not lesson_checks.holds(step.check, pg), f"{path.name} step {number}"
+                assert not lesson_checks.holds(step.check, playground), f"{path.name} step {number}"
 
 
 NUMBER = re.compile(r"(?<![\w.′])[−-]?\d+(?:\.\d+)?")
@@ -105,23 +105,23 @@ def test_the_sigmoid_is_above_one_half_exactly_when_z_is_positive():
     values = sigmoid(GRID)
     assert np.all((values > 0.5) == (GRID > 0))
     assert np.all((values > 0) & (values < 1))
-    pg = after_setup(1, 3)  # z = x1 + b: switches on once x1 passes -b
-    assert pg.neuron_weights == (1.0,) and pg.neuron_bias < 0
+    playground = after_setup(1, 3)  # z = x1 + b: switches on once x1 passes -b
+    assert playground.neuron_weights == (1.0,) and playground.neuron_bias < 0
 
 
 # -- lesson 2: the perceptron ------------------------------------------------------------------
 def test_the_film_perceptron_truth_table():
-    pg = after_setup(2, 1)
-    assert pg.neuron_weights == (4.0, 2.0, 2.0) and pg.neuron_bias == -3.0
+    playground = after_setup(2, 1)
+    assert playground.neuron_weights == (4.0, 2.0, 2.0) and playground.neuron_bias == -3.0
     step = activations.get("binary_step")
     assert step(np.array([1e-9]))[0] == 1.0 and step(np.array([0.0]))[0] == 0.0  # 1 when z > 0
-    rows = {row.inputs: row.a for row in pg.truth_table()}
+    rows = {row.inputs: row.a for row in playground.truth_table()}
     for inputs in itertools.product((0, 1), repeat=3):
         weighted = 4 * inputs[0] + 2 * inputs[1] + 2 * inputs[2]
         assert rows[inputs] == (1.0 if weighted > 3 else 0.0)
     assert sum(rows.values()) == 5 and rows[(1, 0, 0)] == 1.0 and rows[(0, 1, 1)] == 1.0
-    pg.set_neuron_bias(-5.0)  # the demo's bias: weather alone is no longer enough
-    yes = {row.inputs for row in pg.truth_table() if row.a == 1.0}
+    playground.set_neuron_bias(-5.0)  # the demo's bias: weather alone is no longer enough
+    yes = {row.inputs for row in playground.truth_table() if row.a == 1.0}
     assert yes == {(1, 1, 0), (1, 0, 1), (1, 1, 1)}
 
 
@@ -163,14 +163,14 @@ def test_relu_slope_is_one_right_of_zero_and_zero_left():
 
 
 def test_the_dead_relu_stays_dead_and_its_rescuers_keep_a_slope():
-    pg = after_setup(4, 2)
-    weights, bias = np.array(pg.neuron_weights), pg.neuron_bias
-    assert np.all(weights < 0) and bias < 0 and np.all(np.array(pg.neuron_inputs) > 0)
+    playground = after_setup(4, 2)
+    weights, bias = np.array(playground.neuron_weights), playground.neuron_bias
+    assert np.all(weights < 0) and bias < 0 and np.all(np.array(playground.neuron_inputs) > 0)
     positive_inputs = np.random.default_rng(0).uniform(0, 10, size=(1000, 3))
     z = positive_inputs @ weights + bias
     assert np.all(z < 0)
-    assert pg.neuron_result().a == 0 and pg.neuron_result().slope == 0
-    z_now = np.array([pg.neuron_result().z])
+    assert playground.neuron_result().a == 0 and playground.neuron_result().slope == 0
+    z_now = np.array([playground.neuron_result().z])
     for name in ("leaky_relu", "elu", "gelu"):
         assert activations.get(name).derivative(z_now)[0] != 0
     assert activations.get("elu").derivative(np.array([-2.0]))[0] > 0
@@ -192,11 +192,11 @@ def test_the_gradient_product_vanishes_with_sigmoids_not_with_relus():
 def test_five_epochs_leave_deep_sigmoid_at_chance_and_train_deep_relu():
     results = {}
     for step in (2, 3):
-        pg = after_setup(5, step)
+        playground = after_setup(5, step)
         for _ in range(5):
-            pg.train_epoch()
-        results[step] = (pg.loss_history()["train"][-1], pg.accuracy(test=False))
-        labels = pg.dataset().targets
+            playground.train_epoch()
+        results[step] = (playground.loss_history()["train"][-1], playground.accuracy(test=False))
+        labels = playground.dataset().targets
         assert abs(np.mean(labels) - 0.5) < 0.05  # balanced: guessing gets about half
     sigmoid_loss, sigmoid_accuracy = results[2]
     relu_loss, relu_accuracy = results[3]
@@ -206,26 +206,26 @@ def test_five_epochs_leave_deep_sigmoid_at_chance_and_train_deep_relu():
 
 # -- lesson 6: why nonlinearity ----------------------------------------------------------------
 def test_stacked_linear_layers_are_one_w_and_b():
-    pg = after_setup(6, 1)
-    w, b = np.eye(pg.layer_sizes[0]), np.zeros(pg.layer_sizes[0])
-    for weights, biases in zip(pg.weights, pg.biases, strict=True):
+    playground = after_setup(6, 1)
+    w, b = np.eye(playground.layer_sizes[0]), np.zeros(playground.layer_sizes[0])
+    for weights, biases in zip(playground.weights, playground.biases, strict=True):
         w, b = weights @ w, weights @ b + biases
-    collapsed_w, collapsed_b = pg.linear_equivalent()
+    collapsed_w, collapsed_b = playground.linear_equivalent()
     np.testing.assert_allclose(collapsed_w, w, atol=1e-12)
     np.testing.assert_allclose(collapsed_b, b, atol=1e-12)
     points = np.random.default_rng(1).uniform(-6, 6, size=(50, 2))
-    np.testing.assert_allclose(pg.network()(points), points @ w.T + b, atol=1e-9)
-    pg.set_layer_activation(1, "tanh")
-    assert pg.linear_equivalent() is None
+    np.testing.assert_allclose(playground.network()(points), points @ w.T + b, atol=1e-9)
+    playground.set_layer_activation(1, "tanh")
+    assert playground.linear_equivalent() is None
 
 
 # -- lesson 7: the output layer ----------------------------------------------------------------
 def test_output_layers_mean_what_the_lesson_says():
-    pg = after_setup(7, 2)
-    outputs = pg.network_trace().a[-1]
+    playground = after_setup(7, 2)
+    outputs = playground.network_trace().a[-1]
     assert abs(outputs.sum() - 1) > 0.1  # three sigmoids are not shares of a whole
-    pg.set_layer_activation(2, "softmax")
-    assert pg.network_trace().a[-1].sum() == pytest.approx(1.0)
+    playground.set_layer_activation(2, "softmax")
+    assert playground.network_trace().a[-1].sum() == pytest.approx(1.0)
     sigmoid = activations.get("sigmoid")
     assert np.all((sigmoid(np.array([-50.0, 50.0])) >= 0) & (sigmoid(np.array([-50.0, 50.0])) <= 1))
     identity = activations.get("identity")

@@ -167,21 +167,21 @@ def test_unreadable_files_are_reported_in_one_line(tmp_path):
 
 def test_setup_runs_as_one_event_and_a_refused_action_changes_nothing():
     lesson = lessons.from_text(GOOD, "good.lesson.toml")
-    pg = Playground()
+    playground = Playground()
     events = []
-    pg.changed.connect(events.append)
-    lesson_actions.apply_actions(pg, lesson.steps[1].setup)
+    playground.changed.connect(events.append)
+    lesson_actions.apply_actions(playground, lesson.steps[1].setup)
     assert len(events) == 1
-    assert pg.neuron_bias == -2.0 and pg.neuron_weights == (0.8, -0.4, 0.3)
-    lesson_actions.apply_actions(pg, lesson.steps[1].setup)
+    assert playground.neuron_bias == -2.0 and playground.neuron_weights == (0.8, -0.4, 0.3)
+    lesson_actions.apply_actions(playground, lesson.steps[1].setup)
     assert len(events) == 1  # already in that state: nothing to tell
     refused = lessons.from_text(
         good_with('{ set = "neuron.bias", to = -2 }', '{ set = "neuron.x9", to = 1 }'), "x"
     )
-    before = pg.state_dict()
+    before = playground.state_dict()
     with pytest.raises(ValueError):
-        lesson_actions.apply_actions(pg, refused.steps[1].setup)
-    assert pg.state_dict() == before
+        lesson_actions.apply_actions(playground, refused.steps[1].setup)
+    assert playground.state_dict() == before
     assert len(events) == 1
 
 
@@ -196,8 +196,8 @@ def test_the_format_docs_complete_example_loads_and_its_task_starts_open():
     example = re.search(r"```toml\n(.*?)```", section, re.S).group(1)
     lesson = lessons.from_text(example, "example.lesson.toml")
     assert len(lesson.steps) == 2 and lesson.steps[1].check is not None
-    pg = Playground()
-    lesson_actions.apply_actions(pg, lesson.steps[1].setup)
-    assert not lesson_checks.holds(lesson.steps[1].check, pg)
-    pg.set_neuron_input(0, 4.0)  # what its demo drags the slider to
-    assert lesson_checks.holds(lesson.steps[1].check, pg)
+    playground = Playground()
+    lesson_actions.apply_actions(playground, lesson.steps[1].setup)
+    assert not lesson_checks.holds(lesson.steps[1].check, playground)
+    playground.set_neuron_input(0, 4.0)  # what its demo drags the slider to
+    assert lesson_checks.holds(lesson.steps[1].check, playground)
