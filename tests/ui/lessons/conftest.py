@@ -41,7 +41,11 @@ def click(qtbot, window, name):
         return
     button = find(window, name, QtWidgets.QAbstractButton)
     assert button.isVisible() and button.isEnabled(), f"{name} cannot be clicked now"
-    qtbot.mouseClick(button, QtCore.Qt.MouseButton.LeftButton)
+    position = button.rect().center()
+    if isinstance(button, QtWidgets.QCheckBox | QtWidgets.QRadioButton):
+        # only the box and its text react; a stretched check box is mostly empty space
+        position = QtCore.QPoint(min(8, button.width() // 2), button.height() // 2)
+    qtbot.mouseClick(button, QtCore.Qt.MouseButton.LeftButton, pos=position)
 
 
 def choose(window, name, item):
