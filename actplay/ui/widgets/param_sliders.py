@@ -97,6 +97,8 @@ class ParamSliders(QWidget):
         self._function = name
         specs = _specs(name, self._lookup)
         self._empty.setVisible(self._empty_shown and not specs)
+        if not self._empty_shown:  # nothing to show: take no room (not even layout spacing)
+            self.setVisible(bool(specs))
         if not specs:
             self._layout.addWidget(self._empty, 0, 0)
         for row, spec in enumerate(specs):

@@ -297,3 +297,15 @@ def test_a_new_y_range_paints_the_chart_once(window, qtbot, watch_events):
         assert counter.count == 1
     top = bars._value_labels[-1]  # z's label sits at the end of its bar
     assert top.pos().y() == pytest.approx(bars.heights()[-1])
+
+
+def test_a_function_without_parameters_leaves_no_gap_under_its_formula(panel, model):
+    # The formula line is followed directly by the next group: the empty parameter rows
+    # take no room (they once added a layout gap under sigmoid's formula).
+    picker = panel.activation
+    model.set_neuron_activation("elu")
+    panel.refresh(frozenset({"neuron"}))
+    assert picker.params.isVisibleTo(panel) and picker.param_sliders
+    model.set_neuron_activation("sigmoid")
+    panel.refresh(frozenset({"neuron"}))
+    assert not picker.params.isVisibleTo(panel)
