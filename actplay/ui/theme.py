@@ -8,6 +8,8 @@ does: orange for negative, blue for positive, grey for zero.
 
 from __future__ import annotations
 
+from string import Template
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -43,6 +45,10 @@ SATURATED_BRUSH = QColor(230, 159, 0, 45)  # Okabe-Ito orange, faint
 DEAD_BRUSH = QColor(120, 120, 120, 60)  # grey: nothing flows through here
 
 MARKER_COLOUR = "#D55E00"  # the neuron's (z, a) point and its tangent
+MARKER_OUTLINE = "#FFFFFF"  # a ring that keeps the point visible on a curve of its colour
+CROSSHAIR_COLOUR = "#888888"  # the dotted line under the mouse: mid grey, seen on either theme
+LEGEND_BRUSH = QColor(255, 255, 255, 220)  # the curve legend's box, curves faintly behind it
+LEGEND_BORDER = "#CCCCCC"
 PLOT_BACKGROUND = "#FFFFFF"
 PLOT_FOREGROUND = "#333333"
 GRID_COLOUR = "#E4E4E4"
@@ -131,20 +137,52 @@ def plot_foreground() -> QColor:
     return QColor(plot_colours(active_theme())[1])
 
 
-# Text in widgets: secondary captions and signed numbers, per effective theme. The dark
-# shades are lighter ends of the same hues; each >= 4.5:1 on its window colour (WCAG AA).
-MUTED_TEXT = {"light": "#555555", "dark": "#A8A8A8"}
-SIGNED_TEXT = {"light": ("#9C5508", "#0A5F96"), "dark": ("#F5A34A", "#5DB3EA")}
+# Colours of widgets by role, per effective theme: text roles keep >= 4.5:1 on the window
+# colour (WCAG AA); under a background role the palette's text stays readable. The dark
+# shades are lighter ends of the same hues. Widgets name a role, never a colour.
+WIDGET_COLOURS = {
+    "muted_text": {"light": "#555555", "dark": "#A8A8A8"},  # captions, hints, field names
+    "negative_text": {"light": "#9C5508", "dark": "#F5A34A"},  # the diverging map's ends
+    "positive_text": {"light": "#0A5F96", "dark": "#5DB3EA"},
+    "error_text": {"light": "#B00020", "dark": "#FF8A80"},  # a refused edit, a bad formula
+    "ok_text": {"light": "#007700", "dark": "#7BD88F"},  # a formula that works
+    "note_background": {"light": "#EEF5FB", "dark": "#1F3342"},  # a note beside the controls
+    "note_border": {"light": "#9CC3E0", "dark": "#3D6A8C"},
+    "attention_background": {"light": "#FFF4D6", "dark": "#4A3D1A"},  # "you are editing this"
+    "current_row_background": {"light": "#FFECAA", "dark": "#5C4A12"},  # "you are here"
+    "on_row_background": {"light": "#D6EAF8", "dark": "#1B3A52"},  # an output that counts as on
+}
+STYLE_PROPERTY = "actplay_style"  # a widget's style sheet template, kept for theme switches
+
+
+def widget_colour(role: str) -> str:
+    """``#RRGGBB`` of ``role`` (a key of `WIDGET_COLOURS`) in the active theme."""
+    return WIDGET_COLOURS[role][active_theme()]
 
 
 def muted_text_colour() -> str:
     """``#RRGGBB`` of secondary text (captions, field names) in the active theme."""
-    return MUTED_TEXT[active_theme()]
+    return widget_colour("muted_text")
 
 
 def signed_text_colours() -> tuple[str, str]:
     """``(negative, positive)`` text colours of the diverging map's ends, for the active theme."""
-    return SIGNED_TEXT[active_theme()]
+    return widget_colour("negative_text"), widget_colour("positive_text")
+
+
+def style_widget(widget, template: str) -> None:
+    """Give ``widget`` a style sheet whose colours are roles: ``"color: $error_text"``.
+
+    The template is kept on the widget; `apply_theme` fills it in again with the
+    new theme's colours, so a styled widget follows a theme switch.
+    """
+    widget.setProperty(STYLE_PROPERTY, template)
+    _apply_style(widget, template, active_theme())
+
+
+def _apply_style(widget, template: str, effective: str) -> None:
+    colours = {role: shades[effective] for role, shades in WIDGET_COLOURS.items()}
+    widget.setStyleSheet(Template(template).substitute(colours))
 
 
 def axis_font() -> QFont:
@@ -250,6 +288,13 @@ def apply_theme(mode: str, root=None) -> str:
     if app is not None:
         app.setPalette(dark_palette() if effective == "dark" else app.style().standardPalette())
         app.setProperty("actplay_theme", effective)
+    if root is not None:
+        from PySide6.QtWidgets import QWidget
+
+        for widget in (root, *root.findChildren(QWidget)):
+            template = widget.property(STYLE_PROPERTY)
+            if template:
+                _apply_style(widget, template, effective)
     background, foreground = plot_colours(effective)
     other_foreground = QColor(plot_colours("light" if effective == "dark" else "dark")[1])
     pg.setConfigOptions(background=background, foreground=foreground)

@@ -154,3 +154,46 @@ def test_plots_built_after_a_switch_to_dark_are_dark(window):
                 assert contrast(item.textPen().color(), background) >= READABLE
                 assert contrast(item.pen().color(), background) >= 3.0
     assert axes >= 4
+
+
+def test_colour_roles_follow_a_switch_and_stay_readable(window):
+    """Hints, refusals, notes and highlights: each takes its role's shade in the theme shown."""
+    from PySide6.QtWidgets import QLabel
+
+    from actplay.model import presets
+
+    model = window.model
+    presets.apply(model, "linear_collapse")  # the network panel's linear note shows
+    model.select_network_neuron(1, 0)  # the neuron panel's "editing a network unit" bar
+    architecture = window.network_panel.architecture  # built now
+    architecture.status.setText("refused")
+    hint = window.curve_pane.params.findChild(QLabel, "curve_no_params")  # identity: none
+    window.scheduler.flush()
+    for mode in ("dark", "light", "dark"):
+        _switch(window, mode)
+        text = QApplication.instance().palette().color(QPalette.ColorRole.WindowText)
+        for label in (hint, architecture.status):
+            label.ensurePolished()
+            ink = label.palette().color(QPalette.ColorRole.WindowText)
+            assert contrast(ink, _window_background()) >= READABLE, (mode, label.objectName())
+        for widget in (window.neuron_panel.target_bar, window.network_panel.linear_note):
+            widget.ensurePolished()
+            fill = widget.grab().toImage().pixelColor(widget.width() // 2, 2)
+            assert contrast(text, fill) >= READABLE, (mode, widget.objectName(), fill.name())
+        readout = _span_colours(window.curve_pane.readout.text(), "Move the mouse")
+        assert readout and contrast(readout[0][0], _window_background()) >= READABLE, mode
+
+
+def test_truth_table_tints_follow_a_switch(window):
+    model = window.model
+    model.set_binary_mode(True)
+    window.scheduler.flush()
+    table = window.neuron_panel.truth_table
+    row = table.current_row()
+    assert row >= 0
+    for mode in ("dark", "light", "dark"):
+        _switch(window, mode)
+        text = QApplication.instance().palette().color(QPalette.ColorRole.Text)
+        tint = table.item(row, 0).background().color()
+        assert tint == QColor(theme.widget_colour("current_row_background")), mode
+        assert contrast(text, tint) >= READABLE, (mode, tint.name())

@@ -305,8 +305,9 @@ class CurvePane(QWidget):
 
     def _show_readout(self) -> None:
         if self._crosshair_x is None:
+            muted = theme.muted_text_colour()
             self.readout.setText(
-                "<span style='color:#777'>Move the mouse over the plot to read "
+                f"<span style='color:{muted}'>Move the mouse over the plot to read "
                 "f, f\u2032 and f\u2033 at any x.</span>"
             )
         else:

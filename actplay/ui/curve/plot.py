@@ -228,7 +228,9 @@ class CurvePlot(pg.PlotWidget):
         self.tangent.setSegmentedLineMode("off")
         self.tangent.setZValue(20)
         self.marker = pg.ScatterPlotItem(
-            size=11, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush(theme.MARKER_COLOUR)
+            size=11,
+            pen=pg.mkPen(theme.MARKER_OUTLINE, width=1.5),
+            brush=pg.mkBrush(theme.MARKER_COLOUR),
         )
         self.marker.setZValue(21)
         for item in (self.tangent, self.marker):
@@ -240,7 +242,7 @@ class CurvePlot(pg.PlotWidget):
         self.marker_label.setZValue(22)
         self.marker_label.setVisible(False)
 
-        cross_pen = pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine)
+        cross_pen = pg.mkPen(theme.CROSSHAIR_COLOUR, width=1, style=Qt.PenStyle.DotLine)
         self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=cross_pen)
         self.crosshair.setVisible(False)
         plot.addItem(outside_auto_range(self.crosshair), ignoreBounds=True)
@@ -248,8 +250,8 @@ class CurvePlot(pg.PlotWidget):
         self.legend = pg.LegendItem(
             offset=(8, 8),
             sampleType=LegendSample,
-            brush=pg.mkBrush(255, 255, 255, 220),
-            pen=pg.mkPen("#CCCCCC"),
+            brush=pg.mkBrush(theme.LEGEND_BRUSH),
+            pen=pg.mkPen(theme.LEGEND_BORDER),
             labelTextSize="9pt",
             labelTextColor=theme.PLOT_FOREGROUND,
         )

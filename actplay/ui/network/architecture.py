@@ -15,6 +15,7 @@ from PySide6 import QtWidgets
 from actplay.core.initialisation import INIT_SCHEMES
 from actplay.core.network import SOFTMAX, SOFTMAX_NAME
 from actplay.model import limits
+from actplay.ui import theme
 from actplay.ui.binding import Binding, apply_command, bind_choice, bind_float
 from actplay.ui.widgets.retire import retire
 
@@ -40,7 +41,7 @@ class ArchitectureEditor(QtWidgets.QWidget):
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("network_architecture_status")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #b00020")
+        theme.style_widget(self.status, "color: $error_text")
 
         self.input_spin = _spin(
             "network_input_size", limits.MIN_INPUTS, limits.MAX_INPUTS, "Number of network inputs"

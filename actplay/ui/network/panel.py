@@ -20,6 +20,7 @@ from functools import partial
 
 from PySide6 import QtCore, QtWidgets
 
+from actplay.ui import theme
 from actplay.ui.binding import bind_float
 from actplay.ui.network.canvas_view import CanvasView
 from actplay.ui.widgets.float_slider import FloatSlider
@@ -76,8 +77,10 @@ class NetworkPanel(QtWidgets.QWidget):
         self.linear_note.setObjectName("network_linear_note")
         self.linear_note.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.linear_note.setWordWrap(True)
-        self.linear_note.setStyleSheet(
-            "background: #eef5fb; border: 1px solid #9cc3e0; border-radius: 3px; padding: 4px"
+        theme.style_widget(
+            self.linear_note,
+            "background: $note_background; border: 1px solid $note_border; "
+            "border-radius: 3px; padding: 4px",
         )
         self.linear_note.hide()
         inputs_layout.addWidget(self.inputs_box)

@@ -19,6 +19,7 @@ from functools import partial
 from PySide6 import QtCore, QtWidgets
 
 from actplay.model import presets
+from actplay.ui import theme
 from actplay.ui.binding import bind_bool
 from actplay.ui.neuron.activation import ActivationPicker
 from actplay.ui.neuron.bars import NeuronBars
@@ -170,7 +171,7 @@ class NeuronPanel(QtWidgets.QWidget):
         bar = QtWidgets.QFrame()
         bar.setObjectName("neuron_target_bar")
         bar.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
-        bar.setStyleSheet("#neuron_target_bar { background: #FFF4D6; }")
+        theme.style_widget(bar, "#neuron_target_bar { background: $attention_background; }")
         row = QtWidgets.QHBoxLayout(bar)
         row.setContentsMargins(6, 3, 6, 3)
         row.addWidget(self.target_label, 1)

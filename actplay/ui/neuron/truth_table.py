@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from actplay.ui import theme
 from actplay.ui.widgets.numbers import format_number
 
-CURRENT_ROW_BRUSH = QtGui.QBrush(QtGui.QColor(255, 236, 170))  # soft yellow: "you are here"
-FIRES_BRUSH = QtGui.QBrush(QtGui.QColor(214, 234, 248))  # pale blue: output counts as on
 NO_BRUSH = QtGui.QBrush()
 FIRE_LEVEL = 0.5  # outputs at or above this count as "fires" (step, sigmoid, ...)
 ROW_HEIGHT = 20  # px: compact rows, 8 rows visible without scrolling
@@ -42,6 +41,8 @@ class TruthTable(QtWidgets.QTableWidget):
         self.setMinimumHeight(ROW_HEIGHT * (VISIBLE_ROWS + 1) + 6)
         self._n_inputs = -1
         self._current_row = -1
+        self._theme = None  # the theme the row tints were made for
+        self._current_brush = self._fires_brush = NO_BRUSH
 
     def _rebuild(self, n_inputs: int, rows) -> None:
         """Create every cell for ``n_inputs`` inputs; the input columns never change after."""
@@ -71,12 +72,18 @@ class TruthTable(QtWidgets.QTableWidget):
         n_inputs = len(rows[0].inputs) if rows else 0
         if n_inputs != self._n_inputs or len(rows) != self.rowCount():
             self._rebuild(n_inputs, rows)
+        if theme.active_theme() != self._theme:  # tints of the theme now: highlight again
+            self._theme = theme.active_theme()
+            self._current_brush = _brush("current_row_background")
+            self._fires_brush = _brush("on_row_background")
+            self._highlight(self._current_row, False)
+            self._current_row = -1
         current = -1
         for r, row in enumerate(rows):
             self.item(r, n_inputs).setText(format_number(row.z))
             output = self.item(r, n_inputs + 1)
             output.setText(format_number(row.a))
-            output.setBackground(FIRES_BRUSH if row.a >= FIRE_LEVEL else NO_BRUSH)
+            output.setBackground(self._fires_brush if row.a >= FIRE_LEVEL else NO_BRUSH)
             if row.current:
                 current = r
         if current != self._current_row:
@@ -95,7 +102,7 @@ class TruthTable(QtWidgets.QTableWidget):
             font.setBold(on)
             item.setFont(font)
             if c < self.columnCount() - 1:  # the output cell keeps its "fires" tint
-                item.setBackground(CURRENT_ROW_BRUSH if on else NO_BRUSH)
+                item.setBackground(self._current_brush if on else NO_BRUSH)
 
     # -- reading back (tests, exports) -------------------------------------------
     def current_row(self) -> int:
@@ -105,3 +112,7 @@ class TruthTable(QtWidgets.QTableWidget):
     def row_texts(self, row: int) -> list[str]:
         """The texts of one row, left to right."""
         return [self.item(row, c).text() for c in range(self.columnCount())]
+
+
+def _brush(role: str) -> QtGui.QBrush:
+    return QtGui.QBrush(QtGui.QColor(theme.widget_colour(role)))

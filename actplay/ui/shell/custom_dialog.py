@@ -112,7 +112,7 @@ class CustomActivationDialog(QDialog):
         buttons_row.addStretch(1)
         help_label = QLabel(HELP, self)
         help_label.setWordWrap(True)
-        help_label.setStyleSheet(f"color: {theme.muted_text_colour()}")
+        theme.style_widget(help_label, "color: $muted_text")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(help_label)
@@ -203,7 +203,7 @@ class CustomActivationDialog(QDialog):
                 raise ValueError(f"{spec['name']!r} is a built-in function; choose another name")
             activation = make_custom_activation(spec["name"], spec["formula"], spec["params"])
         except ValueError as error:
-            self.message.setText(f"<span style='color:#b00'>{escape(str(error))}</span>")
+            self.message.setText(_coloured("error_text", escape(str(error))))
             self.value_curve.setData([], [])
             self.slope_curve.setData([], [])
             ok_button.setEnabled(False)
@@ -218,7 +218,7 @@ class CustomActivationDialog(QDialog):
             if gaps.any()
             else ""
         )
-        self.message.setText(f"<span style='color:#070'>OK.</span>{note}")
+        self.message.setText(_coloured("ok_text", "OK.") + note)
         self.value_curve.setData(x, _finite_or_nan(values), connect="finite")
         self.slope_curve.setData(x, _finite_or_nan(slopes), connect="finite")
         ok_button.setEnabled(True)
@@ -232,7 +232,7 @@ class CustomActivationDialog(QDialog):
         try:
             self.model.add_custom_activation(spec)
         except ValueError as error:
-            self.message.setText(f"<span style='color:#b00'>{escape(str(error))}</span>")
+            self.message.setText(_coloured("error_text", escape(str(error))))
             return
         self.added_name = spec["name"]
         super().accept()
@@ -255,3 +255,8 @@ def define_custom_activation(model, parent: QWidget | None = None) -> str | None
     dialog = CustomActivationDialog(model, parent)
     dialog.exec()
     return dialog.added_name
+
+
+def _coloured(role: str, html: str) -> str:
+    """``html`` in the theme's colour for ``role`` (rich text)."""
+    return f"<span style='color:{theme.widget_colour(role)}'>{html}</span>"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
 from actplay.core import activations
+from actplay.ui import theme
 from actplay.ui.binding import Binding, bind_float
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.retire import retire
@@ -71,7 +72,7 @@ class ParamSliders(QWidget):
         self._empty = QLabel(empty_text or "", self)
         self._empty.setObjectName(f"{prefix}_no_params")
         self._empty_shown = empty_text is not None
-        self._empty.setStyleSheet("color: #777")
+        theme.style_widget(self._empty, "color: $muted_text")
         self.refresh()
 
     def function(self) -> str | None:
