@@ -207,3 +207,32 @@ def test_the_canvas_is_drawn_in_the_themes_colours(qtbot, canvas):
         app.setProperty("actplay_theme", "light")
     image = canvas.grab().toImage()
     assert image.pixelColor(1, canvas.height() - 2) == theme.plot_background()
+
+
+def test_link_batches_hold_every_link_once_with_its_pen():
+    weights = np.array([0.3, -0.3, 2.0, -4.5, 0.0, 0.31, -2.0])
+    widths = canvas_paint.link_widths(weights, np.full(weights.size, 6.0))
+    batches = canvas_paint.link_batches(weights, widths)
+    seen = np.sort(np.concatenate([members for *_pen, members in batches]))
+    np.testing.assert_array_equal(seen, np.arange(weights.size))
+    for sign, width, _alpha, members in batches:
+        assert all((weights[members] >= 0) == (sign > 0))
+        assert np.all(np.abs(widths[members] - width) <= canvas_paint.WIDTH_STEP / 2 + 1e-12)
+    assert [width for _s, width, _a, _m in batches] == sorted(w for _s, w, _a, _m in batches)
+
+
+def test_the_canvas_does_not_import_numpy_ma_at_start():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from actplay.app import create_window\n"
+        "w = create_window(); w.resize(1280, 800); w.show(); app.processEvents()\n"
+        "print('numpy.ma' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "False"
