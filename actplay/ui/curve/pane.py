@@ -211,6 +211,7 @@ class CurvePane(QWidget):
                 if end == "lo"
                 else "Upper end of the x axis (drag the plot to pan, wheel to zoom)"
             )
+            spin.setAccessibleName("x axis from" if end == "lo" else "x axis to")
 
             def write(value, index=index):
                 lo, hi = model.x_range

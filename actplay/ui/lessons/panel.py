@@ -82,6 +82,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self.choice = QtWidgets.QComboBox()
         self.choice.setObjectName("lesson_choice")
         self.choice.setToolTip("Choose a lesson")
+        self.choice.setAccessibleName("Lesson")
         self.choice.activated.connect(self.show_overview)
         # Long titles must not widen the dock: the column also holds the neuron's controls.
         self.choice.setSizeAdjustPolicy(

@@ -29,6 +29,7 @@ def _spin(name, lo, hi, tooltip):
     spin.setRange(lo, hi)
     spin.setKeyboardTracking(False)
     spin.setToolTip(tooltip)
+    spin.setAccessibleName(tooltip)
     return spin
 
 
@@ -64,6 +65,7 @@ class ArchitectureEditor(QtWidgets.QWidget):
         self.init_combo.setObjectName("network_init")
         self.init_combo.addItems(INIT_SCHEMES)
         self.init_combo.setToolTip("How weights are drawn when the network is (re)initialised")
+        self.init_combo.setAccessibleName("Weight initialisation")
         self.seed_spin = _spin("network_seed", 0, SEED_MAX, "Random seed of the initialisation")
         self.randomise_button = QtWidgets.QPushButton("Randomise")
         self.randomise_button.setObjectName("network_randomise")
@@ -150,6 +152,7 @@ class ArchitectureEditor(QtWidgets.QWidget):
         combo = QtWidgets.QComboBox()
         combo.setObjectName(f"network_layer_{layer}_activation")
         combo.setToolTip(f"Activation of layer {layer}")
+        combo.setAccessibleName(f"Activation of layer {layer}")
         for name in self._model.activation_names():  # built-in, then custom
             if name != SOFTMAX_NAME:
                 combo.addItem(self._model.activation(name).title, name)

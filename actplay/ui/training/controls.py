@@ -34,6 +34,7 @@ def _combo(name: str, items, tooltip: str) -> QtWidgets.QComboBox:
     combo = QtWidgets.QComboBox()
     combo.setObjectName(name)
     combo.setToolTip(tooltip)
+    combo.setAccessibleName(tooltip)
     for data, title in items:
         combo.addItem(title, data)
     return combo

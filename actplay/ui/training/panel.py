@@ -86,6 +86,7 @@ class TrainingPanel(QtWidgets.QWidget):
         self.click_class = QtWidgets.QComboBox()
         self.click_class.setObjectName("training_click_class")
         self.click_class.setToolTip("Class (or value) of a point added by clicking the map")
+        self.click_class.setAccessibleName("Class of a clicked point")
         self.click_class.addItem("Click adds class 0 (orange)", 0.0)
         self.click_class.addItem("Click adds class 1 (blue)", 1.0)
         for box in (self.show_test, self.discretise):

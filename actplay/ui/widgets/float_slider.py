@@ -87,6 +87,11 @@ class FloatSlider(QWidget):
         for widget in (self.label, self.slider, self.spin):
             widget.setToolTip(tooltip)
         self.label.setBuddy(self.spin)
+        # A screen reader names the slider and its box by the label ("w1"); the tooltip
+        # says what it does.
+        for part in (self.slider, self.spin):
+            part.setAccessibleName(label)
+            part.setAccessibleDescription(tooltip)
 
         # Opaque: a moved handle and a new number repaint this row only. Transparent, each
         # step also repainted every widget behind it up to the main window (dock frame,

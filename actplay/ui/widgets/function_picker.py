@@ -67,6 +67,7 @@ class FunctionPicker(QWidget):
         self.combo = QComboBox(self)
         self.combo.setObjectName(f"{name}_combo")
         self.combo.setToolTip("Choose an activation function")
+        self.combo.setAccessibleName("Activation function")
         self.combo.setMaxVisibleItems(24)
         # Size to a short title, not the longest one: the pane must fit beside two docks.
         self.combo.setSizeAdjustPolicy(
@@ -80,6 +81,7 @@ class FunctionPicker(QWidget):
         # with the first text typed: before that there is nothing to clear.
         self.search.textChanged.connect(self._offer_clear_button)
         self.search.setToolTip("Filter the list by name or title; Enter picks the first match")
+        self.search.setAccessibleName("Search activation functions")
         self.search.setMinimumWidth(70)
         self.search.setMaximumWidth(130)
 
