@@ -4,7 +4,8 @@ Each result remembers the key of the state it was computed from (the values
 it reads, or version counters for the network's arrays) and recomputes only
 when that key changes: moving a neuron input leaves the curves and heatmaps
 alone, moving the network input recomputes the trace but not the heatmaps.
-``recompute_counts`` counts every recomputation, for tests.
+``recompute_counts`` counts every recomputation, for tests. The Playground
+holds one :class:`Results` beside its sections and offers its methods.
 """
 
 from __future__ import annotations
@@ -102,15 +103,32 @@ def _read_only(array: np.ndarray) -> np.ndarray:
     return array
 
 
-class DerivedMixin:
-    """Lazy cached results (mixed into ``Playground``)."""
+class Results:
+    """Lazy cached results of the Playground's sections.
 
-    def _init_derived(self) -> None:
+    Parameters
+    ----------
+    parts : Parts
+        The sections the results are computed from.
+
+    Attributes
+    ----------
+    recompute_counts : dict
+        Result name -> how many times it was computed (for tests).
+    """
+
+    def __init__(self, parts) -> None:
+        self._parts = parts
         self._cache: dict[str, tuple[object, object]] = {}
         self.recompute_counts = dict.fromkeys(RESULTS, 0)
-        self._unit_grid_cache = UnitGridCache()
+        self.unit_grid_cache = UnitGridCache()
 
-    def _cached(self, name: str, key, compute):
+    def forget(self) -> None:
+        """Drop every cached result (a function name may now mean another function)."""
+        self._cache.clear()
+
+    def cached(self, name: str, key, compute):
+        """``compute()``, or the value cached under ``name`` when it was made for ``key``."""
         hit = self._cache.get(name)
         if hit is not None and hit[0] == key:
             return hit[1]
@@ -121,9 +139,10 @@ class DerivedMixin:
 
     def _softmax_others(self, name: str) -> np.ndarray | None:
         """The other units' z when the shown unit belongs to a softmax layer."""
-        if name != "softmax" or self._neuron_target is None:
+        target = self._parts.neuron.neuron_target
+        if name != "softmax" or target is None:
             return None
-        layer, unit = self._neuron_target
+        layer, unit = target
         return np.delete(self.network_trace().z[layer - 1], unit)
 
     # -- curve ------------------------------------------------------------------
@@ -138,36 +157,43 @@ class DerivedMixin:
             saturated (|f'| < ``SATURATION_THRESHOLD``) and dead (f = f' = 0)
             x intervals.
         """
-        name, params = self.curve_activation, self.curve_params
+        curve = self._parts.curve
+        name, params = curve.curve_activation, curve.curve_params
         others = self._softmax_others(name)
+        compare, visible = curve.compare, curve.visible
         key = (
             name,
             _frozen(params),
             None if others is None else others.tobytes(),
-            tuple((n, _frozen(p)) for n, p in self._compare),
-            _frozen(self._visible),
-            self._x_range,
-            self._points,
+            tuple((n, _frozen(p)) for n, p in compare),
+            _frozen(visible),
+            curve.x_range,
+            curve.points,
         )
-        return self._cached("curve", key, lambda: self._compute_curve(name, params, others))
 
-    def _compute_curve(self, name: str, params: dict, others) -> CurveData:
-        x = _read_only(np.linspace(self._x_range[0], self._x_range[1], self._points))
-        entries = [("main", name, params, others)]
-        entries += [(f"cmp{i}", n, p, None) for i, (n, p) in enumerate(self._compare)]
+        def compute() -> CurveData:
+            x_range = curve.x_range
+            x = _read_only(np.linspace(x_range[0], x_range[1], curve.points))
+            return self._compute_curve(x, [("main", name, params, others)], compare, visible)
+
+        return self.cached("curve", key, compute)
+
+    def _compute_curve(self, x, entries, compare, visible) -> CurveData:
+        entries += [(f"cmp{i}", n, p, None) for i, (n, p) in enumerate(compare)]
+        custom = self._parts.custom.functions
         series = []
         main_values = {}
         for prefix, entry_name, entry_params, entry_others in entries:
-            functions = unit_function(entry_name, entry_params, entry_others, self._custom)
-            title = _titled(functions.title, entry_name, entry_params, self._custom)
+            functions = unit_function(entry_name, entry_params, entry_others, custom)
+            title = _titled(functions.title, entry_name, entry_params, custom)
             for kind in ("f", "df", "d2f"):
-                needed = self._visible[kind] or (prefix == "main" and kind != "d2f")
+                needed = visible[kind] or (prefix == "main" and kind != "d2f")
                 if not needed:
                     continue
                 y = _read_only(np.asarray(getattr(functions, kind)(x), dtype=np.float64))
                 if prefix == "main":
                     main_values[kind] = y
-                if self._visible[kind]:
+                if visible[kind]:
                     series.append(
                         Series(
                             f"{prefix}:{kind}",
@@ -186,8 +212,10 @@ class DerivedMixin:
     # -- neuron -----------------------------------------------------------------
     def neuron_result(self) -> NeuronResult:
         """The neuron's forward pass for its current inputs (see :class:`NeuronResult`)."""
-        inputs, weights, bias = self.neuron_inputs, self.neuron_weights, self.neuron_bias
-        name, params = self.neuron_activation, self.neuron_params
+        neuron = self._parts.neuron
+        inputs, weights, bias = neuron.neuron_inputs, neuron.neuron_weights, neuron.neuron_bias
+        name, params = neuron.neuron_activation, neuron.neuron_params
+        custom = self._parts.custom.functions
         others = self._softmax_others(name)
         key = (
             inputs,
@@ -201,17 +229,19 @@ class DerivedMixin:
         def compute() -> NeuronResult:
             terms = tuple(float(w * x) for w, x in zip(weights, inputs, strict=True))
             z = float(np.dot(weights, inputs) + bias)
-            functions = unit_function(name, params, others, self._custom)
+            functions = unit_function(name, params, others, custom)
             a = float(functions.f(np.array([z]))[0])
             slope = float(functions.df(np.array([z]))[0])
             return NeuronResult(inputs, weights, bias, terms, z, a, slope, name, dict(params))
 
-        return self._cached("neuron", key, compute)
+        return self.cached("neuron", key, compute)
 
     def truth_table(self) -> tuple[TruthRow, ...]:
         """The neuron on every 0/1 combination of its inputs, first input most significant."""
-        inputs, weights, bias = self.neuron_inputs, self.neuron_weights, self.neuron_bias
-        name, params = self.neuron_activation, self.neuron_params
+        neuron = self._parts.neuron
+        inputs, weights, bias = neuron.neuron_inputs, neuron.neuron_weights, neuron.neuron_bias
+        name, params = neuron.neuron_activation, neuron.neuron_params
+        custom = self._parts.custom.functions
         others = self._softmax_others(name)
         key = (
             inputs,
@@ -226,7 +256,7 @@ class DerivedMixin:
             n = len(weights)
             combos = (np.arange(2**n)[:, None] >> np.arange(n - 1, -1, -1)) & 1
             z = combos @ np.asarray(weights) + bias
-            a = unit_function(name, params, others, self._custom).f(z)
+            a = unit_function(name, params, others, custom).f(z)
             current = tuple(inputs)
             return tuple(
                 TruthRow(
@@ -238,33 +268,36 @@ class DerivedMixin:
                 for row, zi, ai in zip(combos, z, a, strict=True)
             )
 
-        return self._cached("truth_table", key, compute)
+        return self.cached("truth_table", key, compute)
 
     # -- network ----------------------------------------------------------------
     def network(self) -> Network:
         """The current network as an immutable ``core.network.Network`` (cached)."""
-        key = self._versions["network"]
+        network = self._parts.network
+        key = network.versions["network"]
         cached = self._cache.get("_network")
         if cached is not None and cached[0] == key:
             return cached[1]
         # Custom functions go in as Activation objects (the core registry does not know them).
-        layers = [
-            (self._custom.get(name, name), params) for name, params in self._layer_activations
-        ]
-        net = Network.from_arrays(self._weights, self._biases, layers)
+        custom = self._parts.custom.functions
+        layers = [(custom.get(name, name), params) for name, params in network.layer_activations]
+        net = Network.from_arrays(*network.arrays, layers)
         self._cache["_network"] = (key, net)
         return net
 
     def network_trace(self) -> Trace:
         """Per-layer z and a for ``network_input``."""
-        key = (self._versions["network"], self._versions["network_input"])
-        return self._cached(
-            "trace", key, lambda: self.network().forward(np.asarray(self._network_input))
+        network = self._parts.network
+        key = (network.versions["network"], network.versions["network_input"])
+        return self.cached(
+            "trace", key, lambda: self.network().forward(np.asarray(network.network_input))
         )
 
-    def _diagnostic_batch(self) -> np.ndarray:
-        lo, hi = self._plane_range
-        n_inputs = self._layer_sizes[0]
+    def diagnostic_batch(self) -> np.ndarray:
+        """The inputs :meth:`network_diagnostics` runs the network on."""
+        network = self._parts.network
+        lo, hi = network.plane_range
+        n_inputs = network.layer_sizes[0]
         if n_inputs == 2:
             return plane_grid(lo, hi, DIAGNOSTIC_RESOLUTION)
         generator = np.random.Generator(np.random.PCG64(DIAGNOSTIC_SEED))
@@ -275,41 +308,44 @@ class DerivedMixin:
         (``DIAGNOSTIC_RESOLUTION`` per axis, coarser than the heatmaps' so a weight drag
         with the Diagnostics tab open stays cheap), or a fixed seeded batch in the plane
         range when the input size is not 2."""
-        key = (self._versions["network"], self._versions["plane"])
-        result = self._cached(
-            "diagnostics", key, lambda: layer_diagnostics(self.network(), self._diagnostic_batch())
+        versions = self._parts.network.versions
+        key = (versions["network"], versions["plane"])
+        result = self.cached(
+            "diagnostics", key, lambda: layer_diagnostics(self.network(), self.diagnostic_batch())
         )
         return list(result)
 
     def network_heatmaps(self) -> list | None:
         """Each layer's outputs over the input plane, ``(out_i, res, res)`` float32 arrays,
         or ``None`` when the input size is not 2."""
-        if self._layer_sizes[0] != 2:
+        network = self._parts.network
+        if network.layer_sizes[0] != 2:
             return None
-        key = (self._versions["network"], self._versions["plane"])
+        key = (network.versions["network"], network.versions["plane"])
 
         def compute() -> list:
-            lo, hi = self._plane_range
+            lo, hi = network.plane_range
             maps = grid_activations(self.network(), lo, hi, GRID_RESOLUTION)
             return [_read_only(np.asarray(m)) for m in maps]
 
-        return list(self._cached("heatmaps", key, compute))
+        return list(self.cached("heatmaps", key, compute))
 
-    def unit_grids(self, resolution: int) -> UnitGrids | None:
+    def unit_grids(self, resolution: int, dataset_features) -> UnitGrids | None:
         """Every unit over the input plane at ``resolution`` points per axis, or ``None``
-        when the network's inputs are not the data set's features nor a 2-D point.
+        when the network's inputs are not ``dataset_features`` nor a 2-D point.
 
         A change recomputes only the layers it reaches (see ``model.unit_grids``).
         """
-        features = plane_features(self._layer_sizes, self._dataset_spec["features"])
+        network = self._parts.network
+        features = plane_features(network.layer_sizes, dataset_features)
         if features is None:
             return None
-        return self._unit_grid_cache.grids(self.network(), features, self._plane_range, resolution)
+        return self.unit_grid_cache.grids(self.network(), features, network.plane_range, resolution)
 
     def linear_equivalent(self) -> tuple[np.ndarray, np.ndarray] | None:
         """``(W, b)`` of the single linear map an all-identity network equals, else ``None``."""
-        key = self._versions["network"]
-        result = self._cached("linear", key, lambda: core_linear_equivalent(self.network()))
+        key = self._parts.network.versions["network"]
+        result = self.cached("linear", key, lambda: core_linear_equivalent(self.network()))
         if result is None:
             return None
         return result[0].copy(), result[1].copy()

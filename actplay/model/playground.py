@@ -1,8 +1,10 @@
 """The Playground: every value the user can change, in one state object.
 
-The state is split by section across mixins (``curve_state``, ``neuron_state``,
-``network_state``); the derived results live in ``derived``. This file holds
-the defaults, the event plumbing, the ``view`` section and the whole-state
+The Playground composes one object per state section (``model.sections``:
+curve, neuron, network, custom functions) and the cached results computed
+from them (``model.derived.Results``), and offers their properties and setters
+under the names the ui uses; each line below says which section owns a name.
+This file holds that composition, the event plumbing and the whole-state
 ``state_dict``/``apply_state`` pair that sessions and undo use.
 """
 
@@ -11,28 +13,52 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 
 from actplay.model import limits as lim
-from actplay.model.curve_state import CurveStateMixin
-from actplay.model.custom_state import CustomStateMixin
-from actplay.model.derived import DerivedMixin
+from actplay.model.derived import Results
 from actplay.model.events import SECTIONS, Batch, Emitter
-from actplay.model.network_state import NetworkStateMixin
-from actplay.model.neuron_state import NeuronStateMixin
 from actplay.model.race_state import RaceState
-from actplay.model.state_schema import DEFAULT_POINTS, DEFAULT_VISIBLE, validate_state
+from actplay.model.sections.base import forward
+from actplay.model.sections.curve import CurveSection
+from actplay.model.sections.custom import CustomFunctions
+from actplay.model.sections.network import NetworkSection
+from actplay.model.sections.neuron import NeuronSection
+from actplay.model.sections.view import ViewSection
+from actplay.model.state_schema import FORMAT, VERSION, validate_state
 from actplay.model.training_state import TrainingStateMixin
 
 VALUE_LIMIT = lim.VALUE_LIMIT
 MAX_COMPARE = lim.MAX_COMPARE
+SAVED_SECTIONS = ("curve", "neuron", "network", "dataset", "training")  # in every state dict
 
 
-class Playground(
-    CurveStateMixin,
-    NeuronStateMixin,
-    NetworkStateMixin,
-    CustomStateMixin,
-    TrainingStateMixin,
-    DerivedMixin,
-):
+class Parts:
+    """The sections of one Playground, so each can reach the others, and its events.
+
+    Parameters
+    ----------
+    changed : Emitter
+        The Playground's emitter; :meth:`touch` emits through it (once per batch).
+    """
+
+    def __init__(self, changed: Emitter) -> None:
+        self._batch = Batch(changed)
+        self.custom = CustomFunctions(self)  # first: the others check names against it
+        self.curve = CurveSection(self)
+        self.neuron = NeuronSection(self)
+        self.network = NetworkSection(self)
+        self.view = ViewSection(self)
+        self.race = RaceState(self.touch, lambda: self.custom.functions)  # the race room's
+        self.results = Results(self)
+
+    def touch(self, sections) -> None:
+        """Record that ``sections`` changed: emit now, or at the end of the open batch."""
+        self._batch.touch(sections)
+
+    def batch(self) -> AbstractContextManager:
+        """Group changes into one event (nests)."""
+        return self._batch()
+
+
+class Playground(TrainingStateMixin):
     """Everything the user can change, with validating setters and cached results.
 
     Sections and what they hold:
@@ -44,12 +70,13 @@ class Playground(
     - ``network``: ``layer_sizes``, ``layer_activations``, ``weights``, ``biases``,
       ``init_scheme``, ``seed``, ``network_input``, ``plane_range``
     - ``view``: ``selected_weight``
-    - ``race``: the section object ``pg.race`` (:class:`~actplay.model.race_state.RaceState`)
+    - ``race``: the section object ``playground.race``
+      (:class:`~actplay.model.race_state.RaceState`)
 
     Properties return copies or tuples; change the state through the ``set_*``
     methods (see ``docs/internals.md``, "Playground API"). Every setter checks
-    its input and raises ``ValueError`` naming the field, with the state
-    unchanged; setting an equal value does nothing.
+    its input and raises ``InvalidValue`` (a ``ValueError``) naming the field,
+    with the state unchanged; setting an equal value does nothing.
 
     Events
     ------
@@ -65,91 +92,135 @@ class Playground(
 
     def __init__(self) -> None:
         self.changed = Emitter()
-        self._batch = Batch(self.changed)
-        self._versions = {"network": 0, "network_input": 0, "plane": 0}
-        self._init_derived()
-        self._init_custom()  # before any activation name is checked
-        self.race = RaceState(self._touch, lambda: self._custom)  # the race room's section
-        # curve
-        self._curve_activation = "sigmoid"
-        self._curve_params = lim.check_params("curve params", "sigmoid", None)
-        self._compare: list[tuple[str, dict]] = []
-        self._visible = dict(DEFAULT_VISIBLE)
-        self._x_range = (-6.0, 6.0)
-        self._points = DEFAULT_POINTS
-        self._linked = True
-        # neuron
-        self._neuron_inputs = [1.0, 0.5, -0.5]
-        self._neuron_weights = [0.8, -0.4, 0.3]
-        self._neuron_bias = 0.1
-        self._neuron_activation = "sigmoid"
-        self._neuron_params = lim.check_params("neuron params", "sigmoid", None)
-        self._binary_mode = False
-        self._neuron_target: tuple[int, int] | None = None
-        # network
-        self._layer_sizes = (2, 8, 8, 1)
-        self._layer_activations = [
-            (name, lim.check_params("layer params", name, None))
-            for name in ("tanh", "tanh", "sigmoid")
-        ]
-        self._init_scheme = "xavier"
-        self._seed = 0
-        self._weights, self._biases = self._initial_parameters()
-        self._network_input = [1.0, -0.5]
-        self._plane_range = (-6.0, 6.0)
-        # view
-        self._selected_weight: tuple[int, int, int] | None = None
-        # Sections later features own (custom activations, dataset, training): kept as given.
+        self._parts = Parts(self.changed)
         self._init_training()  # dataset, training (training_state.py)
+
+    @property
+    def race(self) -> RaceState:
+        """The race room's section: settings, run and results (``race_state.py``)."""
+        return self._parts.race
+
+    # -- curve (sections/curve.py) ------------------------------------------------
+    curve_activation = forward("curve", CurveSection.curve_activation)
+    curve_params = forward("curve", CurveSection.curve_params)
+    compare = forward("curve", CurveSection.compare)
+    visible = forward("curve", CurveSection.visible)
+    x_range = forward("curve", CurveSection.x_range)
+    points = forward("curve", CurveSection.points)
+    linked = forward("curve", CurveSection.linked)
+    set_curve_activation = forward("curve", CurveSection.set_curve_activation)
+    set_curve_param = forward("curve", CurveSection.set_curve_param)
+    add_compare = forward("curve", CurveSection.add_compare)
+    remove_compare = forward("curve", CurveSection.remove_compare)
+    set_compare_param = forward("curve", CurveSection.set_compare_param)
+    set_visible = forward("curve", CurveSection.set_visible)
+    set_x_range = forward("curve", CurveSection.set_x_range)
+    set_points = forward("curve", CurveSection.set_points)
+    set_linked = forward("curve", CurveSection.set_linked)
+
+    # -- neuron (sections/neuron.py) -------------------------------------------------
+    neuron_inputs = forward("neuron", NeuronSection.neuron_inputs)
+    neuron_weights = forward("neuron", NeuronSection.neuron_weights)
+    neuron_bias = forward("neuron", NeuronSection.neuron_bias)
+    neuron_activation = forward("neuron", NeuronSection.neuron_activation)
+    neuron_params = forward("neuron", NeuronSection.neuron_params)
+    binary_mode = forward("neuron", NeuronSection.binary_mode)
+    neuron_target = forward("neuron", NeuronSection.neuron_target)
+    set_neuron_input = forward("neuron", NeuronSection.set_neuron_input)
+    set_neuron_weight = forward("neuron", NeuronSection.set_neuron_weight)
+    set_neuron_bias = forward("neuron", NeuronSection.set_neuron_bias)
+    set_neuron_activation = forward("neuron", NeuronSection.set_neuron_activation)
+    set_neuron_param = forward("neuron", NeuronSection.set_neuron_param)
+    set_input_count = forward("neuron", NeuronSection.set_input_count)
+    set_binary_mode = forward("neuron", NeuronSection.set_binary_mode)
+    select_network_neuron = forward("neuron", NeuronSection.select_network_neuron)
+    release_neuron = forward("neuron", NeuronSection.release_neuron)
+
+    # -- network (sections/network.py) --------------------------------------------------
+    layer_sizes = forward("network", NetworkSection.layer_sizes)
+    layer_activations = forward("network", NetworkSection.layer_activations)
+    weights = forward("network", NetworkSection.weights)
+    biases = forward("network", NetworkSection.biases)
+    init_scheme = forward("network", NetworkSection.init_scheme)
+    seed = forward("network", NetworkSection.seed)
+    network_input = forward("network", NetworkSection.network_input)
+    plane_range = forward("network", NetworkSection.plane_range)
+    set_layer_sizes = forward("network", NetworkSection.set_layer_sizes)
+    set_layer_activation = forward("network", NetworkSection.set_layer_activation)
+    set_layer_param = forward("network", NetworkSection.set_layer_param)
+    set_weight = forward("network", NetworkSection.set_weight)
+    set_bias = forward("network", NetworkSection.set_bias)
+    set_init = forward("network", NetworkSection.set_init)
+    set_seed = forward("network", NetworkSection.set_seed)
+    reinitialise = forward("network", NetworkSection.reinitialise)
+    set_network_input = forward("network", NetworkSection.set_network_input)
+    set_plane_range = forward("network", NetworkSection.set_plane_range)
+
+    # -- view (sections/view.py) --------------------------------------------------------
+    selected_weight = forward("view", ViewSection.selected_weight)
+    select_weight = forward("view", ViewSection.select_weight)
+    clear_selected_weight = forward("view", ViewSection.clear_selected_weight)
+
+    # -- custom functions (sections/custom.py) -----------------------------------------
+    custom_activations = forward("custom", CustomFunctions.custom_activations)
+    activation_names = forward("custom", CustomFunctions.activation_names)
+    activation = forward("custom", CustomFunctions.activation)
+    remove_custom_activation = forward("custom", CustomFunctions.remove_custom_activation)
+
+    def add_custom_activation(self, spec) -> None:
+        """Add or replace a custom function (see ``CustomFunctions.add_custom_activation``).
+        Touches ``curve``, ``neuron`` and ``network`` in one event."""
+        if self._parts.custom.add_custom_activation(spec):
+            self._trainer = None  # its network holds the old formula: rebuild before training
+
+    # -- derived results (derived.py) ---------------------------------------------------
+    curve_data = forward("results", Results.curve_data)
+    neuron_result = forward("results", Results.neuron_result)
+    truth_table = forward("results", Results.truth_table)
+    network = forward("results", Results.network)
+    network_trace = forward("results", Results.network_trace)
+    network_diagnostics = forward("results", Results.network_diagnostics)
+    network_heatmaps = forward("results", Results.network_heatmaps)
+    linear_equivalent = forward("results", Results.linear_equivalent)
+    _diagnostic_batch = forward("results", Results.diagnostic_batch)  # the diagnostics tab's
+
+    @property
+    def recompute_counts(self) -> dict:
+        """Result name -> how many times it was computed (for tests)."""
+        return self._parts.results.recompute_counts
+
+    def unit_grids(self, resolution: int):
+        """Every unit over the input plane at ``resolution`` points per axis, or ``None``
+        when the network's inputs are not the data set's features nor a 2-D point
+        (see ``Results.unit_grids``)."""
+        return self._parts.results.unit_grids(resolution, self._dataset_spec["features"])
 
     # -- events -----------------------------------------------------------------
     def batch(self) -> AbstractContextManager:
-        """Group changes: ``with playground.batch(): ...`` emits one event at its end (nests)."""
-        return self._batch()
+        """Group changes: ``with playground.batch(): ...`` emits one event at its end
+        (nests)."""
+        return self._parts.batch()
 
     def _touch(self, sections) -> None:
-        self._batch.touch(sections)
-
-    def _bump(self, what: str) -> None:
-        """Mark a piece of network state as changed, so the results that use it recompute."""
-        self._versions[what] += 1
-
-    # -- view section -------------------------------------------------------------
-    @property
-    def selected_weight(self) -> tuple[int, int, int] | None:
-        """``None`` or ``(layer, out, in)`` of the weight the network panel highlights."""
-        return self._selected_weight
-
-    def select_weight(self, layer: int, out: int, in_: int) -> None:
-        """Highlight one weight of the network (layer 1-based). Touches ``view``."""
-        selection = self._check_selection(layer, out, in_)
-        if selection == self._selected_weight:
-            return
-        self._selected_weight = selection
-        self._touch({"view"})
-
-    def clear_selected_weight(self) -> None:
-        """Remove the weight highlight. Touches ``view``."""
-        if self._selected_weight is None:
-            return
-        self._selected_weight = None
-        self._touch({"view"})
+        self._parts.touch(sections)
 
     # -- whole state ----------------------------------------------------------------
     def state_dict(self) -> dict:
         """The whole state as the JSON-ready dict a session file holds (see
         ``docs/session-format.md``); a fresh copy every call."""
+        parts = self._parts
         state = {
-            "format": "actplay-session",
-            "version": 1,
-            "curve": self._curve_state(),
-            "neuron": self._neuron_state(),
-            "network": self._network_state(),
+            "format": FORMAT,
+            "version": VERSION,
+            "curve": parts.curve.to_dict(),
+            "neuron": parts.neuron.to_dict(),
+            "network": parts.network.to_dict(),
             **self._training_sections(),
-            "race": self.race.state(),
+            "race": parts.race.state(),
         }
-        if self._custom_entries:
-            state["custom_activations"] = self._custom_state()
+        custom = parts.custom.to_dict()
+        if custom:
+            state[CustomFunctions.KEY] = custom
         return state
 
     def apply_state(self, state: dict) -> None:
@@ -161,35 +232,29 @@ class Playground(
 
         Raises
         ------
-        ValueError
+        InvalidValue
             Naming the first bad field; the state is left untouched.
         """
         clean = validate_state(state)
         current = self.state_dict()
         if clean == current:
             return
-        touched = {
-            name
-            for name in ("curve", "neuron", "network", "dataset", "training")
-            if clean[name] != current[name]
-        }
+        parts = self._parts
+        touched = {name for name in SAVED_SECTIONS if clean[name] != current[name]}
         if clean["race"] != current["race"]:  # settings differ, or results came with them
             touched.add("race")
         if "network" in touched:
-            for what in self._versions:
-                self._bump(what)
-            if self._neuron_target is not None or clean["neuron"]["target"] is not None:
+            parts.network.forget_results()
+            if parts.neuron.neuron_target is not None or clean["neuron"]["target"] is not None:
                 touched.add("neuron")  # a targeted neuron shows a network unit
-        if self._load_custom(clean.get("custom_activations")):
+        if parts.custom.load(clean.get(CustomFunctions.KEY)):
             touched |= {"curve", "neuron", "network"}  # every picker lists them
-        self._load_curve(clean["curve"])
-        self._load_neuron(clean["neuron"])
-        self._load_network(clean["network"])
+        parts.curve.load(clean["curve"])
+        parts.neuron.load(clean["neuron"])
+        parts.network.load(clean["network"])
         self._load_training(clean)  # dataset, training
-        self.race.load(clean["race"])
-        selected = self._selected_weight
-        if selected is not None and not self._weight_exists(self._layer_sizes, *selected):
-            self._selected_weight = None
+        parts.race.load(clean["race"])
+        if parts.view.release_missing(clean["network"]["layer_sizes"]):
             touched.add("view")
         # Sections later features own changed only: tell every view, they may show them.
         self._touch(touched or SECTIONS)
@@ -197,5 +262,47 @@ class Playground(
     def __repr__(self) -> str:
         return (
             f"Playground(curve={self.curve_activation!r}, neuron={self.neuron_activation!r}, "
-            f"layer_sizes={self._layer_sizes})"
+            f"layer_sizes={self.layer_sizes})"
         )
+
+    # -- what the training mixins read, until they are sections too -------------------
+    @property
+    def _layer_sizes(self) -> tuple[int, ...]:
+        return self._parts.network.layer_sizes
+
+    @property
+    def _layer_activations(self) -> list:
+        return self._parts.network.layer_activations
+
+    @property
+    def _plane_range(self) -> tuple[float, float]:
+        return self._parts.network.plane_range
+
+    @property
+    def _versions(self) -> dict:
+        return self._parts.network.versions
+
+    @property
+    def _weights(self) -> list:
+        return self._parts.network.arrays[0]
+
+    @_weights.setter
+    def _weights(self, weights: list) -> None:
+        self._parts.network.set_arrays(weights, self._parts.network.arrays[1])
+
+    @property
+    def _biases(self) -> list:
+        return self._parts.network.arrays[1]
+
+    @_biases.setter
+    def _biases(self, biases: list) -> None:
+        self._parts.network.set_arrays(self._parts.network.arrays[0], biases)
+
+    def _initial_parameters(self) -> tuple[list, list]:
+        return self._parts.network.initial_parameters()
+
+    def _network_changed(self) -> None:
+        self._parts.network.changed()
+
+    def _cached(self, name: str, key, compute):
+        return self._parts.results.cached(name, key, compute)

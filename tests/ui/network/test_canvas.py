@@ -58,7 +58,7 @@ def test_tiles_are_the_models_grids_at_the_drawn_resolution(canvas, model):
 
 
 def test_a_weight_change_recomputes_only_the_layers_it_reaches(canvas, model):
-    cache = model._unit_grid_cache
+    cache = model._parts.results.unit_grid_cache
     before = model.unit_grids(canvas.tile_resolution())
     images = {column: canvas._tile_images[column][1] for column in (0, 1, 2, 3)}
     counted = cache.recomputed_layers

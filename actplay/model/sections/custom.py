@@ -1,12 +1,13 @@
-"""The user's own activation functions: held by the Playground, saved by formula text.
+"""The custom functions: the user's own activations, held by name and saved by formula.
 
 A custom function is an ``Activation`` built from a formula
-(``actplay.core.formula``); the built-in registry stays fixed. The Playground
-keeps them by name, and every place that turns an activation name into a
-function asks :func:`limits.find_activation` with them, so the curve, the
-comparisons, the neuron and every network layer can use them.
+(``actplay.core.formula``); the built-in registry stays fixed. The
+:class:`CustomFunctions` section keeps them by name (``functions``), and every
+place that turns an activation name into a function asks
+:func:`limits.find_activation` with them, so the curve, the comparisons, the
+neuron and every network layer can use them.
 
-Session form (the optional ``custom_activations`` section)::
+Session form (the optional ``custom_activations`` object, one entry per name)::
 
     {"bump": {"formula": "exp(-(x / w)**2)", "title": "Gaussian bump",
               "params": {"w": {"default": 1.0, "lo": 0.1, "hi": 5.0,
@@ -25,6 +26,12 @@ from actplay.model.errors import InvalidValue
 MAX_CUSTOM = 16  # a picker section, not a library
 PARAM_KEYS = ("default", "lo", "hi", "slider_lo", "slider_hi")
 RESERVED = (lim.SOFTMAX,)  # layer-wide, handled apart from the registry
+ENTRY_DEFAULTS = {
+    "formula": "",  # required
+    "title": None,  # the function's name
+    "params": {},  # name -> {"default", "lo", "hi", "slider_lo"?, "slider_hi"?}
+}
+ENTRY_OPTIONAL = ("title", "params")
 
 
 def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
@@ -32,7 +39,7 @@ def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
 
     Raises
     ------
-    ValueError
+    InvalidValue
         Naming the function and the problem (a bad formula names the column).
     """
     field = f"custom activation {name!r}"
@@ -40,13 +47,13 @@ def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
         raise InvalidValue(f"{field}: the name must be new (not a built-in function)")
     if not isinstance(entry, dict):
         raise InvalidValue(f"{field} must be an object, got {type(entry).__name__}")
-    unknown = [key for key in entry if key not in ("formula", "title", "params")]
-    if unknown or "formula" not in entry:
+    unknown = [key for key in entry if key not in ENTRY_DEFAULTS]
+    if unknown or any(key not in entry for key in ENTRY_DEFAULTS if key not in ENTRY_OPTIONAL):
         raise InvalidValue(f"{field} needs 'formula' and may have 'title' and 'params' only")
     title = entry.get("title", name)
     if not isinstance(title, str) or len(title) > 64:
         raise InvalidValue(f"{field}: title must be text of at most 64 characters")
-    params = entry.get("params", {})
+    params = entry.get("params", ENTRY_DEFAULTS["params"])
     if not isinstance(params, dict):
         raise InvalidValue(f"{field}: params must be an object")
     limits = {}
@@ -96,33 +103,38 @@ def entry_of(activation: acts.Activation, formula: str) -> dict:
     }
 
 
-def validate_custom_section(section) -> tuple[dict, dict]:
-    """Check a ``custom_activations`` section; return (clean section, name -> Activation)."""
-    if not isinstance(section, dict):
-        raise InvalidValue(f"custom_activations must be an object, got {type(section).__name__}")
-    if len(section) > MAX_CUSTOM:
-        raise InvalidValue(f"custom_activations holds at most {MAX_CUSTOM} functions")
-    clean, functions = {}, {}
-    for name, entry in section.items():
-        functions[name], clean[name] = custom_from_entry(name, entry)
-    return clean, functions
+class CustomFunctions:
+    """The user's functions (session key ``custom_activations``), their checks and setters.
 
+    Attributes
+    ----------
+    functions : dict
+        Name -> ``Activation`` of every custom function (read it, do not change it).
+    """
 
-class CustomStateMixin:
-    """The ``custom_activations`` state (mixed into ``Playground``)."""
+    KEY = "custom_activations"
+    DEFAULTS = ENTRY_DEFAULTS  # of one entry: the object maps each name to one
+    OPTIONAL = ENTRY_OPTIONAL
 
-    def _init_custom(self) -> None:
-        self._custom: dict[str, acts.Activation] = {}
-        self._custom_entries: dict[str, dict] = {}
+    def __init__(self, parts) -> None:
+        self._parts = parts
+        self.functions: dict[str, acts.Activation] = {}
+        self._entries: dict[str, dict] = {}
 
+    @classmethod
+    def fields(cls) -> tuple[str, ...]:
+        """The keys of one function's entry, in file order."""
+        return tuple(cls.DEFAULTS)
+
+    # -- properties -------------------------------------------------------------
     @property
     def custom_activations(self) -> dict[str, acts.Activation]:
         """Name -> ``Activation`` of every user-defined function (a fresh dict)."""
-        return dict(self._custom)
+        return dict(self.functions)
 
     def activation_names(self) -> tuple[str, ...]:
         """Built-in names in display order, then the custom ones."""
-        return lim.activation_names(self._custom)
+        return lim.activation_names(self.functions)
 
     def activation(self, name: str) -> acts.Activation:
         """The ``Activation`` called ``name``: built-in, custom, or ``"softmax"``."""
@@ -131,11 +143,12 @@ class CustomStateMixin:
 
             return SOFTMAX
         try:
-            return lim.find_activation(name, self._custom)
+            return lim.find_activation(name, self.functions)
         except KeyError as error:
             raise InvalidValue(error.args[0]) from None
 
-    def add_custom_activation(self, spec) -> None:
+    # -- setters ----------------------------------------------------------------
+    def add_custom_activation(self, spec) -> bool:
         """Add or replace a custom function. Touches ``curve``, ``neuron`` and ``network``
         (every picker lists it), in one event.
 
@@ -150,9 +163,15 @@ class CustomStateMixin:
             ``{"name", "formula", "title" (optional), "params" (optional)}`` with params
             as in the session format, or ``name -> (default, lo, hi[, slider_lo, slider_hi])``.
 
+        Returns
+        -------
+        bool
+            True when a network layer's function was replaced (a trainer of the old
+            network must be rebuilt).
+
         Raises
         ------
-        ValueError
+        InvalidValue
             For a bad formula or parameter, a built-in name or too many functions
             (nothing changes).
         """
@@ -169,19 +188,37 @@ class CustomStateMixin:
                 for key, value in params.items()
             }
         activation, clean = custom_from_entry(name, entry)
-        if self._custom_entries.get(name) == clean:
-            return
-        replacing = name in self._custom
-        if not replacing and len(self._custom) >= MAX_CUSTOM:
+        if self._entries.get(name) == clean:
+            return False
+        replacing = name in self.functions
+        if not replacing and len(self.functions) >= MAX_CUSTOM:
             raise InvalidValue(f"at most {MAX_CUSTOM} custom activations")
-        self._custom[name] = activation
-        self._custom_entries[name] = clean
+        self.functions[name] = activation
+        self._entries[name] = clean
+        layers_refit = bool(replacing and self._parts.network.uses(name))
         if replacing:
             self._refit_users(name, activation)
-            self.race.refit_custom(name)
+            self._parts.race.refit_custom(name)
         self._forget_results()
-        self._touch({"curve", "neuron", "network"})
+        self._parts.touch({"curve", "neuron", "network"})
+        return layers_refit
 
+    def remove_custom_activation(self, name: str) -> None:
+        """Remove an unused custom function. Touches ``curve``, ``neuron``, ``network``.
+
+        Raises
+        ------
+        InvalidValue
+            For an unknown name or a function still in use (named in the message).
+        """
+        if name not in self.functions:
+            raise InvalidValue(f"no custom activation {name!r}")
+        self._check_unused(name, "remove")
+        del self.functions[name], self._entries[name]
+        self._forget_results()
+        self._parts.touch({"curve", "neuron", "network"})
+
+    # -- helpers ----------------------------------------------------------------
     def _refit_users(self, name: str, activation: acts.Activation) -> None:
         """Every user of ``name`` keeps the parameter values the new function accepts."""
 
@@ -194,44 +231,20 @@ class CustomStateMixin:
             }
             return activation.resolve_params(kept)
 
-        if self._curve_activation == name:
-            self._curve_params = refit(self._curve_params)
-        self._compare = [(n, refit(p) if n == name else p) for n, p in self._compare]
-        if self._neuron_activation == name:
-            self._neuron_params = refit(self._neuron_params)
-        if any(n == name for n, _ in self._layer_activations):
-            self._layer_activations = [
-                (n, refit(p) if n == name else p) for n, p in self._layer_activations
-            ]
-            self._trainer = None  # its network holds the old formula: rebuild before training
-
-    def remove_custom_activation(self, name: str) -> None:
-        """Remove an unused custom function. Touches ``curve``, ``neuron``, ``network``.
-
-        Raises
-        ------
-        ValueError
-            For an unknown name or a function still in use (named in the message).
-        """
-        if name not in self._custom:
-            raise InvalidValue(f"no custom activation {name!r}")
-        self._check_unused(name, "remove")
-        del self._custom[name], self._custom_entries[name]
-        self._forget_results()
-        self._touch({"curve", "neuron", "network"})
+        parts = self._parts
+        parts.curve.refit(name, refit)
+        parts.neuron.refit(name, refit)
+        parts.network.refit(name, refit)
 
     def _check_unused(self, name: str, action: str) -> None:
+        parts = self._parts
         users = []
-        if self._curve_activation == name or name in (n for n, _ in self._compare):
+        if parts.curve.uses(name):
             users.append("the curve pane")
-        if self._neuron_activation == name:
+        if parts.neuron.uses(name):
             users.append("the neuron")
-        users += [
-            f"network layer {i + 1}"
-            for i, (n, _) in enumerate(self._layer_activations)
-            if n == name
-        ]
-        if name in self.race.activations_used():
+        users += [f"network layer {layer}" for layer in parts.network.uses(name)]
+        if name in parts.race.activations_used():
             users.append("the race")
         if users:
             raise InvalidValue(
@@ -241,18 +254,33 @@ class CustomStateMixin:
 
     def _forget_results(self) -> None:
         """A name may now mean a different function: drop every cached result."""
-        self._cache.clear()
-        for what in self._versions:
-            self._bump(what)
+        self._parts.results.forget()
+        self._parts.network.forget_results()
 
-    def _custom_state(self) -> dict:
-        return {name: dict(entry) for name, entry in self._custom_entries.items()}
+    # -- session form ---------------------------------------------------------------
+    def to_dict(self) -> dict:
+        """The ``custom_activations`` object (empty when there are none)."""
+        return {name: dict(entry) for name, entry in self._entries.items()}
 
-    def _load_custom(self, section: dict | None) -> bool:
-        """Replace the custom functions with a validated section; True if they changed."""
-        clean, functions = validate_custom_section(section or {})
-        if clean == self._custom_entries:
+    def load(self, section: dict | None) -> bool:
+        """Replace the functions with a validated section; True if they changed."""
+        clean, functions = self.validate(section or {})
+        if clean == self._entries:
             return False
-        self._custom, self._custom_entries = functions, clean
+        self.functions, self._entries = functions, clean
         self._forget_results()
         return True
+
+    @classmethod
+    def validate(cls, section) -> tuple[dict, dict]:
+        """Check a ``custom_activations`` object; return (clean object, name -> Activation)."""
+        if not isinstance(section, dict):
+            raise InvalidValue(
+                f"custom_activations must be an object, got {type(section).__name__}"
+            )
+        if len(section) > MAX_CUSTOM:
+            raise InvalidValue(f"custom_activations holds at most {MAX_CUSTOM} functions")
+        clean, functions = {}, {}
+        for name, entry in section.items():
+            functions[name], clean[name] = custom_from_entry(name, entry)
+        return clean, functions
