@@ -27,6 +27,8 @@ import functools
 import importlib
 import importlib.util
 import os
+import shlex
+import shutil
 import sys
 
 from actplay import __version__
@@ -199,7 +201,26 @@ def has_display() -> bool:
     return any(os.environ.get(key) for key in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-NO_DISPLAY_MESSAGE = (
-    f"{PROG}: no display found (DISPLAY and WAYLAND_DISPLAY are unset); to draw without one, "
-    f"use '{PROG} --screenshot out.png' or '{PROG} export ...'"
-)
+def user_command() -> str:
+    """How the user runs this program from their own shell, for messages that suggest a command.
+
+    ``actplay`` when that name on ``PATH`` is this program; otherwise its absolute path
+    (a ``scripts/bootstrap`` venv is not on ``PATH``, a frozen app lives in its folder),
+    or ``python -m actplay`` when started that way.
+    """
+    program = sys.argv[0] if sys.argv else ""
+    if not program or os.path.basename(program) in ("__main__.py", "-c", "-m"):
+        return f"{shlex.quote(sys.executable)} -m {PROG}"
+    on_path = shutil.which(PROG)
+    if on_path and os.path.realpath(on_path) == os.path.realpath(program):
+        return PROG
+    return shlex.quote(os.path.abspath(program))
+
+
+def no_display_message() -> str:
+    """The one line printed when the window cannot open, with commands that work headless."""
+    command = user_command()
+    return (
+        f"{PROG}: no display found (DISPLAY and WAYLAND_DISPLAY are unset); to draw without one, "
+        f"use '{command} --screenshot out.png' or '{command} export ...'"
+    )

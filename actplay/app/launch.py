@@ -212,7 +212,7 @@ def main(argv=None) -> int:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
             _quiet_offscreen_messages()
         elif not cli.has_display():
-            print(cli.NO_DISPLAY_MESSAGE, file=sys.stderr)
+            print(cli.no_display_message(), file=sys.stderr)
             return cli.EXIT_NO_DISPLAY
 
         app = _application()

@@ -79,7 +79,26 @@ def test_no_display_prints_one_line_and_exits_1(monkeypatch, capsys):
     lines = err.strip().splitlines()
     assert len(lines) == 1
     assert "no display" in lines[0]
-    assert "actplay --screenshot out.png" in lines[0] and "actplay export" in lines[0]
+    assert "--screenshot out.png" in lines[0] and " export ...'" in lines[0]
+
+
+def _program(tmp_path, name="actplay"):
+    program = tmp_path / "bin" / name
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    return program
+
+
+def test_no_display_message_names_a_command_the_users_shell_finds(monkeypatch, tmp_path):
+    program = _program(tmp_path)  # e.g. a bootstrap's .venv/bin/actplay, not on PATH
+    monkeypatch.setattr(sys, "argv", [str(program)])
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    assert f"'{program} --screenshot out.png'" in cli.no_display_message()
+    monkeypatch.setenv("PATH", f"{program.parent}:/usr/bin")  # installed: its name is enough
+    assert "'actplay --screenshot out.png'" in cli.no_display_message()
+    monkeypatch.setattr(sys, "argv", ["/x/actplay/__main__.py"])
+    assert f"'{sys.executable} -m actplay export ...'" in cli.no_display_message()
 
 
 def test_session_argument_forms():
