@@ -24,7 +24,7 @@ from actplay import resources
 REPO = pathlib.Path(__file__).resolve().parent.parent
 PACKAGING = REPO / "packaging"
 ICONS = REPO / "resources" / "icons"
-DESKTOP_FILE = PACKAGING / "actplay.desktop"
+DESKTOP_FILE = PACKAGING / "io.github.actplay.Actplay.desktop"
 MIME_FILE = PACKAGING / "actplay-mime.xml"
 METAINFO_FILE = PACKAGING / "io.github.actplay.Actplay.metainfo.xml"
 SESSION_MIME_TYPE = "application/x-actplay-session"
@@ -91,6 +91,8 @@ def test_one_session_mime_type_everywhere_and_it_matches_the_examples():
 
     metainfo = ET.parse(METAINFO_FILE).getroot()
     assert metainfo.findtext("launchable") == DESKTOP_FILE.name
+    # Desktops find the entry by the app id (Wayland's app_id, AppStream's launchable).
+    assert DESKTOP_FILE.name == metainfo.findtext("id") + ".desktop"
     assert [m.text for m in metainfo.iter("mediatype")] == [SESSION_MIME_TYPE]
 
 
@@ -188,7 +190,7 @@ def test_install_desktop_installs_and_uninstalls_in_the_xdg_folders(scratch_home
     launcher = home / "bin" / "actplay"
     assert launcher.stat().st_mode & stat.S_IXUSR
     assert f'exec "{sys.executable}" "$@"' in launcher.read_text()
-    entry = (data / "applications" / "actplay.desktop").read_text("utf-8")
+    entry = (data / "applications" / DESKTOP_FILE.name).read_text("utf-8")
     assert f"Exec={launcher} %f" in entry.splitlines()
     for size in resources.ICON_SIZES:
         icon = data / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "actplay.png"

@@ -1,4 +1,4 @@
-"""Autosave: the state goes to the user's data folder a few seconds after it changed.
+"""Autosave: the state goes to the user's state folder a few seconds after it changed.
 
 `Autosaver` restarts a single-shot timer on every model event and writes the
 session (atomically, through ``session.save``) when the user paused for
@@ -10,6 +10,7 @@ next start means actplay crashed or was killed: ``main()`` (never
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import shiboken6
@@ -20,19 +21,44 @@ from actplay.model.session import SUFFIX as SESSION_SUFFIX
 
 AUTOSAVE_DELAY_MS = 3000  # long enough that a drag writes once, short enough to lose little
 AUTOSAVE_NAME = "autosave" + SESSION_SUFFIX
+APP_FOLDER = "actplay"  # one level under the state folder, not organisation/application
 
 
 def data_folder() -> Path:
-    """actplay's folder for its own files (autosave, error log), created when missing."""
-    location = QStandardPaths.StandardLocation.AppDataLocation
-    folder = Path(QStandardPaths.writableLocation(location) or Path.home() / ".actplay")
+    """actplay's folder for its own files (autosave, error log), created when missing.
+
+    The XDG state folder, one level deep: ``$XDG_STATE_HOME/actplay`` (by default
+    ``~/.local/state/actplay``) on Linux; Qt's equivalent elsewhere.
+    """
+    location = QStandardPaths.StandardLocation.GenericStateLocation
+    base = QStandardPaths.writableLocation(location)
+    folder = Path(base) / APP_FOLDER if base else Path.home() / f".{APP_FOLDER}"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
+def legacy_autosave_path() -> Path:
+    """Where releases before the state folder kept the autosave (``<AppDataLocation>/...``,
+    ``~/.local/share/actplay/actplay/`` on Linux: the folder name twice)."""
+    # AppDataLocation with main()'s organisation and application names, both "actplay".
+    location = QStandardPaths.StandardLocation.GenericDataLocation
+    return Path(QStandardPaths.writableLocation(location), APP_FOLDER, APP_FOLDER, AUTOSAVE_NAME)
+
+
 def autosave_path() -> Path:
-    """Where the autosave file lives: ``<AppDataLocation>/autosave.actplay.json``."""
-    return data_folder() / AUTOSAVE_NAME
+    """Where the autosave file lives: ``<state folder>/autosave.actplay.json``.
+
+    An autosave left at the old location by an earlier release is moved here
+    first, so a crash just before an upgrade is still offered for restoring.
+    """
+    path = data_folder() / AUTOSAVE_NAME
+    legacy = legacy_autosave_path()
+    if not path.exists() and legacy.is_file():
+        try:
+            shutil.move(legacy, path)
+        except OSError:  # an unreadable old folder: there is nothing to restore then
+            pass
+    return path
 
 
 class Autosaver:

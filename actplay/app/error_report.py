@@ -3,7 +3,7 @@
 Qt calls ``sys.excepthook`` for an exception that escapes a slot and then
 carries on, so the window stays usable. `install_excepthook` (called by
 ``main()``; tests call it explicitly) replaces the hook with one that appends
-a report (time, versions, traceback) to ``<AppDataLocation>/errors.log`` and
+a report (time, versions, traceback) to ``<state folder>/errors.log`` and
 shows it in a dialog with a Copy button. While one error dialog is open,
 further errors go to the log and the status bar only, so an error repeating on
 every repaint cannot bury the window under dialogs.
@@ -32,7 +32,7 @@ MAX_LOG_BYTES = 1_000_000  # past this the log starts afresh (kept as errors.log
 
 
 def log_path() -> Path:
-    """Where reports are written: ``<AppDataLocation>/errors.log``."""
+    """Where reports are written: ``$XDG_STATE_HOME/actplay/errors.log`` (`autosave.data_folder`)."""
     from actplay.app.autosave import data_folder
 
     return data_folder() / LOG_NAME

@@ -20,6 +20,7 @@ BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THR
 
 SETTINGS_ORGANISATION = "actplay"
 SETTINGS_APPLICATION = "actplay"
+APP_ID = "io.github.actplay.Actplay"  # the desktop file's name and the AppStream id
 
 
 def _load_model(session_path):
@@ -123,6 +124,7 @@ def _application():
         limit_native_caches()  # freed redraw buffers go back to the system (issue 11)
     app.setOrganizationName(SETTINGS_ORGANISATION)
     app.setApplicationName(SETTINGS_APPLICATION)
+    app.setDesktopFileName(APP_ID)  # Wayland's app_id: the desktop finds the menu entry
     from actplay import resources  # importlib.resources (~2.5 ms): not for create_window
 
     app.setWindowIcon(resources.application_icon())  # window, taskbar and frozen app

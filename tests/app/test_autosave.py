@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from actplay.app import autosave, create_window
+import pytest
+from PySide6.QtCore import QStandardPaths
+
+from actplay.app import autosave, create_window, error_report
 from actplay.model import session
 from actplay.model.playground import Playground
 
@@ -28,6 +31,37 @@ def test_autosave_goes_to_the_app_data_folder():
     path = autosave.autosave_path()
     assert path.name == autosave.AUTOSAVE_NAME
     assert path.parent.is_dir()
+
+
+@pytest.fixture
+def real_paths(tmp_path, monkeypatch):
+    """QStandardPaths out of test mode, with the XDG folders in ``tmp_path``."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    QStandardPaths.setTestModeEnabled(False)
+    yield tmp_path
+    QStandardPaths.setTestModeEnabled(True)
+
+
+def test_autosave_and_error_log_live_in_the_xdg_state_folder_one_level_deep(real_paths):
+    folder = real_paths / "state" / "actplay"
+    assert autosave.autosave_path() == folder / autosave.AUTOSAVE_NAME
+    assert error_report.log_path() == folder / error_report.LOG_NAME
+    assert folder.is_dir()
+
+
+def test_an_autosave_at_the_old_doubled_location_is_moved_and_offered(qtbot, real_paths):
+    old = real_paths / "data" / "actplay" / "actplay" / autosave.AUTOSAVE_NAME
+    assert autosave.legacy_autosave_path() == old
+    old.parent.mkdir(parents=True)
+    crashed = Playground()
+    crashed.set_curve_activation("gelu")
+    session.save(crashed, old)
+    window = create_window()
+    qtbot.addWidget(window)
+    assert autosave.offer_restore(window, ask=lambda _window: True)
+    assert window.model.curve_activation == "gelu"
+    assert not old.exists() and autosave.autosave_path().exists()
 
 
 def test_clean_exit_removes_the_autosave(qtbot, tmp_path):
