@@ -32,7 +32,7 @@ MAX_LOG_BYTES = 1_000_000  # past this the log starts afresh (kept as errors.log
 
 
 def log_path() -> Path:
-    """Where reports are written: ``$XDG_STATE_HOME/actplay/errors.log`` (`autosave.data_folder`)."""
+    """Where reports are written: ``$XDG_STATE_HOME/actplay/errors.log`` (see `data_folder`)."""
     from actplay.app.autosave import data_folder
 
     return data_folder() / LOG_NAME
