@@ -179,5 +179,6 @@ def sech_squared(x: np.ndarray) -> np.ndarray:
 
 
 def softplus(x: np.ndarray) -> np.ndarray:
-    """log(1 + e^x) for any x: x itself for large x, e^x for very negative x."""
-    return np.logaddexp(0.0, x)
+    """log(1 + e^x) for any x: x itself for large x, e^x for very negative x; NaN for NaN."""
+    missing = np.isnan(x)  # logaddexp warns on NaN
+    return np.where(missing, np.nan, np.logaddexp(0.0, np.where(missing, 0.0, x)))

@@ -186,7 +186,7 @@ def power(base: jets.Jet, exponent: jets.Jet) -> jets.Jet:
             if need_first:
                 slope = _scaled(p, sm.power(u, p - 1.0))
             if need_second:
-                curvature = _scaled(p * (p - 1.0), sm.power(u, p - 2.0))
+                curvature = _scaled(sm.multiply(p, p - 1.0), sm.power(u, p - 2.0))
             return value, slope, curvature
 
         return jets.chain(base, rule)

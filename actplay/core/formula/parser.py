@@ -139,7 +139,8 @@ class _Builder:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             kind = "strings" if isinstance(value, (str, bytes)) else f"{value!r}"
             raise self.fail(node, f"{kind} not allowed; only numbers")
-        if not (math.isfinite(value) and abs(value) <= LITERAL_LIMIT):
+        # The size first: a huge int literal cannot even be turned into a float.
+        if not (abs(value) <= LITERAL_LIMIT and math.isfinite(value)):
             raise self.fail(node, f"numbers must be finite and at most {LITERAL_LIMIT:g} in size")
         return nodes.Number(float(value))
 
@@ -177,7 +178,8 @@ class _Builder:
 
     def constant_power(self, node: ast.BinOp, base: float, exponent: float) -> nodes.Node:
         """Fold ``number ** number`` when small; refuse it when huge (``9**9**9``)."""
-        if base != 0 and abs(exponent) * math.log10(abs(base)) > MAX_CONSTANT_POWER:
+        # log10 of the result's size; a tiny base to a negative power is huge too.
+        if base != 0 and exponent * math.log10(abs(base)) > MAX_CONSTANT_POWER:
             raise self.fail(node, "this constant power is too large")
         if base < 0 and exponent != int(exponent):
             return nodes.Binary("**", nodes.Number(base), nodes.Number(exponent))  # NaN

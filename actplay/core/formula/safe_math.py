@@ -49,7 +49,8 @@ def add(a, b) -> np.ndarray:
     large = finite & ~ok
     if np.any(large):
         half = _masked(np.add, a * 0.5, b * 0.5, large, np.zeros(()))
-        fits = np.abs(half) < np.finfo(np.float64).max / 2
+        # 2 * half is exact, so the sum is finite exactly when |half| <= max / 2.
+        fits = np.abs(half) <= np.finfo(np.float64).max / 2
         fill = np.where(
             large, np.where(fits, half * np.where(fits, 2.0, 0.0), np.copysign(np.inf, half)), fill
         )
@@ -65,11 +66,21 @@ def multiply(a, b) -> np.ndarray:
     """a * b; overflow gives +-inf, 0 * inf gives NaN, without warnings."""
     a, b = as_array(a), as_array(b)
     finite = np.isfinite(a) & np.isfinite(b)
-    ok = finite & (_exponent(a) + _exponent(b) <= _MAX_EXPONENT)
+    exponents = _exponent(a) + _exponent(b)
+    ok = finite & (exponents <= _MAX_EXPONENT)
     sign = np.sign(a) * np.sign(b)  # NaN where either is NaN
     zero_times_inf = ((a == 0) & np.isinf(b)) | ((b == 0) & np.isinf(a))
     fill = np.where(zero_times_inf, np.nan, np.copysign(np.inf, sign))
-    return _masked(np.multiply, a, b, ok, np.where(np.isnan(sign), np.nan, fill))
+    fill = np.where(np.isnan(sign), np.nan, fill)
+    # One exponent past the bound the mantissas decide (1 * max is max): halve a first
+    # (exact, a is far from subnormal here), then the product is finite exactly when
+    # |half| <= max / 2. Two or more past it, m_a * m_b >= 1/4 makes it overflow.
+    border = finite & (exponents == _MAX_EXPONENT + 1)
+    if np.any(border):
+        half = _masked(np.multiply, a * 0.5, b, border, np.zeros(()))
+        fits = border & (np.abs(half) <= np.finfo(np.float64).max / 2)
+        fill = np.where(fits, half * np.where(fits, 2.0, 0.0), fill)
+    return _masked(np.multiply, a, b, ok, fill)
 
 
 def divide(a, b) -> np.ndarray:
