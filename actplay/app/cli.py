@@ -176,8 +176,17 @@ def run_subcommand(name: str, argv) -> int:
     return int(importlib.import_module(module_name).main(list(argv)) or 0)
 
 
+LIST_HELP = (
+    "Print every activation function: its name (what --activation, --compare and\n"
+    "session files take) and its title, grouped as in the window's picker."
+)
+
+
 def list_main(argv) -> int:
     """``actplay list``: one line per activation, ``name  title``, grouped by group."""
+    if list(argv) in (["-h"], ["--help"]):
+        print(f"usage: {PROG} list [-h]\n\n{LIST_HELP}")
+        return EXIT_OK
     if argv:
         print(f"{PROG} list: takes no arguments, got {' '.join(argv)}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -1,12 +1,17 @@
-"""``actplay export ...``: headless export of a plot or its data from the command line.
+"""``actplay export ...``: a plot, its data or the network, written without a window.
 
-Two forms (the format comes from the extension of ``--out``: .png .svg .csv .json)::
+Two forms (the format comes from ``--format``, else from the extension of ``--out``:
+.png .jpg .bmp .svg .pdf .csv .json; ``--out -`` writes to standard output)::
 
     actplay export --activation NAME [--param KEY=VALUE ...] [--derivative]
                    [--second-derivative] [--compare NAME[:KEY=VALUE,...] ...]
-                   [--range LO HI] [--points N] [--size WxH | --scale S] --out PATH
+                   [--range LO HI] [--points N] [--size WxH | --scale S]
+                   [--format FORMAT] --out PATH
     actplay export --session FILE [--pane curve|neuron|network|heatmaps|window]
-                   [--size WxH | --scale S] --out PATH
+                   [--size WxH | --scale S] [--format FORMAT] --out PATH
+
+``--format torch`` and ``--format numpy`` write the session's network as a Python
+script (``build_model()`` returning an ``nn.Sequential``, or ``forward(x)``).
 
 Pictures are drawn by the same widgets the window shows, offscreen, so no
 display is needed. A pane's picture is its plot (axes, legend) without the
@@ -25,14 +30,19 @@ import sys
 
 from actplay.app.cli import CliError, OneLineParser
 from actplay.app.cli import one_line as _one_line
-from actplay.ui.export.formats import IMAGE_FORMATS, check_target, format_for_path
+from actplay.ui.export import sizes
+from actplay.ui.export.formats import FORMATS, IMAGE_FORMATS, check_target, format_for_path
 
 PROG = "actplay export"
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 PANES = ("curve", "neuron", "network", "heatmaps", "window")
-#: Largest picture side in pixels: 16k is beyond any slide or poster and keeps memory sane.
-MAX_IMAGE_SIDE = 16384
+#: Formats that write the session's network as a Python script.
+SCRIPT_FORMATS = ("torch", "numpy")
+#: Every value ``--format`` takes.
+FORMAT_NAMES = tuple(dict.fromkeys(FORMATS.values())) + SCRIPT_FORMATS
+#: ``--out`` value meaning standard output.
+STANDARD_OUTPUT = "-"
 #: Qt's QWIDGETSIZE_MAX: no maximum size.
 MAX_WIDGET_SIZE = 16777215
 #: Largest device-pixel scale; 8x a window is already a poster.
@@ -107,20 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="device pixel ratio of the picture (2 = crisp on a high-DPI screen)",
     )
-    parser.add_argument("--out", required=True, metavar="PATH", help="file to write")
+    parser.add_argument(
+        "--format",
+        choices=FORMAT_NAMES,
+        help="what to write (default: from the extension of --out; needed with --out -)",
+    )
+    parser.add_argument(
+        "--out", required=True, metavar="PATH", help="file to write, or - for standard output"
+    )
     return parser
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    """``"800x600"`` -> ``(800, 600)``; `ExportInputError` for anything else."""
-    parts = text.lower().split("x")
-    try:
-        width, height = (int(part) for part in parts)
-    except ValueError:
-        raise ExportInputError(f"--size must look like 800x600, got {text!r}") from None
-    if not (1 <= width <= MAX_IMAGE_SIDE and 1 <= height <= MAX_IMAGE_SIDE):
-        raise ExportInputError(f"--size sides must be 1..{MAX_IMAGE_SIDE} pixels, got {text!r}")
-    return width, height
 
 
 def check_scale(scale: float) -> float:
@@ -155,7 +160,12 @@ def resolve_function(name: str, assignments, option: str) -> tuple[str, dict]:
         raise ExportInputError(
             f"unknown activation {name!r}; valid names: {', '.join(acts.names())}"
         )
-    params = dict(parse_assignment(text, option) for text in assignments)
+    params = {}
+    for text in assignments:
+        key, value = parse_assignment(text, option)
+        if key in params:
+            raise ExportInputError(f"{option} for {name}: {key} is given twice")
+        params[key] = value
     try:
         return name, acts.get(name).resolve_params(params)
     except ValueError as error:
@@ -210,7 +220,7 @@ def playground_from_session(path: str):
 
 
 def check_arguments(args) -> str:
-    """Checks that need no model: option combinations, output path. Returns the format."""
+    """Checks that need no model: option combinations, output path, size. Returns the format."""
     if args.session is not None:
         curve_only = {
             "--param": args.param,
@@ -223,16 +233,58 @@ def check_arguments(args) -> str:
         used = [option for option, value in curve_only.items() if value not in (None, [], False)]
         if used:
             raise ExportInputError(f"{used[0]} needs --activation, not --session")
-    try:
-        export_format = format_for_path(args.out)
-        check_target(args.out)
-    except ValueError as error:
-        raise ExportInputError(f"--out: {_one_line(error)}") from None
+    if args.format in SCRIPT_FORMATS and args.session is None:
+        raise ExportInputError(f"--format {args.format} writes a session's network: give --session")
+    export_format = output_format(args)
+    if export_format in SCRIPT_FORMATS and args.session is None:
+        raise ExportInputError(
+            f"--format {export_format} writes a session's network: give --session"
+        )
     if args.size is not None:
-        args.size = parse_size(args.size)
+        try:
+            args.size = sizes.parse_size(args.size)
+        except ValueError as error:
+            raise ExportInputError(f"--size: {_one_line(error)}") from None
     if args.scale is not None:
         args.scale = check_scale(args.scale)
+    if export_format in IMAGE_FORMATS:
+        width, height = args.size or DEFAULT_PANE_SIZES[args.pane]
+        raster = export_format not in ("svg", "pdf")
+        try:
+            sizes.check_pixels(width, height, (args.scale or 1.0) if raster else 1.0)
+        except ValueError as error:
+            raise ExportInputError(f"--size: {_one_line(error)}") from None
     return export_format
+
+
+def output_format(args) -> str:
+    """The format to write: ``--format``, else the extension of ``--out`` (checked)."""
+    to_stdout = args.out == STANDARD_OUTPUT
+    if to_stdout and args.format is None:
+        raise ExportInputError("--out - (standard output) needs --format")
+    named = None
+    if not to_stdout:
+        try:
+            check_target(args.out)
+            named = format_for_path(args.out)
+        except ValueError as error:
+            if args.format is None or "extension" not in str(error):
+                raise ExportInputError(f"--out: {_one_line(error)}") from None
+    if args.format is not None and named is not None and named != args.format:
+        raise ExportInputError(f"--format {args.format} does not match --out {args.out}")
+    return args.format or named
+
+
+def _write(args, data: bytes) -> None:
+    """``data`` to ``--out``: standard output, or the file, atomically."""
+    if args.out == STANDARD_OUTPUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        from actplay.ui.export import formats as export_formats
+
+        export_formats.write_atomic(args.out, data)
 
 
 def run_export(args) -> None:
@@ -246,12 +298,18 @@ def run_export(args) -> None:
     from actplay.ui.export import formats as export_formats
 
     if export_format == "csv":
-        export_formats.write_csv(model, args.out)
+        _write(args, export_formats.curve_csv_text(model.curve_data()).encode("utf-8"))
     elif export_format == "json":
-        export_formats.write_json(model, args.out)
+        _write(args, export_formats.export_json_text(model).encode("utf-8"))
+    elif export_format in SCRIPT_FORMATS:
+        from actplay.model import network_script
+
+        _write(args, network_script.script_text(model, export_format).encode("utf-8"))
     else:
         assert export_format in IMAGE_FORMATS
-        ensure_application()
+        from actplay.ui.export.offscreen import offscreen_application
+
+        offscreen_application(PROG)
         from PySide6.QtCore import Qt
 
         # A bare function (--activation) has no neuron to mark on it; a session has one.
@@ -263,7 +321,7 @@ def run_export(args) -> None:
             widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
             widget.resize(*size)
             widget.show()
-            export_formats.write_image(widget, args.out, size, args.scale or 1.0)
+            data = export_formats.image_bytes(widget, export_format, size, args.scale or 1.0)
         except ValueError as error:  # e.g. SVG of the whole window
             raise ExportInputError(f"--pane {args.pane}: {_one_line(error)}") from None
         finally:
@@ -271,28 +329,7 @@ def run_export(args) -> None:
                 if part is not None:
                     part.close()
                     part.deleteLater()
-
-
-def ensure_application():
-    """The running QApplication, or a new offscreen one (the export needs no display)."""
-    from PySide6 import QtCore
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        QtCore.qInstallMessageHandler(_quiet_offscreen_messages)
-        app = QApplication([PROG])
-    return app
-
-
-#: Qt log lines the offscreen platform prints for every window; harmless noise.
-OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",)
-
-
-def _quiet_offscreen_messages(_kind, _context, message) -> None:
-    if message not in OFFSCREEN_NOISE:
-        print(message, file=sys.stderr)
+        _write(args, data)
 
 
 def pane_widget(model, pane: str, show_neuron: bool = True):

@@ -131,27 +131,53 @@ def _application():
     return app
 
 
-def _quiet_offscreen_messages() -> None:
-    """Drop the offscreen platform's harmless "propagateSizeHints" notice; pass on the rest."""
-    from PySide6.QtCore import qInstallMessageHandler
-
-    def handler(_mode, _context, message):
-        if "does not support propagateSizeHints" not in message:
-            print(message, file=sys.stderr)
-
-    qInstallMessageHandler(handler)
+#: What ``--screenshot`` can write: the window as a picture (SVG holds one plot only).
+SCREENSHOT_FORMATS = ("png", "jpg", "bmp", "pdf")
 
 
-def _screenshot(window, args) -> int:
-    from actplay.ui.export import render as export
+def check_screenshot(args) -> tuple[int, int]:
+    """Check ``--screenshot`` and ``--size`` before any window exists; returns the size.
 
-    size = export.widget_size(args.size or cli.DEFAULT_SCREENSHOT_SIZE)
-    window.resize(size)
+    Raises
+    ------
+    CliError
+        For a path whose extension is not a picture format, a missing folder, a
+        bad size, or a picture over the pixel budget.
+    """
+    from actplay.ui.export import formats, sizes
+
+    extension = os.path.splitext(args.screenshot)[1].lower()
+    export_format = formats.FORMATS.get(extension)
+    if export_format not in SCREENSHOT_FORMATS:
+        shown = repr(extension) if extension else "no extension"
+        known = " ".join(ext for ext, name in formats.FORMATS.items() if name in SCREENSHOT_FORMATS)
+        why = (
+            "SVG holds one plot, not the window (use 'actplay export --pane' for that)"
+            if export_format == "svg"
+            else f"{shown} is not a picture format"
+        )
+        raise cli.CliError(f"--screenshot {args.screenshot}: {why}; use {known}")
+    try:
+        formats.check_target(args.screenshot)
+    except ValueError as error:
+        raise cli.CliError(f"--screenshot: {cli.one_line(error)}") from None
+    try:
+        size = sizes.parse_size(args.size or cli.DEFAULT_SCREENSHOT_SIZE)
+        sizes.check_pixels(*size)
+    except ValueError as error:
+        raise cli.CliError(f"--size: {cli.one_line(error)}") from None
+    return size
+
+
+def _screenshot(window, path, size) -> int:
+    from actplay.ui.export import formats
+
+    window.resize(*size)
     window.show()
     try:
-        export.save_image(export.render_widget(window, size), args.screenshot)
+        formats.write_image(window, path, size)
     except OSError as error:
-        print(f"{cli.PROG}: cannot write {args.screenshot}: {cli.one_line(error)}", file=sys.stderr)
+        print(f"{cli.PROG}: cannot write {path}: {cli.one_line(error)}", file=sys.stderr)
         return cli.EXIT_BAD_INPUT
     finally:
         window.close()
@@ -179,13 +205,8 @@ def main(argv=None) -> int:
         return cli.run_subcommand(subcommand, argv[1:])
     try:
         args = cli.parse_window_args(argv)
-        if args.size is not None:
-            from actplay.ui.export.render import widget_size
-
-            try:
-                widget_size(args.size)  # fail before any window exists
-            except ValueError as error:
-                raise cli.CliError(f"--size: {error}") from None
+        if args.screenshot is not None:
+            screenshot_size = check_screenshot(args)  # before any window exists
     except cli.CliError as error:
         print(f"{cli.PROG}: error: {cli.one_line(error)}", file=sys.stderr)
         return cli.EXIT_BAD_INPUT
@@ -211,8 +232,9 @@ def main(argv=None) -> int:
                 return cli.EXIT_BAD_INPUT
 
         if args.screenshot is not None:
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
-            _quiet_offscreen_messages()
+            from actplay.ui.export.offscreen import use_offscreen_platform
+
+            use_offscreen_platform()  # before the QApplication exists
         elif not cli.has_display():
             print(cli.no_display_message(), file=sys.stderr)
             return cli.EXIT_NO_DISPLAY
@@ -226,7 +248,7 @@ def main(argv=None) -> int:
     if args.screenshot is not None:
         if args.layout is not None:
             window.layouts.show_layout(args.layout)
-        return _screenshot(window, args)
+        return _screenshot(window, args.screenshot, screenshot_size)
 
     from PySide6.QtCore import QSettings
 

@@ -9,6 +9,7 @@ leaves either the old file or the new one, and no stray temporary file.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 
@@ -18,6 +19,15 @@ def default_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def is_writable(path) -> bool:
+    """Whether an existing file may be replaced: writable by us and not marked read-only.
+
+    The permission bits are read as well as ``os.access``, so a file made
+    read-only (``chmod a-w``) is kept even for root, whom ``access`` lets write.
+    """
+    return os.access(path, os.W_OK) and bool(os.stat(path).st_mode & 0o222)
 
 
 def write_atomic(path, data: bytes, new_file_mode: int | None = None) -> None:
@@ -35,14 +45,21 @@ def write_atomic(path, data: bytes, new_file_mode: int | None = None) -> None:
     Raises
     ------
     OSError
-        When the folder is missing or not writable, or the disk is full; the
-        target is then untouched and no temporary file is left behind.
+        When the folder is missing or not writable, the target is read-only
+        (`PermissionError`), or the disk is full; the target is then untouched
+        and no temporary file is left behind. The error names ``path``.
     """
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
-    handle, temp_path = tempfile.mkstemp(
-        dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".part"
-    )
+    if os.path.isfile(path) and not is_writable(path):
+        # The rename would replace it anyway: respect the user's choice instead.
+        raise PermissionError(errno.EACCES, "the file is read-only", path)
+    try:
+        handle, temp_path = tempfile.mkstemp(
+            dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".part"
+        )
+    except OSError as error:  # name the user's file, not the temporary one
+        raise type(error)(error.errno, error.strerror, path) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

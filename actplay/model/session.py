@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 from actplay.model.atomic_file import write_atomic
@@ -118,8 +119,14 @@ def read_state(path: str | os.PathLike) -> dict:
     path = Path(path)
     name = path.name
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # Non-blocking, so a FIFO or a device cannot hang the open; then only a regular
+        # file is read (a FIFO's reader would otherwise wait for a writer forever).
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise SessionError(f"{name}: not a regular file (a folder, pipe or device)")
+            size = status.st_size
             if size > MAX_FILE_BYTES:
                 raise SessionError(
                     f"{name}: the file is {size / 1e6:.1f} MB; a session "

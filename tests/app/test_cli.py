@@ -206,3 +206,46 @@ def test_screenshot_of_the_network_layout(tmp_path):
         timeout=60,
     )
     assert bad.returncode == 2 and "--layout" in bad.stderr and len(bad.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("subcommand", ["list", "export"])
+def test_every_subcommand_has_help(capsys, subcommand):
+    code, out, err = run_main([subcommand, "--help"], capsys)
+    assert code == 0 and err == ""
+    assert out.startswith(f"usage: actplay {subcommand}")
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("shot.txt", ["--screenshot", "shot.txt"]),
+        ("shot.svg", ["--screenshot", "SVG holds one plot"]),
+        ("no-folder/shot.png", ["no-folder", "does not exist"]),
+    ],
+)
+def test_screenshot_path_is_checked_before_any_window(capsys, tmp_path, monkeypatch, name, words):
+    import actplay.ui.shell.main_window as main_window
+
+    def no_window(*_args, **_kwargs):  # the check must come first
+        raise AssertionError("a window was built")
+
+    monkeypatch.setattr(main_window, "MainWindow", no_window)
+    code, _out, err = run_main(["--screenshot", str(tmp_path / name)], capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    for word in words:
+        assert word in err
+    assert ".part" not in err and list(tmp_path.iterdir()) == []
+
+
+def test_screenshot_size_over_the_pixel_budget_is_refused_first(capsys, tmp_path):
+    code, _out, err = run_main(
+        ["--screenshot", str(tmp_path / "s.png"), "--size", "16384x16384"], capsys
+    )
+    assert code == 2 and "million" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_session_that_is_a_fifo_is_refused_without_waiting(capsys, tmp_path):
+    fifo = tmp_path / "pipe.actplay.json"
+    os.mkfifo(fifo)
+    code, _out, err = run_main(["--screenshot", str(tmp_path / "s.png"), str(fifo)], capsys)
+    assert code == 2 and "not a regular file" in err

@@ -8,6 +8,7 @@ reader for JSON, QImage / XML / rsvg-convert for pictures.
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -412,11 +413,14 @@ def _bad_session_files(folder):
     garbage.write_text("{not json", encoding="utf-8")
     foreign = folder / "foreign.json"
     foreign.write_text(json.dumps({"format": "something-else", "version": 1}), encoding="utf-8")
+    fifo = folder / "pipe.json"
+    os.mkfifo(fifo)  # a reader of a FIFO waits for a writer: the loader must not
     return {
         "garbage": garbage,
         "foreign": foreign,
         "missing": folder / "absent.json",
         "folder": folder,
+        "fifo": fifo,
     }
 
 
@@ -439,6 +443,25 @@ BAD_INPUTS = {
     "session is a folder": (["--session", "{folder}"], ["folder"]),
     "curve option with session": (["--session", "{garbage}", "--points", "20"], ["--points"]),
     "unknown pane": (["--session", "{garbage}", "--pane", "sidebar"], ["sidebar"]),
+    "session is a fifo": (["--session", "{fifo}"], ["pipe.json", "not a regular file"]),
+    "param given twice": (
+        ["--activation", "elu", "--param", "{p}=1", "--param", "{p}=2"],
+        ["twice"],
+    ),
+    "compare param given twice": (
+        ["--activation", "tanh", "--compare", "elu:{p}=1,{p}=2"],
+        ["twice"],
+    ),
+    "size over the pixel budget": (["--activation", "elu", "--size", "16384x16384"], ["million"]),
+    "scale over the pixel budget": (
+        ["--session", "{garbage}", "--pane", "window", "--scale", "8"],
+        ["million"],
+    ),
+    "format against extension": (
+        ["--activation", "elu", "--format", "pdf"],
+        ["--format pdf", "out.png"],
+    ),
+    "network script of a function": (["--activation", "elu", "--format", "torch"], ["--session"]),
 }
 
 
@@ -467,7 +490,7 @@ def test_bad_input_exits_2_with_one_line_and_touches_nothing(capsys, tmp_path, c
 
 @pytest.mark.parametrize(
     ("out_name", "word"),
-    [("plot.bmp", ".bmp"), ("plot", "extension"), ("nofolder/plot.png", "nofolder")],
+    [("plot.txt", ".txt"), ("plot", "extension"), ("nofolder/plot.png", "nofolder")],
 )
 def test_bad_output_path_exits_2(capsys, tmp_path, out_name, word):
     before = sorted(os.listdir(tmp_path))
@@ -513,3 +536,84 @@ def test_command_line_bad_input_is_one_line_without_traceback(tmp_path):
     assert result.stderr.count("\n") == 1 and "nosuch" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+# -- conventions: standard output, --format, PDF -----------------------------------
+def _pdf_content(data):
+    """The PDF's content streams, inflated (Qt compresses them with Flate)."""
+    import zlib
+
+    inflated = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            inflated.append(zlib.decompress(stream))
+        except zlib.error:  # an image's own encoding (JPEG)
+            pass
+    return b"\n".join(inflated)
+
+
+@pytest.mark.parametrize(
+    ("export_format", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF-"), ("csv", b"x,")]
+)
+def test_out_dash_writes_the_format_to_standard_output(tmp_path, export_format, magic):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "actplay",
+            "export",
+            "--activation",
+            "tanh",
+            "--format",
+            export_format,
+            "--out",
+            "-",
+        ],
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+        env=dict(os.environ, QT_QPA_PLATFORM=""),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(magic) and result.stderr == b""
+    assert os.listdir(tmp_path) == []
+
+
+def test_out_dash_needs_a_format(capsys):
+    code, out, err = _run(capsys, "--activation", "tanh", "--out", "-")
+    assert code == 2 and out == "" and "--format" in err and err.count("\n") == 1
+
+
+def test_format_names_a_file_without_a_known_extension(capsys, tmp_path, qapp):
+    out = tmp_path / "plot.image"
+    code, _, err = _run(capsys, "--activation", "tanh", "--format", "png", "--out", out)
+    assert (code, err) == (0, "")
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("pane", ["curve", "neuron", "network", "heatmaps", "window"])
+def test_every_pane_exports_a_vector_pdf(capsys, tmp_path, qapp, pane):
+    from actplay.model import session
+    from actplay.model.playground import Playground
+
+    example = tmp_path / "default.json"
+    session.save(Playground(), example)
+    out = tmp_path / f"{pane}.pdf"
+    code, _, err = _run(
+        capsys, "--session", example, "--pane", pane, "--size", "640x480", "--out", out
+    )
+    assert (code, err) == (0, "")
+    data = out.read_bytes()
+    assert b"/MediaBox [0 0 640" in data
+    content = _pdf_content(data)
+    assert len(re.findall(rb"\s[ml]\s", content)) > 20  # drawn paths, not one big image
+    assert re.search(rb"Tj|TJ", content)  # axis labels and numbers are text
+
+
+def test_a_read_only_output_is_kept(capsys, tmp_path):
+    out = tmp_path / "kept.csv"
+    out.write_text("mine")
+    out.chmod(0o444)
+    code, _, err = _run(capsys, "--activation", "tanh", "--out", out)
+    assert code == 2 and "read-only" in err and err.count("\n") == 1
+    assert out.read_text() == "mine"

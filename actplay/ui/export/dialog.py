@@ -27,6 +27,7 @@ PANE_TITLES = {
 FORMAT_CHOICES = (
     ("png", "PNG image", ".png"),
     ("svg", "SVG vector image (plots only)", ".svg"),
+    ("pdf", "PDF vector document", ".pdf"),
     ("csv", "CSV data of the curve pane", ".csv"),
     ("json", "JSON session with the plotted data", ".json"),
 )
@@ -107,12 +108,8 @@ def export_pane(window, pane: str, path, scale: float = 1.0) -> None:
         export_formats.write_csv(window.model, path)
     elif export_format == "json":
         export_formats.write_json(window.model, path)
-    elif export_format == "svg":
-        widget = pane_widgets(window)[pane]
-        export_formats.write_atomic(path, export_formats.svg_bytes(widget))
-    else:
-        image = pane_image(window, pane, scale)
-        export_formats.write_atomic(path, export.encode_image(image, "PNG"))
+    else:  # a picture of the pane as it is on screen
+        export_formats.write_image(pane_widgets(window)[pane], path, None, scale)
 
 
 def copy_pane_image(window, pane: str = "window") -> QtGui.QImage:
@@ -211,7 +208,7 @@ class ExportDialog(QtWidgets.QDialog):
 
         is_image = self.export_format() in export_formats.IMAGE_FORMATS
         self.pane_combo.setEnabled(is_image)
-        self.scale_spin.setEnabled(self.export_format() == "png")
+        self.scale_spin.setEnabled(self.export_format() in export_formats.RASTER_FORMATS)
         self.copy_button.setEnabled(is_image)
         widget = self.panes[self.pane()]
         scale = self.scale_spin.value()
@@ -310,7 +307,7 @@ def make_export_actions(window) -> dict:
     export_action = QtGui.QAction("&Export...", window)
     export_action.setObjectName("export_action")
     export_action.setShortcut(QtGui.QKeySequence("Ctrl+E"))
-    export_action.setStatusTip("Export a pane as PNG or SVG, or the data as CSV or JSON")
+    export_action.setStatusTip("Export a pane as PNG, SVG or PDF, or the data as CSV or JSON")
     export_action.triggered.connect(lambda: open_export_dialog(window))
     copy_action = QtGui.QAction("Copy &Image", window)
     copy_action.setObjectName("copy_image_action")

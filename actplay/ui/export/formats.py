@@ -1,4 +1,4 @@
-"""Data formats of an export (CSV, JSON) and the atomic file write they all share.
+"""Every export format by name, and the one path from a widget or a model to a file.
 
 Every export, image or data, ends in :func:`write_atomic`: the bytes go to a
 temporary file in the target folder, which is then renamed over the target
@@ -14,10 +14,10 @@ Numbers are ``repr`` of the float, so they read back bit for bit.
 JSON is a session file (``session.to_dict``) plus a ``"data"`` key holding the
 plotted arrays, so the same file opens again as a session.
 
-PNG is the widget rendered by ``export.render_widget`` (the ``--screenshot``
-code) at a chosen size and device pixel ratio. SVG is pyqtgraph's SVG exporter
-run on the widget's plot (its largest pyqtgraph view), with every curve drawn
-as one path; a widget without a plot has no SVG form.
+Pictures come from :func:`image_bytes`: PNG, JPEG and BMP are the widget
+rendered by ``render.render_widget`` (the ``--screenshot`` code) at a chosen
+size and device pixel ratio, within the pixel budget of ``sizes``; SVG and PDF
+are vectors (``vector``).
 """
 
 from __future__ import annotations
@@ -33,9 +33,20 @@ import numpy as np
 from actplay.model import atomic_file
 
 #: File extensions an export understands, and the format each one means.
-FORMATS = {".png": "png", ".svg": "svg", ".csv": "csv", ".json": "json"}
-#: Formats that are pictures of a pane; the others hold the curve data.
-IMAGE_FORMATS = ("png", "svg")
+FORMATS = {
+    ".png": "png",
+    ".jpg": "jpg",
+    ".jpeg": "jpg",
+    ".bmp": "bmp",
+    ".svg": "svg",
+    ".pdf": "pdf",
+    ".csv": "csv",
+    ".json": "json",
+}
+#: Formats that are pictures of a pane; the others hold the model's data.
+IMAGE_FORMATS = ("png", "jpg", "bmp", "svg", "pdf")
+#: Picture formats drawn as pixels, with the name Qt's image writer knows them by.
+RASTER_FORMATS = {"png": "PNG", "jpg": "JPG", "bmp": "BMP"}
 
 #: How the header names each kind of series (the derivative order).
 KIND_PREFIX = {"f": "", "df": "d/dx ", "d2f": "d2/dx2 "}
@@ -51,7 +62,8 @@ def format_for_path(path) -> str:
     Returns
     -------
     str
-        One of ``"png"``, ``"svg"``, ``"csv"``, ``"json"``.
+        A value of `FORMATS`: ``"png"``, ``"jpg"``, ``"bmp"``, ``"svg"``, ``"pdf"``,
+        ``"csv"`` or ``"json"``.
 
     Raises
     ------
@@ -180,16 +192,47 @@ def export_json_text(playground) -> str:
     return json.dumps(export_json_dict(playground), indent=2, allow_nan=False) + "\n"
 
 
-def png_bytes(widget, size=None, scale: float = 1.0) -> bytes:
-    """``widget`` rendered to PNG bytes: ``size`` logical pixels times ``scale``."""
-    from actplay.ui.export import render as export
+def image_bytes(widget, export_format: str, size=None, scale: float = 1.0) -> bytes:
+    """``widget`` as a picture in ``export_format`` (one of `IMAGE_FORMATS`).
 
-    image = (
-        render_exact(widget, size, scale)
-        if size is not None
-        else export.render_widget(widget, None, scale)
-    )
-    return export.encode_image(image, "PNG")
+    Parameters
+    ----------
+    widget : QWidget
+    export_format : str
+    size : (int, int), optional
+        Logical size to lay the widget out at; default: its current size.
+    scale : float
+        Device pixel ratio of a raster picture (2 = crisp on a high-DPI screen).
+
+    Raises
+    ------
+    ValueError
+        For a format that is not a picture, a picture over the pixel budget, or
+        SVG of a widget without a plot.
+    """
+    from actplay.ui.export import render as export
+    from actplay.ui.export import sizes, vector
+
+    if export_format not in IMAGE_FORMATS:
+        raise ValueError(f"{export_format} is not a picture format")
+    width, height = size if size is not None else (widget.width(), widget.height())
+    sizes.check_pixels(width, height, scale if export_format in RASTER_FORMATS else 1.0)
+    # A widget inside a window goes back to where its layout put it afterwards.
+    geometry = widget.geometry() if size is not None and widget.parentWidget() else None
+    try:
+        if export_format == "svg":
+            return vector.svg_bytes(widget, size)
+        if export_format == "pdf":
+            return vector.pdf_bytes(widget, size)
+        image = (
+            render_exact(widget, size, scale)
+            if size is not None
+            else export.render_widget(widget, None, scale)
+        )
+        return export.encode_image(image, RASTER_FORMATS[export_format])
+    finally:
+        if geometry is not None:
+            widget.setGeometry(geometry)
 
 
 def render_exact(widget, size, scale: float = 1.0):
@@ -220,100 +263,13 @@ def render_exact(widget, size, scale: float = 1.0):
     return image
 
 
-def vector_view(widget):
-    """The pyqtgraph view an SVG of ``widget`` shows: itself, or its largest visible one."""
-    import pyqtgraph as pg
-    from PySide6.QtWidgets import QMainWindow
+def write_image(widget, path, size=None, scale: float = 1.0, export_format=None) -> None:
+    """Write ``widget`` as a picture to ``path``, atomically.
 
-    if isinstance(widget, QMainWindow):  # many plots and controls: no single vector picture
-        return None
-    if isinstance(widget, pg.GraphicsView):
-        return widget
-    views = [view for view in widget.findChildren(pg.GraphicsView) if view.isVisibleTo(widget)]
-    if not views:
-        return None
-    return max(views, key=lambda view: view.width() * view.height())
-
-
-def svg_bytes(widget, size=None) -> bytes:
-    """The plot of ``widget`` as SVG bytes, every curve one ``<path>``.
-
-    Raises
-    ------
-    ValueError
-        When ``widget`` holds no plot (e.g. the whole window: export it as PNG).
+    The format is ``export_format``, or else the one the extension of ``path`` names.
     """
-    import pyqtgraph as pg
-    from pyqtgraph.exporters import SVGExporter
-
-    from actplay.ui import theme
-    from actplay.ui.export import render as export
-    from actplay.ui.export.svg_patch import apply_svg_patch
-
-    apply_svg_patch()
-    if size is not None:
-        widget.resize(*size)
-    export.settle(widget)
-    if getattr(widget, "PAINTS_VECTORS", False):
-        return painted_svg_bytes(widget)
-    view = vector_view(widget)
-    if view is None:
-        raise ValueError("SVG is available for the plot panes; export this one as PNG")
-    curves = [item for item in view.scene().items() if isinstance(item, pg.PlotCurveItem)]
-    # A pen wider than 1 px is drawn as thousands of two-point segments in 'auto'
-    # mode; one path per curve is what an SVG editor expects.
-    modes = [curve.opts["segmentedLineMode"] for curve in curves]
-    try:
-        for curve in curves:
-            curve.setSegmentedLineMode("off")
-        exporter = SVGExporter(view.scene())
-        # An opaque backdrop in the theme's colour: a view without a brush would
-        # export transparent, which reads as black on a dark slide.
-        exporter.parameters()["background"] = theme.plot_background()
-        return bytes(exporter.export(toBytes=True))
-    finally:
-        for curve, mode in zip(curves, modes, strict=True):
-            curve.setSegmentedLineMode(mode)
-
-
-def painted_svg_bytes(widget) -> bytes:
-    """SVG of a widget that paints itself with QPainter (the network canvas): its own
-    paint code drawn into Qt's SVG generator, with ``widget.vector_output`` set so that
-    it draws lines as paths rather than from a cached picture."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(QSize(widget.width(), widget.height()))
-    generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
-    generator.setTitle(widget.accessibleName() or widget.objectName())
-    painter = QPainter(generator)
-    widget.vector_output = True
-    try:
-        widget.render(painter, QPoint(0, 0))
-    finally:
-        widget.vector_output = False
-        painter.end()
-    buffer.close()
-    return bytes(data)
-
-
-def write_image(widget, path, size=None, scale: float = 1.0) -> None:
-    """Write ``widget`` as PNG or SVG (from the extension of ``path``), atomically."""
     path = check_target(path)
-    export_format = format_for_path(path)
-    if export_format == "png":
-        data = png_bytes(widget, size, scale)
-    elif export_format == "svg":
-        data = svg_bytes(widget, size)
-    else:
-        raise ValueError(f"{os.path.basename(path)}: not an image format")
-    write_atomic(path, data)
+    write_atomic(path, image_bytes(widget, export_format or format_for_path(path), size, scale))
 
 
 def write_csv(playground, path) -> None:

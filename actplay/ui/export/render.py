@@ -1,23 +1,16 @@
-"""Rendering widgets to images and writing them to disk.
+"""Rendering widgets to images and encoding them: the raster half of every picture.
 
-The whole-window PNG here is what ``actplay --screenshot`` writes; the window's
-own export uses the same functions, so the two pictures are the same.
-Files are written atomically (a temporary file in the same folder, then
-``os.replace``) so a failed export never leaves half a file behind.
+``actplay --screenshot``, the window's own export, the training panel's
+decision surface and the Python API all draw through `render_widget` and
+`encode_image`, reached through ``formats.image_bytes``, so their pictures are
+the same. Writing files is ``formats.write_image``'s job.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from PySide6.QtCore import QBuffer, QIODevice, QPoint, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
-
-from actplay.model.atomic_file import write_atomic
-
-IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPG", ".jpeg": "JPG", ".bmp": "BMP"}
 
 
 def settle(widget: QWidget) -> None:
@@ -67,11 +60,10 @@ def render_widget(
         widget.resize(size)
     settle(widget)
     logical = widget.size()
-    image = QImage(
-        round(logical.width() * scale),
-        round(logical.height() * scale),
-        QImage.Format.Format_ARGB32_Premultiplied,
-    )
+    width, height = round(logical.width() * scale), round(logical.height() * scale)
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():  # Qt could not allocate it; say so before painting into nothing
+        raise MemoryError(f"not enough memory for a {width}x{height} picture")
     image.setDevicePixelRatio(scale)
     image.fill(widget.palette().window().color())
     painter = QPainter(image)
@@ -84,24 +76,6 @@ def render_widget(
     finally:
         painter.end()
     return image.convertToFormat(QImage.Format.Format_RGB32)
-
-
-def save_image(image: QImage, path: str | os.PathLike) -> Path:
-    """Write ``image`` to ``path`` atomically; the format follows the suffix (PNG default).
-
-    Returns
-    -------
-    Path
-        The written path.
-
-    Raises
-    ------
-    OSError
-        When the folder is not writable or Qt cannot encode the image.
-    """
-    path = Path(path)
-    write_atomic(path, encode_image(image, IMAGE_FORMATS.get(path.suffix.lower(), "PNG")))
-    return path
 
 
 def encode_image(image: QImage, image_format: str = "PNG") -> bytes:
@@ -117,21 +91,3 @@ def encode_image(image: QImage, image_format: str = "PNG") -> bytes:
     if not image.save(buffer, image_format):
         raise OSError(f"Qt could not encode the image as {image_format}")
     return bytes(buffer.data())
-
-
-def widget_size(text: str) -> QSize:
-    """Parse ``"WIDTHxHEIGHT"`` (e.g. ``"1400x900"``) into a QSize.
-
-    Raises
-    ------
-    ValueError
-        For anything but two positive integers joined by ``x``.
-    """
-    parts = text.lower().replace("\u00d7", "x").split("x")
-    try:
-        width, height = (int(part) for part in parts)
-    except ValueError:
-        raise ValueError(f"size must look like 1400x900, got {text!r}") from None
-    if not (0 < width <= 16384 and 0 < height <= 16384):
-        raise ValueError(f"size must be between 1x1 and 16384x16384, got {text!r}")
-    return QSize(width, height)

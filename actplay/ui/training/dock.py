@@ -45,18 +45,13 @@ def write_loss_csv(model, path) -> None:
 
 
 def write_surface_png(panel, path, size=SURFACE_SIZE) -> None:
-    """Render the panel's decision-surface plot (with its points) to a PNG file."""
-    from actplay.ui.export.formats import write_atomic
+    """Render the panel's decision-surface plot (with its points) to a PNG file.
 
-    widget = panel.output_map
-    image = QtGui.QImage(*size, QtGui.QImage.Format.Format_ARGB32)
-    image.fill(QtGui.QColor("white"))
-    painter = QtGui.QPainter(image)
-    widget.scene().render(painter, QtCore.QRectF(0, 0, *size), widget.sceneRect())
-    painter.end()
-    from actplay.ui.export.render import encode_image
+    Through the export's one picture path (`formats.write_image`), as every pane's PNG.
+    """
+    from actplay.ui.export.formats import write_image
 
-    write_atomic(path, encode_image(image, "PNG"))
+    write_image(panel.output_map, path, size, export_format="png")
 
 
 def write_surface_svg(panel, path) -> None:

@@ -1,19 +1,16 @@
-"""The main window: structure, docks, pure construction, layout settings, PNG render."""
+"""The main window: structure, docks, pure construction, layout settings."""
 
 from __future__ import annotations
 
 import os
 
-import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractSpinBox, QDockWidget, QSlider
 
 from actplay.app import create_window
 from actplay.model import session
 from actplay.model.playground import Playground
 from actplay.ui.curve.pane import CurvePane
-from actplay.ui.export import render as export
 from actplay.ui.network.panel import NetworkPanel
 from actplay.ui.neuron.panel import NeuronPanel
 
@@ -139,30 +136,3 @@ def test_presets_menu_applies_a_preset(window):
     expected = Playground()
     presets.apply(expected, name)
     assert window.model.state_dict() == expected.state_dict()
-
-
-def test_render_and_save_whole_window(window, tmp_path):
-    image = export.render_widget(window, (1280, 800))
-    assert (image.width(), image.height()) == (1280, 800)
-    out = export.save_image(image, tmp_path / "shot.png")
-    loaded = QImage(os.fspath(out))
-    assert (loaded.width(), loaded.height()) == (1280, 800)
-    assert len({loaded.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}) > 20
-    assert [p.name for p in tmp_path.iterdir()] == ["shot.png"]  # no temporary left
-    sharp = export.render_widget(window, scale=2.0)
-    assert sharp.width() == 2 * window.width()
-
-
-def test_save_image_failure_leaves_nothing(tmp_path):
-    image = QImage(4, 4, QImage.Format.Format_RGB32)
-    with pytest.raises(OSError):
-        export.save_image(image, tmp_path / "missing-folder" / "x.png")
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_widget_size_parsing():
-    size = export.widget_size("1400x900")
-    assert (size.width(), size.height()) == (1400, 900)
-    for bad in ("1400", "0x10", "axb", "10x10x10"):
-        with pytest.raises(ValueError):
-            export.widget_size(bad)
