@@ -9,6 +9,7 @@ Forms::
     actplay list                                     activation names and titles
     actplay export ...                               headless export (actplay.app.export_cli)
     actplay race ...                                 headless activation race (actplay.app.race_cli)
+    actplay import-torch WEIGHTS.pt ...              a PyTorch state_dict as a session
     actplay --version
 
 Output into a closed pipe (``actplay list | head -3``) ends quietly with
@@ -46,6 +47,7 @@ SUBCOMMANDS = {
     "list": "actplay.app.cli",
     "export": "actplay.app.export_cli",
     "race": "actplay.app.race_cli",
+    "import-torch": "actplay.app.import_cli",
 }
 # Subcommands that draw offscreen and so never need a display.
 OFFSCREEN_SUBCOMMANDS = ("export", "race")
@@ -101,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="A playground for activation functions, single neurons and small networks.",
         epilog="Subcommands: 'actplay list' prints the activation functions; "
-        "'actplay export --help' shows headless export.",
+        "'actplay export --help' shows headless export; 'actplay import-torch --help' "
+        "reads a PyTorch state_dict.",
     )
     parser.add_argument("file", nargs="?", metavar="FILE.json", help="session file to open")
     parser.add_argument("--session", metavar="FILE", help="session file to open")
