@@ -4,7 +4,8 @@ module level or inside a function, and every ``import_module("actplay...")``).
 ``core`` and ``model`` import no Qt (PySide6, shiboken6, pyqtgraph), not even inside a
 function; ``tests/core/test_layering.py`` also imports them in a fresh process and looks.
 
-Layers, top to bottom: ``app`` -> ``ui`` -> ``resources`` -> ``model`` -> ``core``;
+Layers, top to bottom: ``api`` -> ``app`` -> ``ui`` -> ``resources`` -> ``model`` -> ``core``
+(``api`` is the Python API that the top-level package re-exports);
 a module imports only from its own layer or the ones below. Inside ``ui``:
 - the panes ``curve``, ``neuron``, ``network``, ``training`` and ``lessons`` never import
   one another;
@@ -23,7 +24,7 @@ import pathlib
 import pytest
 
 PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "actplay"
-LAYERS = ("app", "ui", "resources", "model", "core")  # top to bottom
+LAYERS = ("api", "app", "ui", "resources", "model", "core")  # top to bottom
 PANES = ("curve", "neuron", "network", "training", "lessons")
 UI_SHARED = ("theme", "binding", "scheduler")
 
@@ -177,6 +178,7 @@ def test_ui_rooms_keep_to_themselves():
         ("actplay.core.network", "actplay.model.limits"),  # core reaching up into model
         ("actplay.model.session", "actplay.ui.theme"),
         ("actplay.core.grid", "actplay.app.cli"),
+        ("actplay.app.export_cli", "actplay.api.pictures"),  # the API sits above the app
     ],
 )
 def test_an_upward_import_is_caught(source, target):
