@@ -30,7 +30,11 @@ FORMAT_CHOICES = (
     ("pdf", "PDF vector document", ".pdf"),
     ("csv", "CSV data of the curve pane", ".csv"),
     ("json", "JSON session with the plotted data", ".json"),
+    ("torch", "PyTorch script of the network", ".py"),
+    ("numpy", "NumPy script of the network", ".py"),
 )
+#: Formats that write the network as a Python script (the extension cannot tell them apart).
+SCRIPT_FORMATS = ("torch", "numpy")
 MAX_EXPORT_SCALE = 8.0  # same ceiling as the command line
 
 
@@ -87,10 +91,11 @@ def pane_image(window, pane: str, scale: float = 1.0) -> QtGui.QImage:
     return export.render_widget(widget, None, scale)
 
 
-def export_pane(window, pane: str, path, scale: float = 1.0) -> None:
-    """Write ``pane`` of ``window`` to ``path``; the format follows the extension.
+def export_pane(window, pane: str, path, scale: float = 1.0, export_format=None) -> None:
+    """Write ``pane`` of ``window`` to ``path`` in ``export_format`` (default: the extension's).
 
-    CSV and JSON hold the curve data and session of ``window.model`` whatever the pane.
+    CSV and JSON hold the curve data and session of ``window.model`` whatever the pane;
+    ``"torch"`` and ``"numpy"`` write its network as a script.
 
     Raises
     ------
@@ -103,8 +108,13 @@ def export_pane(window, pane: str, path, scale: float = 1.0) -> None:
         formats as export_formats,  # csv and json: not needed to start the window
     )
 
-    export_format = export_formats.format_for_path(path)
-    if export_format == "csv":
+    export_format = export_format or export_formats.format_for_path(path)
+    if export_format in SCRIPT_FORMATS:
+        from actplay.model import network_script
+
+        text = network_script.script_text(window.model, export_format)
+        export_formats.write_atomic(path, text.encode("utf-8"))
+    elif export_format == "csv":
         export_formats.write_csv(window.model, path)
     elif export_format == "json":
         export_formats.write_json(window.model, path)
@@ -230,9 +240,12 @@ class ExportDialog(QtWidgets.QDialog):
         try:
             from actplay.ui.export import formats as export_formats
 
-            if export_formats.format_for_path(path) != self.export_format():
-                self.set_format(export_formats.format_for_path(path))
-            export_pane(self.window_, self.pane(), path, self.scale_spin.value())
+            export_format = self.export_format()
+            extension = os.path.splitext(path)[1].lower()
+            if export_format not in SCRIPT_FORMATS or extension != ".py":
+                export_format = export_formats.format_for_path(path)
+                self.set_format(export_format)
+            export_pane(self.window_, self.pane(), path, self.scale_spin.value(), export_format)
         except (OSError, ValueError) as error:
             self.message.setText(f"Not exported: {' '.join(str(error).split())}")
             return False
@@ -297,7 +310,7 @@ def make_export_actions(window) -> dict:
     Returns
     -------
     dict
-        ``"export"`` and ``"copy"`` (for the File menu) and the per-pane
+        ``"export"``, ``"import_torch"`` and ``"copy"`` (for the File menu) and the per-pane
         right-click actions as ``"export_<pane>"`` / ``"copy_<pane>"``, already
         added to each pane's plot.
     """
@@ -314,7 +327,13 @@ def make_export_actions(window) -> dict:
     copy_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
     copy_action.setStatusTip("Copy the whole window to the clipboard as an image")
     copy_action.triggered.connect(lambda: copy_pane_image(window, "window"))
-    actions = {"export": export_action, "copy": copy_action}
+    from actplay.ui.export.torch_import import make_import_action
+
+    actions = {
+        "export": export_action,
+        "import_torch": make_import_action(window),
+        "copy": copy_action,
+    }
     for pane, widget in pane_widgets(window).items():
         if pane != "window":
             export_pane_action, copy_pane_action = _add_pane_menu(window, pane, widget)

@@ -156,7 +156,13 @@ class MainWindow(QMainWindow):
         self.file_menu.setObjectName("file_menu")
         fill_menu(self.file_menu, self.file_actions.menu_entries())
         fill_menu(
-            self.file_menu, [None, self.export_actions["export"], self.export_actions["copy"]]
+            self.file_menu,
+            [
+                None,
+                self.export_actions["export"],
+                self.export_actions["import_torch"],
+                self.export_actions["copy"],
+            ],
         )
         self.addAction(self.export_actions["export"])  # works even with the menu bar hidden
         self.file_menu.addSeparator()
