@@ -186,7 +186,7 @@ def test_layouts_keep_tiles_apart_and_headers_inside(sizes):
 
 
 def test_svg_of_the_canvas_is_vector_paths(canvas, tmp_path):
-    from actplay.ui.export.formats import svg_bytes
+    from actplay.ui.export.vector import svg_bytes
 
     data = svg_bytes(canvas)
     root = ET.fromstring(data)
