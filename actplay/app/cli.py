@@ -103,8 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="A playground for activation functions, single neurons and small networks.",
         epilog="Subcommands: 'actplay list' prints the activation functions; "
-        "'actplay export --help' shows headless export; 'actplay import-torch --help' "
-        "reads a PyTorch state_dict.",
+        "'actplay export --help' shows headless export; 'actplay race --help' races "
+        "activations; 'actplay import-torch --help' reads a PyTorch state_dict.",
     )
     parser.add_argument("file", nargs="?", metavar="FILE.json", help="session file to open")
     parser.add_argument("--session", metavar="FILE", help="session file to open")

@@ -208,7 +208,7 @@ def test_screenshot_of_the_network_layout(tmp_path):
     assert bad.returncode == 2 and "--layout" in bad.stderr and len(bad.stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize("subcommand", ["list", "export"])
+@pytest.mark.parametrize("subcommand", ["list", "export", "race", "import-torch"])
 def test_every_subcommand_has_help(capsys, subcommand):
     code, out, err = run_main([subcommand, "--help"], capsys)
     assert code == 0 and err == ""
