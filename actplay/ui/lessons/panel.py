@@ -5,9 +5,10 @@ places it names and ringing the one control to use. Its task is checked on
 every repaint the model's events cause (the panel is registered with the
 window's scheduler like any view): when the check holds, the step says so
 and Next unlocks. Back and Skip are always there; Skip moves on without
-counting the task as done. The step's own text is filled in once, from the
-state its set-up made; the task and what the step says once it is done follow
-the model (their numbers at most every `LIVE_TEXT_MS`).
+counting the task as done. Text is filled in from the model at the moments
+it describes: the step's text and task when the step opens (the state its
+set-up made), what it says once done when the task is met (again each time it
+is met anew). Between those moments a change costs one check and no repaint.
 """
 
 from __future__ import annotations
@@ -24,10 +25,6 @@ from actplay.ui.widgets.numbers import format_number
 DONE_MARK = "\u2713"  # shown before finished lessons and met tasks
 TASK_OPEN = "Not done yet: the app checks as you go."
 TASK_MET = f"{DONE_MARK} Done!"
-# Numbers in a met task's text follow a drag at this pace: every change re-wrapped the
-# label (two repaints and a relayout of the step's text per frame); the check itself and
-# Next follow every change.
-LIVE_TEXT_MS = 200
 
 
 def paragraphs_html(text: str) -> str:
@@ -62,11 +59,9 @@ class LessonsPanel(QtWidgets.QWidget):
         self.task_met = False
         self.highlight = HighlightFrame(window)
         self._shown_live = None
-        self._live_timer = QtCore.QTimer(self)
-        self._live_timer.setSingleShot(True)
-        self._live_timer.setInterval(LIVE_TEXT_MS)
-        self._live_timer.timeout.connect(self._refresh_live)
-        self._live_state = None  # (step index, task met) the live text was last shown for
+        # (step index, task met) the task text was last filled in for: refilling it at
+        # every change re-wrapped the label, and a deferred refill landed on later frames
+        self._live_state = None
         self._dirty = False
         self._build()
         self._list_lessons()
@@ -315,21 +310,14 @@ class LessonsPanel(QtWidgets.QWidget):
             self.task_met = lesson_checks.holds(step.check, self.model)
             status = TASK_MET if self.task_met else TASK_OPEN
         state = (self.step_index, self.task_met)
-        if state != self._live_state or step.check is None:
+        if state != self._live_state:
             self._live_state = state
-            self._live_timer.stop()
             self._set_live("" if step.check is None else self._live_html(step, self.task_met))
-        elif not self._live_timer.isActive():
-            self._live_timer.start()
         if self.status.text() != status:
             self.status.setText(status)
         self.next.setEnabled(self.task_met)
         self.next.setText("Finish" if is_last else "Next")
         return self.task_met
-
-    def _refresh_live(self) -> None:
-        if self.step_index >= 0 and self.lesson.steps[self.step_index].check is not None:
-            self._set_live(self._live_html(self.lesson.steps[self.step_index], self.task_met))
 
     def _live_html(self, step, met: bool) -> str:
         model = self.model
