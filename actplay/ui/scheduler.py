@@ -63,10 +63,6 @@ class RedrawScheduler(QObject):
         """Repaint ``view`` (``view.refresh(sections)``) for events naming any of ``sections``."""
         self._views.append((view, frozenset(sections)))
 
-    def unregister(self, view) -> None:
-        """Stop repainting ``view``."""
-        self._views = [(v, s) for v, s in self._views if v is not view]
-
     @property
     def pending(self) -> frozenset:
         """Sections changed but not painted yet."""

@@ -93,13 +93,6 @@ def diverging_colormap() -> pg.ColorMap:
     return pg.ColorMap(DIVERGING_STOPS, DIVERGING_COLOURS, name="actplay-diverging")
 
 
-def signed_colour(value: float, limit: float) -> QColor:
-    """Colour of a signed ``value`` on the diverging map scaled to ``+-limit``."""
-    limit = max(float(limit), 1e-12)
-    position = 0.5 + 0.5 * float(np.clip(value / limit, -1.0, 1.0))
-    return diverging_colormap().map(position, mode="qcolor")
-
-
 def apply_plot_defaults() -> str:
     """Set pyqtgraph's global options for the active theme, before any plot is created.
 

@@ -88,7 +88,6 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
         self.charts.setObjectName("network_diagnostics_charts")
         self.charts.setBackground(theme.plot_background())
         self._hist_items: list = []
-        self._gradient_plot = None
         self._gradient_bars = None
         self._product_bars = None
         self._n_layers = 0
@@ -115,7 +114,6 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
         self._product_bars = pg.BarGraphItem(x=x + 0.18, height=x * 0, width=0.34, brush=A_PEN)
         plot.addItem(self._gradient_bars)
         plot.addItem(self._product_bars)
-        self._gradient_plot = plot
         for layer in range(1, n_layers):
             row = []
             for col, (name, pen) in enumerate((("z", Z_PEN), ("a", A_PEN))):

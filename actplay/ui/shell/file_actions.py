@@ -42,10 +42,8 @@ def display_name(path) -> str:
 
 def example_files() -> list[Path]:
     """The example sessions shipped in ``resources/examples`` (empty when missing)."""
-    try:
-        from actplay import resources
-    except ImportError:  # pragma: no cover - resources.py ships with the package
-        return []
+    from actplay import resources
+
     try:
         return resources.example_sessions()
     except FileNotFoundError:

@@ -37,11 +37,11 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 
 def intro_html() -> str:
     """The text of "What is an activation function?" (a short note if the file is missing)."""
-    try:
-        from actplay import resources
+    from actplay import resources
 
+    try:
         return resources.resource_path("help", "intro.html").read_text(encoding="utf-8")
-    except (ImportError, FileNotFoundError, OSError):
+    except OSError:  # FileNotFoundError included
         return "<p>The introduction page is missing from this installation.</p>"
 
 

@@ -221,20 +221,6 @@ class MainWindow(QMainWindow):
             presets.apply(self.model, name)
         self.show_status(f"Preset: {presets.PRESETS[name]}")
 
-    def open_session(self, path: str) -> None:
-        """Replace the state with a session file's (raises SessionError, state unchanged)."""
-        self.file_actions.open_path(path)
-
-    def save_session(self, path: str) -> None:
-        """Write the state to a session file (raises OSError)."""
-        self.file_actions.save_to(path)
-
-    def open_session_dialog(self) -> None:
-        self.file_actions.open_dialog()
-
-    def save_session_dialog(self) -> None:
-        self.file_actions.save_as()
-
     def reset_layout(self) -> None:
         """Docks of the layout shown back to their first-start places and sizes, all visible."""
         self.layouts.reset()

@@ -197,7 +197,6 @@ class UndoRecorder:
         self.last_state = model.state_dict()
         self._restoring = False
         self._step_depth = 0
-        self._step_text = ""
         self._run: _Run | None = None
         model.changed.connect(self._on_model_changed)
 

@@ -36,11 +36,6 @@ def lut_index(values) -> np.ndarray:
     return np.rint(scaled * (LUT_SIZE - 1)).astype(int)
 
 
-def diverging_rgba(value: float) -> tuple:
-    """RGBA tuple for one value."""
-    return tuple(int(c) for c in diverging_lut()[lut_index(value)])
-
-
 @lru_cache(maxsize=1)
 def _brush_table() -> tuple:
     return tuple(pg.mkBrush(*(int(c) for c in row)) for row in diverging_lut())
