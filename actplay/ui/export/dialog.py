@@ -14,7 +14,6 @@ import os
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui.export import render as export
-from actplay.ui.export.svg_patch import apply_svg_patch_on_first_use
 
 #: Panes the dialog offers, in menu order, with their titles.
 PANE_TITLES = {
@@ -314,9 +313,6 @@ def make_export_actions(window) -> dict:
         right-click actions as ``"export_<pane>"`` / ``"copy_<pane>"``, already
         added to each pane's plot.
     """
-    # pyqtgraph's own plot menus offer its SVG export too; make it work there as well
-    # (when its exporter is first imported: the first frame does not need it).
-    apply_svg_patch_on_first_use()
     export_action = QtGui.QAction("&Export...", window)
     export_action.setObjectName("export_action")
     export_action.setShortcut(QtGui.QKeySequence("Ctrl+E"))

@@ -12,18 +12,15 @@ We patch rather than pin PySide6 below 6.11: 6.11.3 is the version we trust
 closepath tokens out of every ``<path d=...>``, lets pyqtgraph transform the
 coordinates as before (it maps one token to one token), then puts the ``Z``
 tokens back at their places. It is applied once, and only where it is needed
-(pyqtgraph <= 0.14.0 on Qt >= 6.11): by our own SVG export (`apply_svg_patch`)
-and, for pyqtgraph's own export dialog, when anything first imports the SVG
-exporter (`apply_svg_patch_on_first_use`): importing ``pyqtgraph.exporters``
-(and ``xml.dom.minidom`` with it) at start-up cost ~3 ms the first frame does
-not need.
+(pyqtgraph <= 0.14.0 on Qt >= 6.11), by our own SVG export (`apply_svg_patch`)
+when it first runs. pyqtgraph's own export dialog is out of reach: no plot of
+the window has its context menu (``theme.style_plot`` turns it off).
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-import sys
 
 import pyqtgraph
 from pyqtgraph.Qt import QtCore
@@ -140,63 +137,9 @@ def apply_svg_patch(force: bool = False) -> bool:
     return True
 
 
-def apply_svg_patch_on_first_use() -> bool:
-    """Install the closepath fix when pyqtgraph's SVG exporter is first imported.
-
-    The exporter is imported by our SVG export and by pyqtgraph's own export
-    dialog (a plot's right-click "Export..."); either way the module is
-    patched before anyone can call it. Already imported: patched now.
-
-    Returns
-    -------
-    bool
-        True when the fix is (or will be) installed; False when not needed.
-    """
-    if _applied:
-        return True
-    if not patch_needed():
-        return False
-    module = sys.modules.get(SVG_EXPORTER_MODULE)
-    if module is not None:
-        _patch_module(module)
-    elif not any(isinstance(finder, _PatchWhenImported) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _PatchWhenImported())
-    return True
-
-
 def _patch_module(module) -> None:
     """Wrap ``module.correctCoordinates`` (once)."""
     global _applied
     if not _applied:
         module.correctCoordinates = tolerant_correct_coordinates(module.correctCoordinates)
         _applied = True
-
-
-class _PatchWhenImported:
-    """A ``sys.meta_path`` finder that patches the SVG exporter as its import runs.
-
-    It finds nothing itself: for the exporter's name it asks the other finders
-    for the module and wraps that module's loading so the patch follows at once;
-    then it leaves ``sys.meta_path``. Every other import passes by it unchanged.
-    """
-
-    def find_spec(self, name, path, target=None):  # importlib's finder protocol
-        if name != SVG_EXPORTER_MODULE:
-            return None
-        sys.meta_path.remove(self)
-        spec = None
-        for finder in sys.meta_path:
-            find = getattr(finder, "find_spec", None)
-            spec = find(name, path, target) if find is not None else None
-            if spec is not None:
-                break
-        if spec is None or spec.loader is None:
-            return spec
-        exec_module = spec.loader.exec_module
-
-        def exec_then_patch(module):
-            exec_module(module)
-            _patch_module(module)
-
-        spec.loader.exec_module = exec_then_patch  # this spec's own loader object
-        return spec
