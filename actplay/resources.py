@@ -36,8 +36,8 @@ def _packaged_root() -> pathlib.Path | None:
     package_dir = pathlib.Path(__file__).parent
     if package_dir.is_dir():
         # A package on disk (wheel, frozen app, checkout): the folder is there or not.
-        # Only a zipped install needs importlib.resources and tempfile (~5 ms to import,
-        # at every start: the File menu lists the example sessions).
+        # Only a zipped install needs importlib.resources and tempfile (slow to import,
+        # benchmarks/RESULTS.md, at every start: the File menu lists the examples).
         folder = package_dir / PACKAGED_FOLDER
         return folder if folder.is_dir() else None
     import atexit

@@ -33,7 +33,7 @@ def _glibc():
     if not sys.platform.startswith("linux"):
         return None
     try:
-        # The process's own symbols: find_library("c") would spawn ldconfig (~3 ms).
+        # The process's own symbols: find_library("c") would spawn ldconfig, a process.
         libc = ctypes.CDLL(None)
         gnu_version = libc.gnu_get_libc_version  # glibc only: musl has no such symbol
         libc.mallopt.argtypes = [ctypes.c_int, ctypes.c_int]

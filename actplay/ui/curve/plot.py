@@ -89,7 +89,7 @@ def outside_auto_range(item):
     auto-range on answers by repainting itself whole - every curve, the shading and
     the legend - even for items it leaves out of the range. The marker, its tangent
     and the crosshair are such items: without the report a neuron step repaints only
-    the little rectangles they cover (about 1 ms less per step under xcb).
+    the little rectangles they cover (measured in ``benchmarks/RESULTS.md``).
     """
     item.informViewBoundsChanged = _ignore_bounds_change
     return item
@@ -102,8 +102,9 @@ def _ignore_bounds_change() -> None:
 class CornerText(QGraphicsSimpleTextItem):
     """Plain text held in the lower right corner of a ViewBox, ``margin`` px inside.
 
-    Re-texted on every neuron step: a plain text item costs ~0.01 ms per
-    ``setText`` where pyqtgraph's ``LabelItem`` (rich text, layout) cost ~0.13 ms.
+    Re-texted on every neuron step: a plain text item's ``setText`` costs a small
+    fraction of pyqtgraph's ``LabelItem`` (rich text, layout); see
+    ``benchmarks/RESULTS.md``.
     """
 
     def __init__(
@@ -142,7 +143,8 @@ class CurveSlots(dict):
     Looking up a key that has no item yet adds the items of its whole function
     (f, f' and f'', in that order, so their stacking never depends on which was
     shown first) to ``plot``, hidden. The default window shows one function:
-    3 items instead of 21 at start-up (a ``PlotDataItem`` costs ~0.5 ms to make).
+    3 items instead of 21 at start-up (each ``PlotDataItem`` is slow to make; see
+    ``benchmarks/RESULTS.md``).
     Iterating gives the items made so far; a key outside `slot_keys` raises KeyError.
     """
 
@@ -163,7 +165,7 @@ class CurveSlots(dict):
         item = pg.PlotDataItem(pen=theme.curve_pen(colour_index(key), kind))
         item.curve.setSegmentedLineMode("off")  # one polyline: fast and export-friendly
         # A neuron or network change moves the marker over still curves: blit them from
-        # a pixmap instead of stroking 1001 points again (-0.7 ms per neuron step).
+        # a pixmap instead of stroking 1001 points again (benchmarks/RESULTS.md).
         item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.setZValue(10 - colour_index(key))  # main curve on top
         item.setVisible(False)
@@ -206,7 +208,8 @@ class CurvePlot(pg.PlotWidget):
             plot.addItem(pg.InfiniteLine(0.0, angle=angle, pen=zero_pen), ignoreBounds=True)
 
         # Shading pools grow to the most intervals shown so far (up to MAX_REGIONS each):
-        # a region item costs ~1 ms to build, and most functions need one or two.
+        # region items are slow to build (benchmarks/RESULTS.md), most functions need one
+        # or two.
         self.regions = {"saturated": [], "dead": []}
         self._region_brushes = {"saturated": theme.SATURATED_BRUSH, "dead": theme.DEAD_BRUSH}
         # Legend proxies for the two kinds of shading (never drawn on the plot).

@@ -189,7 +189,7 @@ class NetworkPanel(QtWidgets.QWidget):
     def _rebuild(self, sizes):
         """Recreate the size-dependent items (only when the layer sizes change)."""
         self._sizes = sizes
-        # The Layers tab's plots (~25 ms for the default network) wait until it shows.
+        # The Layers tab's plots (slow to build, benchmarks/RESULTS.md) wait until it shows.
         if self._built("bars") is not None and self._lazy_tabs["bars"].is_current():
             self._rebuild_bars()
         if len(self.input_sliders) != sizes[0]:

@@ -1,12 +1,12 @@
 """The neuron's equation on screen: styled runs of text laid out and painted here.
 
 A rich-text ``QLabel`` parses its HTML and lays the whole document out again on
-every change (about 0.4 ms per neuron step), and each ``setText`` asks the
-dock's layouts to recompute. This widget measures the equation's words with
-texts shaped once and cached (``QStaticText``), wraps them to its width and
-draws each run (about 0.1 ms); it asks for a new layout only when the wrapped
-equation needs more height (it does not shrink back during a drag). It is
-opaque, so the group box behind it is not repainted.
+every change, and each ``setText`` asks the dock's layouts to recompute. This
+widget measures the equation's words with texts shaped once and cached
+(``QStaticText``), wraps them to its width and draws each run, in a fraction of
+the label's time (``benchmarks/RESULTS.md``); it asks for a new layout only when
+the wrapped equation needs more height (it does not shrink back during a drag).
+It is opaque, so the group box behind it is not repainted.
 
 Text is copied with the context menu or Ctrl+C (plain text and rich text).
 """

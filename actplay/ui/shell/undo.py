@@ -3,10 +3,10 @@
 The recorder listens to the model's ``changed`` events and keeps the last
 ``state_dict()`` it saw. Each event that really changed the saved state
 becomes one `SnapshotCommand` holding the state before and after; undo and
-redo hand those to ``Playground.apply_state``. Snapshots are cheap here (a
-default state is ~10 us to build and compare, the largest network ~70 us), and
-they make every setter, preset and session load undoable without a command
-class per setter.
+redo hand those to ``Playground.apply_state``. Snapshots are cheap here (tens
+of microseconds to build and compare, even for the largest network), and they
+make every setter, preset and session load undoable without a command class per
+setter.
 
 A slider drag sends dozens of events for one value: consecutive changes of the
 same fields merge into one command while the mouse button is held or while
@@ -224,7 +224,7 @@ class UndoRecorder:
         # Merge into the top step here rather than through push: PySide keeps every
         # command merged away by QUndoStack alive (owned by the stack's wrapper), so a
         # drag piled up one snapshot pair per change and the collector's full passes
-        # over them stalled the drag 50-150 ms (benchmarks/stalls.py). This is the only
+        # over them stalled the drag (benchmarks/stalls.py, RESULTS.md). This is the only
         # merge (SnapshotCommand.id() is -1): nothing to redo above the top (a change
         # after an undo starts a new step), and the top not the clean state.
         if (

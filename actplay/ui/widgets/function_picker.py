@@ -77,8 +77,9 @@ class FunctionPicker(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName(f"{name}_search")
         self.search.setPlaceholderText("Search\u2026")
-        # The clear button (an icon the style loads, ~1.5 ms the first time) is added
-        # with the first text typed: before that there is nothing to clear.
+        # The clear button (an icon the style loads, slowly the first time: benchmarks/
+        # RESULTS.md) is added with the first text typed: before that there is nothing
+        # to clear.
         self.search.textChanged.connect(self._offer_clear_button)
         self.search.setToolTip("Filter the list by name or title; Enter picks the first match")
         self.search.setAccessibleName("Search activation functions")

@@ -1,8 +1,9 @@
 """A plot with a left and a bottom axis and nothing else: lighter than pyqtgraph's PlotItem.
 
 pyqtgraph's ``PlotItem`` builds, for every plot, four axes, the auto-range
-button, a context menu and the hidden form behind it (about 60 Qt objects):
-~3 ms per plot at start-up, for things our small charts never show. The
+button, a context menu and the hidden form behind it (about 60 Qt objects),
+at a cost per plot at start-up (``benchmarks/RESULTS.md``) for things our small
+charts never show. The
 neuron's bar chart and the large heatmap only need a view box, two axes and
 sometimes a title, so `LightPlotItem` lays out just those and offers the part
 of the ``PlotItem`` interface they use (and `theme.style_plot` relies on).

@@ -1,7 +1,8 @@
 """Escaping text for Qt's rich text, without the ``html`` module.
 
-``html`` loads ``html.entities`` (a 2,000-entry table, ~3 ms) that escaping never
-uses; the help box escapes at every start, so the first frame paid for it.
+``html`` loads ``html.entities`` (a 2,000-entry table, slow to import: see
+``benchmarks/RESULTS.md``) that escaping never uses; the help box escapes at
+every start, so the first frame paid for it.
 """
 
 from __future__ import annotations
