@@ -1,4 +1,4 @@
-"""Keep the C heap from hoarding freed buffers over a long session (issue 11).
+"""Keep the C heap from hoarding freed buffers over a long session.
 
 glibc's malloc serves a request above its *mmap threshold* with a private
 mapping that goes back to the system on ``free``; smaller ones come from the
@@ -10,7 +10,7 @@ arrays) land in the heap instead, and the holes they leave between longer-lived
 allocations keep resident memory 10-20 MiB above what is live, a little more
 after every new peak. A soak of 20,000 random changes held 13-25 MiB free in
 the heap with the dynamic threshold and 3-10 MiB with a fixed one, RSS flat
-(``benchmarks/RESULTS.md``, "Soak memory (issue 11)").
+(``benchmarks/RESULTS.md``, the "Soak memory" section).
 
 Setting the threshold once, at start-up, also fixes it (glibc stops adjusting
 it and the trim threshold), so big buffers keep going back to the system.

@@ -210,7 +210,7 @@ def style_plot(plot_item: pg.PlotItem, x_label: str, y_label: str) -> None:
     plot_item.hideButtons()
 
 
-# -- light / dark / follow-the-system theme (issue 10) --------------------------------------
+# -- light / dark / follow-the-system theme -------------------------------------------------
 THEMES = ("light", "dark", "system")  # what View > Theme offers; "system" follows the desktop
 DARK_PLOT_BACKGROUND = "#1E1F22"
 DARK_PLOT_FOREGROUND = "#DADADA"  # axes and labels: ~12:1 contrast on the dark background

@@ -54,7 +54,7 @@ def test_read_state_then_apply_state_keeps_subscribers(edited, tmp_path, pg, rec
 
 
 def test_optional_sections_are_kept_as_given(pg, tmp_path):
-    # dataset/training are validated since issue 13 (tests/model/test_training_state.py)
+    # dataset/training sections are validated too (tests/model/test_training_state.py)
     state = pg.state_dict()
     state["dataset"] = {
         **state["dataset"],

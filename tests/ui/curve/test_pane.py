@@ -105,7 +105,7 @@ def test_picker_lists_every_function_under_group_headers(pane):
     combo = pane.picker.combo
     names = [combo.itemData(i, Qt.ItemDataRole.UserRole) for i in range(combo.count())]
     headers = [combo.itemText(i) for i, name in enumerate(names) if name is None]
-    assert names[-1] == "<custom>"  # the "Custom..." row (issue 14) ends the list
+    assert names[-1] == "<custom>"  # the "Custom..." row ends the list
     names = names[:-1]
     assert [n for n in names if n is not None] == sorted(acts.names(), key=acts.names().index)
     assert headers == list(acts.groups())

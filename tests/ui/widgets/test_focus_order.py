@@ -1,4 +1,4 @@
-"""Tab order follows the layout, also for parts built after the window (issue 9's lazy tabs)."""
+"""Tab order follows the layout, also for parts built after the window (the lazy tabs)."""
 
 from __future__ import annotations
 
