@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from actplay.core import activations
+from actplay.model import limits
 from actplay.ui import theme
 from actplay.ui.binding import Binding, apply_command, bind_bool, bind_float
 from actplay.ui.curve.plot import CurvePlot
@@ -34,7 +35,7 @@ from actplay.ui.widgets.pair_grid import PairGrid
 from actplay.ui.widgets.param_sliders import ParamSliders
 
 DEFAULT_X_RANGE = (-6.0, 6.0)  # the model's default; the range "Reset" goes back to
-RANGE_LIMIT = 1e6  # the model's VALUE_LIMIT: zooming out stops here
+RANGE_LIMIT = limits.VALUE_LIMIT  # zooming out stops where the model's values do
 RANGE_SPIN_TEXT = "-10000.00"  # the widest x end shown whole; wider ones scroll in the box
 TABS_HEIGHT = (110, 190)  # px: the help text or the compare controls; the plot comes first
 KIND_TEXT = {"f": "f", "df": "f\u2032", "d2f": "f\u2033"}

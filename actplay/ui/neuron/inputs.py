@@ -22,7 +22,7 @@ from actplay.ui.widgets.pair_grid import PairGrid
 from actplay.ui.widgets.retire import retire
 
 # Half-widths a slider range may take: small for fine work up to the model's limit.
-RANGE_CHOICES = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1e3, 1e4, 1e5, 1e6)
+RANGE_CHOICES = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1e3, 1e4, 1e5, limits.VALUE_LIMIT)
 DEFAULT_RANGE = 5.0  # inputs and weights: -5..5 covers every textbook example
 BIAS_RANGE_FACTOR = 2.0  # the bias slider spans twice the weights' range (-10..10)
 

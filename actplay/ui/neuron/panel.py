@@ -18,7 +18,7 @@ from functools import partial
 
 from PySide6 import QtCore, QtWidgets
 
-from actplay.model import presets
+from actplay.model import limits, presets
 from actplay.ui import theme
 from actplay.ui.binding import bind_bool
 from actplay.ui.neuron.activation import ActivationPicker
@@ -28,7 +28,7 @@ from actplay.ui.neuron.inputs import InputRows
 from actplay.ui.widgets.focus_order import place_after
 from actplay.ui.widgets.names import unit_label
 
-TRUTH_TABLE_MAX_INPUTS = 8  # 256 rows: the standalone neuron's most inputs
+TRUTH_TABLE_MAX_INPUTS = limits.MAX_INPUTS  # the standalone neuron's most inputs: 256 rows
 
 # Presets about the single neuron; the rest of presets.PRESETS set up the network.
 NEURON_PRESETS = ("perceptron", "sigmoid_neuron", "dead_relu")

@@ -28,7 +28,7 @@ APP_NAME = "actplay"
 UNTITLED = "Untitled"
 MAX_RECENT = 8  # entries in File > Open Recent
 RECENT_KEY = "files/recent"
-SESSION_FILTER = "actplay sessions (*.actplay.json *.json);;All files (*)"
+SESSION_FILTER = f"actplay sessions (*{SESSION_SUFFIX} *.json);;All files (*)"
 
 
 def display_name(path) -> str:
