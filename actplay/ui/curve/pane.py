@@ -31,6 +31,7 @@ from actplay.ui.curve.plot import CurvePlot
 from actplay.ui.widgets.function_picker import FunctionPicker
 from actplay.ui.widgets.help_box import HelpBox
 from actplay.ui.widgets.lazy_tabs import LazyTab
+from actplay.ui.widgets.numbers import format_number
 from actplay.ui.widgets.pair_grid import PairGrid
 from actplay.ui.widgets.param_sliders import ParamSliders
 
@@ -38,6 +39,7 @@ DEFAULT_X_RANGE = (-6.0, 6.0)  # the model's default; the range "Reset" goes bac
 RANGE_LIMIT = limits.VALUE_LIMIT  # zooming out stops where the model's values do
 RANGE_SPIN_TEXT = "-10000.00"  # the widest x end shown whole; wider ones scroll in the box
 TABS_HEIGHT = (110, 190)  # px: the help text or the compare controls; the plot comes first
+READOUT_DIGITS = 4  # significant digits under the mouse: finer than the labels' two decimals
 KIND_TEXT = {"f": "f", "df": "f\u2032", "d2f": "f\u2033"}
 KIND_STYLE = {"f": "solid", "df": "dashed", "d2f": "dotted"}
 
@@ -296,10 +298,11 @@ class CurvePane(QWidget):
 
     def readout_text(self, x: float) -> str:
         """The readout line (rich text) for data ``x``."""
-        parts = [f"<b>x</b> = {x:.4g}"]
+        parts = [f"<b>x</b> = {format_number(x, significant=READOUT_DIGITS)}"]
         for label, colour, values in self.readout_values(x):
             numbers = ", ".join(
-                f"{theme.KIND_LABELS[kind].replace('(x)', '')} = {value:.4g}"
+                f"{theme.KIND_LABELS[kind].replace('(x)', '')} = "
+                f"{format_number(value, significant=READOUT_DIGITS)}"
                 for kind, value in values.items()
             )
             parts.append(f"<span style='color:{colour}'><b>{label}</b></span>: {numbers}")

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QWidget
 from actplay.core.activations import SATURATION_THRESHOLD
 from actplay.model.limits import MAX_COMPARE
 from actplay.ui import theme
+from actplay.ui.widgets.light_plot import house_numbers
+from actplay.ui.widgets.numbers import format_number
 
 KINDS = ("f", "df", "d2f")
 PLOT_MIN_SIZE = (260, 180)  # px: still a readable curve in a 1024x640 window
@@ -196,6 +198,7 @@ class CurvePlot(pg.PlotWidget):
         self.setMinimumSize(*PLOT_MIN_SIZE)
         plot = self.getPlotItem()
         theme.style_plot(plot, "x", "f(x)")
+        house_numbers(plot)
         plot.setClipToView(False)
         view = plot.getViewBox()
         view.setMouseMode(pg.ViewBox.PanMode)
@@ -366,7 +369,10 @@ class CurvePlot(pg.PlotWidget):
         tangent_x = np.array([z - half, z + half])
         self.tangent.setData(tangent_x, a + slope * (tangent_x - z))
         self.marker.setData([z], [a])
-        self.marker_label.setText(f"z = {z:.3g}  a = {a:.3g}  f\u2032(z) = {slope:.3g}")
+        # The equation's form: the neuron's a reads "0.63" here and there.
+        self.marker_label.setText(
+            f"z = {format_number(z)}  a = {format_number(a)}  f\u2032(z) = {format_number(slope)}"
+        )
 
     def show_crosshair(self, x: float | None) -> None:
         """Put the vertical crosshair at ``x`` (None hides it)."""

@@ -13,7 +13,9 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.ui import theme
 from actplay.ui.widgets.diverging import brushes_for
+from actplay.ui.widgets.light_plot import house_numbers
 from actplay.ui.widgets.names import layer_label, non_input_layers
+from actplay.ui.widgets.numbers import format_number, format_percent
 
 ROW_HEIGHT = 62  # px per layer row: readable bars, seven layers still fit a tab
 BAR_WIDTH = 0.38  # of one unit slot; z left of centre, a right of it
@@ -58,7 +60,9 @@ class LayerBars(QtWidgets.QWidget):
             plot.hideButtons()
             plot.setLabel("left", layer_label(layer, n_layers))
             plot.getAxis("left").setWidth(46)
-            plot.getAxis("bottom").setTicks([[(u, str(int(u))) for u in units]])
+            # Units counted from 1 on screen, as on the canvas and in the neuron builder.
+            plot.getAxis("bottom").setTicks([[(u, str(int(u) + 1)) for u in units]])
+            house_numbers(plot)
             plot.getAxis("bottom").setHeight(16)
             plot.setXRange(-0.6, max(len(units), 4) - 0.4, padding=0)
             plot.addLine(y=0, pen=pg.mkPen(120, 120, 120))
@@ -100,9 +104,11 @@ def output_text(outputs: np.ndarray, softmax: bool) -> str:
     if softmax:
         best = int(np.argmax(outputs))
         parts = [
-            f"{'<b>' if i == best else ''}class {i}: {p:.3f} ({100 * p:.1f}%)"
-            f"{'</b>' if i == best else ''}"
+            f"{'<b>' if i == best else ''}class {i + 1}: {format_number(p)} "
+            f"({format_percent(p)}){'</b>' if i == best else ''}"
             for i, p in enumerate(outputs)
         ]
         return "Class probabilities (softmax): " + ", ".join(parts)
-    return "Output: " + ", ".join(f"y<sub>{i}</sub> = {v:.4g}" for i, v in enumerate(outputs))
+    return "Output: " + ", ".join(
+        f"y<sub>{i + 1}</sub> = {format_number(v)}" for i, v in enumerate(outputs)
+    )

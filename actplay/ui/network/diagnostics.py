@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.ui import theme
 from actplay.ui.widgets.names import layer_label
+from actplay.ui.widgets.numbers import format_number, format_percent, format_range
 
 HIST_STRIDE = 4  # every 4th input of the batch: the same shape for a quarter of the work
 HIST_BINS = 24  # enough to show a shape in a 50 px high plot
@@ -30,20 +31,30 @@ def table_rows(diagnostics, n_layers):
         rows.append(
             (
                 layer_label(layer, n_layers),
-                f"{_number(d.z_mean)}±{_number(d.z_std)}",
-                f"{_number(d.a_mean)}±{_number(d.a_std)}",
-                f"{100 * d.dead_fraction:.0f}%",
-                f"{100 * d.saturated_fraction:.0f}%",
-                f"{d.mean_abs_derivative:.3g}",
-                f"{d.gradient_product:.3g}",
+                format_range(_denoised(d.z_mean), d.z_std),
+                format_range(_denoised(d.a_mean), d.a_std),
+                format_percent(d.dead_fraction),
+                format_percent(d.saturated_fraction),
+                format_number(d.mean_abs_derivative, significant=3),
+                format_number(d.gradient_product, significant=3),
             )
         )
     return rows
 
 
-def _number(value: float) -> str:
-    """Three significant digits, with round-off noise near zero shown as 0."""
-    return "0" if abs(value) < 5e-10 else f"{value:.3g}"
+def _denoised(value: float) -> float:
+    """Round-off noise near zero (a mean of 1e-17) as the 0 it is."""
+    return 0.0 if abs(value) < 5e-10 else value
+
+
+def _vector(values) -> str:
+    """A vector or matrix as ``[a, b; c, d]`` in the house number form."""
+    rows = np.atleast_2d(np.asarray(values, dtype=float))
+    return (
+        "["
+        + "; ".join(", ".join(format_number(v, significant=4) for v in row) for row in rows)
+        + "]"
+    )
 
 
 def linear_note_text(equivalent, network_input, network_output) -> str:
@@ -51,14 +62,12 @@ def linear_note_text(equivalent, network_input, network_output) -> str:
     weights, bias = (np.atleast_2d(equivalent[0]), np.ravel(equivalent[1]))
     x = np.asarray(network_input, dtype=float)
     collapsed = weights @ x + bias
-    fmt = {"float_kind": lambda v: f"{v:.4g}"}
-    matrix = np.array2string(weights, separator=", ", formatter=fmt)
     return (
         "<b>Every layer is linear (identity)</b>, so the whole stack is one linear layer "
-        f"y = W x + b with<br><tt>W = {matrix}</tt><br>"
-        f"<tt>b = {np.array2string(bias, separator=', ', formatter=fmt)}</tt><br>"
-        f"For the current input W x + b = <tt>{np.array2string(collapsed, formatter=fmt)}</tt>, "
-        f"the network gives <tt>{np.array2string(np.ravel(network_output), formatter=fmt)}</tt>."
+        f"y = W x + b with<br>W = {_vector(weights)}<br>"
+        f"b = {_vector(bias)}<br>"
+        f"For the current input W x + b = {_vector(collapsed)}, "
+        f"the network gives {_vector(np.ravel(network_output))}."
     )
 
 

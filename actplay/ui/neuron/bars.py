@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6 import QtGui
 
 from actplay.ui import theme
-from actplay.ui.widgets.light_plot import LightPlotWidget
+from actplay.ui.widgets.light_plot import LightPlotWidget, house_numbers
 from actplay.ui.widgets.numbers import FIXED_MIN, format_number
 
 BAR_WIDTH = 0.7  # of one slot: clear gaps between neighbouring terms
@@ -68,6 +68,7 @@ class NeuronBars(LightPlotWidget):
         )
         plot = self.getPlotItem()
         theme.style_plot(plot, "", "contribution to z")
+        house_numbers(plot)
         plot.setMouseEnabled(False, False)
         plot.getAxis("left").enableAutoSIPrefix(False)  # "x0.001" axis scales confuse
         plot.addLine(y=0, pen=pg.mkPen(theme.PLOT_FOREGROUND, width=1))

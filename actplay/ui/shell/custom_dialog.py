@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from actplay.core.formula import FUNCTION_NAMES, make_custom_activation
 from actplay.ui import theme
+from actplay.ui.widgets.light_plot import house_numbers
 from actplay.ui.widgets.markup import escape
 
 PREVIEW_POINTS = 401  # smooth enough for a small plot, instant to evaluate
@@ -95,6 +96,7 @@ class CustomActivationDialog(QDialog):
         self.preview.setObjectName("custom_preview")
         self.preview.setMinimumHeight(160)
         theme.style_plot(self.preview.getPlotItem(), "x", "f(x)")
+        house_numbers(self.preview.getPlotItem())
         self.value_curve = self.preview.plot(pen=theme.curve_pen(0, "f"))
         self.slope_curve = self.preview.plot(pen=theme.curve_pen(0, "df"))
         self.buttons = QDialogButtonBox(

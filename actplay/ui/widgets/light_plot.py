@@ -16,6 +16,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtWidgets
 
+from actplay.ui.widgets.numbers import tick_strings
+
 TITLE_HEIGHT = 30  # px of the title row when a title is shown (as pyqtgraph's)
 AXIS_ROWS = {"left": (1, 0), "bottom": (2, 1)}  # grid (row, column); the view is at (1, 1)
 
@@ -127,3 +129,19 @@ class LightPlotWidget(pg.GraphicsView):
 
     def getPlotItem(self) -> LightPlotItem:  # noqa: N802 (pyqtgraph's name)
         return self.plotItem
+
+
+def house_numbers(plot_item, axes=("left", "bottom")) -> None:
+    """Tick labels of ``plot_item``'s axes through the one number formatter.
+
+    pyqtgraph writes ``-5e-06`` and a hyphen for minus; every other number in
+    the window reads ``−5×10⁻⁶``. Call it once per plot, after the axes exist.
+    """
+    for name in axes:
+        axis = plot_item.getAxis(name)
+        axis.enableAutoSIPrefix(False)  # a "(x0.001)" in the label would scale the ticks
+        axis.tickStrings = _house_tick_strings  # instance attribute: this axis only
+
+
+def _house_tick_strings(values, scale, spacing):
+    return tick_strings([value * scale for value in values], spacing * scale)
