@@ -88,3 +88,14 @@ def test_startup_times_each_window_with_both_clocks():
             # the first frame comes after the window was built, which comes after Qt started
             assert 0 < row["to_app_ms"] < row["to_window_built_ms"] < row["to_first_paint_ms"]
         assert figures[clock]["ratio"] > 0  # one run each: the ratio is too noisy to compare
+
+
+def test_latency_matrix_reports_a_row_per_run():
+    done = run_script("latency_matrix.py", ["--steps", "3", "--blocks", "1", "--first", "2"])
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = json.loads(done.stdout.strip().splitlines()[-1])["rows"]
+    assert [(r["network"], r["layout"], r["kind"]) for r in rows] == [
+        ("2-8-8-1", "curve", "curve"),
+        ("2-8-8-1", "curve", "neuron"),
+    ]
+    assert all(r["median"] > 0 and r["ratio"] > 0 for r in rows)
