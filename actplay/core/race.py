@@ -53,36 +53,32 @@ class Lane:
         self.wall_time += time.perf_counter() - start
 
 
-def evaluate(trainer: Trainer, inputs: np.ndarray, targets: np.ndarray, classification: bool):
-    """``(loss, accuracy)`` of ``trainer`` on ``(inputs, target matrix)`` in one forward pass.
+def metrics(loss_name: str, raw: np.ndarray, targets: np.ndarray, classification: bool):
+    """``(loss, accuracy)`` of a set from the network's raw answer to it.
 
-    The loss is what ``Trainer.loss`` computes, by the same operations; accuracy is
-    the share classified right (argmax over several outputs, else output > 0.5),
-    NaN for regression or an empty set.
+    ``raw`` is the output for ``"mse"`` and the last layer's z (logits) for the
+    cross-entropy losses, as ``Trainer.outputs`` gives them; the loss is what
+    ``Trainer.loss`` computes from it, by the same operations. Accuracy is the
+    share classified right (argmax over several outputs, else output > 0.5), NaN
+    for regression or an empty set.
     """
     if len(targets) == 0:
         return math.nan, math.nan
-    loss_name = trainer.loss_name
     if loss_name == "mse":
-        outputs = trainer.outputs(inputs)
-        loss = float(np.mean((outputs - targets) ** 2))
+        loss = float(np.mean((raw - targets) ** 2))
+    elif loss_name == "bce":
+        loss = float(np.mean(np.logaddexp(0.0, raw) - targets * raw))
     else:
-        z = trainer.outputs(inputs, logits=True)
-        if loss_name == "bce":
-            loss = float(np.mean(np.logaddexp(0.0, z) - targets * z))
-            outputs = z  # sigmoid(z) > 0.5 exactly when z > 0
-        else:
-            top = np.max(z, axis=1, keepdims=True)
-            log_norm = top[:, 0] + np.log(np.sum(np.exp(z - top), axis=1))
-            loss = float(np.mean(log_norm - np.sum(z * targets, axis=1)))
-            outputs = z
+        top = np.max(raw, axis=1, keepdims=True)
+        log_norm = top[:, 0] + np.log(np.sum(np.exp(raw - top), axis=1))
+        loss = float(np.mean(log_norm - np.sum(raw * targets, axis=1)))
     if not classification:
         return loss, math.nan
-    if outputs.shape[1] > 1:
-        right = np.argmax(outputs, axis=1) == np.argmax(targets, axis=1)
+    if raw.shape[1] > 1:
+        right = np.argmax(raw, axis=1) == np.argmax(targets, axis=1)
     else:
-        threshold = 0.0 if loss_name == "bce" else 0.5
-        right = (outputs[:, 0] > threshold) == (targets[:, 0] > 0.5)
+        threshold = 0.0 if loss_name == "bce" else 0.5  # sigmoid(z) > 0.5 exactly when z > 0
+        right = (raw[:, 0] > threshold) == (targets[:, 0] > 0.5)
     return loss, float(np.mean(right))
 
 
@@ -105,10 +101,12 @@ class Race:
         train_x, train_y = setup.train
         test_x, test_y = setup.test
         n_out = setup.layer_sizes[-1]
-        self._sets = (
-            (np.asarray(train_x, dtype=np.float64), target_matrix(train_y, n_out)),
-            (np.asarray(test_x, dtype=np.float64), target_matrix(test_y, n_out)),
-        )
+        # Train and test points in one array: one forward pass per lane and record.
+        train_x = np.asarray(train_x, dtype=np.float64).reshape(-1, setup.layer_sizes[0])
+        test_x = np.asarray(test_x, dtype=np.float64).reshape(-1, setup.layer_sizes[0])
+        self._points = np.vstack([train_x, test_x])
+        self._n_train = len(train_x)
+        self._targets = (target_matrix(train_y, n_out), target_matrix(test_y, n_out))
         self.lanes = [
             [Lane(self._trainer(contestant, seed)) for contestant in setup.contestants]
             for seed in setup.seeds
@@ -194,16 +192,21 @@ class Race:
             grown = np.full((*self._curves.shape[:-1], 2 * self._curves.shape[-1]), np.nan)
             grown[..., : self._curves.shape[-1]] = self._curves
             self._curves = grown
-        (train_x, train_t), (test_x, test_t) = self._sets
-        classification = self.setup.classification
+        train_t, test_t = self._targets
+        n, classification = self._n_train, self.setup.classification
+        logits = self.setup.loss != "mse"
         for s, row in enumerate(self.lanes):
             for c, lane in enumerate(row):
                 if lane.diverged_at is not None:
                     continue
-                train_loss, train_accuracy = evaluate(
-                    lane.trainer, train_x, train_t, classification
+                trainer = lane.trainer
+                raw = trainer.outputs(self._points, logits=logits)
+                train_loss, train_accuracy = metrics(
+                    trainer.loss_name, raw[:n], train_t, classification
                 )
-                test_loss, test_accuracy = evaluate(lane.trainer, test_x, test_t, classification)
+                test_loss, test_accuracy = metrics(
+                    trainer.loss_name, raw[n:], test_t, classification
+                )
                 self._curves[s, c, :, epoch] = (
                     train_loss,
                     test_loss,
@@ -257,4 +260,4 @@ class Race:
         return self.lanes[seed_index][contestant_index].trainer.parameters.copy()
 
 
-__all__ = ["CHUNK_STEPS", "Lane", "Race", "evaluate"]
+__all__ = ["CHUNK_STEPS", "Lane", "Race", "metrics"]
