@@ -23,7 +23,7 @@ from actplay.core.race_record import METRICS, RaceRecord
 from actplay.core.race_setup import Contestant, RaceSetup, contestant_network
 from actplay.core.training import Trainer, target_matrix
 
-CHUNK_STEPS = 5  # steps per lane between clock checks in run_for: ~0.5 ms per lane
+CHUNK_STEPS = 5  # steps of one lane between clock checks in run_for: 0.5-2.5 ms
 _INITIAL_CAPACITY = 64  # recorded epochs before the curve buffer first grows
 
 
@@ -116,6 +116,7 @@ class Race:
         self.steps_per_epoch = self._flat[0].trainer.steps_per_epoch
         self.epochs = 0
         self._position = 0  # steps into the current epoch
+        self._sweep: list | None = None  # [chunk, lanes done] of a sweep run_for left open
         self._curves = np.full(
             (len(setup.seeds), len(setup.contestants), len(METRICS), _INITIAL_CAPACITY), np.nan
         )
@@ -148,21 +149,48 @@ class Race:
         return not self._running
 
     def step(self, n_steps: int = 1) -> None:
-        """Advance every lane still running by ``n_steps`` mini-batch steps, together."""
+        """Advance every lane still running by ``n_steps`` mini-batch steps, together.
+
+        A sweep that :meth:`run_for` left half done is finished first.
+        """
+        self._finish_sweep()
         left = int(n_steps)
         while left > 0 and self._running:
             chunk = min(left, self.steps_per_epoch - self._position)
-            progress = self.epoch_progress
-            for lane in self._running:
-                lane.advance(chunk, progress)
-            if any(lane.diverged_at is not None for lane in self._running):
-                self._running = [lane for lane in self._running if lane.diverged_at is None]
-            self._position += chunk
+            self._sweep_lanes(chunk)
             left -= chunk
-            if self._position == self.steps_per_epoch:
-                self._position = 0
-                self.epochs += 1
-                self._record()
+
+    def _finish_sweep(self) -> None:
+        if self._sweep is not None:
+            self._sweep_lanes(self._sweep[0])
+
+    def _sweep_lanes(self, chunk: int, deadline: float | None = None) -> bool:
+        """Advance every running lane by ``chunk`` steps, one lane after another.
+
+        With a ``deadline`` the sweep may stop between two lanes (a tick ends in
+        time however many lanes race) and go on at the next call; the race's
+        epoch and records move only when every lane has done the chunk. Returns
+        True when the sweep is complete.
+        """
+        if self._sweep is None:
+            self._sweep = [chunk, 0]
+        chunk, done = self._sweep
+        lanes, progress = self._running, self.epoch_progress
+        while done < len(lanes):
+            lanes[done].advance(chunk, progress)
+            done += 1
+            if deadline is not None and done < len(lanes) and time.perf_counter() >= deadline:
+                self._sweep[1] = done
+                return False
+        self._sweep = None
+        if any(lane.diverged_at is not None for lane in lanes):
+            self._running = [lane for lane in lanes if lane.diverged_at is None]
+        self._position += chunk
+        if self._position == self.steps_per_epoch:
+            self._position = 0
+            self.epochs += 1
+            self._record()
+        return True
 
     def steps_to(self, epoch: int) -> int:
         """Steps left until every lane has completed ``epoch`` epochs (0 if already)."""
@@ -170,19 +198,24 @@ class Race:
 
     def run_to(self, epoch: int) -> None:
         """Train until ``epoch`` whole epochs are done (Step: the end of the current one)."""
+        self._finish_sweep()
         self.step(self.steps_to(epoch))
 
     def run_for(self, seconds: float, until_epoch: int | None = None) -> None:
-        """Train in chunks of ``CHUNK_STEPS`` until ``seconds`` pass or ``until_epoch`` is done."""
+        """Train for about ``seconds`` (each lane ``CHUNK_STEPS`` at a time), or until
+        ``until_epoch`` epochs are done; may stop between two lanes of a sweep."""
         deadline = time.perf_counter() + seconds
         while self._running:
-            left = (
-                CHUNK_STEPS if until_epoch is None else min(CHUNK_STEPS, self.steps_to(until_epoch))
-            )
-            if left <= 0:
-                return
-            self.step(left)
-            if time.perf_counter() >= deadline:
+            if self._sweep is not None:
+                chunk = self._sweep[0]
+            else:
+                left = CHUNK_STEPS
+                if until_epoch is not None:
+                    left = min(left, self.steps_to(until_epoch))
+                if left <= 0:
+                    return
+                chunk = min(left, self.steps_per_epoch - self._position)
+            if not self._sweep_lanes(chunk, deadline) or time.perf_counter() >= deadline:
                 return
 
     # -- records ---------------------------------------------------------------------

@@ -251,3 +251,24 @@ def test_bad_setups_are_refused(spiral, changes, message):
     with pytest.raises(ValueError, match=message):
         Race(RaceSetup(**fields))
     assert MAX_CONTESTANTS == 6
+
+
+def test_run_for_may_stop_between_lanes_and_ends_the_same(spiral):
+    sliced = Race(_setup(spiral, SIX[:3], seeds=(0, 1)))
+    calls = 0
+    while sliced.epochs < 2:
+        sliced.run_for(0.0, until_epoch=2)  # an expired budget: one lane's chunk per call
+        calls += 1
+        if sliced._sweep is not None:  # half a sweep: the race has not moved yet
+            assert sliced._sweep[1] < 6
+    assert calls >= 6 * 2 * 2  # at least one call per lane and chunk
+    whole = Race(_setup(spiral, SIX[:3], seeds=(0, 1)))
+    whole.run_to(2)
+    for s in range(2):
+        for c in range(3):
+            assert np.array_equal(sliced.parameters(s, c), whole.parameters(s, c))
+    np.testing.assert_array_equal(sliced.curves(), whole.curves())
+    sliced.run_for(0.0, until_epoch=3)  # leaves a sweep open; step() finishes it first
+    sliced.run_to(3)
+    whole.run_to(3)
+    assert np.array_equal(sliced.parameters(1, 2), whole.parameters(1, 2))
