@@ -25,7 +25,7 @@ import pytest
 
 PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "actplay"
 LAYERS = ("api", "app", "ui", "resources", "model", "core")  # top to bottom
-PANES = ("curve", "neuron", "network", "training", "lessons")
+PANES = ("curve", "neuron", "network", "training", "lessons", "race")
 UI_SHARED = ("theme", "binding", "scheduler")
 
 

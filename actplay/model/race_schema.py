@@ -243,3 +243,25 @@ def activations_used(settings: dict) -> set[str]:
     for entry in settings["contestants"]:
         names.update(name for name, _ in contestant_layers(entry, len(settings["hidden"])))
     return names
+
+
+def fit_layers(contestants, hidden) -> list:
+    """Per-layer contestants follow a new layer count: the last layer's function repeats
+    into new layers, removed layers take theirs with them."""
+    if not isinstance(hidden, list) or not hidden:
+        return contestants
+    fitted = []
+    for entry in contestants:
+        if isinstance(entry, dict) and isinstance(entry.get("layers"), list) and entry["layers"]:
+            layers = entry["layers"][: len(hidden)]
+            layers += [layers[-1]] * (len(hidden) - len(layers))
+            entry = {**entry, "layers": copy.deepcopy(layers)}
+        fitted.append(entry)
+    return fitted
+
+
+def refit_params(activation, params: dict) -> dict:
+    """``params`` for a changed ``activation``: the values it still accepts, defaults else."""
+    limits = activation.limits
+    kept = {k: v for k, v in params.items() if k in limits and limits[k][0] <= v <= limits[k][1]}
+    return activation.resolve_params(kept)

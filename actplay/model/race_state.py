@@ -58,6 +58,8 @@ class RaceState:
         self._touch = touch
         self._custom = custom
         self._settings = schema.default_race()
+        self._settings_version = 0  # bumps whenever the settings change
+        self._labels_cache: tuple | None = None
         self._clear_run()
 
     def _clear_run(self) -> None:
@@ -69,6 +71,11 @@ class RaceState:
         self._data_cache = None
 
     # -- settings -------------------------------------------------------------------
+    @property
+    def settings_version(self) -> int:
+        """A counter that changes whenever the settings do (a cheap "did they change?")."""
+        return self._settings_version
+
     @property
     def settings(self) -> dict:
         """The whole section's settings (a deep copy)."""
@@ -87,6 +94,8 @@ class RaceState:
             Naming the bad field; nothing changes.
         """
         merged = {**self._settings, **changes}
+        if "hidden" in changes and "contestants" not in changes:
+            merged["contestants"] = schema.fit_layers(merged["contestants"], merged["hidden"])
         if (
             isinstance(merged.get("dataset"), dict)
             and merged["dataset"].get("source") == "regression"
@@ -107,6 +116,7 @@ class RaceState:
             clean[key] != self._settings[key] for key in schema.KEYS if key not in KEEPS_THE_RUN
         )
         self._settings = clean
+        self._settings_version += 1
         if resets:
             self._clear_run()
         elif self._running and self.finished:
@@ -129,7 +139,12 @@ class RaceState:
     # -- setup ----------------------------------------------------------------------
     def labels(self) -> tuple[str, ...]:
         """What the legend and table call each contestant."""
-        return contestant_labels(self._settings, self._custom())
+        if self._labels_cache is None or self._labels_cache[0] != self._settings_version:
+            self._labels_cache = (
+                self._settings_version,
+                contestant_labels(self._settings, self._custom()),
+            )
+        return self._labels_cache[1]
 
     def dataset(self) -> datasets.Dataset:
         """The race's points (cached per data set settings)."""
@@ -338,6 +353,7 @@ class RaceState:
         if settings == self._settings and results is None:
             return False
         self._settings = copy.deepcopy(settings)
+        self._settings_version += 1
         self._clear_run()
         if results is not None:
             seed = settings["seed"]
@@ -359,11 +375,7 @@ class RaceState:
         activation = custom[name]
 
         def refit(params):
-            limits = activation.limits
-            kept = {
-                k: v for k, v in params.items() if k in limits and limits[k][0] <= v <= limits[k][1]
-            }
-            return activation.resolve_params(kept)
+            return schema.refit_params(activation, params)
 
         contestants = []
         for entry in self._settings["contestants"]:
@@ -376,5 +388,6 @@ class RaceState:
         self._settings = schema.validate_race(
             {**self._settings, "contestants": contestants}, custom
         )
+        self._settings_version += 1
         self._clear_run()
         self._touch({"race"})

@@ -18,6 +18,7 @@ from actplay.ui.curve import CurvePane
 from actplay.ui.export import dialog as export_dialog
 from actplay.ui.network import NetworkPanel
 from actplay.ui.neuron import NeuronPanel
+from actplay.ui.race import window as race_room
 from actplay.ui.scheduler import RedrawScheduler
 from actplay.ui.shell import command_palette, help_dialogs, preferences, undo
 from actplay.ui.shell.file_actions import FileActions
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self._docks_placed = False  # True once shown or restored from settings
         self.autosaver = None  # only main() autosaves (`set_autosaver`)
         self.command_palette = None  # the last palette opened
+        self.race_window = None  # built when View > Activation race first opens it
         self.theme_mode = preferences.DEFAULT_THEME
         theme.apply_plot_defaults()
         self.scheduler = RedrawScheduler(model, self)
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
             action = dock.toggleViewAction()
             action.setObjectName(f"{dock.objectName()}_toggle")
             self.view_menu.addAction(action)
+        self.view_menu.addAction(race_room.race_action(self))  # the race room's own window
         self.view_menu.addSeparator()
         fill_menu(self.view_menu, self.layouts.actions.values())
         menu_bar.setCornerWidget(self.layouts.corner, Qt.Corner.TopRightCorner)

@@ -1,0 +1,169 @@
+"""The race's curves: test and train loss (or accuracy) of every contestant, overlaid.
+
+One colour per contestant; the test curve is solid, the train curve dashed, and
+with several seeds each line is the median over the seeds with a faint band
+from the lowest to the highest seed (test only, so the picture stays
+readable). Every item is created once and updated with ``setData``; curves are
+drawn as one path each (``segmentedLineMode='off'``), so an SVG export holds a
+handful of paths, not thousands of segments.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from actplay.core.race_limits import MAX_CONTESTANTS
+from actplay.core.race_summary import spread
+from actplay.ui import theme
+from actplay.ui.race.colours import contestant_colour
+
+BAND_ALPHA = 45  # of 255: the spread band is a tint, the median line the statement
+LEGEND_ALPHA = 215  # of 255: the legend's backdrop
+KINDS = ("loss", "accuracy")
+
+
+def _pen(colour: str, dashed: bool = False) -> QtGui.QPen:
+    pen = pg.mkPen(colour, width=theme.CURVE_WIDTH)
+    if dashed:
+        pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+    pen.setCosmetic(True)
+    return pen
+
+
+def _finite_end(values: np.ndarray) -> int:
+    """Length of ``values`` up to its last finite entry (a band must not run into NaN)."""
+    finite = np.flatnonzero(np.isfinite(values))
+    return int(finite[-1]) + 1 if finite.size else 0
+
+
+class _Contestant:
+    """The items of one contestant: test and train medians, the test band."""
+
+    def __init__(self, plot: pg.PlotItem, index: int) -> None:
+        colour = contestant_colour(index)
+        self.test = pg.PlotDataItem(pen=_pen(colour), connect="finite")
+        self.train = pg.PlotDataItem(pen=_pen(colour, dashed=True), connect="finite")
+        self.low = pg.PlotCurveItem(pen=pg.mkPen(None))
+        self.high = pg.PlotCurveItem(pen=pg.mkPen(None))
+        tint = QtGui.QColor(colour)
+        tint.setAlpha(BAND_ALPHA)
+        self.band = pg.FillBetweenItem(self.low, self.high, brush=pg.mkBrush(tint))
+        for item in (self.test, self.train):
+            item.curve.setSegmentedLineMode("off")
+        for item in (self.band, self.low, self.high, self.train, self.test):
+            plot.addItem(item)
+        self.items = (self.test, self.train, self.low, self.high, self.band)
+
+    def show(self, on: bool) -> None:
+        for item in self.items:
+            item.setVisible(on)
+
+
+class RaceCurves(pg.PlotWidget):
+    """Overlaid curves of every contestant of a race record.
+
+    ``kind`` is ``"loss"`` or ``"accuracy"``; ``log_y`` puts losses on a log axis.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("race_curves")
+        self.setBackground(theme.plot_background())
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(False, False)
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        plot.setLabel("bottom", "epoch")
+        for side in ("left", "bottom"):
+            plot.getAxis(side).enableAutoSIPrefix(False)
+        self.plot = plot
+        self.legend = plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.legend.setLabelTextColor(theme.plot_foreground())
+        backdrop = QtGui.QColor(theme.plot_background())
+        backdrop.setAlpha(LEGEND_ALPHA)  # curves stay visible behind it, the words readable
+        self.legend.setBrush(pg.mkBrush(backdrop))
+        self.lines = [_Contestant(plot, i) for i in range(MAX_CONTESTANTS)]
+        self.kind = "loss"
+        self.log_y = False
+        self._labels: tuple = ()
+        self._record = None
+        self._set_axis_label()
+
+    def set_kind(self, kind: str) -> None:
+        """Show ``"loss"`` or ``"accuracy"``."""
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
+        if kind != self.kind:
+            self.kind = kind
+            self._set_axis_label()
+            self._redraw()
+
+    def set_log_y(self, on: bool) -> None:
+        """Log scale for losses (accuracy stays linear)."""
+        if bool(on) != self.log_y:
+            self.log_y = bool(on)
+            self._redraw()
+
+    def _set_axis_label(self) -> None:
+        self.plot.setLabel("left", "loss" if self.kind == "loss" else "accuracy")
+
+    def set_record(self, record) -> None:
+        """Draw a :class:`~actplay.core.race_record.RaceRecord` (or nothing for None)."""
+        self._record = record
+        self._redraw()
+
+    def _redraw(self) -> None:
+        record = self._record
+        log = self.log_y and self.kind == "loss"
+        self.plot.setLogMode(x=False, y=log)
+        if record is None:
+            for line in self.lines:
+                line.show(False)
+            self._set_legend(())
+            return
+        test_name, train_name = (
+            ("test_loss", "train_loss")
+            if self.kind == "loss"
+            else ("test_accuracy", "train_accuracy")
+        )
+        epochs = record.epochs
+        test_median, test_low, test_high = spread(record.curve(test_name))
+        train_median, _, _ = spread(record.curve(train_name))
+        several = len(record.seeds) > 1
+        for c, line in enumerate(self.lines):
+            shown = c < len(record.labels)
+            line.show(shown)
+            if not shown:
+                continue
+            line.test.setData(epochs, test_median[c])
+            line.train.setData(epochs, train_median[c])
+            end = _finite_end(test_low[c]) if several else 0
+            line.band.setVisible(end > 1)
+            if end > 1:
+                low, high = test_low[c, :end], test_high[c, :end]
+                if log:
+                    low, high = np.log10(np.maximum(low, 1e-12)), np.log10(np.maximum(high, 1e-12))
+                line.low.setData(epochs[:end], low)
+                line.high.setData(epochs[:end], high)
+        self._set_legend(record.labels)
+        self.plot.enableAutoRange()
+
+    def _set_legend(self, labels) -> None:
+        if tuple(labels) == self._labels:
+            return
+        self._labels = tuple(labels)
+        self.legend.clear()
+        for line, label in zip(self.lines, labels, strict=False):
+            self.legend.addItem(line.test, label)
+        if labels:
+            self.legend.addItem(_KeySample(), "dashed: train \u00b7 solid: test")
+
+
+class _KeySample(pg.PlotDataItem):
+    """An empty legend sample: the line-style key is text only."""
+
+    def __init__(self) -> None:
+        super().__init__(pen=pg.mkPen(None))

@@ -1,0 +1,77 @@
+"""Gradient flow: mean |∂L/∂W| per layer of every contestant, on one log axis.
+
+One line per contestant from the first hidden layer to the output layer, in the
+contestant's colour, for the first seed's current weights over the whole
+training set. A deep sigmoid stack shows its line falling towards the input:
+the gradient that should train the first layers vanishes on the way back.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from actplay.core.race_limits import MAX_CONTESTANTS
+from actplay.ui import theme
+from actplay.ui.race.colours import contestant_colour
+
+FLOOR = 1e-12  # a zero gradient (a dead layer) is drawn at this floor of the log axis
+SYMBOL_SIZE = 6
+
+
+class GradientFlow(pg.PlotWidget):
+    """Mean |∂L/∂W| per layer, one line per contestant (log y)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("race_gradient_flow")
+        self.setBackground(theme.plot_background())
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(False, False)
+        plot.showGrid(x=False, y=True, alpha=0.15)
+        plot.setLogMode(x=False, y=True)
+        plot.setLabel("left", "mean |\u2202L/\u2202W|")
+        plot.setLabel("bottom", "layer")
+        for side in ("left", "bottom"):
+            plot.getAxis(side).enableAutoSIPrefix(False)
+        self.plot = plot
+        self.lines = []
+        for index in range(MAX_CONTESTANTS):
+            colour = contestant_colour(index)
+            pen = pg.mkPen(colour, width=theme.CURVE_WIDTH)
+            pen.setCosmetic(True)
+            line = pg.PlotDataItem(
+                pen=pen,
+                symbol="o",
+                symbolSize=SYMBOL_SIZE,
+                symbolBrush=colour,
+                symbolPen=pg.mkPen(None),
+            )
+            line.curve.setSegmentedLineMode("off")
+            plot.addItem(line)
+            self.lines.append(line)
+        self._ticks = None
+
+    def set_gradients(self, gradients) -> None:
+        """``gradients[c]`` is a per-layer sequence (or None for no data yet)."""
+        n_layers = 0
+        for c, line in enumerate(self.lines):
+            values = gradients[c] if c < len(gradients) else None
+            line.setVisible(values is not None)
+            if values is None:
+                continue
+            values = np.maximum(np.asarray(values, dtype=float), FLOOR)
+            n_layers = len(values)
+            line.setData(np.arange(1, n_layers + 1), values)
+        self._set_ticks(n_layers)
+
+    def _set_ticks(self, n_layers: int) -> None:
+        if n_layers == self._ticks:
+            return
+        self._ticks = n_layers
+        names = [(i, f"h{i}") for i in range(1, n_layers)] + [(n_layers, "out")]
+        self.plot.getAxis("bottom").setTicks([names] if n_layers else None)
+        if n_layers:
+            self.plot.setXRange(0.6, n_layers + 0.4, padding=0)
