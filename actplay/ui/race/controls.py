@@ -77,6 +77,7 @@ class RaceControls(QtWidgets.QWidget):
         self.epochs.setToolTip("Length of the race in epochs")
         self.target_metric = QtWidgets.QComboBox()
         self.target_metric.setObjectName("race_target_metric")
+        self.target_metric.setAccessibleName("Target metric")
         for metric in METRICS:
             self.target_metric.addItem(METRIC_TITLES[metric], metric)
         self.target_value = QtWidgets.QDoubleSpinBox()
@@ -85,6 +86,7 @@ class RaceControls(QtWidgets.QWidget):
         self.target_value.setDecimals(3)
         self.target_value.setSingleStep(0.01)
         self.target_value.setToolTip("Accuracy as a share (0.9 = 90 %) or a loss")
+        self.target_value.setAccessibleName("Target value")
         for spin in (self.seeds, self.epochs, self.target_value):
             spin.setKeyboardTracking(False)
         self.bindings = [
@@ -100,6 +102,7 @@ class RaceControls(QtWidgets.QWidget):
 
         self.kind = QtWidgets.QComboBox()
         self.kind.setObjectName("race_curve_kind")
+        self.kind.setAccessibleName("Curves show")
         self.kind.addItem("Loss", "loss")
         self.kind.addItem("Accuracy", "accuracy")
         self.log_y = QtWidgets.QCheckBox("Log")

@@ -175,3 +175,36 @@ def test_a_session_with_results_shows_the_finished_race(window, qtbot, tmp_path)
     assert pane.table.rowCount() == 2 and pane.maps.images[0].image is not None
     x, _ = pane.curves.lines[0].test.getData()
     assert x[-1] == 40
+
+
+def test_every_control_of_the_race_window_has_an_accessible_name(window, qtbot):
+    from PySide6.QtGui import QAccessible
+
+    _open(window, qtbot)
+    race = window.model.race
+    race.set(contestants=[{"activation": "elu", "params": {}}, {"layers": [["tanh", {}]] * 2}])
+    window.scheduler.flush()
+    controls = (
+        QtWidgets.QAbstractSpinBox,
+        QtWidgets.QComboBox,
+        QtWidgets.QAbstractButton,
+        QtWidgets.QLineEdit,
+    )
+    unnamed = []
+    for widget in window.race_window.findChildren(QtWidgets.QWidget):
+        parent = widget.parentWidget()
+        if not isinstance(widget, controls) or isinstance(
+            parent, (QtWidgets.QAbstractSpinBox, QtWidgets.QComboBox)
+        ):
+            continue
+        if widget.objectName().startswith("qt_"):
+            continue  # parts Qt builds inside a table or a spin box
+        if isinstance(widget, QtWidgets.QComboBox):
+            labels = window.race_window.findChildren(QtWidgets.QLabel)
+            named = widget.accessibleName() or any(lab.buddy() is widget for lab in labels)
+        else:
+            interface = QAccessible.queryAccessibleInterface(widget)
+            named = interface is not None and interface.text(QAccessible.Text.Name).strip()
+        if not named:
+            unnamed.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert unnamed == []
