@@ -7,9 +7,11 @@
 
 The race starts from the default settings, a ``--preset`` or the race of a
 ``--session``; every other option changes one setting. The format comes from
-the extension of ``--out``: ``.csv`` (every lane's curves), ``.json`` (a session
-holding the race and its results, plus the full data), ``.png`` or ``.svg`` (the
-race pane's loss curves, drawn offscreen). The results table is printed on
+``--format`` or the extension of ``--out`` (``--out -`` writes to standard
+output): ``csv`` (every lane's curves), ``json`` (a session holding the race and
+its results, plus the full data), or a picture, ``png`` ``jpg`` ``bmp`` ``svg``
+``pdf``: the race window's figure (question, curves, gradient flow, decision
+maps), drawn offscreen. The results table is printed on
 standard output. Bad input exits with status 2 and one line on stderr; every
 check runs before the race trains, and the file is written through a temporary
 file and a rename, so a failed run leaves ``--out`` as it was.
@@ -27,6 +29,7 @@ from actplay.app.cli import one_line as _one_line
 PROG = "actplay race"
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+RACE_FORMATS = ("csv", "json", "png", "jpg", "bmp", "svg", "pdf")
 
 
 class RaceInputError(CliError):
@@ -89,8 +92,22 @@ def build_parser() -> argparse.ArgumentParser:
     size = out.add_mutually_exclusive_group()
     size.add_argument("--size", metavar="WxH", help="picture size in pixels")
     size.add_argument("--scale", type=float, metavar="S", help="device pixel ratio")
+    out.add_argument(
+        "--kind",
+        choices=("loss", "accuracy"),
+        default="loss",
+        help="what a picture's curves show (default loss)",
+    )
+    out.add_argument("--log", action="store_true", help="losses on a log axis in a picture")
     out.add_argument("--quiet", action="store_true", help="print no table")
-    out.add_argument("--out", required=True, metavar="PATH", help="file to write")
+    out.add_argument(
+        "--format",
+        choices=RACE_FORMATS,
+        help="what to write (default: from the extension of --out; needed with --out -)",
+    )
+    out.add_argument(
+        "--out", required=True, metavar="PATH", help="file to write, or - for standard output"
+    )
     return parser
 
 
@@ -238,19 +255,61 @@ def playground_for(args):
 
 
 def check_output(args) -> str:
-    """The export format of ``--out``, after checking it can be written."""
-    from actplay.ui.export.formats import check_target, format_for_path
+    """The format to write (``--format``, else the extension of ``--out``), after checking
+    that ``--out`` can be written and the picture options fit."""
+    from actplay.app.export_cli import check_scale, output_format
+    from actplay.ui.export import sizes
 
-    try:
-        export_format = format_for_path(args.out)
-        check_target(args.out)
-    except ValueError as error:
-        raise RaceInputError(f"--out: {_one_line(error)}") from None
-    if export_format in ("csv", "json") and (args.size or args.scale):
-        raise RaceInputError(f"--size and --scale apply to pictures, not .{export_format}")
-    if export_format in ("png", "svg"):
-        raise RaceInputError("--out: PNG and SVG come with the race pane; write .csv or .json")
+    export_format = output_format(args)  # the same rules as actplay export
+    if export_format not in RACE_FORMATS:
+        raise RaceInputError(f"a race is written as {', '.join(RACE_FORMATS)}, not {export_format}")
+    picture = export_format not in ("csv", "json")
+    if not picture and (args.size or args.scale or args.log or args.kind != "loss"):
+        raise RaceInputError(
+            f"--size, --scale, --kind and --log apply to pictures, not .{export_format}"
+        )
+    if picture:
+        from actplay.ui.race.figure import FIGURE_SIZE
+
+        if args.scale is not None:
+            args.scale = check_scale(args.scale)
+        try:
+            args.size = sizes.parse_size(args.size) if args.size else FIGURE_SIZE
+            raster = export_format not in ("svg", "pdf")
+            sizes.check_pixels(*args.size, (args.scale or 1.0) if raster else 1.0)
+        except ValueError as error:
+            raise RaceInputError(f"--size: {_one_line(error)}") from None
     return export_format
+
+
+def race_bytes(playground, export_format: str, args) -> bytes:
+    """What ``--out`` receives: the race's data, or its figure drawn offscreen."""
+    from actplay.model import race_export
+
+    if export_format == "csv":
+        return race_export.race_csv_text(playground.race.record()).encode("utf-8")
+    if export_format == "json":
+        return race_export.race_json_text(playground).encode("utf-8")
+    from actplay.ui.export import formats
+    from actplay.ui.export.offscreen import offscreen_application
+
+    offscreen_application()
+    from PySide6.QtCore import Qt
+
+    from actplay.ui import theme
+    from actplay.ui.race.figure import RaceFigure
+
+    theme.apply_plot_defaults()
+    figure = RaceFigure()
+    try:
+        figure.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        figure.resize(*args.size)
+        figure.show()
+        figure.draw(playground, args.kind, args.log)
+        return formats.image_bytes(figure, export_format, args.size, args.scale or 1.0)
+    finally:
+        figure.close()
+        figure.deleteLater()
 
 
 def _progress(epoch: int, total: int) -> None:
@@ -259,6 +318,8 @@ def _progress(epoch: int, total: int) -> None:
 
 def run_race(args) -> None:
     """Check everything, train the race, write ``--out``, print the table."""
+    from actplay.app.export_cli import STANDARD_OUTPUT, _write
+
     export_format = check_output(args)
     playground = playground_for(args)
     race = playground.race
@@ -266,17 +327,15 @@ def run_race(args) -> None:
     race.run(progress=_progress if show_progress else None)
     if show_progress:
         print(file=sys.stderr)
-    from actplay.model import race_export
-
-    if export_format == "csv":
-        race_export.write_race_csv(playground, args.out)
-    else:
-        race_export.write_race_json(playground, args.out)
+    _write(args, race_bytes(playground, export_format, args))
     if not args.quiet:
         from actplay.ui.race.table_text import table_lines
 
         settings = race.settings
-        print("\n".join(table_lines(race.table(), settings["target"], settings["epochs"])))
+        lines = table_lines(race.table(), settings["target"], settings["epochs"])
+        # The data went to standard output: the table goes beside it, not into it.
+        stream = sys.stderr if args.out == STANDARD_OUTPUT else sys.stdout
+        print("\n".join(lines), file=stream)
 
 
 def main(argv=None) -> int:
@@ -287,7 +346,7 @@ def main(argv=None) -> int:
         return EXIT_OK
     try:
         run_race(build_parser().parse_args(argv))
-    except RaceInputError as error:
+    except CliError as error:  # ours, and the output checks shared with actplay export
         print(f"{PROG}: error: {_one_line(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:  # a folder we may not write to, a full disk

@@ -102,6 +102,9 @@ def test_a_session_race_may_use_the_sessions_custom_function(capsys, tmp_path):
         (["--data", "moons"], "race dataset source"),
         (["--epochs", "0"], "race epochs"),
         (["--size", "800x600"], "apply to pictures"),
+        (["--log"], "apply to pictures"),
+        (["--size", "90000x10"], "--size"),
+        (["--format", "json"], "does not match --out"),
         (["--preset", "fastest"], "invalid choice"),
         (["--session", "missing.json"], "session file not found"),
     ],
@@ -156,3 +159,52 @@ def test_help_and_the_subcommand_from_the_shell(tmp_path):
         [sys.executable, "-m", "actplay", "race", "--help"], capture_output=True, text=True
     )
     assert shown.returncode == 0 and "--activations" in shown.stdout
+
+
+def test_pictures_are_the_race_figure(capsys, tmp_path):
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / "race.png"
+    code, _, err = _run(
+        capsys, "--preset", "linear", "--epochs", "3", "--size", "900x600", "--out", png
+    )
+    assert code == 0, err
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (900, 600)
+    svg = tmp_path / "race.svg"
+    code, _, _ = _run(
+        capsys, "--preset", "linear", "--epochs", "3", "--kind", "accuracy", "--quiet", "--out", svg
+    )
+    assert code == 0
+    import xml.etree.ElementTree as ElementTree
+
+    root = ElementTree.parse(svg).getroot()
+    texts = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
+    assert "Identity" in texts and "Tanh" in texts and "accuracy" in texts
+    assert "separate XOR" in texts  # the preset's question is the title
+    assert sum(1 for e in root.iter() if e.tag.endswith(("path", "polyline"))) > 10
+    pdf = tmp_path / "race.pdf"
+    assert _run(capsys, "--hidden", "1x2", "--epochs", "1", "--quiet", "--out", pdf)[0] == 0
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_standard_output_takes_the_data_and_the_table_goes_to_stderr(capsysbinary):
+    code = main(
+        [
+            "--hidden",
+            "1x2",
+            "--activations",
+            "tanh,relu",
+            "--epochs",
+            "2",
+            "--format",
+            "csv",
+            "--out",
+            "-",
+        ]
+    )
+    captured = capsysbinary.readouterr()
+    assert code == 0
+    lines = captured.out.decode().splitlines()
+    assert lines[0].startswith("seed,contestant,label,epoch") and len(lines) == 1 + 2 * 3
+    assert "contestant" in captured.err.decode() and "ReLU" in captured.err.decode()

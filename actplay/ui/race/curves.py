@@ -41,7 +41,7 @@ def _finite_end(values: np.ndarray) -> int:
 class _Contestant:
     """The items of one contestant: test and train medians, the test band."""
 
-    def __init__(self, plot: pg.PlotItem, index: int) -> None:
+    def __init__(self, plot, index: int) -> None:
         colour = contestant_colour(index)
         self.test = pg.PlotDataItem(pen=_pen(colour), connect="finite")
         self.train = pg.PlotDataItem(pen=_pen(colour, dashed=True), connect="finite")
@@ -61,31 +61,28 @@ class _Contestant:
             item.setVisible(on)
 
 
-class RaceCurves(pg.PlotWidget):
-    """Overlaid curves of every contestant of a race record.
+class CurvesPlot(pg.PlotItem):
+    """Overlaid curves of every contestant of a race record (a plot item: the pane's
+    widget and the exported figure both hold one).
 
     ``kind`` is ``"loss"`` or ``"accuracy"``; ``log_y`` puts losses on a log axis.
     """
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("race_curves")
-        self.setBackground(theme.plot_background())
-        plot = self.getPlotItem()
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.setMouseEnabled(False, False)
-        plot.showGrid(x=True, y=True, alpha=0.15)
-        plot.setLabel("bottom", "epoch")
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        self.setMouseEnabled(False, False)
+        self.showGrid(x=True, y=True, alpha=0.15)
+        self.setLabel("bottom", "epoch")
         for side in ("left", "bottom"):
-            plot.getAxis(side).enableAutoSIPrefix(False)
-        self.plot = plot
-        self.legend = plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+            self.getAxis(side).enableAutoSIPrefix(False)
+        self.legend = self.addLegend(offset=(-8, 8), labelTextSize="8pt")
         self.legend.setLabelTextColor(theme.plot_foreground())
         backdrop = QtGui.QColor(theme.plot_background())
         backdrop.setAlpha(LEGEND_ALPHA)  # curves stay visible behind it, the words readable
         self.legend.setBrush(pg.mkBrush(backdrop))
-        self.lines = [_Contestant(plot, i) for i in range(MAX_CONTESTANTS)]
+        self.lines = [_Contestant(self, i) for i in range(MAX_CONTESTANTS)]
         self.kind = "loss"
         self.log_y = False
         self._labels: tuple = ()
@@ -108,7 +105,7 @@ class RaceCurves(pg.PlotWidget):
             self._redraw()
 
     def _set_axis_label(self) -> None:
-        self.plot.setLabel("left", "loss" if self.kind == "loss" else "accuracy")
+        self.setLabel("left", "loss" if self.kind == "loss" else "accuracy")
 
     def set_record(self, record) -> None:
         """Draw a :class:`~actplay.core.race_record.RaceRecord` (or nothing for None)."""
@@ -118,7 +115,7 @@ class RaceCurves(pg.PlotWidget):
     def _redraw(self) -> None:
         record = self._record
         log = self.log_y and self.kind == "loss"
-        self.plot.setLogMode(x=False, y=log)
+        self.setLogMode(x=False, y=log)
         if record is None:
             for line in self.lines:
                 line.show(False)
@@ -149,7 +146,7 @@ class RaceCurves(pg.PlotWidget):
                 line.low.setData(epochs[:end], low)
                 line.high.setData(epochs[:end], high)
         self._set_legend(record.labels)
-        self.plot.enableAutoRange()
+        self.enableAutoRange()
 
     def _set_legend(self, labels) -> None:
         if tuple(labels) == self._labels:
@@ -160,6 +157,20 @@ class RaceCurves(pg.PlotWidget):
             self.legend.addItem(line.test, label)
         if labels:
             self.legend.addItem(_KeySample(), "dashed: train \u00b7 solid: test")
+
+
+class RaceCurves(pg.PlotWidget):
+    """The pane's widget around a :class:`CurvesPlot` (``plot``; its ``lines``)."""
+
+    def __init__(self, parent=None) -> None:
+        self.plot = CurvesPlot()
+        super().__init__(parent, plotItem=self.plot)
+        self.setObjectName("race_curves")
+        self.setBackground(theme.plot_background())
+        self.lines = self.plot.lines
+        self.set_kind = self.plot.set_kind
+        self.set_log_y = self.plot.set_log_y
+        self.set_record = self.plot.set_record
 
 
 class _KeySample(pg.PlotDataItem):

@@ -19,24 +19,21 @@ FLOOR = 1e-12  # a zero gradient (a dead layer) is drawn at this floor of the lo
 SYMBOL_SIZE = 6
 
 
-class GradientFlow(pg.PlotWidget):
-    """Mean |∂L/∂W| per layer, one line per contestant (log y)."""
+class FlowPlot(pg.PlotItem):
+    """Mean |∂L/∂W| per layer, one line per contestant (log y); a plot item the pane's
+    widget and the exported figure both hold."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("race_gradient_flow")
-        self.setBackground(theme.plot_background())
-        plot = self.getPlotItem()
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.setMouseEnabled(False, False)
-        plot.showGrid(x=False, y=True, alpha=0.15)
-        plot.setLogMode(x=False, y=True)
-        plot.setLabel("left", "mean |\u2202L/\u2202W|")
-        plot.setLabel("bottom", "layer")
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        self.setMouseEnabled(False, False)
+        self.showGrid(x=False, y=True, alpha=0.15)
+        self.setLogMode(x=False, y=True)
+        self.setLabel("left", "mean |\u2202L/\u2202W|")
+        self.setLabel("bottom", "layer")
         for side in ("left", "bottom"):
-            plot.getAxis(side).enableAutoSIPrefix(False)
-        self.plot = plot
+            self.getAxis(side).enableAutoSIPrefix(False)
         self.lines = []
         for index in range(MAX_CONTESTANTS):
             colour = contestant_colour(index)
@@ -50,7 +47,7 @@ class GradientFlow(pg.PlotWidget):
                 symbolPen=pg.mkPen(None),
             )
             line.curve.setSegmentedLineMode("off")
-            plot.addItem(line)
+            self.addItem(line)
             self.lines.append(line)
         self._ticks = None
 
@@ -72,6 +69,18 @@ class GradientFlow(pg.PlotWidget):
             return
         self._ticks = n_layers
         names = [(i, f"h{i}") for i in range(1, n_layers)] + [(n_layers, "out")]
-        self.plot.getAxis("bottom").setTicks([names] if n_layers else None)
+        self.getAxis("bottom").setTicks([names] if n_layers else None)
         if n_layers:
-            self.plot.setXRange(0.6, n_layers + 0.4, padding=0)
+            self.setXRange(0.6, n_layers + 0.4, padding=0)
+
+
+class GradientFlow(pg.PlotWidget):
+    """The pane's widget around a :class:`FlowPlot` (``plot``; its ``lines``)."""
+
+    def __init__(self, parent=None) -> None:
+        self.plot = FlowPlot()
+        super().__init__(parent, plotItem=self.plot)
+        self.setObjectName("race_gradient_flow")
+        self.setBackground(theme.plot_background())
+        self.lines = self.plot.lines
+        self.set_gradients = self.plot.set_gradients

@@ -32,22 +32,19 @@ def health_caption(health) -> str:
     return f"dead {shares(health.dead)} % \u00b7 sat {shares(health.saturated)} %"
 
 
-class RaceMaps(pg.GraphicsLayoutWidget):
-    """Up to ``MAX_CONTESTANTS`` decision maps in a row."""
+class MapsLayout(pg.GraphicsLayout):
+    """Up to ``MAX_CONTESTANTS`` decision maps in a row (a layout item: the pane's
+    widget and the exported figure both hold one)."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("race_maps")
-        self.setBackground(theme.plot_background())
-        self.ci.layout.setSpacing(2)
-        self.ci.setContentsMargins(2, 2, 2, 2)
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout.setSpacing(2)
+        self.setContentsMargins(2, 2, 2, 2)
         self.titles, self.views, self.images, self.points, self.captions = [], [], [], [], []
-        ink = theme.plot_foreground().name()
         muted = theme.muted_text_colour()
         for index in range(MAX_CONTESTANTS):
             title = pg.LabelItem("", size="8pt", bold=True, color=contestant_colour(index))
             view = pg.ViewBox(lockAspect=True, enableMouse=False, enableMenu=False)
-            view.setBorder(pg.mkPen(ink, width=0.5))
             image = pg.ImageItem(axisOrder="row-major", lut=diverging_lut(), levels=VALUE_LEVELS)
             points = pg.ScatterPlotItem(size=POINT_SIZE, pen=POINT_PEN)
             view.addItem(image)
@@ -61,7 +58,7 @@ class RaceMaps(pg.GraphicsLayoutWidget):
             self.images.append(image)
             self.points.append(points)
             self.captions.append(caption)
-        self.ci.layout.setRowStretchFactor(1, 1)
+        self.layout.setRowStretchFactor(1, 1)
         self._shown = -1
         self._labels: tuple = ()
         self._extent = None
@@ -80,8 +77,8 @@ class RaceMaps(pg.GraphicsLayoutWidget):
                 on = index < len(labels)
                 for item in (self.titles[index], self.views[index], self.captions[index]):
                     item.setVisible(on)
-                self.ci.layout.setColumnStretchFactor(index, 1 if on else 0)
-                self.ci.layout.setColumnMaximumWidth(index, 10_000 if on else 0)
+                self.layout.setColumnStretchFactor(index, 1 if on else 0)
+                self.layout.setColumnMaximumWidth(index, 10_000 if on else 0)
 
     def set_data(self, data, regression: bool, extent) -> None:
         """The training points of ``data`` (a Dataset) drawn on every map, coloured by
@@ -113,3 +110,20 @@ class RaceMaps(pg.GraphicsLayoutWidget):
         """The line under map ``index``."""
         if self.captions[index].text != text:
             self.captions[index].setText(text)
+
+
+class RaceMaps(pg.GraphicsView):
+    """The pane's widget around a :class:`MapsLayout` (``maps``)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("race_maps")
+        self.setBackground(theme.plot_background())
+        self.maps = MapsLayout()
+        self.setCentralItem(self.maps)
+        for name in ("images", "captions", "titles", "views", "points"):
+            setattr(self, name, getattr(self.maps, name))
+        self.set_labels = self.maps.set_labels
+        self.set_data = self.maps.set_data
+        self.set_surface = self.maps.set_surface
+        self.set_caption = self.maps.set_caption

@@ -17,20 +17,18 @@ import time
 
 from PySide6 import QtCore, QtWidgets
 
-from actplay.core import datasets
 from actplay.ui.race.controls import RaceControls
 from actplay.ui.race.curves import RaceCurves
 from actplay.ui.race.driver import TimerDriver
+from actplay.ui.race.figure import show_details
 from actplay.ui.race.flow import GradientFlow
-from actplay.ui.race.maps import RaceMaps, health_caption
+from actplay.ui.race.maps import RaceMaps
 from actplay.ui.race.setup_form import SetupForm
 from actplay.ui.race.table import ResultsTable
 
 DETAIL_MS = 250  # while racing, one contestant's map and health every 250 ms, in turn
 SETUP_WIDTH = 270  # px of the setup column at first show
 SETUP_MIN_WIDTH = 230  # px: a contestant's picker and one parameter still fit
-MAP_EXTENT = (-datasets.DATA_RADIUS - 1.0, datasets.DATA_RADIUS + 1.0)
-MAP_RESOLUTION = 40  # cells per side of a decision map: ~120-200 px on screen
 
 
 class RacePane(QtWidgets.QWidget):
@@ -127,18 +125,9 @@ class RacePane(QtWidgets.QWidget):
 
     def _refresh_details(self, contestants) -> None:
         """Decision maps and captions of ``contestants``, and the gradient flow."""
-        race = self.model.race
-        labels = race.labels()
-        self.maps.set_labels(labels)
-        data = race.dataset()
-        self.maps.set_data(data, data.kind == datasets.REGRESSION, MAP_EXTENT)
-        self._gradients = (self._gradients + [None] * len(labels))[: len(labels)]
-        for index in contestants:
-            self.maps.set_surface(index, race.surface(index, MAP_RESOLUTION))
-            health = race.health(index) if race.started else None
-            self.maps.set_caption(index, health_caption(health))
-            self._gradients[index] = health.gradient if health is not None else None
-        self.flow.set_gradients(self._gradients)
+        self._gradients = show_details(
+            self.model.race, self.maps.maps, self.flow.plot, contestants, self._gradients
+        )
 
     def _on_view_changed(self, kind: str, log_y: bool) -> None:
         self.curves.set_kind(kind)

@@ -7,8 +7,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.core.race_summary import spread
 from actplay.model import race_presets, session
+from actplay.ui.race.figure import MAP_RESOLUTION
 from actplay.ui.race.maps import health_caption
-from actplay.ui.race.pane import MAP_RESOLUTION
 from actplay.ui.race.table_text import row_cells
 
 SMALL = {
