@@ -290,26 +290,13 @@ def race_bytes(playground, export_format: str, args) -> bytes:
         return race_export.race_csv_text(playground.race.record()).encode("utf-8")
     if export_format == "json":
         return race_export.race_json_text(playground).encode("utf-8")
-    from actplay.ui.export import formats
     from actplay.ui.export.offscreen import offscreen_application
+    from actplay.ui.race.figure import figure_bytes
 
     offscreen_application()
-    from PySide6.QtCore import Qt
-
-    from actplay.ui import theme
-    from actplay.ui.race.figure import RaceFigure
-
-    theme.apply_plot_defaults()
-    figure = RaceFigure()
-    try:
-        figure.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        figure.resize(*args.size)
-        figure.show()
-        figure.draw(playground, args.kind, args.log)
-        return formats.image_bytes(figure, export_format, args.size, args.scale or 1.0)
-    finally:
-        figure.close()
-        figure.deleteLater()
+    return figure_bytes(
+        playground, export_format, args.size, args.scale or 1.0, args.kind, args.log
+    )
 
 
 def _progress(epoch: int, total: int) -> None:

@@ -82,3 +82,27 @@ class RaceFigure(pg.GraphicsView):
         self.curves.set_log_y(log_y)
         self.curves.set_record(race.record())
         show_details(race, self.maps, self.flow, range(len(race.labels())), [])
+
+
+def figure_bytes(
+    playground, export_format: str, size=FIGURE_SIZE, scale: float = 1.0, kind="loss", log=False
+) -> bytes:
+    """The race of ``playground`` as a picture (``png``, ``jpg``, ``bmp``, ``svg`` or ``pdf``).
+
+    Needs a running QApplication (offscreen is enough); draws an unshown figure.
+    """
+    from PySide6.QtCore import Qt
+
+    from actplay.ui.export import formats
+
+    theme.apply_plot_defaults()
+    figure = RaceFigure()
+    try:
+        figure.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        figure.resize(*size)
+        figure.show()
+        figure.draw(playground, kind, log)
+        return formats.image_bytes(figure, export_format, tuple(size), scale)
+    finally:
+        figure.close()
+        figure.deleteLater()
