@@ -71,6 +71,29 @@ def target_matrix(targets: np.ndarray, n_outputs: int) -> np.ndarray:
     return np.eye(n_outputs)[labels]
 
 
+def data_loss(loss: str, last_layer: np.ndarray, targets: np.ndarray) -> float:
+    """Mean data loss of one batch from the last layer (no L2 term).
+
+    Parameters
+    ----------
+    loss : str
+        One of :data:`LOSSES`.
+    last_layer : (n, out) ndarray
+        The outputs ``a`` for ``"mse"``; the logits ``z`` for the cross-entropy losses
+        (they are computed from z, never from a rounded probability).
+    targets : (n, out) ndarray
+        As :func:`target_matrix` returns them.
+    """
+    if loss == "mse":
+        return float(np.mean((last_layer - targets) ** 2))
+    z = last_layer
+    if loss == "bce":
+        return float(np.mean(np.logaddexp(0.0, z) - targets * z))
+    top = np.max(z, axis=1, keepdims=True)
+    log_norm = top[:, 0] + np.log(np.sum(np.exp(z - top), axis=1))
+    return float(np.mean(log_norm - np.sum(z * targets, axis=1)))
+
+
 class _Workspace:
     """Preallocated arrays for one batch size."""
 
@@ -325,14 +348,8 @@ class Trainer:
         t = target_matrix(targets, self.sizes[-1])
         if len(t) == 0:
             return float("nan")
-        if self.loss_name == "mse":
-            return float(np.mean((self.outputs(inputs) - t) ** 2))
-        z = self.outputs(inputs, logits=True)
-        if self.loss_name == "bce":
-            return float(np.mean(np.logaddexp(0.0, z) - t * z))
-        top = np.max(z, axis=1, keepdims=True)
-        log_norm = top[:, 0] + np.log(np.sum(np.exp(z - top), axis=1))
-        return float(np.mean(log_norm - np.sum(z * t, axis=1)))
+        logits = self.loss_name != "mse"
+        return data_loss(self.loss_name, self.outputs(inputs, logits=logits), t)
 
     def mean_abs_weight_gradients(self) -> np.ndarray:
         """Per layer, mean |dL/dW| of the last step (or the last ``gradients`` call)."""
@@ -344,4 +361,12 @@ class Trainer:
         return bool(np.all(np.isfinite(self.parameters)))
 
 
-__all__ = ["LOSSES", "LOSS_TITLES", "OPTIMIZERS", "Trainer", "check_loss_fits", "target_matrix"]
+__all__ = [
+    "LOSSES",
+    "LOSS_TITLES",
+    "OPTIMIZERS",
+    "Trainer",
+    "check_loss_fits",
+    "data_loss",
+    "target_matrix",
+]

@@ -64,6 +64,8 @@ class TrainingRunMixin:
         except InvalidValue as error:
             self._stop_with(str(error))
             raise
+        if not self._history:  # the loss before the first step is the first point
+            self._history.append(self._initial_record(trainer))
         before = trainer.epoch_progress
         snapshot = trainer.parameters.copy()
         run(trainer)
@@ -123,6 +125,32 @@ class TrainingRunMixin:
                 trainer.mean_abs_weight_gradients(),
             )
         )
+
+    def _initial_record(self, trainer: Trainer) -> tuple:
+        """The history point of the weights as they are, before any step: losses and
+        full-batch gradients at the current epoch (cached while nothing changes)."""
+        key = (trainer, self._versions["network"], self._training["epoch"], trainer.l2)
+        if self._initial_cache is not None and self._initial_cache[0] == key:
+            return self._initial_cache[1]
+        train_x, train_y, test_x, test_y = self._training_arrays()
+        trainer.gradients(train_x, train_y)
+        record = (
+            self._training["epoch"],
+            trainer.loss(train_x, train_y),
+            trainer.loss(test_x, test_y) if len(test_y) else np.nan,
+            trainer.mean_abs_weight_gradients(),
+        )
+        self._initial_cache = (key, record)
+        return record
+
+    def _history_rows(self) -> list[tuple]:
+        """The recorded history; before any training, the one point of the current weights."""
+        if self._history:
+            return self._history
+        try:
+            return [self._initial_record(self._ready_trainer())]
+        except ValueError:  # nothing to train yet (no points, inputs that do not fit)
+            return []
 
     def _training_arrays(self):
         data = self.dataset()

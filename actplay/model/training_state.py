@@ -52,6 +52,7 @@ class TrainingStateMixin(TrainingRunMixin):
         self._unpublished_epochs = 0.0  # trained by train_for(publish=False), not yet shown
         self._unpublished_training = False
         self._history: list[tuple] = []  # (epoch, train loss, test loss, grads per layer)
+        self._initial_cache = None  # (key, record) of the point before the first step
         self._history_stride = 1  # record every n-th training call once the history is long
         self._calls_since_record = 0
         self._data_cache = None
@@ -117,8 +118,12 @@ class TrainingStateMixin(TrainingRunMixin):
         return data
 
     def loss_history(self) -> dict:
-        """``{"epoch", "train", "test"}`` float arrays, one entry per recorded chunk."""
-        rows = self._history
+        """``{"epoch", "train", "test"}`` float arrays, one entry per recorded chunk.
+
+        The first entry is the loss before the first step (at epoch 0 after a reset);
+        before any training it is the only one, and follows edits of the weights.
+        """
+        rows = self._history_rows()
         return {
             "epoch": np.array([r[0] for r in rows]),
             "train": np.array([r[1] for r in rows]),
@@ -126,10 +131,12 @@ class TrainingStateMixin(TrainingRunMixin):
         }
 
     def gradient_history(self) -> tuple[np.ndarray, np.ndarray]:
-        """``(epochs, (n_records, n_layers) mean |dL/dW| per layer)``."""
-        if not self._history:
+        """``(epochs, (n_records, n_layers) mean |dL/dW| per layer)``, the rows of
+        :meth:`loss_history` (the first over the whole training set, the others per step)."""
+        rows = self._history_rows()
+        if not rows:
             return np.zeros(0), np.zeros((0, len(self._layer_sizes) - 1))
-        return np.array([r[0] for r in self._history]), np.array([r[3] for r in self._history])
+        return np.array([r[0] for r in rows]), np.array([r[3] for r in rows])
 
     # -- setters ------------------------------------------------------------------
     def set_dataset(self, **changes) -> None:

@@ -52,7 +52,8 @@ def test_training_writes_the_trainers_weights_into_the_network_once(pg, events):
     assert history["train"][-1] == pytest.approx(reference.loss(x, y))
     assert history["test"][-1] == pytest.approx(reference.loss(*pg.dataset().test))
     epochs, grads = pg.gradient_history()
-    assert grads.shape == (1, 3) and np.all(grads > 0)
+    assert grads.shape == (2, 3) and np.all(grads > 0)  # the start, then the steps
+    assert epochs[0] == 0.0 and history["epoch"][0] == 0.0
 
 
 def test_a_weight_edited_between_steps_is_trained_from(pg):
@@ -72,7 +73,7 @@ def test_epoch_step_and_reset(pg):
     pg.train_epoch()
     assert pg.epoch == pytest.approx(1.0)
     pg.reset_training()
-    assert pg.epoch == 0.0 and len(pg.loss_history()["epoch"]) == 0
+    assert pg.epoch == 0.0 and pg.loss_history()["epoch"].tolist() == [0.0]
     fresh = Playground()
     for ours, theirs in zip(pg.weights, fresh.weights, strict=True):
         np.testing.assert_array_equal(ours, theirs)
@@ -236,3 +237,40 @@ def test_a_weight_edited_after_unpublished_training_survives_the_pause(pg):
     pg.set_weight(1, 0, 0, 2.5)
     pg.set_running(False)
     assert pg.weights[0][0, 0] == 2.5
+
+
+def _bce_by_hand(network, points, labels) -> float:
+    p = np.clip(network(points)[:, 0], 1e-15, 1 - 1e-15)
+    return float(-np.mean(labels * np.log(p) + (1 - labels) * np.log(1 - p)))
+
+
+def test_the_loss_before_the_first_step_is_the_first_history_point(pg):
+    data = pg.dataset()
+    start_train = _bce_by_hand(pg.network(), *data.train)
+    start_test = _bce_by_hand(pg.network(), *data.test)
+    history = pg.loss_history()  # nothing trained yet: one point, the weights as they are
+    assert history["epoch"].tolist() == [0.0]
+    assert history["train"][0] == pytest.approx(start_train, rel=1e-9)
+    assert history["test"][0] == pytest.approx(start_test, rel=1e-9)
+    pg.set_weight(1, 0, 0, 3.0)  # before training the point follows the weights
+    assert pg.loss_history()["train"][0] == pytest.approx(
+        _bce_by_hand(pg.network(), *data.train), rel=1e-9
+    )
+    edited_train = pg.loss_history()["train"][0]
+    pg.train_epoch()
+    pg.train_epoch()
+    history = pg.loss_history()
+    assert history["epoch"].tolist() == [0.0, 1.0, 2.0]
+    assert history["train"][0] == edited_train  # kept as recorded before the first step
+    assert history["train"][-1] == pytest.approx(_bce_by_hand(pg.network(), *data.train), rel=1e-9)
+    epochs, gradients = pg.gradient_history()
+    assert epochs.tolist() == [0.0, 1.0, 2.0] and gradients.shape == (3, 3)
+    pg.reset_training()
+    assert pg.loss_history()["epoch"].tolist() == [0.0]
+    assert pg.loss_history()["train"][0] == pytest.approx(start_train, rel=1e-9)
+
+
+def test_no_history_when_the_network_cannot_train(pg):
+    pg.set_layer_sizes((3, 4, 1))  # three inputs, two features
+    assert len(pg.loss_history()["epoch"]) == 0
+    assert pg.gradient_history()[1].shape == (0, 2)

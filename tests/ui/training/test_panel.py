@@ -25,12 +25,16 @@ def test_dock_is_tabbed_behind_the_network_dock(window):
 
 def test_step_trains_one_epoch_and_the_views_follow(window, qtbot):
     panel, model = _panel(window), window.model
+    window.scheduler.flush()
+    assert panel.loss_chart.train_curve.getData()[0].tolist() == [0.0]  # before any step
     qtbot.mouseClick(panel.step, QtCore.Qt.MouseButton.LeftButton)
     window.scheduler.flush()
     assert model.epoch == 1.0
     assert panel.epoch_label.text() == "Epoch 1"
     x, y = panel.loss_chart.train_curve.getData()
+    assert x.tolist() == [0.0, 1.0]  # the chart starts at the loss before the first step
     np.testing.assert_array_equal(y, model.loss_history()["train"])
+    assert panel.loss_chart.test_curve.getData()[0].tolist() == [0.0, 1.0]
     surface = model.output_surface()
     np.testing.assert_array_equal(panel.output_map.image.image, surface)
     assert "test accuracy" in panel.stats.text()
