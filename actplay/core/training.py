@@ -94,6 +94,26 @@ def data_loss(loss: str, last_layer: np.ndarray, targets: np.ndarray) -> float:
     return float(np.mean(log_norm - np.sum(z * targets, axis=1)))
 
 
+def split_parameters(flat: np.ndarray, layer_sizes) -> list[np.ndarray]:
+    """Per-layer weights then biases as views of a flat vector in ``Trainer.parameters``
+    layout (layer by layer: the (out, in) weights, then the out biases).
+
+    Returns
+    -------
+    list
+        ``weights_1, ..., weights_L, biases_1, ..., biases_L``.
+    """
+    weights, biases, offset = [], [], 0
+    for out, inp in zip(layer_sizes[1:], layer_sizes[:-1], strict=True):
+        weights.append(flat[offset : offset + out * inp].reshape(out, inp))
+        offset += out * inp
+        biases.append(flat[offset : offset + out])
+        offset += out
+    if offset != flat.size:
+        raise ValueError(f"{flat.size} parameters do not fit layer sizes {tuple(layer_sizes)}")
+    return weights + biases
+
+
 class _Workspace:
     """Preallocated arrays for one batch size."""
 
@@ -181,15 +201,25 @@ class Trainer:
         self._workspaces: dict[int, _Workspace] = {}
         self.reset_schedule()
 
+    # -- pickling: the whole state, so a worker process carries on exactly ------------
+    _VIEWS = ("weights", "biases", "weight_gradients", "bias_gradients", "_workspaces", "_current")
+
+    def __getstate__(self) -> dict:
+        """Parameters, optimiser moments, shuffling generator and position; not the
+        per-layer views or scratch arrays (rebuilt on unpickling)."""
+        return {k: v for k, v in self.__dict__.items() if k not in self._VIEWS}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.weights, self.biases = self._views(self.parameters)
+        self.weight_gradients, self.bias_gradients = self._views(self.gradient)
+        self._workspaces = {}
+
     # -- parameters ------------------------------------------------------------------
     def _views(self, flat: np.ndarray) -> tuple[list, list]:
-        weights, biases, offset = [], [], 0
-        for out, inp in self._shapes:
-            weights.append(flat[offset : offset + out * inp].reshape(out, inp))
-            offset += out * inp
-            biases.append(flat[offset : offset + out])
-            offset += out
-        return weights, biases
+        layers = len(self._shapes)
+        views = split_parameters(flat, self.sizes)
+        return views[:layers], views[layers:]
 
     def load_parameters(self, weights, biases) -> None:
         """Copy weights and biases in (same shapes); optimiser state and schedule are kept."""
@@ -319,13 +349,17 @@ class Trainer:
 
     def epoch(self) -> int:
         """Run the steps left in the current pass over the data (a whole pass at its start)."""
-        remaining = len(self.inputs) - self._position
-        return self.step(-(-remaining // self.batch_size))
+        return self.step(self.steps_left_in_epoch)
 
     @property
     def steps_per_epoch(self) -> int:
         """Mini-batch steps in one full pass over the training points."""
         return -(-len(self.inputs) // self.batch_size)
+
+    @property
+    def steps_left_in_epoch(self) -> int:
+        """Mini-batch steps until the current pass over the data ends."""
+        return -(-(len(self.inputs) - self._position) // self.batch_size)
 
     @property
     def epoch_progress(self) -> float:
@@ -368,5 +402,6 @@ __all__ = [
     "Trainer",
     "check_loss_fits",
     "data_loss",
+    "split_parameters",
     "target_matrix",
 ]
