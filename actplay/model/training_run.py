@@ -17,13 +17,18 @@ from actplay.core import datasets
 from actplay.core.training import Trainer, check_loss_fits
 from actplay.model import training_schema as schema
 from actplay.model.errors import InvalidValue
+from actplay.model.training_background import DIVERGED_MESSAGE, TrainingBackgroundMixin
 
 MAX_HISTORY = 2000  # history points kept; beyond this every other one is dropped
 CHUNK_STEPS = 5  # steps between clock checks in train_for: ~1 ms of work
 
 
-class TrainingRunMixin:
-    """Training calls and the trainer behind them (needs the Playground's state)."""
+class TrainingRunMixin(TrainingBackgroundMixin):
+    """Training calls and the trainer behind them (needs the Playground's state).
+
+    A run lent to a training worker (``training_background.py``) comes back
+    before any of these calls trains, and goes back afterwards while running.
+    """
 
     def train_steps(self, n_steps: int) -> None:
         """Run ``n_steps`` mini-batch steps. Touches ``network`` and ``training`` once."""
@@ -50,7 +55,13 @@ class TrainingRunMixin:
         self._train(run, publish)
 
     def publish_training(self) -> None:
-        """Copy weights and epochs trained without publishing into the model (if any)."""
+        """Copy weights and epochs trained without publishing into the model (if any).
+
+        With a run in a worker, publishes its latest snapshot.
+        """
+        if self._dispatch is not None:
+            self.collect_training()
+            return
         if not self._unpublished_training or self._trainer is None:
             return
         if self._trainer_network_version != self._versions["network"]:
@@ -59,6 +70,18 @@ class TrainingRunMixin:
         self._publish(self._trainer, 0.0)
 
     def _train(self, run, publish: bool = True) -> None:
+        if self._dispatch is None:
+            self._train_here(run, publish)
+            return
+        with self.batch():  # one event: the run comes back, trains here, goes back
+            self._recall(publish=True)
+            try:
+                self._train_here(run, publish)
+            finally:
+                if self._running and self._worker is not None:
+                    self._send_run()
+
+    def _train_here(self, run, publish: bool) -> None:
         try:
             trainer = self._ready_trainer()
         except InvalidValue as error:
@@ -72,10 +95,7 @@ class TrainingRunMixin:
         if not trainer.finite:
             trainer.parameters[...] = snapshot
             self.publish_training()
-            self._stop_with(
-                "training diverged (weights became infinite): lower the "
-                "learning rate and press Reset"
-            )
+            self._stop_with(DIVERGED_MESSAGE)
             return
         progress = trainer.epoch_progress - before
         if publish:
@@ -89,26 +109,43 @@ class TrainingRunMixin:
         progress += self._unpublished_epochs
         self._unpublished_epochs = 0.0
         self._unpublished_training = False
+        self._publish_values(
+            trainer.weights + trainer.biases,
+            self._training["epoch"] + progress,
+            self._record_values(trainer),
+        )
+
+    def _publish_values(self, parameters, epoch: float, record: tuple) -> None:
+        """Weights then biases per layer, the epoch and a history point: one model event.
+
+        ``record`` is ``(train loss, test loss, mean |dL/dW| per layer)``.
+        """
         with self.batch():
-            self._training = {
-                **self._training,
-                "epoch": min(schema.MAX_EPOCH, self._training["epoch"] + progress),
-            }
-            for target, source in zip(
-                self._weights + self._biases, trainer.weights + trainer.biases, strict=True
-            ):
+            self._training = {**self._training, "epoch": min(schema.MAX_EPOCH, epoch)}
+            for target, source in zip(self._weights + self._biases, parameters, strict=True):
                 target[...] = source
             self._network_changed()
             self._trainer_network_version = self._versions["network"]
-            self._record(trainer)
+            self._record(record)
             self._touch({"training"})
 
     def _stop_with(self, message: str) -> None:
+        self._forget_dispatch()
         self._training_error = message
         self._running = False
         self._touch({"training"})
 
-    def _record(self, trainer: Trainer) -> None:
+    def _record_values(self, trainer: Trainer) -> tuple:
+        """``(train loss, test loss, gradients)`` of ``trainer`` as it is now."""
+        train_x, train_y, test_x, test_y = self._training_arrays()
+        return (
+            trainer.loss(train_x, train_y),
+            trainer.loss(test_x, test_y) if len(test_y) else np.nan,
+            trainer.mean_abs_weight_gradients(),
+        )
+
+    def _record(self, record: tuple) -> None:
+        """Append a history point at the current epoch (thinned once the history is long)."""
         if len(self._history) >= MAX_HISTORY:
             self._history = self._history[::2]
             self._history_stride *= 2
@@ -116,15 +153,7 @@ class TrainingRunMixin:
         if self._calls_since_record < self._history_stride and self._history:
             return
         self._calls_since_record = 0
-        train_x, train_y, test_x, test_y = self._training_arrays()
-        self._history.append(
-            (
-                self._training["epoch"],
-                trainer.loss(train_x, train_y),
-                trainer.loss(test_x, test_y) if len(test_y) else np.nan,
-                trainer.mean_abs_weight_gradients(),
-            )
-        )
+        self._history.append((self._training["epoch"], *record))
 
     def _initial_record(self, trainer: Trainer) -> tuple:
         """The history point of the weights as they are, before any step: losses and
@@ -149,7 +178,7 @@ class TrainingRunMixin:
             return self._history
         try:
             return [self._initial_record(self._ready_trainer())]
-        except ValueError:  # nothing to train yet (no points, inputs that do not fit)
+        except InvalidValue:  # nothing to train yet (no points, inputs that do not fit)
             return []
 
     def _training_arrays(self):
@@ -182,14 +211,7 @@ class TrainingRunMixin:
         self._check_trainable()
         settings = self._training
         data = self.dataset()  # a new object whenever the points or features change
-        key = (
-            settings["loss"],
-            settings["optimizer"],
-            settings["batch_size"],
-            settings["seed"],
-            self._layer_sizes,
-            repr(self._layer_activations),
-        )
+        key = self._trainer_setup()
         if self._trainer is None or key != self._trainer_key or data is not self._trainer_data:
             train_x, train_y, _, _ = self._training_arrays()
             self._trainer = Trainer(
@@ -213,3 +235,15 @@ class TrainingRunMixin:
         self._trainer.l2 = settings["l2"]
         self._trainer_network_version = self._versions["network"]
         return self._trainer
+
+    def _trainer_setup(self) -> tuple:
+        """What a trainer is built from, apart from the points and the weights."""
+        settings = self._training
+        return (
+            settings["loss"],
+            settings["optimizer"],
+            settings["batch_size"],
+            settings["seed"],
+            self._layer_sizes,
+            repr(self._layer_activations),
+        )

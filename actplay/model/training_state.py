@@ -45,6 +45,7 @@ class TrainingStateMixin(TrainingRunMixin):
         self._clear_run()
 
     def _clear_run(self) -> None:
+        self._forget_dispatch()
         self._trainer: Trainer | None = None
         self._trainer_key = None
         self._trainer_data = None
@@ -240,17 +241,26 @@ class TrainingStateMixin(TrainingRunMixin):
                 self._set_output_layer(*OUTPUT_FOR_LOSS[settings["loss"]])
 
     def set_running(self, on: bool) -> None:
-        """Start or stop continuous training (the window's timer acts on it)."""
+        """Start or stop continuous training.
+
+        With a training worker attached the run trains there from now on (publish
+        it with ``collect_training``); without one the caller's timer trains with
+        ``train_for``. Pausing publishes what was trained.
+        """
         on = bool(on)
         if on:
             self._check_trainable()
         if on == self._running:
             return
         with self.batch():
-            if not on:
+            if not on and self._dispatch is not None:
+                self._recall(publish=True)  # the worker's trainer comes back, published
+            elif not on:
                 self.publish_training()  # pausing shows the last trained weights
             self._running = on
             self._touch({"training"})
+        if on and self._worker is not None:
+            self._send_run()
 
     def reset_training(self) -> None:
         """New weights from the init scheme and seed; epoch 0 and an empty history."""
