@@ -95,3 +95,24 @@ def test_stop_disconnects(setup):
     scheduler.stop()
     model.set_neuron_bias(0.4)
     assert view.calls == [] and scheduler.redraw_count == 0
+
+
+def test_a_view_behind_an_inactive_tab_waits_until_it_is_shown(qtbot, window):
+    """The network panel behind the training tab does not recompute on every change."""
+    model, panel = window.model, window.network_panel
+    calls = []
+    refresh = panel.refresh
+    panel.refresh = lambda sections: (calls.append(sections), refresh(sections))
+    window.training_dock.show()
+    window.training_dock.raise_()  # the network dock's tab is now behind
+    qtbot.waitUntil(lambda: panel.visibleRegion().isEmpty())
+    model.set_weight(1, 0, 0, 1.25)
+    model.set_weight(1, 0, 1, -0.75)
+    window.scheduler.flush()
+    assert calls == []
+    window.network_dock.raise_()
+    qtbot.waitUntil(lambda: bool(calls))
+    assert calls == [frozenset({"network"})]  # once, with what it missed
+    model.set_weight(1, 0, 0, 0.5)
+    window.scheduler.flush()
+    assert len(calls) == 2  # shown: painted as before

@@ -23,6 +23,7 @@ def _assert_same(a, b):
 def _play_some_ticks(qtbot, window, ticks=5):
     panel, model = window.training_panel, window.model
     window.training_dock.show()
+    window.training_dock.raise_()  # the panel in sight: a hidden view is not refreshed
     changes = []
     model.changed.connect(lambda sections: changes.append(sections))
     qtbot.mouseClick(panel.play, LEFT)
