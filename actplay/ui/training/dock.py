@@ -129,7 +129,9 @@ def build_training_panel(window):
     """
     from actplay.ui.training.panel import TrainingPanel
     from actplay.ui.training.undo import connect_training_undo
+    from actplay.ui.training.worker_link import install_training_worker
 
+    install_training_worker(window)  # Play trains in a process beside the GUI thread
     panel = TrainingPanel(window.model, window)
     window.scheduler.register(panel, TrainingPanel.SECTIONS)
     stand_in = window.training_dock.widget()

@@ -1,14 +1,15 @@
 """The training dock: train the network on a 2-D data set and watch it learn.
 
-Play runs training in time slices on a zero-interval ``QTimer``: each tick
-trains for at most ``TICK_MS`` and returns to the event loop, so input events
-(a slider drag, a click) are handled between ticks and never wait long. Only
-a tick at least ``PUBLISH_MS`` after the last one hands the trained weights to
-the model (``network`` + ``training``, which repaints the views); the others
-keep training in the trainer, so a slider drag is not slowed by a full
-network repaint every frame. While the user is changing something (a change
-less than ``USER_QUIET_MS`` ago) nothing is published: training goes on and
-shows up as soon as the drag rests. Pause publishes the last weights.
+With a training worker attached to the model (the window attaches one), Play
+trains in the worker's process and a ``QTimer`` collects its latest snapshot
+every ``SNAPSHOT_MS``: the views get a steady ~30 snapshots a second while
+the training never waits for them. Without a worker, Play trains in time
+slices on a zero-interval timer: each tick trains for at most ``TICK_MS`` and
+returns to the event loop, and a tick at least ``PUBLISH_MS`` after the last
+one hands the trained weights to the model. Either way, while the user is
+changing something (a change less than ``USER_QUIET_MS`` ago) nothing is
+published: training goes on and shows up as soon as the drag rests (an edited
+weight reaches the worker at once). Pause publishes the last weights.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from actplay.ui.training.controls import TrainingControls
 from actplay.ui.training.plots import GradientChart, LossChart, OutputMap
 from actplay.ui.widgets.diverging import DivergingLegend
 
+SNAPSHOT_MS = 33  # a run in the worker reaches the views ~30 times a second
 TICK_MS = 4  # training time per timer tick: a slider change waits at most this long
 PUBLISH_MS = 40  # trained weights reach the model (and the views) ~25 times a second
 USER_QUIET_MS = 100  # no publishing this soon after a user change: its repaint goes first
@@ -45,6 +47,7 @@ class TrainingPanel(QtWidgets.QWidget):
         self.setObjectName("training_panel")
         self.model = model
         self.timer = QtCore.QTimer(self)
+        self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)  # a steady snapshot rate
         self.timer.setInterval(0)
         self.timer.timeout.connect(self._on_timer_tick)
         self._last_publish = 0.0  # perf_counter seconds of the last publishing tick
@@ -181,6 +184,9 @@ class TrainingPanel(QtWidgets.QWidget):
         self.stats.setText(" \u00b7 ".join(parts) or "Press Play to train.")
 
     def _sync_timer(self) -> None:
+        interval = SNAPSHOT_MS if self.model.training_worker is not None else 0
+        if self.timer.interval() != interval:
+            self.timer.setInterval(interval)
         if self.model.running and not self.timer.isActive():
             self.timer.start()
         elif not self.model.running and self.timer.isActive():
@@ -201,10 +207,16 @@ class TrainingPanel(QtWidgets.QWidget):
             self.timer.stop()
             return
         now = time.perf_counter()
-        publish = (
-            now - self._last_publish >= PUBLISH_MS / 1000.0
-            and now - self._last_user_change >= USER_QUIET_MS / 1000.0
-        )
+        quiet = now - self._last_user_change >= USER_QUIET_MS / 1000.0
+        if self.model.training_worker is not None:
+            self._publishing = True
+            try:
+                self.model.collect_training(publish=quiet)
+            finally:
+                self._publishing = False
+            self._sync_timer()  # the worker may have been lost: train here instead
+            return
+        publish = now - self._last_publish >= PUBLISH_MS / 1000.0 and quiet
         if publish:
             self._last_publish = now
         self._publishing = publish

@@ -161,6 +161,27 @@ def test_play_publishes_only_when_the_user_is_not_changing_things(window, qtbot)
     panel, model = _panel(window), window.model
     qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)
     panel.timer.stop()  # drive the ticks by hand
+    worker = window.training_worker
+    qtbot.waitUntil(lambda: _worker_epochs(worker) >= 2, timeout=20000)
+    model.set_network_input(0, 0.5)  # a user change: the next ticks do not publish
+    for _ in range(3):
+        panel._on_timer_tick()
+    assert model.epoch == 0.0 and model.training_in_background
+    qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)  # pause publishes
+    assert model.epoch >= 2 and not model.training_in_background
+
+
+def _worker_epochs(worker) -> float:
+    snapshot = worker.snapshot(0)
+    return -1.0 if snapshot is None else snapshot.epoch_progress
+
+
+def test_without_a_worker_play_trains_in_ticks_and_publishes_when_quiet(window, qtbot):
+    panel, model = _panel(window), window.model
+    model.attach_training_worker(None)  # e.g. no process could be started
+    qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)
+    assert panel.timer.interval() == 0
+    panel.timer.stop()  # drive the ticks by hand
     model.set_network_input(0, 0.5)  # a user change: the next ticks keep training to themselves
     for _ in range(3):
         panel._on_timer_tick()
@@ -170,3 +191,17 @@ def test_play_publishes_only_when_the_user_is_not_changing_things(window, qtbot)
     qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)  # pause publishes
     np.testing.assert_array_equal(model.weights[0], trained)
     assert model.epoch > 0.0
+
+
+def test_play_trains_in_the_worker_and_closing_the_window_ends_it(window, qtbot):
+    panel, model = _panel(window), window.model
+    qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)
+    assert model.training_in_background and panel.timer.interval() > 0
+    qtbot.waitUntil(lambda: model.epoch >= 10, timeout=20000)  # snapshots reach the model
+    window.scheduler.flush()
+    assert panel.epoch_label.text() == f"Epoch {int(model.epoch):,}"
+    process = window.training_worker._process
+    assert process.is_alive()
+    window.close()  # pauses (publishing the last weights) and ends the process
+    assert not model.running and not model.training_in_background
+    assert not process.is_alive()
