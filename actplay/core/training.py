@@ -4,6 +4,8 @@ Each layer's ``f'(z)`` comes from its ``Activation.derivative`` function (user
 parameters included), so every activation in the registry trains. Losses:
 
 - ``"mse"``: mean over points and outputs of ``(a - t)^2`` (``torch.nn.functional.mse_loss``);
+- ``"squared"``: half of that, ``(a - t)^2 / 2``: the TensorFlow Playground's "squared
+  error", whose gradient is ``a - t`` (so its learning rates carry over unchanged);
 - ``"bce"``: binary cross-entropy of a single sigmoid output, computed from the
   logit z as ``logaddexp(0, z) - t z`` (never log of a rounded 0);
 - ``"cross_entropy"``: cross-entropy of a softmax output from its logits,
@@ -27,9 +29,11 @@ from actplay.core import activations as acts
 from actplay.core.network import Network, is_softmax
 from actplay.core.training_optim import OPTIMIZERS, make_optimizer
 
-LOSSES = ("mse", "bce", "cross_entropy")
+LOSSES = ("mse", "squared", "bce", "cross_entropy")
+LOGIT_LOSSES = ("bce", "cross_entropy")  # computed from the last layer's z, not from a
 LOSS_TITLES = {
     "mse": "Mean squared error",
+    "squared": "Squared error \u00bd(a \u2212 t)\u00b2 (TF Playground)",
     "bce": "Binary cross-entropy (sigmoid)",
     "cross_entropy": "Cross-entropy (softmax)",
 }
@@ -53,6 +57,20 @@ def check_loss_fits(loss: str, network: Network) -> None:
             "cross-entropy needs a softmax output layer of 2 or more units "
             f"(the output layer has {n_out} {output.name} unit(s))"
         )
+
+
+def class_target_values(loss: str, output_activation, n_outputs: int) -> tuple[float, float]:
+    """The values one output unit is trained towards for class 0 and class 1.
+
+    0 and 1, except for a squared loss on a single output whose activation reaches
+    below 0 (tanh, identity, ...): -1 and +1, the TensorFlow Playground's labels, so
+    the decision threshold sits at 0, where tanh is steepest, not near its edge.
+    Several outputs (one per class) always use one-hot 0/1 targets.
+    """
+    squared = loss not in LOGIT_LOSSES
+    if squared and n_outputs == 1 and output_activation.output_range[0] < 0:
+        return -1.0, 1.0
+    return 0.0, 1.0
 
 
 def target_matrix(targets: np.ndarray, n_outputs: int) -> np.ndarray:
@@ -79,13 +97,15 @@ def data_loss(loss: str, last_layer: np.ndarray, targets: np.ndarray) -> float:
     loss : str
         One of :data:`LOSSES`.
     last_layer : (n, out) ndarray
-        The outputs ``a`` for ``"mse"``; the logits ``z`` for the cross-entropy losses
+        The outputs ``a`` for the squared losses; the logits ``z`` for the cross-entropy losses
         (they are computed from z, never from a rounded probability).
     targets : (n, out) ndarray
         As :func:`target_matrix` returns them.
     """
     if loss == "mse":
         return float(np.mean((last_layer - targets) ** 2))
+    if loss == "squared":
+        return 0.5 * float(np.mean((last_layer - targets) ** 2))
     z = last_layer
     if loss == "bce":
         return float(np.mean(np.logaddexp(0.0, z) - targets * z))
@@ -136,7 +156,8 @@ class Trainer:
     inputs : (n, in) array_like
         The training inputs (features already applied).
     targets : (n,) array_like
-        0/1 class labels (or 0..k-1 for k softmax units), or real values for ``"mse"``.
+        0/1 class labels (or 0..k-1 for k softmax units), or real values for the squared
+        losses (for classes, whatever values the output should reach: 0/1 or -1/+1).
     loss : str
         One of :data:`LOSSES`; must fit the output layer (:func:`check_loss_fits`).
     optimizer : str
@@ -255,7 +276,7 @@ class Trainer:
             z = ws.z[i]
             np.matmul(a, self.weights[i].T, out=z)
             z += self.biases[i]
-            if i == last and self.loss_name != "mse":
+            if i == last and self.loss_name in LOGIT_LOSSES:
                 break  # the cross-entropy losses work from the logits
             a = acts.softmax(z) if softmax else value(z, **params)
             ws.a[i + 1] = a
@@ -275,7 +296,7 @@ class Trainer:
         else:
             upstream = ws.upstream[last]
             np.subtract(ws.a[-1], ws.t, out=upstream)
-            upstream *= 2.0 / upstream.size
+            upstream *= (2.0 if self.loss_name == "mse" else 1.0) / upstream.size
             self._through_activation(last, upstream, delta)
         for i in range(last, -1, -1):
             np.matmul(ws.delta[i].T, ws.a[i], out=self.weight_gradients[i])
@@ -382,7 +403,7 @@ class Trainer:
         t = target_matrix(targets, self.sizes[-1])
         if len(t) == 0:
             return float("nan")
-        logits = self.loss_name != "mse"
+        logits = self.loss_name in LOGIT_LOSSES
         return data_loss(self.loss_name, self.outputs(inputs, logits=logits), t)
 
     def mean_abs_weight_gradients(self) -> np.ndarray:
@@ -396,11 +417,13 @@ class Trainer:
 
 
 __all__ = [
+    "LOGIT_LOSSES",
     "LOSSES",
     "LOSS_TITLES",
     "OPTIMIZERS",
     "Trainer",
     "check_loss_fits",
+    "class_target_values",
     "data_loss",
     "split_parameters",
     "target_matrix",

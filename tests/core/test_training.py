@@ -130,3 +130,15 @@ def test_bce_loss_is_stable_for_huge_logits():
     trainer = Trainer(net, [[1.0]], [0.0], loss="bce")
     assert trainer.loss([[1.0]], [0.0]) == pytest.approx(1e3)
     assert trainer.loss([[1.0]], [1.0]) == 0.0
+
+
+def test_classes_are_minus_one_and_one_only_for_a_squared_loss_on_one_tanh_like_output():
+    from actplay.core import activations as acts
+    from actplay.core.training import class_target_values
+
+    tanh, sigmoid = acts.get("tanh"), acts.get("sigmoid")
+    assert class_target_values("squared", tanh, 1) == (-1.0, 1.0)
+    assert class_target_values("mse", acts.get("identity"), 1) == (-1.0, 1.0)
+    assert class_target_values("mse", sigmoid, 1) == (0.0, 1.0)
+    assert class_target_values("bce", sigmoid, 1) == (0.0, 1.0)
+    assert class_target_values("squared", tanh, 2) == (0.0, 1.0)  # one-hot outputs

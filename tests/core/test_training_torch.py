@@ -32,6 +32,8 @@ CASES = [
     ((2, 4, 4, 1), [("sigmoid", {}), ("relu", {}), ("identity", {})], "mse", 0.0),
     ((4, 3, 2), [("tanh", {}), ("tanh", {})], "mse", 0.1),
     ((2, 5, 3), [("softplus", {}), ("softmax", {})], "mse", 0.0),
+    ((2, 8, 8, 1), [("tanh", {}), ("tanh", {}), ("tanh", {})], "squared", 0.0),
+    ((3, 4, 2), [("elu", {"alpha": 0.5}), ("identity", {})], "squared", 0.03),
 ]
 
 
@@ -43,7 +45,7 @@ def _network(sizes, activations, seed):
 
 
 def _targets(loss, n, n_out, rng):
-    if loss == "mse":
+    if loss in ("mse", "squared"):
         return rng.normal(0, 1, (n, n_out)) if n_out > 1 else rng.normal(0, 1, n)
     return rng.integers(0, max(n_out, 2), n).astype(float)
 
@@ -68,6 +70,8 @@ def _torch_loss(net, activations, x, t, loss, l2):
     else:
         target = torch.tensor(t, dtype=torch.float64).reshape(a.shape)
         value = torch.nn.functional.mse_loss(a, target)
+        if loss == "squared":  # the TF Playground's half squared error
+            value = 0.5 * value
     value = value + 0.5 * l2 * sum((w * w).sum() for w in weights)
     value.backward()
     return value.item(), [w.grad.numpy() for w in weights], [b.grad.numpy() for b in biases]
