@@ -14,7 +14,7 @@ import time
 import numpy as np
 
 from actplay.core import datasets
-from actplay.core.training import Trainer, check_loss_fits
+from actplay.core.training import Trainer, check_loss_fits, class_target_values
 from actplay.model import training_schema as schema
 from actplay.model.errors import InvalidValue
 from actplay.model.training_background import DIVERGED_MESSAGE, TrainingBackgroundMixin
@@ -182,9 +182,15 @@ class TrainingRunMixin(TrainingBackgroundMixin):
             return []
 
     def _training_arrays(self):
+        """Train inputs, train targets, test inputs, test targets as the trainer sees them
+        (classes as the output's target values, :meth:`_class_values`)."""
         data = self.dataset()
         features = self._dataset_spec["features"]
         (train_x, train_y), (test_x, test_y) = data.train, data.test
+        if data.kind == datasets.CLASSIFICATION:
+            low, high = self._class_values()
+            if (low, high) != (0.0, 1.0):
+                train_y, test_y = low + (high - low) * train_y, low + (high - low) * test_y
         return (
             datasets.feature_matrix(train_x, features),
             train_y,
@@ -235,6 +241,14 @@ class TrainingRunMixin(TrainingBackgroundMixin):
         self._trainer.l2 = settings["l2"]
         self._trainer_network_version = self._versions["network"]
         return self._trainer
+
+    def _class_values(self) -> tuple[float, float]:
+        """What the output is trained towards for class 0 and class 1 (0/1, or -1/+1 for a
+        squared loss on one tanh-like output)."""
+        name, _ = self._layer_activations[-1]
+        return class_target_values(
+            self._training["loss"], self.activation(name), self._layer_sizes[-1]
+        )
 
     def _trainer_setup(self) -> tuple:
         """What a trainer is built from, apart from the points and the weights."""

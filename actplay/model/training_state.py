@@ -22,6 +22,7 @@ import numpy as np
 from actplay.core import datasets
 from actplay.core.grid import plane_grid
 from actplay.core.training import Trainer
+from actplay.model import training_recipes as recipes
 from actplay.model import training_schema as schema
 from actplay.model.errors import InvalidValue
 from actplay.model.training_run import TrainingRunMixin
@@ -29,6 +30,7 @@ from actplay.model.training_run import TrainingRunMixin
 OUTPUT_RESOLUTION = 100  # decision-surface cells per axis, as the heatmaps
 OUTPUT_FOR_LOSS = {"bce": ("sigmoid", 1), "cross_entropy": ("softmax", 2)}
 REGRESSION_OUTPUT = "tanh"  # the regression targets lie in [-1, 1]
+SQUARED_LOSSES = ("mse", "squared")  # the losses a regression set trains with
 
 
 class TrainingStateMixin(TrainingRunMixin):
@@ -143,6 +145,10 @@ class TrainingStateMixin(TrainingRunMixin):
     def set_dataset(self, **changes) -> None:
         """Change ``dataset`` fields (source, points, noise, test_fraction, seed).
 
+        Choosing another built-in source also applies the settings proposed for it
+        (``training_recipes.PROPOSALS``: features, layers, activations, loss, optimiser,
+        learning rate, batch, L2), in the same event; change any of them afterwards.
+
         A new set of points resets the run (weights re-drawn from the init scheme
         and seed, as the TensorFlow Playground does). Touches ``dataset``,
         ``training`` and ``network``; the loss follows a switch to regression.
@@ -152,9 +158,12 @@ class TrainingStateMixin(TrainingRunMixin):
         spec = schema.validate_dataset({**self._dataset_spec, **changes})
         if spec == self._dataset_spec:
             return
+        new_source = spec["source"] != self._dataset_spec["source"]
         with self.batch():
             self._dataset_spec = spec
             self._touch({"dataset"})
+            if new_source and recipes.proposal(spec["source"]) is not None:
+                recipes.apply_recipe(self, recipes.proposal(spec["source"]))
             self._fit_loss_to_data()
             self.reset_training()
 
@@ -232,8 +241,10 @@ class TrainingStateMixin(TrainingRunMixin):
         settings = schema.validate_training({**self._training, **changes})
         if settings == self._training:
             return
-        if settings["loss"] != "mse" and self.dataset().kind == datasets.REGRESSION:
-            raise InvalidValue("a regression data set trains with mean squared error only")
+        if settings["loss"] not in SQUARED_LOSSES and self.dataset().kind == datasets.REGRESSION:
+            raise InvalidValue(
+                "a regression data set trains with mean squared error or squared error only"
+            )
         with self.batch():
             self._training = settings
             self._touch({"training"})
@@ -274,7 +285,10 @@ class TrainingStateMixin(TrainingRunMixin):
             self._touch({"training"})
 
     def _fit_loss_to_data(self) -> None:
-        if self.dataset().kind == datasets.REGRESSION and self._training["loss"] != "mse":
+        if (
+            self.dataset().kind == datasets.REGRESSION
+            and self._training["loss"] not in SQUARED_LOSSES
+        ):
             self._training = {**self._training, "loss": "mse"}
             self._touch({"training"})
             self._set_output_layer(REGRESSION_OUTPUT, 1)
@@ -288,8 +302,10 @@ class TrainingStateMixin(TrainingRunMixin):
     def output_surface(self) -> np.ndarray | None:
         """Network output over the plane as a (res, res) float32 in [-1, 1] (row 0 = top).
 
-        Classification shows 2 p(class 1) - 1 (orange class 0, blue class 1), regression
-        the output itself. ``None`` when the input layer does not match the features.
+        Classification shows the output scaled so class 0's target is -1 (orange) and
+        class 1's is +1 (blue): 2 p(class 1) - 1 for 0/1 targets, the output itself for
+        -1/+1; regression the output itself. ``None`` when the input layer does not match
+        the features.
         """
         features = self._dataset_spec["features"]
         if self._layer_sizes[0] != len(features):
@@ -300,6 +316,7 @@ class TrainingStateMixin(TrainingRunMixin):
             self._plane_range,
             tuple(features),
             self.dataset().kind,
+            self._class_values(),
         )
         return self._cached("output_surface", key, self._compute_surface)
 
@@ -309,7 +326,9 @@ class TrainingStateMixin(TrainingRunMixin):
         if self.dataset().kind == datasets.REGRESSION:
             shown = outputs[:, 0]
         else:
-            shown = 2.0 * self._class_one_probability(outputs) - 1.0
+            low, high = self._class_values()  # class 0 -> -1 (orange), class 1 -> +1 (blue)
+            shown = (2.0 * self._class_one_probability(outputs) - low - high) / (high - low)
+            shown = np.clip(shown, -1.0, 1.0)
         return shown.reshape(OUTPUT_RESOLUTION, OUTPUT_RESOLUTION).astype(np.float32)
 
     @staticmethod
@@ -325,7 +344,10 @@ class TrainingStateMixin(TrainingRunMixin):
         if len(targets) == 0:
             return None
         outputs = self.network()(datasets.feature_matrix(points, self.features))
-        predicted = np.argmax(outputs, axis=1) if outputs.shape[1] > 1 else outputs[:, 0] > 0.5
+        if outputs.shape[1] > 1:
+            predicted = np.argmax(outputs, axis=1)
+        else:
+            predicted = outputs[:, 0] > 0.5 * sum(self._class_values())  # halfway between
         return float(np.mean(predicted == (targets > 0.5)))
 
     def dead_unit_counts(self) -> list[int]:
