@@ -21,6 +21,11 @@ RUNS = [
     ("throughput.py", ["--duration", "0.15"], ["bare", "app"]),
     ("model_recompute.py", ["--changes", "5"], ["curve_param", "neuron_weight", "network_weight"]),
     ("memory.py", ["--changes", "30"], ["rss_mb", "growth_mb_per_10000"]),
+    (
+        "recipes.py",
+        ["--seeds", "1", "--max-epochs", "2", "--tf-epochs", "1", "2"],
+        ["proposals", "tf"],
+    ),
 ]
 
 
