@@ -17,21 +17,78 @@ raises (``model.events.report_fault``: the error report in the app) and the
 other views still paint, whether the paint runs inside the setter's call or
 later from the frame timer.
 
-A view out of sight in a shown window (a dock behind another's tab, a closed
-dock, no area left) is not refreshed: its sections wait, and it refreshes
-once when it comes into sight (shown, resized, or its dock's tab raised).
+A view out of sight in a shown window (`SightWatch`: hidden, or in a dock behind
+another's tab) is not refreshed: its sections wait, and it refreshes once when
+it comes into sight (shown, resized, or its dock's tab raised).
 Training publishes ~30 snapshots a second; a network panel behind the
 training tab recomputing its heatmaps for each was half the cost of a publish.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from actplay.model.events import report_fault
 
 FRAME_MS = 12  # 83 Hz cap: a frame that starts late (loaded machine) still leaves >= 60 per second
+
+
+class SightWatch(QObject):
+    """Is a view on screen? ``out_of_sight(view)``, and a signal when it may be back.
+
+    A view is out of sight in a shown window when none of the widgets it draws on
+    is on screen: each is hidden, or sits in a dock behind another dock's tab. Qt
+    keeps such a dock 'visible' but covered; the dock's own visible region is then
+    empty (its title or frame shows whenever it is in sight). A view that draws
+    elsewhere too (the network panel lends its canvas to the network layout's
+    centre) lists those widgets in ``sight_widgets()``. A window that is not shown
+    yet counts as in sight: tests, exports and screenshots see every view refreshed.
+
+    Signals
+    -------
+    maybe_in_sight : a widget it looked at was shown or resized, or a dock it found
+        covered had its tab raised.
+    """
+
+    maybe_in_sight = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._filtered: set[int] = set()
+        self._docks: set[int] = set()
+
+    def out_of_sight(self, view) -> bool:
+        """True when ``view`` is a widget whose every drawing widget is off screen in a
+        shown window."""
+        if not isinstance(view, QWidget) or not view.window().isVisible():
+            return False
+        widgets = view.sight_widgets() if hasattr(view, "sight_widgets") else (view,)
+        return not any(self._on_screen(widget) for widget in widgets)
+
+    def _on_screen(self, widget: QWidget) -> bool:
+        if id(widget) not in self._filtered:
+            self._filtered.add(id(widget))
+            widget.installEventFilter(self)
+        if not widget.isVisible():
+            return False
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QDockWidget) and parent.visibleRegion().isEmpty():
+                self._watch(parent)
+                return False
+            parent = parent.parentWidget()
+        return True
+
+    def _watch(self, dock: QDockWidget) -> None:
+        if id(dock) not in self._docks:
+            self._docks.add(id(dock))
+            dock.visibilityChanged.connect(lambda visible: visible and self.maybe_in_sight.emit())
+
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            self.maybe_in_sight.emit()
+        return False
 
 
 class RedrawScheduler(QObject):
@@ -56,7 +113,8 @@ class RedrawScheduler(QObject):
         self._views: list[tuple[object, frozenset]] = []
         self._pending: set[str] = set()
         self._waiting: dict[int, set[str]] = {}  # id(view) -> sections held while out of sight
-        self._docks: set = set()  # docks whose visibilityChanged is watched
+        self._sight = SightWatch(self)
+        self._sight.maybe_in_sight.connect(self._on_maybe_in_sight)
         self._painting = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -71,8 +129,6 @@ class RedrawScheduler(QObject):
     def register(self, view, sections) -> None:
         """Repaint ``view`` (``view.refresh(sections)``) for events naming any of ``sections``."""
         self._views.append((view, frozenset(sections)))
-        if isinstance(view, QWidget):
-            view.installEventFilter(self)  # its Show event refreshes what waited
 
     @property
     def pending(self) -> frozenset:
@@ -110,16 +166,15 @@ class RedrawScheduler(QObject):
             self._paint()
         # nothing pending: the burst is over; the next change paints at once
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize) and id(watched) in self._waiting:
+    def _on_maybe_in_sight(self) -> None:
+        if self._waiting:
             QTimer.singleShot(0, self._paint_waiting)  # after the show or resize is laid out
-        return False
 
     def _paint_waiting(self) -> None:
         """Refresh the waiting views that came into sight, with what they missed."""
         for view, wanted in list(self._views):
             waiting = self._waiting.get(id(view))
-            if waiting and not self._out_of_sight(view):
+            if waiting and not self._sight.out_of_sight(view):
                 del self._waiting[id(view)]
                 self._refresh(view, frozenset(waiting & wanted))
 
@@ -129,31 +184,6 @@ class RedrawScheduler(QObject):
             view.refresh(sections)
         except Exception as error:  # that view's fault: report it, paint the rest
             report_fault(error)
-
-    def _out_of_sight(self, view) -> bool:
-        """A widget view hidden, or in a dock behind another's tab, in a shown window (a
-        window that is not shown yet paints everything: tests, exports, screenshots)."""
-        if not isinstance(view, QWidget) or not view.window().isVisible():
-            return False
-        if not view.isVisible():
-            return True
-        parent = view.parentWidget()
-        while parent is not None:
-            # Qt keeps a dock behind another's tab 'visible', covered: its own visible
-            # region is empty then (its title or frame shows whenever it is in sight).
-            if isinstance(parent, QDockWidget) and parent.visibleRegion().isEmpty():
-                self._watch(parent)
-                return True
-            parent = parent.parentWidget()
-        return False
-
-    def _watch(self, dock) -> None:
-        """Its tab being raised brings the views in it back into sight."""
-        if dock not in self._docks:
-            self._docks.add(dock)
-            dock.visibilityChanged.connect(
-                lambda visible: visible and QTimer.singleShot(0, self._paint_waiting)
-            )
 
     def _paint(self, everyone: bool = False) -> None:
         sections = frozenset(self._pending)
@@ -168,7 +198,7 @@ class RedrawScheduler(QObject):
                 touched = sections & wanted
                 if not touched:
                     continue
-                if not everyone and self._out_of_sight(view):
+                if not everyone and self._sight.out_of_sight(view):
                     self._waiting.setdefault(id(view), set()).update(touched)
                     continue
                 touched |= self._waiting.pop(id(view), set()) & wanted

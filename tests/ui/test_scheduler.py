@@ -116,3 +116,19 @@ def test_a_view_behind_an_inactive_tab_waits_until_it_is_shown(qtbot, window):
     model.set_weight(1, 0, 0, 0.5)
     window.scheduler.flush()
     assert len(calls) == 2  # shown: painted as before
+
+
+def test_the_canvas_lent_to_the_network_layout_follows_while_its_panel_is_behind_a_tab(
+    qtbot, window
+):
+    window.layouts.show_layout("network")
+    panel = window.network_panel
+    window.neuron_dock.raise_()  # the network panel's own tab is behind
+    qtbot.waitUntil(lambda: window.network_dock.visibleRegion().isEmpty())
+    assert panel.canvas_view.isVisible()
+    calls = []
+    refresh = panel.refresh
+    panel.refresh = lambda sections: (calls.append(sections), refresh(sections))
+    window.model.set_weight(1, 0, 0, 1.25)
+    window.scheduler.flush()
+    assert calls == [frozenset({"network"})]  # the canvas is on screen: it is drawn

@@ -122,6 +122,11 @@ class NetworkPanel(QtWidgets.QWidget):
         self.canvas_view.setParent(None)
         return self.canvas_view
 
+    def sight_widgets(self) -> tuple:
+        """Where this panel draws (the scheduler skips it when none is on screen): itself
+        and its canvas, which may be lent to the network layout's centre."""
+        return (self, self.canvas_view)
+
     def return_canvas(self) -> None:
         """Put the canvas view back above the tabs."""
         if self.canvas_view.parent() is not self.splitter:
