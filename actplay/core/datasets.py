@@ -154,6 +154,29 @@ def generate(
     return Dataset(points, targets, split_mask(n_points, test_fraction, rng), kind)
 
 
+PLANE_HALF_WIDTH = 6.0  # the built-in sets are shown over [-6, 6]^2, as in the TF Playground
+FRAME_MARGIN = 1.05  # the frame reaches this much past the farthest point
+
+
+def frame(points: np.ndarray, built_in: bool = True) -> tuple[float, float, float, float]:
+    """A square ``(x1_lo, x1_hi, x2_lo, x2_hi)`` that shows every point.
+
+    Built-in sets get ``[-6, 6]^2`` (the plane they are drawn in), wider only when
+    noise throws points beyond it; other points (a CSV file) a square around their
+    bounding box, so a set far from the origin or tiny still fills the frame.
+    """
+    points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    if built_in or len(points) == 0:
+        reach = float(np.max(np.abs(points))) * FRAME_MARGIN if len(points) else 0.0
+        half = max(PLANE_HALF_WIDTH, reach)
+        return -half, half, -half, half
+    low, high = points.min(axis=0), points.max(axis=0)
+    centre = (low + high) / 2.0
+    half = max(float(np.max(high - low)) / 2.0 * FRAME_MARGIN, 0.5)
+    x1, x2 = float(centre[0]), float(centre[1])
+    return x1 - half, x1 + half, x2 - half, x2 + half
+
+
 def split_mask(n_points: int, test_fraction: float, rng: np.random.Generator) -> np.ndarray:
     """A boolean mask marking ``round(n * test_fraction)`` points, chosen at random, as test."""
     mask = np.zeros(n_points, dtype=bool)

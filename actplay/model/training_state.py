@@ -299,8 +299,16 @@ class TrainingStateMixin(TrainingRunMixin):
         self.set_layer_activation(len(self._layer_sizes) - 1, activation)
 
     # -- derived ------------------------------------------------------------------
+    def data_frame(self) -> tuple[float, float, float, float]:
+        """``(x1_lo, x1_hi, x2_lo, x2_hi)``: the square the output map shows, framing
+        every data point (``datasets.frame``; [-6, 6]^2 for the built-in sets),
+        whatever input plane the network panel shows."""
+        data = self.dataset()
+        return datasets.frame(data.points, self._dataset_spec["source"] != schema.CUSTOM_SOURCE)
+
     def output_surface(self) -> np.ndarray | None:
-        """Network output over the plane as a (res, res) float32 in [-1, 1] (row 0 = top).
+        """Network output over :meth:`data_frame` as a (res, res) float32 in [-1, 1]
+        (row 0 = the top edge, x2 = x2_hi; column 0 = x1_lo).
 
         Classification shows the output scaled so class 0's target is -1 (orange) and
         class 1's is +1 (blue): 2 p(class 1) - 1 for 0/1 targets, the output itself for
@@ -313,7 +321,7 @@ class TrainingStateMixin(TrainingRunMixin):
         key = (
             "surface",
             self._versions["network"],
-            self._plane_range,
+            self.data_frame(),
             tuple(features),
             self.dataset().kind,
             self._class_values(),
@@ -321,7 +329,12 @@ class TrainingStateMixin(TrainingRunMixin):
         return self._cached("output_surface", key, self._compute_surface)
 
     def _compute_surface(self) -> np.ndarray:
-        grid = plane_grid(*self._plane_range, resolution=OUTPUT_RESOLUTION)
+        x1_lo, x1_hi, x2_lo, x2_hi = self.data_frame()
+        half = (x1_hi - x1_lo) / 2.0
+        grid = plane_grid(-half, half, resolution=OUTPUT_RESOLUTION) + (
+            (x1_lo + x1_hi) / 2.0,
+            (x2_lo + x2_hi) / 2.0,
+        )
         outputs = self.network()(datasets.feature_matrix(grid, self._dataset_spec["features"]))
         if self.dataset().kind == datasets.REGRESSION:
             shown = outputs[:, 0]

@@ -107,3 +107,18 @@ def test_features_transform():
         ds.feature_matrix(points, [])
     with pytest.raises(ValueError, match="unknown feature"):
         ds.feature_matrix(points, ["x3"])
+
+
+def test_frame_shows_every_point():
+    spiral = ds.generate("spiral", 500, 0.0, 0.5, 0)
+    assert ds.frame(spiral.points) == (-6.0, 6.0, -6.0, 6.0)  # the TF plane
+    noisy = ds.generate("circle", 500, 1.0, 0.5, 0)
+    x1_lo, x1_hi, x2_lo, x2_hi = ds.frame(noisy.points)
+    assert x1_hi - x1_lo == x2_hi - x2_lo > 12.0  # square, wider than the plane
+    assert np.all((noisy.points >= x1_lo) & (noisy.points <= x1_hi))
+    far = np.array([[100.0, 5.0], [101.0, 5.5], [100.5, 7.0]])
+    x1_lo, x1_hi, x2_lo, x2_hi = ds.frame(far, built_in=False)
+    assert x1_hi - x1_lo == pytest.approx(2.0 * 1.05)
+    assert x2_hi - x2_lo == pytest.approx(2.0 * 1.05)
+    assert x1_lo < 100.0 and x1_hi > 101.0 and x2_lo < 5.0 and x2_hi > 7.0
+    assert ds.frame(np.array([[1.0, 1.0]]), built_in=False) == (0.5, 1.5, 0.5, 1.5)

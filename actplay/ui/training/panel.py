@@ -163,7 +163,7 @@ class TrainingPanel(QtWidgets.QWidget):
     def _refresh_map(self, points: bool = True) -> None:
         model = self.model
         self.output_map.set_surface(
-            model.output_surface(), model.plane_range, self.discretise.isChecked()
+            model.output_surface(), model.data_frame(), self.discretise.isChecked()
         )
         if points:
             self.output_map.set_points(model.dataset(), self.show_test.isChecked())

@@ -63,19 +63,20 @@ class OutputMap(pg.PlotWidget):
         self._range = None
         self.scene().sigMouseClicked.connect(self._on_clicked)
 
-    def set_surface(self, surface, plane_range, discretise: bool) -> None:
-        """Show a (res, res) surface in [-1, 1] (row 0 = top) over ``plane_range``."""
+    def set_surface(self, surface, frame, discretise: bool) -> None:
+        """Show a (res, res) surface in [-1, 1] (row 0 = top) over ``frame``
+        ``(x1_lo, x1_hi, x2_lo, x2_hi)``; the view frames it."""
+        x1_lo, x1_hi, x2_lo, x2_hi = frame
+        if self._range != tuple(frame):
+            self._range = tuple(frame)
+            self.plot.setRange(xRange=(x1_lo, x1_hi), yRange=(x2_lo, x2_hi), padding=0)
         if surface is None:
             self.image.clear()
             return
         shown = np.where(surface >= 0, 1.0, -1.0).astype(np.float32) if discretise else surface
         self.image.setImage(shown, autoLevels=False, levels=VALUE_LEVELS)
-        lo, hi = plane_range
-        # row 0 is the top (y = hi): flip by mapping the rect with a negative height
-        self.image.setRect(QtCore.QRectF(lo, hi, hi - lo, lo - hi))
-        if self._range != (lo, hi):
-            self._range = (lo, hi)
-            self.plot.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0)
+        # row 0 is the top (x2_hi): flip by mapping the rect with a negative height
+        self.image.setRect(QtCore.QRectF(x1_lo, x2_hi, x1_hi - x1_lo, x2_lo - x2_hi))
 
     def set_points(self, data, show_test: bool) -> None:
         """Scatter the training points (white edge) and, if asked, the test points (black)."""

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 
 import numpy as np
+import pytest
 from PySide6 import QtCore, QtGui
 
 from actplay.core.training import Trainer
+from actplay.model import presets
 from actplay.ui.training.dock import write_loss_csv, write_surface_png
 
 
@@ -205,3 +207,19 @@ def test_play_trains_in_the_worker_and_closing_the_window_ends_it(window, qtbot)
     window.close()  # pauses (publishing the last weights) and ends the process
     assert not model.running and not model.training_in_background
     assert not process.is_alive()
+
+
+@pytest.mark.parametrize("preset", list(presets.PRESETS))
+def test_the_output_map_frames_the_data_after_any_preset(window, preset):
+    panel, model = _panel(window), window.model
+    window.apply_preset(preset)  # the XOR preset shows the plane -0.5..1.5
+    window.scheduler.flush()
+    points = model.dataset().points
+    x1_lo, x1_hi, x2_lo, x2_hi = model.data_frame()
+    assert (x1_lo, x1_hi, x2_lo, x2_hi) == (-6.0, 6.0, -6.0, 6.0)  # the data's, not the plane's
+    (shown_x1, shown_x2) = panel.output_map.plot.vb.viewRange()
+    assert shown_x1[0] <= points[:, 0].min() and shown_x1[1] >= points[:, 0].max()
+    assert shown_x2[0] <= points[:, 1].min() and shown_x2[1] >= points[:, 1].max()
+    rect = panel.output_map.image.mapRectToParent(panel.output_map.image.boundingRect())
+    assert (rect.left(), rect.right()) == pytest.approx((x1_lo, x1_hi))
+    assert sorted((rect.top(), rect.bottom())) == pytest.approx([x2_lo, x2_hi])
