@@ -139,7 +139,7 @@ def build_training_panel(window):
     if stand_in is not None:
         stand_in.deleteLater()
     _install_exports(window, panel)
-    connect_training_undo(window.model, window.undo_recorder, panel)  # one run = one undo step
+    connect_training_undo(window.model, window.undo_recorder, panel.driver)  # a run: one step
     return panel
 
 

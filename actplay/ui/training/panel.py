@@ -1,33 +1,19 @@
 """The training dock: train the network on a 2-D data set and watch it learn.
 
-With a training worker attached to the model (the window attaches one), Play
-trains in the worker's process and a ``QTimer`` collects its latest snapshot
-every ``SNAPSHOT_MS``: the views get a steady ~30 snapshots a second while
-the training never waits for them. Without a worker, Play trains in time
-slices on a zero-interval timer: each tick trains for at most ``TICK_MS`` and
-returns to the event loop, and a tick at least ``PUBLISH_MS`` after the last
-one hands the trained weights to the model. Either way, while the user is
-changing something (a change less than ``USER_QUIET_MS`` ago) nothing is
-published: training goes on and shows up as soon as the drag rests (an edited
-weight reaches the worker at once). Pause publishes the last weights.
+Play, Step and the timer that feeds the views while training runs belong to
+the model's `PlayDriver` (``play.py``), shared with the training workspace.
 """
 
 from __future__ import annotations
-
-import time
-from contextlib import nullcontext
 
 from PySide6 import QtCore, QtWidgets
 
 from actplay.core import datasets
 from actplay.ui.training.controls import TrainingControls
+from actplay.ui.training.play import driver_for
 from actplay.ui.training.plots import GradientChart, LossChart, OutputMap
 from actplay.ui.widgets.diverging import DivergingLegend
 
-SNAPSHOT_MS = 33  # a run in the worker reaches the views ~30 times a second
-TICK_MS = 4  # training time per timer tick: a slider change waits at most this long
-PUBLISH_MS = 40  # trained weights reach the model (and the views) ~25 times a second
-USER_QUIET_MS = 100  # no publishing this soon after a user change: its repaint goes first
 CHART_HEIGHT = 130  # px for each of the loss and gradient charts
 
 
@@ -46,16 +32,8 @@ class TrainingPanel(QtWidgets.QWidget):
         super().__init__(parent)
         self.setObjectName("training_panel")
         self.model = model
-        self.timer = QtCore.QTimer(self)
-        self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)  # a steady snapshot rate
-        self.timer.setInterval(0)
-        self.timer.timeout.connect(self._on_timer_tick)
-        self._last_publish = 0.0  # perf_counter seconds of the last publishing tick
-        self._last_user_change = 0.0  # perf_counter seconds of the last change not by training
-        self._publishing = False
-        model.changed.connect(self._on_model_changed)
-        # wraps one Step click; connect_training_undo makes it one undo step
-        self.step_recorder = nullcontext
+        self.driver = driver_for(model)  # Play, Step and the feeding timer
+        self.driver.refused.connect(self._show_status)
 
         self.play = QtWidgets.QPushButton("Play")
         self.play.setObjectName("training_play")
@@ -144,7 +122,6 @@ class TrainingPanel(QtWidgets.QWidget):
             with QtCore.QSignalBlocker(self.play):
                 self.play.setChecked(model.running)
             self.play.setText("Pause" if model.running else "Play")
-            self._sync_timer()
             self.error.setText(model.training_error)
             self.error.setVisible(bool(model.training_error))
             self.loss_chart.set_history(model.loss_history())
@@ -183,60 +160,14 @@ class TrainingPanel(QtWidgets.QWidget):
             parts.append("dead units per hidden layer " + ", ".join(map(str, dead)))
         self.stats.setText(" \u00b7 ".join(parts) or "Press Play to train.")
 
-    def _sync_timer(self) -> None:
-        interval = SNAPSHOT_MS if self.model.training_worker is not None else 0
-        if self.timer.interval() != interval:
-            self.timer.setInterval(interval)
-        if self.model.running and not self.timer.isActive():
-            self.timer.start()
-        elif not self.model.running and self.timer.isActive():
-            self.timer.stop()
-
     # -- view -> model -------------------------------------------------------------------
     def _on_play_toggled(self, on: bool) -> None:
-        try:
-            self.model.set_running(on)
-        except ValueError as error:
-            self._show_status(str(error))
+        if not self.driver.play(on):
             with QtCore.QSignalBlocker(self.play):
                 self.play.setChecked(False)
-        self._sync_timer()
-
-    def _on_timer_tick(self) -> None:
-        if not self.model.running:
-            self.timer.stop()
-            return
-        now = time.perf_counter()
-        quiet = now - self._last_user_change >= USER_QUIET_MS / 1000.0
-        if self.model.training_worker is not None:
-            self._publishing = True
-            try:
-                self.model.collect_training(publish=quiet)
-            finally:
-                self._publishing = False
-            self._sync_timer()  # the worker may have been lost: train here instead
-            return
-        publish = now - self._last_publish >= PUBLISH_MS / 1000.0 and quiet
-        if publish:
-            self._last_publish = now
-        self._publishing = publish
-        try:
-            self.model.train_for(TICK_MS / 1000.0, publish=publish)
-        except ValueError as error:
-            self._show_status(str(error))
-        finally:
-            self._publishing = False
-
-    def _on_model_changed(self, _sections) -> None:
-        if not self._publishing:
-            self._last_user_change = time.perf_counter()
 
     def _on_step_clicked(self) -> None:
-        try:
-            with self.step_recorder():
-                self.model.train_epoch()
-        except ValueError as error:
-            self._show_status(str(error))
+        self.driver.step()
 
     def _on_map_clicked(self, x1: float, x2: float) -> None:
         value = self.click_class.currentData()

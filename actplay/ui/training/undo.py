@@ -83,8 +83,9 @@ class TrainingUndo:
             self._end()
 
 
-def connect_training_undo(model, recorder, panel) -> TrainingUndo:
-    """Make each of ``panel``'s training runs and Step clicks one step of ``recorder``."""
+def connect_training_undo(model, recorder, driver) -> TrainingUndo:
+    """Make each training run and each Step of ``driver`` (the model's ``PlayDriver``)
+    one step of ``recorder``."""
     training_undo = TrainingUndo(model, recorder)
-    panel.step_recorder = training_undo.step
+    driver.step_recorder = training_undo.step
     return training_undo

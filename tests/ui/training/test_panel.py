@@ -47,7 +47,7 @@ def test_play_keeps_the_window_responsive_and_lowers_the_loss(window, qtbot):
     x, y = model.dataset().train  # features x1, x2: the points themselves
     initial_loss = Trainer(model.network(), x, y, loss="bce").loss(x, y)
     qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)
-    assert model.running and panel.timer.isActive() and panel.play.text() == "Pause"
+    assert model.running and panel.driver.timer.isActive() and panel.play.text() == "Pause"
     fired = []
     QtCore.QTimer.singleShot(0, lambda: fired.append(model.epoch))
     # a slider moved while training reaches the model between ticks
@@ -56,7 +56,7 @@ def test_play_keeps_the_window_responsive_and_lowers_the_loss(window, qtbot):
     qtbot.waitUntil(lambda: bool(fired) and model.epoch >= 15, timeout=10000)
     assert model.network_input[0] == model.plane_range[1]
     qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)
-    assert not model.running and not panel.timer.isActive()
+    assert not model.running and not panel.driver.timer.isActive()
     stopped = model.epoch
     qtbot.wait(30)
     assert model.epoch == stopped
@@ -162,12 +162,12 @@ def test_surface_svg_export_holds_the_surface_image_and_every_point(window, tmp_
 def test_play_publishes_only_when_the_user_is_not_changing_things(window, qtbot):
     panel, model = _panel(window), window.model
     qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)
-    panel.timer.stop()  # drive the ticks by hand
+    panel.driver.timer.stop()  # drive the ticks by hand
     worker = window.training_worker
     qtbot.waitUntil(lambda: _worker_epochs(worker) >= 2, timeout=20000)
     model.set_network_input(0, 0.5)  # a user change: the next ticks do not publish
     for _ in range(3):
-        panel._on_timer_tick()
+        panel.driver.tick()
     assert model.epoch == 0.0 and model.training_in_background
     qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)  # pause publishes
     assert model.epoch >= 2 and not model.training_in_background
@@ -182,11 +182,11 @@ def test_without_a_worker_play_trains_in_ticks_and_publishes_when_quiet(window, 
     panel, model = _panel(window), window.model
     model.attach_training_worker(None)  # e.g. no process could be started
     qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)
-    assert panel.timer.interval() == 0
-    panel.timer.stop()  # drive the ticks by hand
+    assert panel.driver.timer.interval() == 0
+    panel.driver.timer.stop()  # drive the ticks by hand
     model.set_network_input(0, 0.5)  # a user change: the next ticks keep training to themselves
     for _ in range(3):
-        panel._on_timer_tick()
+        panel.driver.tick()
     assert model.epoch == 0.0
     trained = model._trainer.weights[0].copy()
     assert not np.array_equal(model.weights[0], trained)
@@ -198,7 +198,7 @@ def test_without_a_worker_play_trains_in_ticks_and_publishes_when_quiet(window, 
 def test_play_trains_in_the_worker_and_closing_the_window_ends_it(window, qtbot):
     panel, model = _panel(window), window.model
     qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)
-    assert model.training_in_background and panel.timer.interval() > 0
+    assert model.training_in_background and panel.driver.timer.interval() > 0
     qtbot.waitUntil(lambda: model.epoch >= 10, timeout=20000)  # snapshots reach the model
     window.scheduler.flush()
     assert panel.epoch_label.text() == f"Epoch {int(model.epoch):,}"
