@@ -76,6 +76,7 @@ class LayoutSwitcher(QtCore.QObject):
         self.actions[CURVE].setChecked(True)
         self.corner = self._corner_switch()
         self.host = None  # a widget with set_centre_widget(w): the training workspace
+        self.host_factory = None  # makes the host the first time the network layout shows
 
     def _corner_switch(self) -> QtWidgets.QWidget:
         """Two buttons for the menu bar's corner: one click to either layout."""
@@ -120,6 +121,8 @@ class LayoutSwitcher(QtCore.QObject):
     def _to_network(self) -> None:
         window = self._window
         canvas_view = window.network_panel.take_canvas()
+        if self.host is None and self.host_factory is not None:
+            self.host = self.host_factory()
         if self.host is not None:
             self.host.set_centre_widget(canvas_view)
         else:

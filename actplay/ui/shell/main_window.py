@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
         # A tabbed dock reports visibilityChanged(True) when its tab becomes the current one.
         self.training_dock.visibilityChanged.connect(self._on_training_dock_visibility_changed)
         self.layouts = LayoutSwitcher(self, self.central_stack)
+        # The network layout's centre: the training workspace around the canvas, built
+        # the first time that layout shows (the first frame does not pay for it).
+        self.layouts.host_factory = lambda: training.install_training_workspace(self)
 
         self.file_actions = FileActions(self)
         self.export_actions = export_dialog.make_export_actions(self)

@@ -86,6 +86,10 @@ class TrainingUndo:
 def connect_training_undo(model, recorder, driver) -> TrainingUndo:
     """Make each training run and each Step of ``driver`` (the model's ``PlayDriver``)
     one step of ``recorder``."""
+    existing = getattr(driver, "training_undo", None)
+    if existing is not None:  # the dock and the workspace share the driver: connect once
+        return existing
     training_undo = TrainingUndo(model, recorder)
     driver.step_recorder = training_undo.step
+    driver.training_undo = training_undo
     return training_undo
