@@ -59,6 +59,25 @@ def check_loss_fits(loss: str, network: Network) -> None:
         )
 
 
+def network_outputs(network: Network, inputs) -> np.ndarray:
+    """``network(inputs)`` as the trainer computes it: the activations' raw functions,
+    without the input checks and dtype round trips of ``Network.forward`` (half the time
+    on a 100 x 100 grid; the decision map runs it on every training snapshot).
+
+    Returns
+    -------
+    ndarray, shape (n, out), float64
+    """
+    values = np.asarray(inputs, dtype=np.float64)
+    for w, b, (function, params) in zip(
+        network.weights, network.biases, network.activations, strict=True
+    ):
+        z = values @ w.T
+        z += b
+        values = acts.softmax(z) if is_softmax(function) else function.value_function(z, **params)
+    return np.broadcast_to(values, (len(values), network.layer_sizes[-1]))
+
+
 def class_target_values(loss: str, output_activation, n_outputs: int) -> tuple[float, float]:
     """The values one output unit is trained towards for class 0 and class 1.
 
@@ -425,6 +444,7 @@ __all__ = [
     "check_loss_fits",
     "class_target_values",
     "data_loss",
+    "network_outputs",
     "split_parameters",
     "target_matrix",
 ]

@@ -21,7 +21,7 @@ import numpy as np
 
 from actplay.core import datasets
 from actplay.core.grid import plane_grid
-from actplay.core.training import Trainer
+from actplay.core.training import Trainer, network_outputs
 from actplay.model import training_recipes as recipes
 from actplay.model import training_schema as schema
 from actplay.model.errors import InvalidValue
@@ -335,7 +335,8 @@ class TrainingStateMixin(TrainingRunMixin):
             (x1_lo + x1_hi) / 2.0,
             (x2_lo + x2_hi) / 2.0,
         )
-        outputs = self.network()(datasets.feature_matrix(grid, self._dataset_spec["features"]))
+        features = datasets.feature_matrix(grid, self._dataset_spec["features"])
+        outputs = np.nan_to_num(network_outputs(self.network(), features))
         if self.dataset().kind == datasets.REGRESSION:
             shown = outputs[:, 0]
         else:
@@ -356,7 +357,7 @@ class TrainingStateMixin(TrainingRunMixin):
         points, targets = data.test if test else data.train
         if len(targets) == 0:
             return None
-        outputs = self.network()(datasets.feature_matrix(points, self.features))
+        outputs = network_outputs(self.network(), datasets.feature_matrix(points, self.features))
         if outputs.shape[1] > 1:
             predicted = np.argmax(outputs, axis=1)
         else:

@@ -142,3 +142,14 @@ def test_classes_are_minus_one_and_one_only_for_a_squared_loss_on_one_tanh_like_
     assert class_target_values("mse", sigmoid, 1) == (0.0, 1.0)
     assert class_target_values("bce", sigmoid, 1) == (0.0, 1.0)
     assert class_target_values("squared", tanh, 2) == (0.0, 1.0)  # one-hot outputs
+
+
+def test_network_outputs_equal_the_networks_forward_pass():
+    from actplay.core.training import network_outputs
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(0, 3, (50, 3))
+    for activations in (["tanh", "elu", "sigmoid"], ["relu", "gelu", "softmax"]):
+        sizes = (3, 5, 4, 1 if activations[-1] == "sigmoid" else 3)
+        net = Network.from_init(sizes, activations, "xavier", 1)
+        np.testing.assert_allclose(network_outputs(net, x), net(x), rtol=1e-12, atol=1e-15)
