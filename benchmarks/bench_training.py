@@ -8,8 +8,8 @@ tanh output, half squared error, SGD at 0.03, batch 10.
   measured before and after the window, the mean is the reference;
 - **worker**: a ``TrainingWorker`` alone (no window), read every 33 ms;
 - **window** (``--window``): the real main window shown at 1280x800 in the
-  network layout (the network canvas live in the centre), the training tab
-  raised, the recipe chosen, and its **Play button clicked**; then the event
+  network layout (the training workspace with the network canvas live in its
+  centre), the recipe chosen, and the workspace's **Play button clicked**; then the event
   loop runs for ``--seconds`` while the views draw the snapshots. Epochs/s is
   counted on the model (what the user sees) from the first snapshot shown to the
   last; the start-up of the worker process is reported apart.
@@ -126,12 +126,17 @@ def with_window(seconds: float) -> dict:
     window.show()
     layouts = getattr(window, "layouts", None)
     if layouts is not None:
-        layouts.show_layout("network")  # the canvas live in the centre
+        layouts.show_layout("network")  # the workspace, the canvas live in its centre
+        window.resize(*WINDOW_SIZE)
     model = window.model
     _apply_recipe(model)
-    window.training_dock.show()
-    window.training_dock.raise_()
-    panel = window.training_panel
+    workspace = getattr(window, "training_workspace", None)
+    if workspace is not None:
+        play = workspace.bar.play
+    else:
+        window.training_dock.show()
+        window.training_dock.raise_()
+        play = window.training_panel.play
     deadline = time.perf_counter() + 1.0
     while time.perf_counter() < deadline:
         app.processEvents()
@@ -141,7 +146,7 @@ def with_window(seconds: float) -> dict:
     )
     redraws = window.scheduler.redraw_count
     clicked = time.perf_counter()
-    QTest.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)
+    QTest.mouseClick(play, QtCore.Qt.MouseButton.LeftButton)
     while (
         time.perf_counter() - clicked < seconds + 0.5
         and len(shown) < 2
@@ -150,7 +155,7 @@ def with_window(seconds: float) -> dict:
         app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
         if time.perf_counter() - clicked > seconds + 30:
             break
-    QTest.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)  # Pause
+    QTest.mouseClick(play, QtCore.Qt.MouseButton.LeftButton)  # Pause
     published = [entry for entry in shown if entry[1] > 0]
     first, last = published[0], published[-1]
     figures = {
@@ -160,6 +165,7 @@ def with_window(seconds: float) -> dict:
         "redraws": window.scheduler.redraw_count - redraws,
         "epochs": model.epoch,
         "layout": getattr(layouts, "current", "curve"),
+        "size": [window.width(), window.height()],
         "platform": app.platformName(),
     }
     window.close()
@@ -197,7 +203,8 @@ def lines_for(figures: dict) -> list[str]:
         out.append(
             f"window:   {win['epochs_per_s']:6.1f} epochs/s shown = "
             f"{figures['window_over_headless']:.0%} of headless; {win['snapshots_per_s']:.1f} "
-            f"snapshots/s, first after {win['first_snapshot_s']:.2f} s; {win['layout']} layout, "
+            f"snapshots/s, first after {win['first_snapshot_s']:.2f} s; {win['layout']} layout "
+            f"{win['size'][0]}x{win['size'][1]}, "
             f"{win['platform']}, Play clicked"
         )
     return out
