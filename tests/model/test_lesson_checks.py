@@ -105,6 +105,9 @@ def test_text_is_filled_from_the_model_when_shown():
     playground.set_neuron_bias(1.1)
     assert checks.render_text(parts, playground).startswith("z = 1.550")
     missing = checks.parse_text("{training.loss} / {network.linear}", "t")
+    # The loss exists from epoch 0; with three inputs for two features nothing trains.
+    assert checks.render_text(missing, playground) == "0.832 / no"
+    playground.set_layer_sizes((3, 4, 1))
     assert checks.render_text(missing, playground) == f"{checks.MISSING} / no"
     assert (
         checks.render_text(checks.parse_text("{neuron.a}", "t"), playground, lambda v: "N") == "N"
