@@ -47,10 +47,12 @@ class SightWatch(QObject):
 
     Signals
     -------
-    maybe_in_sight : a widget it looked at was shown or resized, or a dock it found
-        covered had its tab raised.
+    shown : a widget it looked at is being shown (before it paints).
+    maybe_in_sight : a widget it looked at was resized, or a dock it found covered
+        had its tab raised.
     """
 
+    shown = Signal()
     maybe_in_sight = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -86,7 +88,9 @@ class SightWatch(QObject):
             dock.visibilityChanged.connect(lambda visible: visible and self.maybe_in_sight.emit())
 
     def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+        if event.type() == QEvent.Type.Show:
+            self.shown.emit()
+        elif event.type() == QEvent.Type.Resize:
             self.maybe_in_sight.emit()
         return False
 
@@ -115,6 +119,8 @@ class RedrawScheduler(QObject):
         self._waiting: dict[int, set[str]] = {}  # id(view) -> sections held while out of sight
         self._sight = SightWatch(self)
         self._sight.maybe_in_sight.connect(self._on_maybe_in_sight)
+        # A view being shown catches up before its first paint, so it never shows stale.
+        self._sight.shown.connect(lambda: self._waiting and self._paint_waiting())
         self._painting = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
