@@ -10,6 +10,7 @@ Forms::
     actplay export ...                               headless export (actplay.app.export_cli)
     actplay race ...                                 headless activation race (actplay.app.race_cli)
     actplay import-torch WEIGHTS.pt ...              a PyTorch state_dict as a session
+    actplay train ...                                train without a window (actplay.app.train_cli)
     actplay --version
 
 Output into a closed pipe (``actplay list | head -3``) ends quietly with
@@ -48,9 +49,10 @@ SUBCOMMANDS = {
     "export": "actplay.app.export_cli",
     "race": "actplay.app.race_cli",
     "import-torch": "actplay.app.import_cli",
+    "train": "actplay.app.train_cli",
 }
 # Subcommands that draw offscreen and so never need a display.
-OFFSCREEN_SUBCOMMANDS = ("export", "race")
+OFFSCREEN_SUBCOMMANDS = ("export", "race", "train")
 
 
 def quiet_on_closed_stdout(main):
@@ -104,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="A playground for activation functions, single neurons and small networks.",
         epilog="Subcommands: 'actplay list' prints the activation functions; "
         "'actplay export --help' shows headless export; 'actplay race --help' races "
-        "activations; 'actplay import-torch --help' reads a PyTorch state_dict.",
+        "activations; 'actplay import-torch --help' reads a PyTorch state_dict; "
+        "'actplay train --help' trains without a window.",
     )
     parser.add_argument("file", nargs="?", metavar="FILE.json", help="session file to open")
     parser.add_argument("--session", metavar="FILE", help="session file to open")
