@@ -25,9 +25,9 @@ from PySide6 import QtCore, QtWidgets
 from actplay.model import training_recipes as recipes
 from actplay.model.training_schema import CUSTOM_SOURCE, MAX_BATCH_SIZE
 from actplay.ui.binding import bind_float
+from actplay.ui.training.decision_map import AXIS_PX, DecisionMap
 from actplay.ui.training.loss_sparkline import LossSparkline
 from actplay.ui.training.play import driver_for
-from actplay.ui.training.plots import OutputMap
 from actplay.ui.training.thumbnails import TITLES, DatasetPicker
 from actplay.ui.training.workspace_bar import TrainingBar, captioned
 from actplay.ui.widgets.diverging import DivergingLegend
@@ -35,7 +35,7 @@ from actplay.ui.widgets.float_slider import FloatSlider
 
 MAP_MIN_PX = 300  # the decision map is never drawn smaller
 DATA_COLUMN_PX = 116  # three 32 px thumbnails a row
-OUTPUT_COLUMN_PX = MAP_MIN_PX  # the map fills the column
+OUTPUT_COLUMN_PX = MAP_MIN_PX + 20  # the map and its tick labels
 STATUS_MS = 6000
 SPIN_PX = 44  # "0.10", "100": typed values fit
 
@@ -207,9 +207,9 @@ class TrainingWorkspace(QtWidgets.QWidget):
         top.addLayout(numbers)
         top.addWidget(self.loss_chart, 1)
         layout.addLayout(top)
-        self.output_map = OutputMap()
-        self.output_map.setObjectName("workspace_output_map")
-        self.output_map.setFixedSize(OUTPUT_COLUMN_PX, OUTPUT_COLUMN_PX)  # square, >= 300 px
+        self.output_map = DecisionMap()
+        # The plot square is MAP_MIN_PX; the tick labels take AXIS_PX left and below.
+        self.output_map.setFixedSize(OUTPUT_COLUMN_PX, MAP_MIN_PX + AXIS_PX + 1)
         layout.addWidget(self.output_map)
         layout.addWidget(DivergingLegend("Colours: data, units and weights"))
         self.show_test = QtWidgets.QCheckBox("Show test data")

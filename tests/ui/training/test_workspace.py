@@ -65,7 +65,8 @@ def test_every_control_is_in_sight_at_1280_by_800_in_the_network_layout(window, 
     }
     hidden = [name for name, widget in wanted.items() if not _on_screen(widget, window)]
     assert hidden == []
-    assert min(workspace.output_map.width(), workspace.output_map.height()) >= 300
+    square = workspace.output_map.plot_rect()
+    assert min(square.width(), square.height()) >= 300
     assert workspace.centre_widget() is window.network_panel.canvas_view  # the canvas
 
 
@@ -127,14 +128,13 @@ def test_the_numbers_and_chart_start_at_epoch_0_and_step_is_one_undo_step(window
 def test_the_map_frames_the_data_after_any_preset(window, workspace, preset):
     window.apply_preset(preset)  # the XOR preset's plane is -0.5..1.5
     window.scheduler.flush()
-    points = window.model.dataset().points
-    (x1_range, x2_range) = workspace.output_map.plot.vb.viewRange()
-    assert x1_range[0] <= points[:, 0].min() and x1_range[1] >= points[:, 0].max()
-    assert x2_range[0] <= points[:, 1].min() and x2_range[1] >= points[:, 1].max()
-    image = workspace.output_map.image
-    rect = image.mapRectToParent(image.boundingRect())
-    assert (rect.left(), rect.right()) == pytest.approx(window.model.data_frame()[:2])
-    np.testing.assert_array_equal(image.image, window.model.output_surface())
+    model, decision_map = window.model, workspace.output_map
+    assert decision_map.frame == model.data_frame() == (-6.0, 6.0, -6.0, 6.0)
+    pixels = decision_map.to_pixels(model.dataset().points)
+    square = decision_map.plot_rect()
+    assert np.all(pixels[:, 0] >= square.left()) and np.all(pixels[:, 0] <= square.right())
+    assert np.all(pixels[:, 1] >= square.top()) and np.all(pixels[:, 1] <= square.bottom())
+    np.testing.assert_array_equal(decision_map.surface, model.output_surface())
 
 
 def test_play_in_the_workspace_trains_in_the_worker(window, workspace, qtbot):
