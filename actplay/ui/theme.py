@@ -1,9 +1,10 @@
 """The colours, pens and plot defaults every view shares, so all panels agree.
 
-Curves use the Okabe-Ito palette, which stays distinguishable for the common
-forms of colour blindness. Signed values (weights, activations in a heatmap)
-use a diverging orange - light grey - blue map, as the TensorFlow Playground
-does: orange for negative, blue for positive, grey for zero.
+The rules are written down in docs/visual-language.md. In short: a diverging
+orange - light grey - blue map (as the TensorFlow Playground's) means sign or
+class, and nothing else; curves, the current point's accent and shading use
+other hues; widgets and plots name a colour role, and each role has a light
+and a dark shade.
 """
 
 from __future__ import annotations
@@ -15,43 +16,44 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-# Okabe & Ito (2008), "Color Universal Design". Yellow (#F0E442) is left out:
-# it is unreadable as a thin line on a white background.
-OKABE_ITO = {
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "bluish_green": "#009E73",
-    "orange": "#E69F00",
-    "reddish_purple": "#CC79A7",
-    "sky_blue": "#56B4E9",
-    "black": "#000000",
+# Curves: the main function in the plot's ink, then one colour per comparison curve
+# (MAX_COMPARE = 6). Orange and blue are kept for sign and class (the diverging map
+# below), so no curve uses them; the greens, violet, olive and pink come from the
+# colour-blind-safe Okabe-Ito and Tol sets, lighter in the dark theme.
+CURVE_PALETTES = {
+    "light": ("#222222", "#009E73", "#7B4FBF", "#8A8A00", "#D45FA9", "#707070", "#00897B"),
+    "dark": ("#EDEDED", "#3CC99A", "#B39DDB", "#CDCD55", "#F0A6D8", "#B0B0B0", "#4DD0C8"),
 }
 
-# The main curve first, then one colour per comparison curve (MAX_COMPARE = 6).
-CURVE_COLOURS = tuple(OKABE_ITO.values())
-
-# Line style per curve kind: f solid, f' dashed, f'' dotted (same colour per function).
+# Curve kinds differ by more than dash: f solid and heavy, f' dashed and lighter,
+# f'' dash-dotted (a dotted line vanished on the zero line), lighter still.
 KIND_STYLES = {
     "f": Qt.PenStyle.SolidLine,
     "df": Qt.PenStyle.DashLine,
-    "d2f": Qt.PenStyle.DotLine,
+    "d2f": Qt.PenStyle.DashDotLine,
 }
+KIND_WIDTHS = {"f": 2.5, "df": 2.0, "d2f": 1.75}  # logical px
+KIND_TINTS = {"f": 0.0, "df": 0.3, "d2f": 0.45}  # share of the background mixed in
 KIND_LABELS = {"f": "f(x)", "df": "f\u2032(x)", "d2f": "f\u2033(x)"}
 
-CURVE_WIDTH = 2  # px; wider lines are drawn as segments by pyqtgraph (slow, bad SVG)
+CURVE_WIDTH = 2  # px of single lines (tangent, outlines)
 
-# Shading of the x intervals where the main function saturates or is dead.
-SATURATED_BRUSH = QColor(230, 159, 0, 45)  # Okabe-Ito orange, faint
-DEAD_BRUSH = QColor(120, 120, 120, 60)  # grey: nothing flows through here
+# Plot colours by role, per effective theme; plots name a role, never a colour.
+# "accent" marks the current point (the neuron's (z, a), its tangent and numbers): a
+# crimson that is neither sign colour nor a curve colour. Shading is neutral grey, so
+# orange keeps meaning "negative".
+PLOT_ROLES = {
+    "accent": {"light": "#D0104C", "dark": "#FF5C8A"},
+    "marker_outline": {"light": "#FFFFFF", "dark": "#1E1F22"},
+    "crosshair": {"light": "#888888", "dark": "#8C8C8C"},
+    "zero_line": {"light": "#DADADA", "dark": "#46484D"},
+    "saturated_shade": {"light": "#16000000", "dark": "#14FFFFFF"},  # #AARRGGBB
+    "dead_shade": {"light": "#38000000", "dark": "#34FFFFFF"},
+    "legend_text": {"light": "#333333", "dark": "#DADADA"},
+}
 
-MARKER_COLOUR = "#D55E00"  # the neuron's (z, a) point and its tangent
-MARKER_OUTLINE = "#FFFFFF"  # a ring that keeps the point visible on a curve of its colour
-CROSSHAIR_COLOUR = "#888888"  # the dotted line under the mouse: mid grey, seen on either theme
-LEGEND_BRUSH = QColor(255, 255, 255, 220)  # the curve legend's box, curves faintly behind it
-LEGEND_BORDER = "#CCCCCC"
 PLOT_BACKGROUND = "#FFFFFF"
 PLOT_FOREGROUND = "#333333"
-GRID_COLOUR = "#E4E4E4"
 
 # Diverging map for signed values: negative orange, zero light grey, positive blue.
 DIVERGING_STOPS = np.array([0.0, 0.5, 1.0])
@@ -76,14 +78,32 @@ def curve_colour(index: int) -> str:
     Returns
     -------
     str
-        A ``#RRGGBB`` colour.
+        A ``#RRGGBB`` colour of the active theme.
     """
-    return CURVE_COLOURS[index % len(CURVE_COLOURS)]
+    palette = CURVE_PALETTES[active_theme()]
+    return palette[index % len(palette)]
+
+
+def plot_colour(role: str) -> QColor:
+    """The colour of plot role ``role`` (a key of `PLOT_ROLES`) in the active theme."""
+    return QColor(PLOT_ROLES[role][active_theme()])
+
+
+def kind_colour(index: int, kind: str) -> QColor:
+    """Function ``index``'s colour for curve ``kind``: derivatives lighter toward the background."""
+    colour, background = QColor(curve_colour(index)), plot_background()
+    share = KIND_TINTS[kind]
+    return QColor(
+        *(
+            round((1 - share) * getattr(colour, part)() + share * getattr(background, part)())
+            for part in ("red", "green", "blue")
+        )
+    )
 
 
 def curve_pen(index: int, kind: str = "f") -> pg.QtGui.QPen:
-    """The pen for one curve: the function's colour and the kind's line style."""
-    pen = pg.mkPen(curve_colour(index), width=CURVE_WIDTH, style=KIND_STYLES[kind])
+    """The pen for one curve: the function's colour, tinted, weighted and dashed by kind."""
+    pen = pg.mkPen(kind_colour(index, kind), width=KIND_WIDTHS[kind], style=KIND_STYLES[kind])
     pen.setCosmetic(True)
     return pen
 
@@ -291,6 +311,14 @@ def apply_theme(mode: str, root=None) -> str:
     background, foreground = plot_colours(effective)
     other_foreground = QColor(plot_colours("light" if effective == "dark" else "dark")[1])
     pg.setConfigOptions(background=background, foreground=foreground)
+    if root is not None:
+        from PySide6.QtWidgets import QWidget
+
+        # Views whose items hold theme colours (pens made once) take the new ones.
+        for widget in (root, *root.findChildren(QWidget)):
+            follow = getattr(widget, "follow_theme", None)
+            if callable(follow):
+                follow()
     if root is not None:
         for view in root.findChildren(pg.GraphicsView):
             view.setBackground(background)

@@ -10,7 +10,7 @@ with their signals blocked and moves the plot items.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -27,6 +27,7 @@ from actplay.core import activations
 from actplay.model import limits
 from actplay.ui import theme
 from actplay.ui.binding import Binding, apply_command, bind_bool, bind_float
+from actplay.ui.curve.legend import KEY_ICON_SIZE, kind_icon
 from actplay.ui.curve.plot import CurvePlot
 from actplay.ui.widgets.function_picker import FunctionPicker
 from actplay.ui.widgets.help_box import HelpBox
@@ -41,7 +42,7 @@ RANGE_SPIN_TEXT = "-10000.00"  # the widest x end shown whole; wider ones scroll
 TABS_HEIGHT = (110, 190)  # px: the help text or the compare controls; the plot comes first
 READOUT_DIGITS = 4  # significant digits under the mouse: finer than the labels' two decimals
 KIND_TEXT = {"f": "f", "df": "f\u2032", "d2f": "f\u2033"}
-KIND_STYLE = {"f": "solid", "df": "dashed", "d2f": "dotted"}
+KIND_STYLE = {"f": "solid, heavy", "df": "dashed, lighter", "d2f": "dash-dotted, lightest"}
 
 
 class CurvePane(QWidget):
@@ -192,6 +193,8 @@ class CurvePane(QWidget):
                     lambda on, kind=kind: model.set_visible(kind, on),
                 )
             )
+            check.setIcon(kind_icon(kind, self.devicePixelRatioF()))
+            check.setIconSize(QSize(*KEY_ICON_SIZE))
             row.addWidget(check)
             self.kind_checks[kind] = check
         row.addStretch(1)
@@ -230,6 +233,11 @@ class CurvePane(QWidget):
         self.range_reset.clicked.connect(self.reset_range)
         row.addWidget(self.range_reset)
         return kinds, x_range
+
+    def follow_theme(self) -> None:
+        """The style key beside the f/f′/f″ switches in the active theme's ink."""
+        for kind, check in self.kind_checks.items():
+            check.setIcon(kind_icon(kind, self.devicePixelRatioF()))
 
     # -- view -----------------------------------------------------------------------
     def refresh(self, sections: frozenset) -> None:

@@ -15,25 +15,31 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from actplay.core.activations import SATURATION_THRESHOLD
 from actplay.model.limits import MAX_COMPARE
 from actplay.ui import theme
+from actplay.ui.curve.legend import FunctionLegend
+from actplay.ui.curve.plot_items import CornerText, outside_auto_range
 from actplay.ui.widgets.light_plot import house_numbers
 from actplay.ui.widgets.numbers import format_number
 
 KINDS = ("f", "df", "d2f")
 PLOT_MIN_SIZE = (260, 180)  # px: still a readable curve in a 1024x640 window
-LEGEND_ROWS = 4  # entries per legend column before another column starts
 MAX_REGIONS = 12  # shaded intervals per kind; more than a handful never happens
+LABEL_BACKDROP_ALPHA = 215  # of 255: the corner numbers stay readable over curves
 TANGENT_HALF_WIDTH = 0.12  # of the x range: a tangent long enough to read its slope
 Y_PADDING = 0.05  # of the curves' span, above and below them
 Y_FILL = 0.6  # the y range shrinks once the curves fill less than this share of it
 # Legend labels are HTML: "<" must be escaped.
 SATURATED_LABEL = f"saturated (|f\u2032| &lt; {SATURATION_THRESHOLD:g})"
 DEAD_LABEL = "dead (f = f\u2032 = 0)"
+# Shading that covers nearly the whole range is noise (a step function is "dead"
+# everywhere): it is left off and the legend says so in one line instead.
+SHADING_NOISE_SHARE = 0.9
+FLAT_LABEL = "f\u2032 = 0 almost everywhere (not shaded)"
+Y_LABELS = {False: "f(x)", True: "value"}  # y axis: f alone, or with its derivatives
 
 
 def steady_y_range(curves, current: tuple[float, float]) -> tuple[float, float]:
@@ -75,68 +81,15 @@ def colour_index(key: str) -> int:
     return 0 if prefix == "main" else int(prefix[3:]) + 1
 
 
-class LegendSample(pg.ItemSample):
-    """A legend sample that reports clicks instead of hiding its curve."""
-
-    def mouseClickEvent(self, event):
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.sigClicked.emit(self.item)
-        event.accept()
-
-
-def outside_auto_range(item):
-    """Stop ``item`` (added with ``ignoreBounds=True``) from telling its ViewBox it moved.
-
-    pyqtgraph reports every ``setData`` or move to the ViewBox, and a ViewBox with
-    auto-range on answers by repainting itself whole - every curve, the shading and
-    the legend - even for items it leaves out of the range. The marker, its tangent
-    and the crosshair are such items: without the report a neuron step repaints only
-    the little rectangles they cover (measured in ``benchmarks/RESULTS.md``).
-    """
-    item.informViewBoundsChanged = _ignore_bounds_change
-    return item
-
-
-def _ignore_bounds_change() -> None:
-    """The item is not part of the auto-range: nothing to tell the view."""
-
-
-class CornerText(QGraphicsSimpleTextItem):
-    """Plain text held in the lower right corner of a ViewBox, ``margin`` px inside.
-
-    Re-texted on every neuron step: a plain text item's ``setText`` costs a small
-    fraction of pyqtgraph's ``LabelItem`` (rich text, layout); see
-    ``benchmarks/RESULTS.md``.
-    """
-
-    def __init__(
-        self,
-        view: pg.ViewBox,
-        colour: str,
-        point_size: float,
-        margin: tuple[float, float] = (8.0, 6.0),
-    ) -> None:
-        super().__init__(view)
-        font = QFont()
-        font.setPointSizeF(point_size)
-        self.setFont(font)
-        self.setBrush(pg.mkBrush(colour))
-        self._view = view
-        self._margin = margin
-        view.sigResized.connect(self._place)
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        """Show ``text``, right-aligned in the corner."""
-        if text != self.text():
-            super().setText(text)
-            self._place()
-
-    def _place(self, *_args) -> None:
-        box, area = self.boundingRect(), self._view.rect()
-        self.setPos(
-            area.width() - box.width() - self._margin[0],
-            area.height() - box.height() - self._margin[1],
-        )
+def legend_entries(series, shading: dict, noise: bool) -> tuple:
+    """``(key, text)`` per function shown (its name without ′ or ″), then per shading kind."""
+    names: dict[str, str] = {}
+    for one in series:
+        names.setdefault(one.key.split(":", 1)[0], one.label.rstrip("\u2032\u2033"))
+    entries = tuple(names.items())
+    labels = {"saturated": SATURATED_LABEL, "dead": DEAD_LABEL}
+    entries += tuple((kind, labels[kind]) for kind, intervals in shading.items() if intervals)
+    return entries + ((("note", FLAT_LABEL),) if noise else ())
 
 
 class CurveSlots(dict):
@@ -206,70 +159,71 @@ class CurvePlot(pg.PlotWidget):
         # a range that moves on every drag step redraws both axes and re-lays out the plot.
         view.disableAutoRange(pg.ViewBox.YAxis)
 
-        zero_pen = pg.mkPen(theme.GRID_COLOUR, width=1)
-        for angle in (0, 90):
-            plot.addItem(pg.InfiniteLine(0.0, angle=angle, pen=zero_pen), ignoreBounds=True)
+        self.zero_lines = [pg.InfiniteLine(0.0, angle=angle) for angle in (0, 90)]
+        for line in self.zero_lines:
+            plot.addItem(line, ignoreBounds=True)
+        self._y_label = Y_LABELS[False]
 
         # Shading pools grow to the most intervals shown so far (up to MAX_REGIONS each):
         # region items are slow to build (benchmarks/RESULTS.md), most functions need one
         # or two.
         self.regions = {"saturated": [], "dead": []}
-        self._region_brushes = {"saturated": theme.SATURATED_BRUSH, "dead": theme.DEAD_BRUSH}
-        # Legend proxies for the two kinds of shading (never drawn on the plot).
-        self.region_swatches = {
-            "saturated": pg.PlotDataItem(
-                pen=pg.mkPen(None), fillLevel=0, fillBrush=theme.SATURATED_BRUSH
-            ),
-            "dead": pg.PlotDataItem(pen=pg.mkPen(None), fillLevel=0, fillBrush=theme.DEAD_BRUSH),
-        }
 
         self.curves = CurveSlots(plot)
         self.labels: dict[str, str] = {}
 
         # A bare curve item: PlotDataItem's setData (downsampling, clipping, log
         # options) costs twice as much per neuron step for two points.
-        self.tangent = pg.PlotCurveItem(
-            pen=pg.mkPen(theme.MARKER_COLOUR, width=2, style=Qt.PenStyle.DashDotLine)
-        )
+        self.tangent = pg.PlotCurveItem()
         self.tangent.setSegmentedLineMode("off")
         self.tangent.setZValue(20)
-        self.marker = pg.ScatterPlotItem(
-            size=11,
-            pen=pg.mkPen(theme.MARKER_OUTLINE, width=1.5),
-            brush=pg.mkBrush(theme.MARKER_COLOUR),
-        )
+        self.marker = pg.ScatterPlotItem(size=11)
         self.marker.setZValue(21)
         for item in (self.tangent, self.marker):
             plot.addItem(outside_auto_range(item), ignoreBounds=True)
             item.setVisible(False)
         # The numbers sit in the plot's lower right corner, where they never leave the view;
         # kept short so they fit a narrow pane.
-        self.marker_label = CornerText(plot.getViewBox(), theme.MARKER_COLOUR, 9.0)
+        self.marker_label = CornerText(plot.getViewBox(), theme.plot_colour("accent"), 9.0)
         self.marker_label.setZValue(22)
         self.marker_label.setVisible(False)
 
-        cross_pen = pg.mkPen(theme.CROSSHAIR_COLOUR, width=1, style=Qt.PenStyle.DotLine)
-        self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=cross_pen)
+        self.crosshair = pg.InfiniteLine(angle=90, movable=False)
         self.crosshair.setVisible(False)
         plot.addItem(outside_auto_range(self.crosshair), ignoreBounds=True)
 
-        self.legend = pg.LegendItem(
-            offset=(8, 8),
-            sampleType=LegendSample,
-            brush=pg.mkBrush(theme.LEGEND_BRUSH),
-            pen=pg.mkPen(theme.LEGEND_BORDER),
-            labelTextSize="9pt",
-            labelTextColor=theme.PLOT_FOREGROUND,
-        )
-        self.legend.setParentItem(plot.getViewBox())
-        self.legend.sigSampleClicked.connect(self._on_legend_clicked)
-        self._legend_entries: tuple = ()
+        self.legend = FunctionLegend(plot)
+        self.legend.removeRequested.connect(self.compareRemoveRequested)
+        self.follow_theme()
 
         self._applying_range = False
         view.sigXRangeChanged.connect(self._on_view_x_range)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
-    def _region(self, brush) -> pg.LinearRegionItem:
+    def follow_theme(self) -> None:
+        """Every item in the active theme's colours (curves, marker, shading, legend)."""
+        for key, item in self.curves.items():
+            item.setPen(theme.curve_pen(colour_index(key), key.split(":")[1]))
+        accent = theme.plot_colour("accent")
+        self.tangent.setPen(pg.mkPen(accent, width=theme.CURVE_WIDTH, style=Qt.PenStyle.DashLine))
+        self.marker.setPen(pg.mkPen(theme.plot_colour("marker_outline"), width=1.5))
+        self.marker.setBrush(pg.mkBrush(accent))
+        self.marker_label.setBrush(pg.mkBrush(accent))
+        backdrop = theme.plot_background()
+        backdrop.setAlpha(LABEL_BACKDROP_ALPHA)
+        self.marker_label.setBackdrop(backdrop)
+        self.crosshair.setPen(
+            pg.mkPen(theme.plot_colour("crosshair"), width=1, style=Qt.PenStyle.DotLine)
+        )
+        for line in self.zero_lines:
+            line.setPen(pg.mkPen(theme.plot_colour("zero_line"), width=1))
+        for kind, pool in self.regions.items():
+            for region in pool:
+                region.setBrush(pg.mkBrush(theme.plot_colour(f"{kind}_shade")))
+        self.legend.follow_theme()
+
+    def _region(self, kind: str) -> pg.LinearRegionItem:
+        brush = pg.mkBrush(theme.plot_colour(f"{kind}_shade"))
         region = pg.LinearRegionItem(movable=False, brush=brush, pen=pg.mkPen(None))
         region.setZValue(-10)
         region.setVisible(False)
@@ -291,28 +245,26 @@ class CurvePlot(pg.PlotWidget):
             if key not in shown:
                 item.setVisible(False)
         self.labels = {key: series.label for key, series in shown.items()}
-        for kind, intervals in (("saturated", data.saturated), ("dead", data.dead)):
+        span = float(data.x[-1] - data.x[0])
+        covered = sum(hi - lo for lo, hi in (*data.saturated, *data.dead))
+        noise = span > 0 and covered >= SHADING_NOISE_SHARE * span
+        shading = {"saturated": data.saturated, "dead": data.dead}
+        if noise:
+            shading = {"saturated": (), "dead": ()}
+        for kind, intervals in shading.items():
             pool = self.regions[kind]
             while len(pool) < min(len(intervals), MAX_REGIONS):
-                pool.append(self._region(self._region_brushes[kind]))
+                pool.append(self._region(kind))
             for region, interval in zip(pool, intervals, strict=False):
                 region.setRegion(interval)
                 region.setVisible(True)
             for region in pool[len(intervals) :]:
                 region.setVisible(False)
-        entries = tuple((key, series.label) for key, series in shown.items())
-        entries += tuple(
-            (kind, label)
-            for kind, label, intervals in (
-                ("saturated", SATURATED_LABEL, data.saturated),
-                ("dead", DEAD_LABEL, data.dead),
-            )
-            if intervals
-        )
-        if [key for key, _ in entries] == [key for key, _ in self._legend_entries]:
-            self._relabel_legend(entries)  # e.g. a parameter slider renamed "ELU (alpha=0.5)"
-        else:
-            self._rebuild_legend(entries)
+        self.legend.show_entries(legend_entries(data.series, shading, noise))
+        y_label = Y_LABELS[any(series.kind != "f" for series in data.series)]
+        if y_label != self._y_label:  # a label change re-lays out the axis: only on a change
+            self._y_label = y_label
+            self.getPlotItem().getAxis("left").setLabel(y_label)
         self.set_x_range(float(data.x[0]), float(data.x[-1]))
         view = self.getPlotItem().getViewBox()
         current = tuple(view.viewRange()[1])
@@ -322,28 +274,6 @@ class CurvePlot(pg.PlotWidget):
         # Apply the new view transform now; left to pyqtgraph it runs when the paint starts
         # and re-queues a second full pass of the plot.
         view.updateMatrix()
-
-    def _relabel_legend(self, entries: tuple) -> None:
-        """Same entries, new names: change the texts in place (a rebuild per drag step is slow)."""
-        if entries == self._legend_entries:
-            return
-        for (_sample, label), (_key, text) in zip(self.legend.items, entries, strict=True):
-            if label.text != text:
-                label.setText(text)
-        self._legend_entries = entries
-
-    def _rebuild_legend(self, entries: tuple) -> None:
-        self.legend.clear()
-        # Many entries in one column would hide the curves: spread them over columns.
-        self.legend.setColumnCount(
-            1 if len(entries) <= LEGEND_ROWS else -(-len(entries) // LEGEND_ROWS)
-        )
-        for key, label in entries:
-            item = self.curves.get(key) or self.region_swatches[key]
-            self.legend.addItem(item, label)
-            if key.startswith("cmp"):
-                self.legend.items[-1][0].setToolTip("Click to remove this curve")
-        self._legend_entries = entries
 
     def set_x_range(self, lo: float, hi: float) -> None:
         """Show exactly ``lo..hi`` on the x axis (no feedback to `xRangeDragged`)."""
@@ -381,12 +311,6 @@ class CurvePlot(pg.PlotWidget):
             self.crosshair.setValue(x)
 
     # -- handlers ---------------------------------------------------------------
-    def _on_legend_clicked(self, item) -> None:
-        for key, curve in self.curves.items():
-            if curve is item and key.startswith("cmp"):
-                self.compareRemoveRequested.emit(int(key.split(":")[0][3:]))
-                return
-
     def _on_view_x_range(self, _view, x_range) -> None:
         if not self._applying_range:
             self.xRangeDragged.emit(float(x_range[0]), float(x_range[1]))

@@ -144,8 +144,15 @@ def test_toggling_derivatives(qtbot, window, pane):
     window.scheduler.flush()
     assert window.model.visible["d2f"] is True
     assert_curve(pane, "main:d2f", "sigmoid", "d2f")
-    legend = [label.text for _sample, label in pane.plot.legend.items]
-    assert any(text.endswith("\u2033") for text in legend)
+    # One legend entry per function, whichever kinds are on; the kinds' style key is
+    # beside the switches, and the y axis says "value" once derivatives show.
+    assert pane.plot.legend.texts()[0] == acts.get("sigmoid").title
+    assert not any(text.endswith(("\u2032", "\u2033")) for text in pane.plot.legend.texts())
+    assert pane.plot.getPlotItem().getAxis("left").labelText == "value"
+    qtbot.mouseClick(pane.kind_checks["d2f"], Qt.MouseButton.LeftButton)
+    window.scheduler.flush()
+    assert window.model.visible == {"f": True, "df": False, "d2f": False}
+    assert pane.plot.getPlotItem().getAxis("left").labelText == "f(x)"
 
 
 def test_compare_add_edit_and_remove(qtbot, window, pane):
@@ -372,12 +379,11 @@ def test_legend_names_non_default_parameters_of_main_and_compare_alike(window, p
         return [label.text for _sample, label in pane.plot.legend.items]
 
     elu, leaky = acts.get("elu").title, acts.get("leaky_relu").title
-    assert legend()[:3] == [elu, f"{elu}\u2032", f"{leaky} (negative_slope=0.1)"]
-    assert legend()[4] == elu  # the ELU comparison at its defaults: no parameters named
+    assert legend()[:3] == [elu, f"{leaky} (negative_slope=0.1)", elu]  # one entry a function
     samples = [sample for sample, _label in pane.plot.legend.items]
     model.set_curve_param("alpha", 0.5)
     window.scheduler.flush()
-    assert legend()[:2] == [f"{elu} (alpha=0.5)", f"{elu} (alpha=0.5)\u2032"]
+    assert legend()[:2] == [f"{elu} (alpha=0.5)", f"{leaky} (negative_slope=0.1)"]
     # Renamed in place, not rebuilt (a slider drag renames on every step).
     assert [sample for sample, _label in pane.plot.legend.items] == samples
     model.set_curve_param("alpha", acts.get("elu").defaults["alpha"])

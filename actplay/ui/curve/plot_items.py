@@ -1,0 +1,77 @@
+"""Small graphics items of the curve plot: corner text, and items outside the auto-range."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+
+def outside_auto_range(item):
+    """Stop ``item`` (added with ``ignoreBounds=True``) from telling its ViewBox it moved.
+
+    pyqtgraph reports every ``setData`` or move to the ViewBox, and a ViewBox with
+    auto-range on answers by repainting itself whole - every curve, the shading and
+    the legend - even for items it leaves out of the range. The marker, its tangent
+    and the crosshair are such items: without the report a neuron step repaints only
+    the little rectangles they cover (measured in ``benchmarks/RESULTS.md``).
+    """
+    item.informViewBoundsChanged = _ignore_bounds_change
+    return item
+
+
+def _ignore_bounds_change() -> None:
+    """The item is not part of the auto-range: nothing to tell the view."""
+
+
+class CornerText(QGraphicsSimpleTextItem):
+    """Plain text held in the lower right corner of a ViewBox, ``margin`` px inside.
+
+    Re-texted on every neuron step: a plain text item's ``setText`` costs a small
+    fraction of pyqtgraph's ``LabelItem`` (rich text, layout); see
+    ``benchmarks/RESULTS.md``.
+    """
+
+    def __init__(
+        self,
+        view: pg.ViewBox,
+        colour,
+        point_size: float,
+        margin: tuple[float, float] = (8.0, 6.0),
+    ) -> None:
+        super().__init__(view)
+        font = QFont()
+        font.setPointSizeF(point_size)
+        self.setFont(font)
+        self.setBrush(pg.mkBrush(colour))
+        self._view = view
+        self._margin = margin
+        self._backdrop = None
+        view.sigResized.connect(self._place)
+
+    def setBackdrop(self, colour) -> None:  # noqa: N802 (Qt's naming)
+        """Fill behind the text (the plot's background, mostly opaque): curves under the
+        corner stay faintly visible but never cross the numbers."""
+        self._backdrop = colour
+        self.update()
+
+    def boundingRect(self):  # noqa: N802 (Qt's name)
+        return super().boundingRect().adjusted(-3, -1, 3, 1)
+
+    def paint(self, painter, option, widget=None) -> None:
+        if self._backdrop is not None:
+            painter.fillRect(self.boundingRect(), self._backdrop)
+        super().paint(painter, option, widget)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        """Show ``text``, right-aligned in the corner."""
+        if text != self.text():
+            super().setText(text)
+            self._place()
+
+    def _place(self, *_args) -> None:
+        box, area = self.boundingRect(), self._view.rect()
+        self.setPos(
+            area.width() - box.width() - self._margin[0],
+            area.height() - box.height() - self._margin[1],
+        )
