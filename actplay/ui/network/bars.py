@@ -19,7 +19,6 @@ from actplay.ui.widgets.numbers import format_number, format_percent
 
 ROW_HEIGHT = 62  # px per layer row: readable bars, seven layers still fit a tab
 BAR_WIDTH = 0.38  # of one unit slot; z left of centre, a right of it
-Z_BRUSH = (150, 150, 150)  # neutral grey for pre-activations; a is coloured by value
 
 
 class LayerBars(QtWidgets.QWidget):
@@ -65,13 +64,21 @@ class LayerBars(QtWidgets.QWidget):
             house_numbers(plot)
             plot.getAxis("bottom").setHeight(16)
             plot.setXRange(-0.6, max(len(units), 4) - 0.4, padding=0)
-            plot.addLine(y=0, pen=pg.mkPen(120, 120, 120))
+            plot.addLine(y=0, pen=pg.mkPen(theme.BASELINE_COLOUR))
             zeros = np.zeros_like(units)
             z_item = pg.BarGraphItem(
-                x=units - BAR_WIDTH / 2, height=zeros, width=BAR_WIDTH, brush=Z_BRUSH, pen=None
+                x=units - BAR_WIDTH / 2,
+                height=zeros,
+                width=BAR_WIDTH,
+                brush=theme.PRE_ACTIVATION_FILL,
+                pen=None,
             )
             a_item = pg.BarGraphItem(
-                x=units + BAR_WIDTH / 2, height=zeros, width=BAR_WIDTH, brush=Z_BRUSH, pen=None
+                x=units + BAR_WIDTH / 2,
+                height=zeros,
+                width=BAR_WIDTH,
+                brush=theme.PRE_ACTIVATION_FILL,
+                pen=None,
             )
             plot.addItem(z_item)
             plot.addItem(a_item)

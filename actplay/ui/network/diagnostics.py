@@ -21,7 +21,8 @@ HIST_ROW_HEIGHT = 64  # px per layer of histograms
 GRADIENT_CHART_HEIGHT = 130  # px: tall enough that a 1e-5 product reads as a deep bar
 GRADIENT_FLOOR = 1e-12  # log10 of a zero product would be -inf; clip for drawing
 COLUMNS = ("layer", "z mean±sd", "a mean±sd", "dead", "sat.", "|f′|", "∏ |f′|")
-Z_PEN, A_PEN = (110, 110, 110), (8, 119, 189)  # grey for z, the map's blue for a
+# grey for z, the diverging map's positive blue for a
+Z_PEN, A_PEN = theme.PRE_ACTIVATION_LINE, tuple(int(c) for c in theme.DIVERGING_COLOURS[2][:3])
 
 
 def table_rows(diagnostics, n_layers):
@@ -117,7 +118,7 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
         plot.getAxis("bottom").setTicks(
             [[(i, layer_label(i, n_layers)) for i in range(1, n_layers)]]
         )
-        plot.addLine(y=0, pen=pg.mkPen(120, 120, 120))
+        plot.addLine(y=0, pen=pg.mkPen(theme.BASELINE_COLOUR))
         x = np.arange(1, n_layers, dtype=float)
         self._gradient_bars = pg.BarGraphItem(x=x - 0.18, height=x * 0, width=0.34, brush=Z_PEN)
         self._product_bars = pg.BarGraphItem(x=x + 0.18, height=x * 0, width=0.34, brush=A_PEN)
