@@ -35,6 +35,7 @@ from actplay.ui.network.canvas_overlays import ZOOM_MAP_PX, HoverCard, TileZoom
 from actplay.ui.widgets.diverging import diverging_lut
 from actplay.ui.widgets.names import unit_label, weight_label
 from actplay.ui.widgets.numbers import format_number
+from actplay.ui.widgets.retire import retire
 
 LABEL_WIDTH = 46  # px left of the input column for the feature names
 HEADER_WIDTH = (56, 120)  # px: narrowest and widest a column's header may be
@@ -233,8 +234,7 @@ class NetworkCanvas(QtWidgets.QWidget):
             for header in self.layer_headers
         ):
             for header in self.layer_headers:
-                header.setParent(None)
-                header.deleteLater()
+                retire(header)
             self.layer_headers = [
                 LayerHeader(self.model, layer, n_layers, self, self.message.emit)
                 for layer in range(1, n_layers)
