@@ -46,8 +46,21 @@ class CanvasView(QtWidgets.QWidget):
             "network_plane_lo", "Left and bottom edge of the input plane"
         )
         self.hi_spin = self._range_spin("network_plane_hi", "Right and top edge of the input plane")
-        self.lo_spin.valueChanged.connect(self._on_range_edited)
-        self.hi_spin.valueChanged.connect(self._on_range_edited)
+        model = self.model
+        self._range_bindings = [
+            bind_float(
+                self.lo_spin,
+                lambda: model.plane_range[0],
+                lambda lo: model.set_plane_range(lo, model.plane_range[1]),
+                self.show_message,
+            ),
+            bind_float(
+                self.hi_spin,
+                lambda: model.plane_range[1],
+                lambda hi: model.set_plane_range(model.plane_range[0], hi),
+                self.show_message,
+            ),
+        ]
         plane = QtWidgets.QWidget()
         plane_row = QtWidgets.QHBoxLayout(plane)
         plane_row.setContentsMargins(0, 0, 0, 0)
@@ -112,11 +125,8 @@ class CanvasView(QtWidgets.QWidget):
     # -- model -> view ---------------------------------------------------------------------
     def refresh(self, sections) -> None:
         self.canvas.refresh(sections)
-        lo, hi = self.model.plane_range
-        for spin, value in ((self.lo_spin, lo), (self.hi_spin, hi)):
-            if spin.value() != value:  # an equal value would still repaint the spin box
-                with QtCore.QSignalBlocker(spin):
-                    spin.setValue(value)
+        for binding in self._range_bindings:
+            binding.refresh()  # skips an equal value (a spin box would repaint)
         self._update_selected_weight()
 
     def _update_selected_weight(self) -> None:
@@ -145,10 +155,3 @@ class CanvasView(QtWidgets.QWidget):
         if selected is None:
             raise InvalidValue("no weight is selected: click a link on the canvas first")
         self.model.set_weight(*selected, value)
-
-    def _on_range_edited(self) -> None:
-        try:
-            self.model.set_plane_range(self.lo_spin.value(), self.hi_spin.value())
-        except ValueError as error:
-            self.show_message(str(error))
-            self.refresh(frozenset({"network"}))

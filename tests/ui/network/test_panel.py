@@ -216,3 +216,15 @@ def test_detail_tabs_are_built_when_first_shown(panel, model):
     assert len(rows) == len(diagnostics) == len(model.layer_sizes) - 1
     for row, d in zip(rows, diagnostics, strict=True):
         assert parse_number(row[6]) == pytest.approx(d.gradient_product, rel=5e-3)
+
+
+def test_plane_range_spins_are_bound_to_the_model(panel, model):
+    view = panel.canvas_view
+    view.lo_spin.setValue(-4.0)
+    assert model.plane_range == (-4.0, 6.0)
+    model.set_plane_range(-2.0, 3.0)
+    assert (view.lo_spin.value(), view.hi_spin.value()) == (-2.0, 3.0)
+    view.hi_spin.setValue(-5.0)  # below the low end: refused, shown, and the spin goes back
+    assert model.plane_range == (-2.0, 3.0)
+    assert view.hi_spin.value() == 3.0
+    assert "range" in view.hint.text()
