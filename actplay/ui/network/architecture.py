@@ -15,6 +15,7 @@ from PySide6 import QtWidgets
 from actplay.core.initialisation import INIT_SCHEMES
 from actplay.core.network import SOFTMAX, SOFTMAX_NAME
 from actplay.model import limits
+from actplay.model.errors import InvalidValue
 from actplay.ui import theme
 from actplay.ui.binding import Binding, apply_command, bind_choice, bind_float
 from actplay.ui.widgets.retire import retire
@@ -135,14 +136,15 @@ class ArchitectureEditor(QtWidgets.QWidget):
             self.layers_grid.addWidget(combo, layer - 1, 2)
             self.size_spins.append(spin)
             self.activation_combos.append(combo)
+            row = "output" if is_output else layer
             self._row_bindings += [
                 bind_float(
-                    spin, partial(self._layer_size, layer), partial(self._set_size, layer), report
+                    spin, partial(self._layer_size, row), partial(self._set_size, row), report
                 ),
                 bind_choice(
                     combo,
-                    partial(self._layer_activation, layer),
-                    partial(self._model.set_layer_activation, layer),
+                    partial(self._layer_activation, row),
+                    partial(self._set_activation, row),
                     report,
                 ),
             ]
@@ -161,22 +163,41 @@ class ArchitectureEditor(QtWidgets.QWidget):
         return combo
 
     # -- getters and setters of the bindings -----------------------------------------------
-    # A row may outlive its layer until the pending repaint rebuilds the rows.
-    def _layer_size(self, layer):
-        sizes = self._model.layer_sizes
-        return sizes[layer] if layer < len(sizes) else 1
+    # A row is the output row or a hidden layer's number. Rows are rebuilt by the repaint
+    # after the model's depth changes; until then a row may stand for no layer at all.
+    def _model_layer(self, row):
+        """The model's layer index (1 = first hidden) a row edits now, or None."""
+        n_layers = len(self._model.layer_sizes) - 1
+        if row == "output":
+            return n_layers
+        return row if row < n_layers else None
 
-    def _layer_activation(self, layer):
-        activations = self._model.layer_activations
-        return activations[layer - 1][0] if layer <= len(activations) else None
+    def _layer_size(self, row):
+        layer = self._model_layer(row)
+        return 1 if layer is None else self._model.layer_sizes[layer]
 
-    def _set_size(self, layer, units):
+    def _layer_activation(self, row):
+        layer = self._model_layer(row)
+        return None if layer is None else self._model.layer_activations[layer - 1][0]
+
+    def _set_size(self, row, units):
         sizes = list(self._model.layer_sizes)
-        sizes[layer] = units
+        sizes[self._existing_layer(row)] = units
         self._model.set_layer_sizes(sizes)
 
+    def _set_activation(self, row, name):
+        self._model.set_layer_activation(self._existing_layer(row), name)
+
+    def _existing_layer(self, row):
+        layer = self._model_layer(row)
+        if layer is None:
+            raise InvalidValue(f"hidden layer {row} was just removed")
+        return layer
+
     def _set_input_size(self, units):
-        self._set_size(0, units)
+        sizes = list(self._model.layer_sizes)
+        sizes[0] = units
+        self._model.set_layer_sizes(sizes)
 
     def _set_hidden_count(self, n_hidden):
         """More hidden layers repeat the last one's width (or `NEW_LAYER_UNITS`); fewer

@@ -228,3 +228,21 @@ def test_plane_range_spins_are_bound_to_the_model(panel, model):
     assert model.plane_range == (-2.0, 3.0)
     assert view.hi_spin.value() == 3.0
     assert "range" in view.hint.text()
+
+
+def test_architecture_rows_outliving_their_layer_refuse_and_the_output_row_follows(panel, model):
+    # Between a change of depth and the repaint that rebuilds the rows, an old row can be
+    # edited (the soak did): a removed hidden layer's row is refused; the output row edits
+    # the output layer, wherever it is now.
+    from actplay.model.errors import InvalidValue
+
+    editor = panel.architecture
+    model.set_layer_sizes((2, 4, 1))  # one hidden layer: rows "2" and the old output are stale
+    with pytest.raises(InvalidValue, match="hidden layer 2"):
+        editor._set_size(2, 5)
+    with pytest.raises(InvalidValue, match="hidden layer 2"):
+        editor._set_activation(2, "relu")
+    editor._set_size("output", 3)
+    editor._set_activation("output", "softmax")
+    assert model.layer_sizes == (2, 4, 3)
+    assert model.layer_activations[-1][0] == "softmax"
