@@ -37,13 +37,15 @@ from actplay.ui.widgets.names import unit_label, weight_label
 from actplay.ui.widgets.numbers import format_number
 from actplay.ui.widgets.retire import retire
 
-LABEL_WIDTH = 46  # px left of the input column for the feature names
+LABEL_WIDTH = 40  # px left of the input column for the feature names
 HEADER_WIDTH = (56, 120)  # px: narrowest and widest a column's header may be
 SELECTED_RGBA = (240, 228, 66, 255)  # Okabe-Ito yellow: the selected weight's glow
 DISABLED_OPACITY = 0.3  # a feature that is switched off
 PROBABILITY_RANGE = (0.0, 1.0)  # an output with this range is a probability: centred on 0.5
 AA_BUDGET_MS = 12.0  # links that take longer than this in full quality are hurried during bursts
 QUIET_MS = 250  # ms without changes before hurried links are drawn again in full quality
+LINK_INTERVAL_MS = 100  # slow link pictures are repainted at most this often during a burst
+HURRIED_SCALE = 0.5  # a hurried link picture's resolution: ~4x cheaper, a little soft
 
 
 class NetworkCanvas(QtWidgets.QWidget):
@@ -86,6 +88,7 @@ class NetworkCanvas(QtWidgets.QWidget):
         self._plane_mode = False
         self._grids = None  # model.unit_grids the tiles were made from
         self._tile_images: dict[int, tuple[object, paint.TileImages]] = {}
+        self._bias_cache: dict[int, tuple[object, list]] = {}  # column -> (network, colours)
         self._values: list[np.ndarray] = []  # value mode: each column's values
         self._centred_output = False
         self._net = None
@@ -94,9 +97,9 @@ class NetworkCanvas(QtWidgets.QWidget):
         self._links_pixmap = None  # (key, weights drawn, QPixmap, full quality)
         self._last_render_ms = 0.0  # a full-quality link picture took this long
         self._last_render_at = 0.0
-        self._quality_timer = QtCore.QTimer(self)
-        self._quality_timer.setSingleShot(True)
-        self._quality_timer.timeout.connect(self._on_quiet)
+        self._link_timer = QtCore.QTimer(self)  # a paced or hurried link picture catches up
+        self._link_timer.setSingleShot(True)
+        self._link_timer.timeout.connect(self.update)
         self._hover = None  # ("tile", column, row) or ("link", index)
         self._stale = True
         self.vector_output = False  # set by an SVG export: links as paths, no cached pixmap
@@ -241,11 +244,19 @@ class NetworkCanvas(QtWidgets.QWidget):
             ]
         layout = self.layout_
         width = self._header_width(layout)
-        for column, header in enumerate([self.depth_header, *self.layer_headers]):
+        top = self._header_top()
+        for column, header in enumerate(self.layer_headers, start=1):
             centre = layout.column_x[column] + layout.tile / 2
             left = int(np.clip(centre - width / 2, 2, self.width() - width - 2))
-            header.setGeometry(left, self._header_top(), width, HEADER_HEIGHT)
+            header.setGeometry(left, top, width, HEADER_HEIGHT)
             header.show()
+        # The depth control takes the room left of the first layer's header (labels included).
+        first = self.layer_headers[0].x() if self.layer_headers else self.width()
+        depth_left = int(max(2, layout.column_x[0] - LABEL_WIDTH))
+        self.depth_header.setGeometry(
+            depth_left, top, max(first - depth_left - 4, 40), HEADER_HEIGHT
+        )
+        self.depth_header.show()
 
     def _header_top(self) -> int:
         """The headers sit just above the first row of tiles."""
@@ -273,6 +284,7 @@ class NetworkCanvas(QtWidgets.QWidget):
             painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
             self._paint_links(painter)
         else:
+            painter.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawPixmap(0, 0, self._links_layer())
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         self._paint_selection(painter)
@@ -283,9 +295,11 @@ class NetworkCanvas(QtWidgets.QWidget):
         """Every link but the selected one, painted once and reused.
 
         The selected link is drawn live on top, so dragging its weight only blits
-        this picture. When a full repaint is slow (a large network) and changes come
-        fast (training, undo bursts), the links are drawn without antialiasing until
-        changes pause for ``QUIET_MS``, then once more in full quality.
+        this picture. When a full-quality picture is slow (over ``AA_BUDGET_MS``: a
+        large network, or thick links) and the weights keep changing (training, an
+        undo burst), the picture is repainted at most every ``LINK_INTERVAL_MS`` and
+        at half resolution, until changes pause for ``QUIET_MS``; then it is painted
+        once more in full quality. The tiles follow every change.
         """
         ratio = self.devicePixelRatioF()
         excluded = self.selected_link()
@@ -294,35 +308,33 @@ class NetworkCanvas(QtWidgets.QWidget):
             content[excluded] = np.nan
         key = (self._layout_key, ratio, theme.active_theme(), excluded)
         held = self._links_pixmap
-        if held is not None and held[0] == key and np.array_equal(held[1], content, equal_nan=True):
-            if held[3] or self._quality_timer.isActive():
-                return held[2]
-        now = time.perf_counter()
-        hurried = (
-            self._last_render_ms > AA_BUDGET_MS and (now - self._last_render_at) * 1000 < QUIET_MS
-        )
-        pixmap = QtGui.QPixmap(QtCore.QSize(int(self.width() * ratio), int(self.height() * ratio)))
-        pixmap.setDevicePixelRatio(ratio)
+        same_key = held is not None and held[0] == key
+        current = same_key and np.array_equal(held[1], content, equal_nan=True)
+        since = (time.perf_counter() - self._last_render_at) * 1000
+        expensive = self._last_render_ms > AA_BUDGET_MS
+        if current and (held[3] or since < QUIET_MS):
+            return held[2]
+        if same_key and not current and expensive and since < LINK_INTERVAL_MS:
+            self._link_timer.start(int(LINK_INTERVAL_MS - since) + 1)
+            return held[2]  # at most LINK_INTERVAL_MS behind the tiles
+        hurried = expensive and since < QUIET_MS
+        started = time.perf_counter()
+        # a hurried picture has half the pixels: a quarter of the stroking, drawn scaled up
+        scale = ratio * (HURRIED_SCALE if hurried else 1.0)
+        pixmap = QtGui.QPixmap(QtCore.QSize(int(self.width() * scale), int(self.height() * scale)))
+        pixmap.setDevicePixelRatio(scale)
         pixmap.fill(QtCore.Qt.GlobalColor.transparent)
         painter = QtGui.QPainter(pixmap)
-        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, not hurried)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         self._paint_links(painter, skip=excluded)
         painter.end()
         if not hurried:
-            self._last_render_ms = (time.perf_counter() - now) * 1000
-        self._last_render_at = now
-        if hurried:
-            self._quality_timer.start(QUIET_MS)
+            self._last_render_ms = (time.perf_counter() - started) * 1000
+        else:
+            self._link_timer.start(QUIET_MS)  # then once more in full quality
+        self._last_render_at = started
         self._links_pixmap = (key, content, pixmap, not hurried)
         return pixmap
-
-    def _on_quiet(self) -> None:
-        """Changes paused: draw the links once more in full quality."""
-        held = self._links_pixmap
-        if held is not None and not held[3]:
-            self._links_pixmap = None
-            self._last_render_at = 0.0
-            self.update()
 
     def _paint_links(self, painter: QtGui.QPainter, skip: int | None = None) -> None:
         """Every link (but ``skip``), thin ones first so strong links lie on top.
@@ -365,51 +377,98 @@ class NetworkCanvas(QtWidgets.QWidget):
             painter.drawPath(path)
 
     def _paint_tiles(self, painter: QtGui.QPainter) -> None:
+        """Tiles, their borders and bias marks, and the input labels.
+
+        Colours come from arrays made once per change (``_colour_rows``); borders are
+        one ``drawRects`` per column, without antialiasing (whole pixels).
+        """
         layout = self.layout_
         ink = theme.plot_foreground()
-        border = QtGui.QPen(ink, 1)
         size = layout.tile
-        lut = diverging_lut()
         target = self.model.neuron_target
         font = painter.font()
         font.setPointSizeF(max(6.5, min(font.pointSizeF(), size * 0.32)))
         painter.setFont(font)
+        last = len(layout.columns) - 1
+        bias_side = max(4.0, size * 0.16)
         for column, corners in enumerate(layout.columns):
             held = self._tile_images.get(column)
-            last = column == len(layout.columns) - 1
-            for row, (x, y) in enumerate(corners):
-                rect = QtCore.QRectF(x, y, size, size)
+            rects = [QtCore.QRectF(x, y, size, size) for x, y in corners]
+            values = None if held is not None else self._column_colours(column, column == last)
+            for row, rect in enumerate(rects):
                 on = self._inputs[row][2] if column == 0 else True
-                painter.setOpacity(1.0 if on else DISABLED_OPACITY)
+                if not on:
+                    painter.setOpacity(DISABLED_OPACITY)
                 if held is not None:
                     painter.drawImage(rect, held[1].images[row])
                 else:
-                    self._paint_value_tile(painter, rect, column, row, last, lut, ink)
-                painter.setPen(border)
-                painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-                painter.drawRect(rect)
-                if column > 0 and size >= 16:
-                    self._paint_bias(painter, rect, column, row, lut)
-                painter.setOpacity(1.0)
-                if column == 0:
-                    painter.setPen(ink if on else theme.plot_foreground().darker(80))
+                    self._paint_value_tile(painter, rect, values[row], ink)
+                if not on:
+                    painter.setOpacity(1.0)
+            painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(QtGui.QPen(ink, 1))
+            painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            painter.drawRects(rects)
+            if column > 0 and size >= 16:
+                for rect, colour in zip(rects, self._bias_colours(column), strict=True):
+                    painter.fillRect(
+                        QtCore.QRectF(
+                            rect.left() - bias_side - 1,
+                            rect.bottom() - bias_side,
+                            bias_side,
+                            bias_side,
+                        ),
+                        colour,
+                    )
+            painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            if column == 0:
+                for row, rect in enumerate(rects):
+                    on = self._inputs[row][2]
+                    painter.setPen(ink)
                     painter.setOpacity(1.0 if on else 0.55)
                     painter.drawText(
-                        QtCore.QRectF(x - LABEL_WIDTH, y, LABEL_WIDTH - 6, size),
+                        QtCore.QRectF(rect.left() - LABEL_WIDTH, rect.top(), LABEL_WIDTH - 6, size),
                         QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter,
                         self._inputs[row][1],
                     )
-                    painter.setOpacity(1.0)
-                hovered = self._hover == ("tile", column, row)
-                if hovered or (target is not None and target == (column, row)):
-                    painter.setPen(QtGui.QPen(ink, 3 if target == (column, row) else 2))
-                    painter.drawRect(rect.adjusted(-2, -2, 2, 2))
+                painter.setOpacity(1.0)
+        for (column, row), width in ((target or (None, None), 3), (self._hovered_tile(), 2)):
+            if (
+                column is not None
+                and column < len(layout.columns)
+                and row < len(layout.columns[column])
+            ):
+                x, y = layout.columns[column][row]
+                painter.setPen(QtGui.QPen(ink, width))
+                painter.drawRect(QtCore.QRectF(x - 2, y - 2, size + 4, size + 4))
 
-    def _paint_value_tile(self, painter, rect, column, row, last, lut, ink) -> None:
-        value = float(self._values[column][row]) if self._values else 0.0
-        shown = 2 * value - 1 if (last and self._centred_output) else value
-        r, g, b, a = (int(c) for c in lut[paint.lut_rows(np.array([shown]))[0]])
-        painter.fillRect(rect, QtGui.QColor(r, g, b, a))
+    def _hovered_tile(self):
+        if self._hover and self._hover[0] == "tile":
+            return self._hover[1], self._hover[2]
+        return None, None
+
+    def _colour_rows(self, values, centred: bool = False) -> list[QtGui.QColor]:
+        rows = paint.lut_rows(np.asarray(values, dtype=float), centred)
+        lut = diverging_lut()
+        return [QtGui.QColor(*(int(c) for c in lut[r])) for r in rows]
+
+    def _bias_colours(self, column: int) -> list[QtGui.QColor]:
+        """The bias marks' colours of a layer, made once per network."""
+        held = self._bias_cache.get(column)
+        if held is None or held[0] is not self._net:
+            held = (self._net, self._colour_rows(self._net.biases[column - 1]))
+            self._bias_cache[column] = held
+        return held[1]
+
+    def _column_colours(self, column: int, last: bool) -> list[tuple[float, QtGui.QColor]]:
+        """Value mode: each tile's shown value (centred for a probability output) and colour."""
+        values = np.asarray(self._values[column], dtype=float) if self._values else np.zeros(0)
+        shown = 2 * values - 1 if (last and self._centred_output) else values
+        return list(zip(shown.tolist(), self._colour_rows(shown), strict=True))
+
+    def _paint_value_tile(self, painter, rect, value_colour, ink) -> None:
+        shown, colour = value_colour
+        painter.fillRect(rect, colour)
         bar = float(np.clip(shown, -1.0, 1.0)) * rect.width() / 2
         centre = rect.center().x()
         bar_rect = QtCore.QRectF(min(centre, centre + bar), rect.bottom() - 5, abs(bar), 4)
@@ -418,13 +477,6 @@ class NetworkCanvas(QtWidgets.QWidget):
         painter.drawLine(
             QtCore.QPointF(centre, rect.bottom() - 6), QtCore.QPointF(centre, rect.bottom())
         )
-
-    def _paint_bias(self, painter, rect, column, row, lut) -> None:
-        bias = float(self._net.biases[column - 1][row])
-        side = max(4.0, rect.width() * 0.16)
-        mark = QtCore.QRectF(rect.left() - side - 1, rect.bottom() - side, side, side)
-        r, g, b, a = (int(c) for c in lut[paint.lut_rows(np.array([bias]))[0]])
-        painter.fillRect(mark, QtGui.QColor(r, g, b, a))
 
     # -- what is where -----------------------------------------------------------------------
     def selected_link(self) -> int | None:
@@ -455,9 +507,18 @@ class NetworkCanvas(QtWidgets.QWidget):
         return QtCore.QPoint(int(x + w / 2), int(y + h / 2))
 
     def link_point(self, index: int) -> QtCore.QPoint:
-        """Canvas pixel in the middle of a link's curve (for tests and tools)."""
-        x, y = self.layout_.link_points[index, geo.CURVE_SAMPLES // 2]
-        return QtCore.QPoint(int(round(x)), int(round(y)))
+        """Canvas pixel on a link's curve where no other link passes closer (for tests and
+        tools: a click there selects that link)."""
+        points = self.layout_.link_points
+        best, best_gap = points[index, geo.CURVE_SAMPLES // 2], -1.0
+        others = np.delete(points, index, axis=0).reshape(-1, 2)
+        for x, y in points[index, 2:-2]:
+            gap = (
+                float(np.min(np.hypot(others[:, 0] - x, others[:, 1] - y))) if len(others) else 1e9
+            )
+            if gap > best_gap:
+                best, best_gap = (x, y), gap
+        return QtCore.QPoint(int(round(best[0])), int(round(best[1])))
 
     def link_index(self, layer: int, out: int, inp: int) -> int:
         """Index of the link of weight ``(layer, out, inp)``."""

@@ -17,8 +17,8 @@ import numpy as np
 
 MIN_TILE = 10.0  # px: below this a tile is a coloured dot, not a picture
 MAX_TILE = 72.0  # px: larger tiles say nothing more and starve the links of room
-ROW_PITCH = 1.3  # tile heights from one row's top to the next's (room for the bias mark)
-LINK_ROOM = 1.1  # at least this many tile widths between two columns, for the links
+ROW_PITCH = 1.2  # tile heights from one row's top to the next's (room for the bias mark)
+LINK_ROOM = 0.8  # at least this many tile widths between two columns, for the links
 MAX_STEP = 4.5  # at most this many tile widths from one column to the next: a wide canvas
 # centres the network instead of stretching its links across the screen
 FAN = 0.32  # share of a tile's height the incoming links spread over at its left edge

@@ -27,7 +27,7 @@ def max_link_width(tile: float, fan_in: int, fan_out: int) -> float:
     """Width (px) of a link at ``WEIGHT_CAP``: a share of the tile, thinner where many
     links meet so that a dense layer still shows single links."""
     density = min(1.0, (8.0 / max(fan_in, fan_out, 1)) ** 0.5)
-    return float(np.clip(tile * 0.24, 2.5, 10.0) * max(density, 0.45))
+    return float(np.clip(tile * 0.2, 2.0, 8.0) * max(density, 0.45))
 
 
 def link_widths(weights: np.ndarray, full_width: np.ndarray) -> np.ndarray:

@@ -117,6 +117,11 @@ class CanvasView(QtWidgets.QWidget):
         spin.setAccessibleName(tooltip)
         return spin
 
+    def set_key_shown(self, shown: bool) -> None:
+        """Show or hide the colour key (a host with its own key, such as the training
+        workspace, hides it: one key per view)."""
+        self.legend.setVisible(shown)
+
     def show_message(self, text: str) -> None:
         """Show a refused change's reason in the hint line for a while."""
         self.hint.setText(text)

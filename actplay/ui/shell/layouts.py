@@ -125,6 +125,7 @@ class LayoutSwitcher(QtCore.QObject):
             self.host = self.host_factory()
         if self.host is not None:
             self.host.set_centre_widget(canvas_view)
+            canvas_view.set_key_shown(False)  # the host shows the one colour key
         else:
             self._centre_layout.addWidget(canvas_view)
         canvas_view.show()
@@ -141,6 +142,7 @@ class LayoutSwitcher(QtCore.QObject):
         self._stack.setCurrentWidget(pane)
         dock.hide()
         window.network_panel.return_canvas()
+        window.network_panel.canvas_view.set_key_shown(True)
 
     def curve_dock(self) -> QtWidgets.QDockWidget:
         """The dock that holds the curve pane in the network layout (made on first use)."""

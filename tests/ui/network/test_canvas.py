@@ -122,13 +122,29 @@ def test_clicking_a_unit_opens_it_and_a_feature_switches_it(qtbot, canvas, model
     assert model.features == ("x1", "x2")
 
 
+def _hover(canvas, point):
+    """A mouse move over the canvas, delivered to it (QTest's moves depend on where the
+    previous test left the cursor, and on which window the platform thinks is under it)."""
+    from PySide6.QtGui import QMouseEvent
+
+    event = QMouseEvent(
+        QtCore.QEvent.Type.MouseMove,
+        QtCore.QPointF(point),
+        canvas.mapToGlobal(QtCore.QPointF(point)),
+        QtCore.Qt.MouseButton.NoButton,
+        QtCore.Qt.MouseButton.NoButton,
+        QtCore.Qt.KeyboardModifier.NoModifier,
+    )
+    QtWidgets.QApplication.sendEvent(canvas, event)
+
+
 def test_hovering_shows_a_tile_enlarged_and_a_links_weight(qtbot, canvas, model):
-    qtbot.mouseMove(canvas, canvas.tile_centre(2, 4))
+    _hover(canvas, canvas.tile_centre(2, 4))
     assert canvas.zoom.isVisible()
     grid = _independent_grids(model, ZOOM_MAP_PX)[1][4]
     np.testing.assert_array_equal(canvas.zoom.map_rows(), canvas_paint.lut_rows(grid))
     index = canvas.link_index(1, 2, 0)
-    qtbot.mouseMove(canvas, canvas.link_point(index))
+    _hover(canvas, canvas.link_point(index))
     assert not canvas.zoom.isVisible() and canvas.card.isVisible()
     weight = model.weights[0][2, 0]
     assert canvas.card.text().startswith(f"Weight {weight_label(1, 2, 0, 4)} is ")

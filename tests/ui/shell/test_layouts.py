@@ -69,3 +69,24 @@ def test_each_layout_keeps_its_docks_and_the_last_one_is_remembered(qtbot, tmp_p
     assert not second.neuron_dock.isVisible()
     second.file_actions.ask_before_closing = False
     second.close()
+
+
+def test_the_network_layout_shows_one_colour_key(qtbot, window):
+    view = window.network_panel.canvas_view
+    window.layouts.show_layout(NETWORK)
+    assert window.layouts.host is not None  # the training workspace hosts the canvas
+    assert not view.legend.isVisibleTo(window)
+    window.layouts.show_layout(CURVE)
+    assert view.legend.isVisibleTo(window)
+
+
+@pytest.mark.parametrize("sizes", [(2, 8, 8, 1), (2, 16, 16, 16, 16, 16, 16, 1)])
+def test_tiles_are_at_least_28_px_in_the_network_layout_at_1280x800(qtbot, window, sizes):
+    window.resize(1280, 800)
+    window.model.set_layer_sizes(sizes)
+    window.layouts.show_layout(NETWORK)
+    qtbot.wait(20)  # the docks and the workspace settle
+    window.scheduler.flush()
+    canvas = window.network_panel.canvas
+    assert canvas.isVisible()
+    assert canvas.layout_.tile >= 28, canvas.size()
