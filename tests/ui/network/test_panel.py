@@ -122,13 +122,14 @@ def test_diagnostics_shown_equal_the_models(panel, model):
     rows = panel.diagnostics.shown_rows()
     assert len(rows) == len(diagnostics) == len(model.layer_sizes) - 1
     for row, d in zip(rows, diagnostics, strict=True):
-        assert parse_number(row[5]) == pytest.approx(d.mean_abs_derivative, rel=5e-3)
-        assert parse_number(row[6]) == pytest.approx(d.gradient_product, rel=5e-3)
+        assert parse_number(row[1]) == pytest.approx(d.gradient_product, rel=5e-3)
+        assert parse_number(row[2]) == pytest.approx(d.mean_abs_derivative, rel=5e-3)
         dead, saturated = (parse_number(text.rstrip(" %")) for text in row[3:5])
         assert dead == pytest.approx(100 * d.dead_fraction, abs=0.5)
         assert saturated == pytest.approx(100 * d.saturated_fraction, abs=0.5)
-    heights = panel.diagnostics._product_bars.opts["height"]
-    np.testing.assert_allclose(heights, np.log10([d.gradient_product for d in diagnostics]))
+    _slopes, heights = panel.diagnostics.gradient_heights()
+    products = np.array([d.gradient_product for d in diagnostics])
+    np.testing.assert_allclose(heights, np.log10(np.maximum(products, 1e-6)))
     # Vanishing gradients: the running product falls by orders of magnitude.
     assert diagnostics[-1].gradient_product < 1e-3
 
@@ -215,7 +216,7 @@ def test_detail_tabs_are_built_when_first_shown(panel, model):
     rows = panel.diagnostics.shown_rows()
     assert len(rows) == len(diagnostics) == len(model.layer_sizes) - 1
     for row, d in zip(rows, diagnostics, strict=True):
-        assert parse_number(row[6]) == pytest.approx(d.gradient_product, rel=5e-3)
+        assert parse_number(row[1]) == pytest.approx(d.gradient_product, rel=5e-3)
 
 
 def test_plane_range_spins_are_bound_to_the_model(panel, model):
@@ -246,3 +247,22 @@ def test_architecture_rows_outliving_their_layer_refuse_and_the_output_row_follo
     editor._set_activation("output", "softmax")
     assert model.layer_sizes == (2, 4, 3)
     assert model.layer_activations[-1][0] == "softmax"
+
+
+def test_the_gradient_chart_keeps_one_scale_so_deep_nets_differ_at_a_glance(panel, model):
+    """Deep sigmoid and deep ReLU drawn on the same fixed decades: the sigmoid's product
+    sinks near the floor, the ReLU's stays near the top (an auto-scaled chart drew both
+    as the same staircase)."""
+    shown = {}
+    for name in ("deep_sigmoid", "deep_relu"):
+        presets.apply(model, name)
+        _show_tab(panel, panel.diagnostics)
+        plot = panel.diagnostics._gradient_plot
+        assert plot.getViewBox().viewRange()[1] == pytest.approx([-6.3, 0.25])
+        ticks = [label for _value, label in plot.getAxis("left")._tickLevels[0]]
+        assert ticks[0] == "10\u2070" and ticks[-1] == "10\u207b\u2076" and len(ticks) == 7
+        shown[name] = panel.diagnostics.gradient_heights()[1][-1]
+        _show_tab(panel, panel.bars)
+    assert shown["deep_sigmoid"] < -4 and shown["deep_relu"] > -3  # 10⁻⁴·⁷ against 10⁻²·⁴
+    table = panel.diagnostics.table
+    assert table.horizontalScrollBar().maximum() == 0  # the key column is never scrolled off
