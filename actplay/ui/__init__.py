@@ -1,3 +1,4 @@
-"""Qt widgets: one package per pane (curve, neuron, network, training), export,
-the window shell, and widgets that know nothing of the model. The modules at this
-level (theme, binding, scheduler) are shared by every package."""
+"""Qt widgets: one package per pane (curve, neuron, network, training, lessons, race),
+export, the window shell, and widgets that know nothing of the model. The modules at this
+level (theme, binding, scheduler) are shared by every package; ``docs/internals.md`` maps
+them all."""

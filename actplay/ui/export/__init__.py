@@ -1,5 +1,8 @@
-"""Export from the window: images of a pane (PNG, SVG) and the Export dialog.
+"""Export from the window: pictures of a pane, the data as files, the Export dialog.
 
-``render`` draws a widget into an image, ``formats`` writes each file format,
-``dialog`` is File -> Export, ``svg_patch`` mends pyqtgraph's SVG exporter.
+``formats`` is the one table of formats and the one way to write each, ``render``
+draws a widget into an image, ``vector`` makes SVG and PDF, ``sizes`` parses and
+checks picture sizes, ``offscreen`` sets up a headless application, ``dialog`` is
+File -> Export, ``torch_import`` is File -> Import PyTorch weights, and
+``svg_patch`` mends pyqtgraph's SVG exporter.
 """

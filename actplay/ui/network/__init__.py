@@ -1,4 +1,5 @@
-"""The network panel: the graph, unit heatmaps, layer bars, diagnostics and architecture."""
+"""The network panel: the canvas (units drawn as heatmap tiles, links), inputs, layer bars,
+diagnostics and the architecture editor."""
 
 from actplay.ui.network.panel import NetworkPanel
 
