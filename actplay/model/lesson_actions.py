@@ -5,9 +5,10 @@ Each action is a one-verb table::
     {preset = "perceptron"}                 a ready-made example (model/presets.py)
     {set = "neuron.bias", to = -2.0}        one settable quantity
     {show = "network_diagnostics_page"}     a window place (dock or tab) to bring forward
+    {layout = "network"}                    the window's layout: "curve" or "network"
 
-``preset`` and ``set`` change the Playground; ``show`` is left to the window
-(the model does not know its widgets). :func:`apply_actions` runs a step's
+``preset`` and ``set`` change the Playground; ``show`` and ``layout`` are left to
+the window (the model does not know its widgets). :func:`apply_actions` runs a step's
 model actions on a scratch copy first and then loads the result in one
 ``apply_state``: one event, and nothing changes when an action is refused.
 """
@@ -21,7 +22,11 @@ from typing import NamedTuple
 from actplay.model import lesson_quantities as quantities
 from actplay.model import presets
 
-VERBS = ("preset", "set", "show")
+VERBS = ("preset", "set", "show", "layout")
+# The window's two arrangements (ui/shell/layouts.py; a test keeps the two lists equal):
+# the curve pane in the centre, or the network canvas.
+LAYOUTS = ("curve", "network")
+WINDOW_VERBS = ("show", "layout")  # carried out by the window, not on the model
 FORMULA_NAME = "my_function"  # the custom function a lesson's curve.formula defines
 
 
@@ -100,6 +105,7 @@ SETTERS: dict[str, Setter] = {
         _float, lambda playground, n, v: playground.set_network_input(n - 1, v)
     ),
     "network.seed": Setter(_count, lambda playground, n, v: playground.set_seed(v)),
+    "network.init": Setter(_text, lambda playground, n, v: playground.set_init(v)),
     "layer{n}.function": Setter(
         _text, lambda playground, n, v: playground.set_layer_activation(n, v)
     ),
@@ -151,6 +157,10 @@ def parse_action(data, where: str) -> Action:
         if not isinstance(target, str) or not target:
             raise ValueError(f"{where}.show: must name a window place (a dock or tab page)")
         return Action("show", target)
+    if verb == "layout":
+        if target not in LAYOUTS:
+            raise ValueError(f"{where}.layout: must be one of {', '.join(LAYOUTS)}, got {target!r}")
+        return Action("layout", target)
     if not isinstance(target, str):
         raise ValueError(f"{where}.set: must be a quantity name")
     try:
@@ -182,7 +192,7 @@ def apply_actions(playground, actions) -> None:
     ValueError
         When the model refuses an action (``playground`` is then unchanged).
     """
-    model_actions = [action for action in actions if action.verb != "show"]
+    model_actions = [action for action in actions if action.verb not in WINDOW_VERBS]
     if not model_actions:
         return
     from actplay.model.playground import Playground
@@ -197,3 +207,9 @@ def apply_actions(playground, actions) -> None:
 def places(actions) -> tuple[str, ...]:
     """The window places a step's ``show`` actions name, in order."""
     return tuple(action.target for action in actions if action.verb == "show")
+
+
+def layout(actions) -> str | None:
+    """The layout a step's ``layout`` action asks for (the last one), or None."""
+    chosen = [action.target for action in actions if action.verb == "layout"]
+    return chosen[-1] if chosen else None

@@ -13,12 +13,15 @@ every comparison false.
 
 Text holds ``{quantity}`` or ``{quantity:.3f}`` placeholders filled from the
 model when shown (``{{`` and ``}}`` for literal braces), so no number in a
-lesson is ever typed in.
+lesson is ever typed in. ``{remembered.NAME}`` shows a value an earlier step
+kept when its task was met (its ``remember`` table), so a step can set two
+results side by side that were never on screen at once.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections.abc import Callable
 from typing import NamedTuple
@@ -167,9 +170,25 @@ def quantities_in(predicate) -> tuple[str, ...]:
 
 
 # -- live text ------------------------------------------------------------------------------
+REMEMBERED = "remembered."  # placeholders of values kept by an earlier step
+REMEMBERED_NAME = re.compile(r"^[a-z_][a-z_0-9]*$")
+
+
 class Field(NamedTuple):
     reference: quantities.Reference
     spec: str
+
+
+class Remembered(NamedTuple):
+    """A ``{remembered.NAME}`` placeholder: a value an earlier step kept."""
+
+    name: str
+    spec: str
+
+
+def remembered_names(parts) -> tuple[str, ...]:
+    """The NAMEs of the ``{remembered.NAME}`` placeholders in parsed text, in order."""
+    return tuple(part.name for part in parts if isinstance(part, Remembered))
 
 
 def parse_text(text, where: str) -> tuple:
@@ -194,34 +213,55 @@ def parse_text(text, where: str) -> tuple:
             continue
         if conversion:
             raise ValueError(f"{where}: {{{name}!{conversion}}}: no conversions, only a format")
-        try:
-            reference = quantities.parse(name)
-        except ValueError as error:
-            raise ValueError(f"{where}: {error}") from None
         if spec:
             try:
                 format(1.5, spec)
             except ValueError:
                 raise ValueError(f"{where}: {{{name}:{spec}}}: bad number format") from None
+        if name.startswith(REMEMBERED):
+            kept = name[len(REMEMBERED) :]
+            if not REMEMBERED_NAME.match(kept):
+                raise ValueError(f"{where}: {{{name}}}: a remembered name is lower_case_words")
+            parts.append(Remembered(kept, spec))
+            continue
+        try:
+            reference = quantities.parse(name)
+        except ValueError as error:
+            raise ValueError(f"{where}: {error}") from None
         parts.append(Field(reference, spec))
     return tuple(parts)
 
 
-def render_text(parts, playground, format_number: Callable[[float], str] | None = None) -> str:
+def render_text(
+    parts,
+    playground,
+    format_number: Callable[[float], str] | None = None,
+    memory: dict | None = None,
+) -> str:
     """Fill the placeholders of parsed text with the model's values now.
 
     ``format_number`` formats a number without a format of its own (the window's
-    one formatter); by default three significant digits.
+    one formatter); by default three significant digits. ``memory`` holds the
+    values earlier steps remembered (a name not in it shows as missing).
     """
     number = format_number or (lambda value: f"{value:.3g}")
+    memory = memory or {}
     out = []
     for part in parts:
         if isinstance(part, str):
             out.append(part)
             continue
-        value = quantities.read(playground, part.reference)
+        if isinstance(part, Remembered):
+            value = memory.get(part.name)
+        else:
+            value = quantities.read(playground, part.reference)
         out.append(_shown(value, part.spec, number))
     return "".join(out)
+
+
+def remember(pairs, playground) -> dict:
+    """``{name: value now}`` for a step's ``remember`` pairs ``(name, Reference)``."""
+    return {name: quantities.read(playground, reference) for name, reference in pairs}
 
 
 def _shown(value, spec: str, number) -> str:
@@ -231,6 +271,11 @@ def _shown(value, spec: str, number) -> str:
         return "yes" if value else "no"
     if isinstance(value, str):
         return value
+    if isinstance(value, tuple):  # a sum's terms: "(0.09)·x1 + (0.32)·x2 + (0)"
+        return " + ".join(
+            f"({_shown(coefficient, spec, number)})" + (f"·{name}" if name else "")
+            for coefficient, name in value
+        )
     if isinstance(value, np.ndarray):
         rows = np.atleast_2d(value)  # a vector shows as one row, as the network's note does
         cells = [", ".join(_shown(float(v), spec, number) for v in row) for row in rows]

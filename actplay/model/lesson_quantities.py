@@ -20,16 +20,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-from actplay.core.grid import plane_grid
+from actplay.model import lesson_network, lesson_nudge
 
-NONLINEARITY_RESOLUTION = 16  # grid points per axis for the straight-line test: 256 points
 YES = 0.5  # a truth-table row answers "yes" when the neuron's output reaches this
 
 
 class Quantity(NamedTuple):
     """How to read one kind of quantity: ``read(playground, number, point)``."""
 
-    kind: str  # "number", "text", "flag" or "matrix"
+    kind: str  # "number", "text", "flag", "matrix" or "sum"
     read: Callable
     description: str
 
@@ -77,36 +76,6 @@ def _curve_value(playground, point, which, entry=None):
     return float(y[0])
 
 
-def _output(playground, number):
-    return _item(tuple(float(v) for v in playground.network_trace().a[-1]), number)
-
-
-def _nonlinearity(playground):
-    """How far the first output is from a flat plane over the input square (0 = a plane).
-
-    The root-mean-square residual of a least-squares fit ``c0 + c1 x1 + c2 x2``
-    over a grid of the plane range, divided by the output's spread; None when the
-    input is not 2-D.
-    """
-    if playground.layer_sizes[0] != 2:
-        return None
-    lo, hi = playground.plane_range
-    points = plane_grid(lo, hi, NONLINEARITY_RESOLUTION).astype(np.float64)
-    output = playground.network()(points)[:, 0]
-    spread = float(np.std(output))
-    if spread == 0.0:
-        return 0.0
-    design = np.column_stack([np.ones(len(points)), points])
-    coefficients, *_ = np.linalg.lstsq(design, output, rcond=None)
-    residual = output - design @ coefficients
-    return float(np.sqrt(np.mean(residual**2)) / spread)
-
-
-def _collapsed(playground, part):
-    equivalent = playground.linear_equivalent()
-    return None if equivalent is None else equivalent[part]
-
-
 def _last_loss(playground, column):
     values = playground.loss_history()[column]
     return float(values[-1]) if len(values) and np.isfinite(values[-1]) else None
@@ -149,6 +118,21 @@ QUANTITIES: dict[str, Quantity] = {
     ),
     "neuron.w{n}": Quantity(
         "number", lambda playground, n, p: _item(playground.neuron_weights, n), "weight n"
+    ),
+    "neuron.z_change_w{n}(x)": Quantity(
+        "number",
+        lambda playground, n, p: lesson_nudge.z_change(playground, n, p),
+        "how much z changes when weight n rises by x (x times input n)",
+    ),
+    "neuron.a_change_estimate_w{n}(x)": Quantity(
+        "number",
+        lambda playground, n, p: lesson_nudge.a_change_estimate(playground, n, p),
+        "the slope's estimate of a's change when weight n rises by x: f'(z) times z's change",
+    ),
+    "neuron.a_change_w{n}(x)": Quantity(
+        "number",
+        lambda playground, n, p: lesson_nudge.a_change(playground, n, p),
+        "how much a really changes when weight n rises by x",
     ),
     "neuron.inputs": Quantity(
         "number", lambda playground, n, p: len(playground.neuron_inputs), "number of inputs"
@@ -204,6 +188,11 @@ QUANTITIES: dict[str, Quantity] = {
     "curve.d2f(x)": Quantity(
         "number", lambda playground, n, p: _curve_value(playground, p, "d2f"), "f'' at x"
     ),
+    "curve.df_power{n}(x)": Quantity(
+        "number",
+        lambda playground, n, p: _curve_value(playground, p, "df") ** n,
+        "f' at x multiplied together n times: what n layers of that slope leave",
+    ),
     "compare{n}.function": Quantity(
         "text",
         lambda playground, n, p: (_item(playground.compare, n) or (None,))[0],
@@ -221,11 +210,19 @@ QUANTITIES: dict[str, Quantity] = {
         lambda playground, n, p: len(playground.layer_sizes) - 2,
         "number of hidden layers",
     ),
+    "network.input{n}": Quantity(
+        "number",
+        lambda playground, n, p: _item(playground.network_input, n),
+        "the network's input n",
+    ),
+    "network.inputs": Quantity(
+        "number", lambda playground, n, p: playground.layer_sizes[0], "number of network inputs"
+    ),
     "network.outputs": Quantity(
         "number", lambda playground, n, p: playground.layer_sizes[-1], "number of output units"
     ),
     "network.output{n}": Quantity(
-        "number", lambda playground, n, p: _output(playground, n), "output unit n"
+        "number", lambda playground, n, p: lesson_network.output(playground, n), "output unit n"
     ),
     "network.output_sum": Quantity(
         "number",
@@ -244,21 +241,31 @@ QUANTITIES: dict[str, Quantity] = {
     ),
     "network.nonlinearity": Quantity(
         "number",
-        lambda playground, n, p: _nonlinearity(playground),
+        lambda playground, n, p: lesson_network.nonlinearity(playground),
         "how far output 1 bends away from a flat plane (0 = flat)",
     ),
     "network.collapsed_w": Quantity(
         "matrix",
-        lambda playground, n, p: _collapsed(playground, 0),
+        lambda playground, n, p: lesson_network.collapsed(playground, 0),
         "the one W of a linear network",
     ),
     "network.collapsed_b": Quantity(
         "matrix",
-        lambda playground, n, p: _collapsed(playground, 1),
+        lambda playground, n, p: lesson_network.collapsed(playground, 1),
         "the one b of a linear network",
+    ),
+    "network.collapsed_output{n}": Quantity(
+        "sum",
+        lambda playground, n, p: lesson_network.collapsed_output(playground, n),
+        "output n of a linear network written out: w1·x1 + w2·x2 + … + b",
     ),
     "layer{n}.function": Quantity(
         "text", lambda playground, n, p: _layer_name(playground, n), "layer n's activation (name)"
+    ),
+    "layer{n}.units": Quantity(
+        "number",
+        lambda playground, n, p: _item(playground.layer_sizes[1:], n),
+        "number of units in layer n",
     ),
     "layer{n}.dead_fraction": Quantity(
         "number", _diagnostic("dead_fraction"), "share of layer n's units that are dead"
@@ -342,7 +349,7 @@ def check_reference(reference: Reference) -> None:
 
 
 def kind_of(reference: Reference) -> str:
-    """``"number"``, ``"text"``, ``"flag"`` or ``"matrix"``."""
+    """``"number"``, ``"text"``, ``"flag"``, ``"matrix"`` or ``"sum"`` (terms to write out)."""
     return QUANTITIES[reference.key].kind
 
 

@@ -18,13 +18,24 @@ from typing import NamedTuple
 
 from actplay.model import lesson_actions as actions
 from actplay.model import lesson_checks as checks
+from actplay.model import lesson_quantities as quantities
 
 FORMAT = "actplay-lesson"
 VERSION = 1
 SUFFIX = ".lesson.toml"
 MAX_FILE_BYTES = 1024 * 1024  # a lesson is a few kB of text
 TOP_FIELDS = {"format", "version", "title", "summary", "steps"}
-STEP_FIELDS = {"title", "text", "setup", "highlight", "task", "check", "done", "demo"}
+STEP_FIELDS = {
+    "title",
+    "text",
+    "setup",
+    "highlight",
+    "task",
+    "check",
+    "done",
+    "demo",
+    "remember",
+}
 # How a step's task can be done with the mouse and keys: the play-through test (and a
 # teacher checking a new lesson) performs these gestures on the real widgets.
 GESTURES = {
@@ -54,6 +65,9 @@ class Step(NamedTuple):
     check: object | None  # the parsed predicate, None for a reading step
     done: tuple | None  # shown once the task holds
     demo: tuple  # gesture dicts, as validated
+    # (name, quantity reference) pairs kept when the task is met, for later steps'
+    # {remembered.name} placeholders
+    remember: tuple = ()
 
 
 class Lesson(NamedTuple):
@@ -137,7 +151,28 @@ def _lesson(data, source: str, key: str) -> Lesson:
     if not isinstance(steps, list) or not steps:
         raise ValueError("steps: needs at least one [[steps]] table")
     parsed = tuple(_step(step, f"step {i + 1}") for i, step in enumerate(steps))
+    _check_remembered(parsed)
     return Lesson(key, title, summary, parsed, source)
+
+
+def _check_remembered(steps) -> None:
+    """Every ``{remembered.NAME}`` names a value an earlier step keeps (its own done text
+    may use what the step itself keeps: it is filled in once the task is met)."""
+    kept: set[str] = set()
+    for number, step in enumerate(steps, start=1):
+        own = {name for name, _reference in step.remember}
+        for field, parts, known in (
+            ("text", step.text, kept),
+            ("task", step.task or (), kept),
+            ("done", step.done or (), kept | own),
+        ):
+            for name in checks.remembered_names(parts):
+                if name not in known:
+                    raise ValueError(
+                        f"step {number}: {field}: {{remembered.{name}}}: "
+                        f"no earlier step remembers {name!r}"
+                    )
+        kept |= own
 
 
 def _string(value, field: str, empty: bool = False) -> str:
@@ -178,7 +213,25 @@ def _step(data, where: str) -> Step:
     if not isinstance(demo, list):
         raise ValueError(f"{where}: demo: must be a list of gestures")
     demo = tuple(_gesture(item, f"{where}: demo[{i + 1}]") for i, item in enumerate(demo))
-    return Step(title, text, setup, highlight, task, check, done, demo)
+    remember = _remember(data.get("remember", {}), has_task, f"{where}: remember")
+    return Step(title, text, setup, highlight, task, check, done, demo, remember)
+
+
+def _remember(data, has_task: bool, where: str) -> tuple:
+    """``remember = { name = "quantity", ... }``: values kept when the step's task is met."""
+    if not isinstance(data, dict):
+        raise ValueError(f'{where}: must be a table such as {{ my_loss = "training.loss" }}')
+    if data and not has_task:
+        raise ValueError(f"{where}: only a step with a task keeps values (when it is met)")
+    pairs = []
+    for name, quantity in data.items():
+        if not checks.REMEMBERED_NAME.match(name):
+            raise ValueError(f"{where}.{name}: a remembered name is lower_case_words")
+        try:
+            pairs.append((name, quantities.parse(quantity)))
+        except ValueError as error:
+            raise ValueError(f"{where}.{name}: {error}") from None
+    return tuple(pairs)
 
 
 def _gesture(data, where: str) -> dict:

@@ -115,3 +115,29 @@ def test_text_is_filled_from_the_model_when_shown():
     counts = checks.parse_text("{neuron.inputs} inputs, b = {neuron.bias}", "t")
     playground.set_neuron_bias(-3.0)
     assert checks.render_text(counts, playground, lambda v: "N") == "3 inputs, b = \u22123"
+
+
+def test_network_counts_inputs_and_a_collapsed_output_written_out():
+    playground = Playground()
+    presets.apply(playground, "linear_collapse")
+    assert read(playground, "network.inputs") == 2 and read(playground, "network.input2") == -0.5
+    assert read(playground, "network.input3") is None
+    assert [read(playground, f"layer{n}.units") for n in (1, 2, 3, 4)] == [4, 4, 2, None]
+    w, b = linear_equivalent(playground.network())
+    text = checks.render_text(checks.parse_text("{network.collapsed_output2}", "t"), playground)
+    assert text == f"({w[1, 0]:.3g})·x1 + ({w[1, 1]:.3g})·x2 + ({b[1]:.3g})"  # 0 shows as "0"
+    with pytest.raises(ValueError, match="not compared"):
+        checks.parse_predicate({"quantity": "network.collapsed_output1", "equals": 1})
+    playground.set_layer_activation(1, "tanh")
+    assert read(playground, "network.collapsed_output1") is None
+
+
+def test_the_curve_slope_to_a_power_and_the_weight_nudges():
+    playground = Playground()
+    presets.apply(playground, "sigmoid_neuron")
+    assert read(playground, "curve.df_power3(0)") == 0.25**3
+    x2 = playground.neuron_inputs[1]
+    slope = playground.neuron_result().slope
+    assert read(playground, "neuron.z_change_w2(0.5)") == 0.5 * x2
+    assert read(playground, "neuron.a_change_estimate_w2(0.5)") == slope * 0.5 * x2
+    assert read(playground, "neuron.a_change_w9(0.5)") is None  # no ninth weight

@@ -2,7 +2,7 @@
 
 import pytest
 
-from actplay.model import lesson_actions, lessons
+from actplay.model import lesson_actions, lesson_checks, lessons
 from actplay.model.playground import Playground
 
 GOOD = """
@@ -97,7 +97,42 @@ def test_a_good_lesson_loads(tmp_path):
         (
             '{ set = "neuron.bias", to = -2 }',
             "{ jump = 1 }",
-            "step 2: setup[2]: needs exactly one of preset, set, show",
+            "step 2: setup[2]: needs exactly one of preset, set, show, layout",
+        ),
+        (
+            '{ show = "neuron_dock" }',
+            '{ layout = "spiral" }',
+            "step 2: setup[3].layout: must be one of curve, network, got 'spiral'",
+        ),
+        (
+            'done = "a = {neuron.a}"',
+            'done = "a = {neuron.a}"\nremember = { my_a = "neuron.q" }',
+            "step 2: remember.my_a: unknown quantity 'neuron.q'",
+        ),
+        (
+            'done = "a = {neuron.a}"',
+            'done = "a = {neuron.a}"\nremember = { "My A" = "neuron.a" }',
+            "step 2: remember.My A: a remembered name is lower_case_words",
+        ),
+        (
+            'done = "a = {neuron.a}"',
+            'done = "a = {neuron.a}"\nremember = ["neuron.a"]',
+            "step 2: remember: must be a table",
+        ),
+        (
+            'text = "z is {neuron.z}."',
+            'text = "z is {neuron.z}."\nremember = { z = "neuron.z" }',
+            "step 1: remember: only a step with a task keeps values",
+        ),
+        (
+            'text = "Drag the bias."',
+            'text = "Before: {remembered.my_a}."',
+            "step 2: text: {remembered.my_a}: no earlier step remembers 'my_a'",
+        ),
+        (
+            'text = "z is {neuron.z}."',
+            'text = "{remembered.Z}"',
+            "step 1: text: {remembered.Z}: a remembered name is lower_case_words",
         ),
         (
             'check = { quantity = "neuron.a", above = 0.5 }',
@@ -142,6 +177,48 @@ def test_each_problem_is_one_line_naming_file_step_and_field(tmp_path, old, new,
     assert text.startswith("bad.lesson.toml: ")
     assert message in text
     assert "\n" not in text
+
+
+def test_a_step_remembers_values_for_its_done_text_and_later_steps():
+    text = good_with(
+        'done = "a = {neuron.a}"',
+        'done = "a = {remembered.a_then}"\n'
+        'remember = { a_then = "neuron.a", bias_then = "neuron.bias" }',
+    )
+    text += '\n[[steps]]\ntitle = "Later"\ntext = "It was {remembered.a_then:.2f}."\n'
+    lesson = lessons.from_text(text, "x")
+    names = [name for name, _reference in lesson.steps[1].remember]
+    assert names == ["a_then", "bias_then"]
+    playground = Playground()
+    lesson_actions.apply_actions(playground, lesson.steps[1].setup)
+    playground.set_neuron_bias(3.0)
+    kept = lesson_checks.remember(lesson.steps[1].remember, playground)
+    assert kept == {"a_then": playground.neuron_result().a, "bias_then": 3.0}
+    later = lesson_checks.render_text(lesson.steps[2].text, Playground(), memory=kept)
+    assert later == f"It was {kept['a_then']:.2f}."
+    assert lesson_checks.render_text(lesson.steps[2].text, Playground()) == "It was \u2014."
+
+
+def test_the_layout_action_is_left_to_the_window():
+    text = good_with('{ show = "neuron_dock" }', '{ show = "neuron_dock" }, { layout = "network" }')
+    step = lessons.from_text(text, "x").steps[1]
+    assert lesson_actions.layout(step.setup) == "network"
+    assert lesson_actions.places(step.setup) == ("neuron_dock",)
+    assert lesson_actions.layout(lessons.from_text(GOOD, "x").steps[1].setup) is None
+    playground = Playground()
+    lesson_actions.apply_actions(playground, step.setup)  # the model part runs as before
+    assert playground.neuron_bias == -2.0
+
+
+def test_the_network_init_can_be_set_and_is_checked():
+    playground = Playground()
+    action = lesson_actions.parse_action({"set": "network.init", "to": "he"}, "x")
+    lesson_actions.apply_actions(playground, [action])
+    assert playground.init_scheme == "he"
+    bad = lesson_actions.parse_action({"set": "network.init", "to": "magic"}, "x")
+    with pytest.raises(ValueError, match="init scheme"):
+        lesson_actions.apply_actions(playground, [bad])
+    assert playground.init_scheme == "he"
 
 
 def test_unreadable_files_are_reported_in_one_line(tmp_path):

@@ -77,7 +77,14 @@ def lessons_panel(window):
     dock.setWidget(panel)
     window.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     neuron_dock = getattr(window, "neuron_dock", None)
-    if neuron_dock is not None and neuron_dock.isVisible() and not neuron_dock.isFloating():
+    if (
+        neuron_dock is not None
+        and neuron_dock.isVisible()
+        and not neuron_dock.isFloating()
+        # In the network layout the neuron's controls are one tab among several: the
+        # lesson there would hide behind the network's tab, so it keeps the left column.
+        and not window.tabifiedDockWidgets(neuron_dock)
+    ):
         # Above the neuron's controls, in the same column: a third column does not fit
         # beside the curve and the network at 1280 px, and most tasks use the neuron.
         window.splitDockWidget(neuron_dock, dock, QtCore.Qt.Orientation.Vertical)

@@ -33,6 +33,19 @@ def show_place(window, name: str) -> bool:
     return True
 
 
+def show_layout(window, name: str) -> bool:
+    """Switch ``window`` to its layout ``name`` (``"curve"``, ``"network"``); False if it has
+    no such layout."""
+    layouts = getattr(window, "layouts", None)
+    if layouts is None:
+        return False
+    try:
+        layouts.show_layout(name)
+    except ValueError:
+        return False
+    return True
+
+
 def reveal(widget: QtWidgets.QWidget) -> None:
     """Select every tab and raise every dock that holds ``widget``, innermost first."""
     child, parent = widget, widget.parentWidget()

@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.model import lesson_actions, lesson_checks
 from actplay.model.events import SECTIONS
-from actplay.ui.lessons.highlight import HighlightFrame, find_widget, show_place
+from actplay.ui.lessons.highlight import HighlightFrame, find_widget, show_layout, show_place
 from actplay.ui.lessons.progress import LessonProgress
 from actplay.ui.widgets.markup import escape
 from actplay.ui.widgets.numbers import format_number
@@ -63,6 +63,9 @@ class LessonsPanel(QtWidgets.QWidget):
         # every change re-wrapped the label, and a deferred refill landed on later frames
         self._live_state = None
         self._dirty = False
+        # Values steps kept when their tasks were met, per lesson key, for later steps'
+        # {remembered.NAME}: held for the window's lifetime, never saved.
+        self.memory: dict[str, dict] = {}
         self._build()
         self._list_lessons()
         if self.lessons:
@@ -221,6 +224,9 @@ class LessonsPanel(QtWidgets.QWidget):
         self._live_state = None  # the live text is shown afresh
         self.progress.set_step(lesson.key, index)
         self._run_setup(step)
+        layout = lesson_actions.layout(step.setup)
+        if layout is not None and not show_layout(self.window_, layout):
+            self.window_.show_status(f"Lesson: this window has no {layout} layout")
         for place in lesson_actions.places(step.setup):
             if not show_place(self.window_, place):
                 self.window_.show_status(f"Lesson: no place called {place!r} in this window")
@@ -231,9 +237,7 @@ class LessonsPanel(QtWidgets.QWidget):
         # The text describes the situation the step set up, so it is filled in once, here:
         # doing the task must not turn "this sigmoid network" into numbers of another one.
         # The task and what the step says once it is done follow the model live.
-        self._set_html(
-            paragraphs_html(lesson_checks.render_text(step.text, self.model, format_number))
-        )
+        self._set_html(paragraphs_html(self._render(step.text)))
         self.evaluate()
         self._reserve_live_height()
         self.ring_control()
@@ -312,6 +316,9 @@ class LessonsPanel(QtWidgets.QWidget):
         state = (self.step_index, self.task_met)
         if state != self._live_state:
             self._live_state = state
+            if self.task_met and step.remember:
+                kept = lesson_checks.remember(step.remember, self.model)
+                self.memory.setdefault(self.lesson.key, {}).update(kept)
             self._set_live("" if step.check is None else self._live_html(step, self.task_met))
         if self.status.text() != status:
             self.status.setText(status)
@@ -319,12 +326,15 @@ class LessonsPanel(QtWidgets.QWidget):
         self.next.setText("Finish" if is_last else "Next")
         return self.task_met
 
+    def _render(self, parts) -> str:
+        memory = self.memory.get(self.lesson.key) if self.lesson is not None else None
+        return lesson_checks.render_text(parts, self.model, format_number, memory)
+
     def _live_html(self, step, met: bool) -> str:
-        model = self.model
-        task = lesson_checks.render_text(step.task, model, format_number)
+        task = self._render(step.task)
         html = f"<p><b>Your task:</b> {escape(' '.join(task.split()))}</p>"
         if met and step.done is not None:
-            html += paragraphs_html(lesson_checks.render_text(step.done, model, format_number))
+            html += paragraphs_html(self._render(step.done))
         return html
 
     def _reserve_live_height(self) -> None:
