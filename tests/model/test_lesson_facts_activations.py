@@ -1,0 +1,191 @@
+"""Facts of the lessons on activations, deep networks, outputs and formulas (lessons 6 to
+10), checked against the library and PyTorch. Lessons 1 to 5: ``test_lesson_facts.py``."""
+
+import itertools
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from actplay.core import activations
+from actplay.core.formula import make_custom_activation
+from actplay.model import presets
+from actplay.model.playground import Playground
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lesson_cases import GRID, after_setup, read, torch_slope  # noqa: E402
+
+
+# -- 06-squashing ------------------------------------------------------------------------------
+def test_the_sigmoid_slope_formula_and_its_maximum():
+    sigmoid = activations.get("sigmoid")
+    reference = torch_slope(torch.sigmoid, GRID)
+    np.testing.assert_allclose(sigmoid.derivative(GRID), reference, atol=1e-12)
+    np.testing.assert_allclose(reference, sigmoid(GRID) * (1 - sigmoid(GRID)), atol=1e-12)
+    assert torch_slope(torch.sigmoid, np.array([0.0]))[0] == 0.25
+    assert GRID[np.argmax(reference)] == 0.0
+    assert sigmoid.derivative(np.array([4.0]))[0] < 0.05  # the demo's x1 = 4 saturates
+
+
+def test_tanh_is_zero_centred_steeper_and_saturates_both_ways():
+    tanh = activations.get("tanh")
+    assert tanh(np.array([0.0]))[0] == 0.0
+    np.testing.assert_array_equal(tanh(-GRID), -tanh(GRID))  # balanced around 0
+    np.testing.assert_allclose(tanh(GRID), torch.tanh(torch.tensor(GRID)).numpy(), atol=1e-15)
+    slope0 = torch_slope(torch.tanh, np.array([0.0]))[0]
+    assert slope0 == 1.0 > 0.25
+    assert np.all(np.abs(tanh(GRID)) < 1)
+    assert tanh(np.array([-4.0]))[0] < -0.99  # the demo
+    assert np.all(torch_slope(torch.tanh, np.array([-4.0, 4.0])) < 0.05)
+    assert np.all(activations.get("sigmoid")(GRID) > 0)  # "every output is positive"
+
+
+def test_positive_inputs_move_all_of_a_units_weights_the_same_way():
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        inputs = torch.tensor(rng.uniform(0.01, 1, 5))  # a sigmoid layer's outputs
+        weights = torch.tensor(rng.normal(size=5), requires_grad=True)
+        target = torch.tensor(float(rng.integers(0, 2)), dtype=torch.float64)
+        output = torch.sigmoid((weights * inputs).sum() + rng.normal())
+        torch.nn.functional.binary_cross_entropy(output, target).backward()
+        signs = np.sign(weights.grad.numpy())
+        assert np.all(signs == signs[0])
+    balanced = torch.tensor([0.5, -0.5])  # inputs on both sides of 0: weights move both ways
+    weights = torch.tensor([0.2, 0.3], dtype=torch.float64, requires_grad=True)
+    torch.sigmoid((weights * balanced).sum()).backward()
+    assert np.sign(weights.grad.numpy()).tolist() == [1.0, -1.0]
+
+
+# -- 07-relu -----------------------------------------------------------------------------------
+def test_relu_slope_is_one_right_of_zero_and_zero_left():
+    relu = activations.get("relu")
+    np.testing.assert_array_equal(relu.derivative(GRID), torch_slope(torch.relu, GRID))
+    assert np.all(relu.derivative(GRID[GRID > 0]) == 1)
+    assert np.all(relu.derivative(GRID[GRID < 0]) == 0)
+
+
+def test_the_dead_relu_stays_dead_and_its_rescuers_keep_a_slope():
+    playground = after_setup("07-relu", 2)
+    weights, bias = np.array(playground.neuron_weights), playground.neuron_bias
+    assert np.all(weights < 0) and bias < 0 and np.all(np.array(playground.neuron_inputs) > 0)
+    positive_inputs = np.random.default_rng(0).uniform(0, 10, size=(1000, 3))
+    z = positive_inputs @ weights + bias
+    assert np.all(z < 0)
+    assert playground.neuron_result().a == 0 and playground.neuron_result().slope == 0
+    z_now = np.array([playground.neuron_result().z])
+    for name in ("leaky_relu", "elu", "gelu"):
+        assert activations.get(name).derivative(z_now)[0] != 0
+
+
+def test_leaky_relu_elu_and_gelu_are_what_the_lesson_says():
+    negative = GRID[GRID < 0]
+    x = torch.tensor(GRID)
+    leaky, elu, gelu = (activations.get(name) for name in ("leaky_relu", "elu", "gelu"))
+    np.testing.assert_allclose(leaky(GRID), torch.nn.functional.leaky_relu(x).numpy())
+    np.testing.assert_allclose(leaky(negative), 0.01 * negative)
+    assert read(after_setup("07-relu", 2), "compare1.df(-1)") == 0.01
+    np.testing.assert_allclose(elu(negative), np.exp(negative) - 1, atol=1e-15)
+    np.testing.assert_allclose(elu(GRID), torch.nn.functional.elu(x).numpy(), atol=1e-15)
+    assert elu(np.array([-30.0]))[0] == pytest.approx(-1)  # sinks towards -1
+    normal = torch.distributions.Normal(0.0, 1.0)
+    np.testing.assert_allclose(gelu(GRID), (x * normal.cdf(x)).numpy(), atol=1e-12)
+    assert gelu(negative).min() < 0  # dips a little below 0
+
+
+def test_only_elu_keeps_a_slope_above_a_tenth_at_minus_2():
+    slopes = {
+        name: activations.get(name).derivative(np.array([-2.0]))[0]
+        for name in ("relu", "leaky_relu", "elu", "gelu")
+    }
+    assert [name for name, slope in slopes.items() if slope > 0.1] == ["elu"]
+
+
+# -- 08-vanishing ------------------------------------------------------------------------------
+def test_slopes_multiply_through_two_units():
+    z1 = torch.tensor(0.7, dtype=torch.float64, requires_grad=True)
+    weight, bias = 1.3, -0.2
+    z2 = weight * torch.sigmoid(z1) + bias
+    torch.sigmoid(z2).backward()
+    slope = activations.get("sigmoid").derivative
+    chain = slope(np.array([z2.item()]))[0] * weight * slope(np.array([0.7]))[0]
+    assert z1.grad.item() == pytest.approx(chain, rel=1e-12)
+    playground = after_setup("08-vanishing", 1)
+    assert read(playground, "curve.df_power6(0)") == 0.25**6
+    assert read(playground, "network.hidden_layers") == 6  # "six sigmoid layers"
+
+
+def test_the_gradient_product_vanishes_with_sigmoids_not_with_relus():
+    sigmoid_net, relu_net = Playground(), Playground()
+    presets.apply(sigmoid_net, "deep_sigmoid")
+    presets.apply(relu_net, "deep_relu")
+    assert activations.get("sigmoid").derivative(GRID).max() == 0.25
+    sig = [layer.gradient_product for layer in sigmoid_net.network_diagnostics()]
+    rel = [layer.gradient_product for layer in relu_net.network_diagnostics()]
+    assert all(b < a for a, b in itertools.pairwise(sig))
+    assert sig[5] < 1e-3  # "almost no learning signal" after six layers
+    assert rel[5] > 100 * sig[5]
+    layers = sigmoid_net.network_diagnostics()
+    assert (
+        layers[1].gradient_product == layers[0].mean_abs_derivative * layers[1].mean_abs_derivative
+    )
+    # A ReLU layer's average slope is the share of (unit, input) pairs where it is on.
+    trace = relu_net.network().forward(relu_net._diagnostic_batch())  # the tab's inputs
+    on = [float(np.mean(z > 0)) for z in trace.z[:-1]]
+    np.testing.assert_allclose(
+        on, [layer.mean_abs_derivative for layer in relu_net.network_diagnostics()[:-1]]
+    )
+    assert relu_net.network_diagnostics()[3].dead_fraction > 0
+
+
+def test_five_epochs_leave_deep_sigmoid_at_chance_and_train_deep_relu():
+    results = {}
+    for step in (3, 4):
+        playground = after_setup("08-vanishing", step)
+        for _ in range(5):
+            playground.train_epoch()
+        results[step] = (playground.loss_history()["train"][-1], playground.accuracy(test=False))
+        labels = playground.dataset().targets
+        assert abs(np.mean(labels) - 0.5) < 0.05  # balanced: guessing gets about half
+    sigmoid_loss, sigmoid_accuracy = results[3]
+    relu_loss, relu_accuracy = results[4]
+    assert sigmoid_loss > 0.6 and abs(sigmoid_accuracy - 0.5) < 0.1
+    assert relu_loss < 0.2 and relu_accuracy > 0.9
+
+
+# -- 09-output ---------------------------------------------------------------------------------
+def test_output_layers_mean_what_the_lesson_says():
+    playground = after_setup("09-output", 2)
+    outputs = playground.network_trace().a[-1]
+    assert abs(outputs.sum() - 1) > 0.1  # three sigmoids are not shares of a whole
+    z = playground.network_trace().z[-1]
+    playground.set_layer_activation(2, "softmax")
+    shares = playground.network_trace().a[-1]
+    np.testing.assert_allclose(shares, np.exp(z) / np.exp(z).sum(), rtol=1e-12)
+    np.testing.assert_allclose(shares, torch.softmax(torch.tensor(z), 0).numpy(), rtol=1e-12)
+    assert shares.sum() == pytest.approx(1.0) and np.all((shares > 0) & (shares < 1))
+    assert list(np.argsort(shares)) == list(np.argsort(z))  # a larger z, a larger share
+    sigmoid = activations.get("sigmoid")
+    assert np.all((sigmoid(np.array([-50.0, 50.0])) >= 0) & (sigmoid(np.array([-50.0, 50.0])) <= 1))
+    identity = activations.get("identity")
+    assert identity(np.array([-3.0, 7.5])).tolist() == [-3.0, 7.5]
+
+
+# -- 10-your-own -------------------------------------------------------------------------------
+def test_formula_slopes_and_curvature_are_exact_and_the_tips_saturate():
+    swish = make_custom_activation("mine", "x*sigmoid(x)", {})
+    x = np.linspace(-6, 6, 121)
+    np.testing.assert_allclose(
+        swish.derivative(x), torch_slope(lambda t: t * torch.sigmoid(t), x), atol=1e-12
+    )
+    points = torch.tensor(x, requires_grad=True)
+    (slope,) = torch.autograd.grad(
+        (points * torch.sigmoid(points)).sum(), points, create_graph=True
+    )
+    (curvature,) = torch.autograd.grad(slope.sum(), points)
+    np.testing.assert_allclose(swish.second_derivative(x), curvature.numpy(), atol=1e-12)
+    assert swish.derivative(np.array([6.0]))[0] > 0.05  # "it keeps a slope on the right"
+    for formula in ("tanh(x)", "x/(1+abs(x))"):
+        tip = make_custom_activation("tip", formula, {})
+        assert abs(tip.derivative(np.array([6.0]))[0]) < 0.05

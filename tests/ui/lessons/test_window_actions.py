@@ -1,0 +1,85 @@
+"""What a lesson asks of the window beyond the model: the layout it needs, the dock's place
+in either layout, values kept from one step for a later one, and progress saved under a
+lesson's old file name."""
+
+from PySide6 import QtCore
+
+from actplay import resources
+from actplay.model import lesson_actions
+from actplay.ui.lessons.dock import open_lessons
+from actplay.ui.lessons.progress import RENAMED, LessonProgress
+from actplay.ui.shell import layouts
+from actplay.ui.widgets.numbers import format_number
+
+
+def start(window, hands, key, step=0):
+    panel = open_lessons(window)
+    hands.choose("lesson_choice", key)
+    hands.click("lesson_start")
+    for _ in range(step):
+        hands.click("lesson_skip")
+    window.scheduler.flush()
+    return panel
+
+
+def test_the_lessons_name_the_windows_own_layouts_and_shortcuts():
+    assert lesson_actions.LAYOUTS == layouts.LAYOUTS
+    assert layouts.TITLES == {"curve": "Curves", "network": "Network"}
+    assert layouts.SHORTCUTS == {"curve": "Ctrl+1", "network": "Ctrl+2"}
+    network = next(p for p in resources.lesson_files() if p.name.startswith("04-"))
+    text = network.read_text(encoding="utf-8")
+    assert "Network\nswitch at the right end of the menu bar (or Ctrl+2)" in text
+    assert "Curves (or Ctrl+1)" in text
+
+
+def test_a_step_switches_the_layout_and_the_lesson_stays_in_view(window, hands):
+    panel = start(window, hands, "04-network")
+    assert window.layouts.current == "network"
+    assert window.lessons_dock.isVisible() and panel.isVisible()
+    assert window.lessons_dock not in window.tabifiedDockWidgets(window.neuron_dock)
+    assert panel.highlight.target.objectName() == "network_canvas_1_plus"
+    assert panel.highlight.target.isVisible()
+    start(window, hands, "01-neuron")
+    assert window.layouts.current == "curve"
+    assert window.lessons_dock.isVisible() and window.neuron_dock.isVisible()
+
+
+def test_opened_in_the_network_layout_the_lessons_get_a_column_of_their_own(window, hands):
+    hands.click("layout_network_action")
+    assert window.layouts.current == "network"
+    panel = open_lessons(window)
+    assert window.lessons_dock not in window.tabifiedDockWidgets(window.neuron_dock)
+    assert window.lessons_dock.isVisible() and panel.isVisible()
+
+
+def test_a_later_step_shows_what_an_earlier_one_kept(window, hands):
+    panel = start(window, hands, "08-vanishing", step=2)  # train the deep sigmoid network
+    assert panel.lesson.steps[panel.step_index].remember
+    for _ in range(5):
+        hands.click("training_step")
+    window.scheduler.flush()
+    assert panel.next.isEnabled()
+    loss = window.model.loss_history()["train"][-1]
+    hands.click("lesson_next")
+    window.scheduler.flush()
+    assert f"had a loss of {format_number(loss)}" in panel.text.text()
+    assert panel.memory["08-vanishing"]["sigmoid_epochs"] == 5
+
+
+def test_progress_saved_under_an_old_lesson_name_moves_to_the_new_one(tmp_path):
+    path = str(tmp_path / "progress.ini")
+    old = QtCore.QSettings(path, QtCore.QSettings.Format.IniFormat)
+    old.setValue("lessons/03-squashing/finished", True)
+    old.setValue("lessons/05-vanishing/step", 2)
+    old.setValue("lessons/07-output/step", 1)
+    old.setValue("lessons/09-output/step", 2)  # already saved under the new name: it wins
+    old.setValue("lessons/01-neuron/step", 3)  # kept its name
+    old.sync()
+    progress = LessonProgress(QtCore.QSettings(path, QtCore.QSettings.Format.IniFormat))
+    assert progress.finished("06-squashing") and progress.step("08-vanishing") == 2
+    assert progress.step("09-output") == 2 and progress.step("01-neuron") == 3
+    assert not progress.finished("03-squashing") and progress.step("05-vanishing") == 0
+    keys = QtCore.QSettings(path, QtCore.QSettings.Format.IniFormat).allKeys()
+    assert not any(key.split("/")[1] in RENAMED for key in keys)
+    shipped = {path.name.removesuffix(".lesson.toml") for path in resources.lesson_files()}
+    assert set(RENAMED.values()) <= shipped and not set(RENAMED) & shipped
