@@ -294,6 +294,11 @@ QUANTITIES: dict[str, Quantity] = {
         lambda playground, n, p: playground.accuracy(test=False),
         "share of training points right",
     ),
+    "training.test_accuracy": Quantity(
+        "number",
+        lambda playground, n, p: playground.accuracy(test=True),
+        "share of test points right (the points kept out of training)",
+    ),
 }
 
 _NAME = re.compile(

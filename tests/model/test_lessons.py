@@ -278,3 +278,24 @@ def test_the_format_docs_complete_example_loads_and_its_task_starts_open():
     assert not lesson_checks.holds(lesson.steps[1].check, playground)
     playground.set_neuron_input(0, 4.0)  # what its demo drags the slider to
     assert lesson_checks.holds(lesson.steps[1].check, playground)
+
+
+def test_the_format_doc_lists_every_quantity_and_setter():
+    import pathlib
+    import re
+
+    from actplay.model import lesson_quantities
+
+    doc = pathlib.Path(__file__).resolve().parents[2] / "docs" / "lessons-format.md"
+    text = doc.read_text(encoding="utf-8")
+    table = text.split("### Quantities", 1)[1].split("### Setup actions", 1)[0]
+    named = {
+        re.sub(r"(?<=[a-z_])N(?=[.(]|$)", "{n}", name)
+        for row in table.splitlines()
+        if row.startswith("| `")
+        for name in re.findall(r"`([^`]+)`", row.split("|")[1])
+    }
+    assert set(lesson_quantities.QUANTITIES) <= named, set(lesson_quantities.QUANTITIES) - named
+    settable = text.split("Settable:", 1)[1].split("### Checks", 1)[0]
+    for key in lesson_actions.SETTERS:
+        assert f"`{key.replace('{n}', 'N')}`" in settable, key

@@ -17,6 +17,7 @@ from actplay.ui.shell.menu_actions import menu_action
 
 DOCK_NAME = "lessons_dock"
 DOCK_HEIGHT = 400  # px: the lesson and the neuron's controls share their column evenly
+DOCK_WIDTH = 340  # px: a step's text in lines that read easily, the curve keeps the rest
 LESSON_FILTER = "actplay lessons (*.lesson.toml);;All files (*)"
 
 
@@ -92,6 +93,7 @@ def lessons_panel(window):
         window.resizeDocks(
             [dock, neuron_dock], [DOCK_HEIGHT, DOCK_HEIGHT], QtCore.Qt.Orientation.Vertical
         )
+        window.resizeDocks([dock], [DOCK_WIDTH], QtCore.Qt.Orientation.Horizontal)
     view_menu = getattr(window, "view_menu", None)
     if view_menu is not None:
         toggle = dock.toggleViewAction()

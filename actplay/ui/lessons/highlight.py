@@ -18,10 +18,13 @@ FOLLOW_MS = 250  # how often the ring re-checks where its control went (docks mo
 
 
 def find_widget(window, name: str) -> QtWidgets.QWidget | None:
-    """The visible-or-not widget called ``name`` in ``window`` (or in a floating dock)."""
+    """The widget called ``name`` in ``window`` (or in a floating dock), a visible one first:
+    the training dock and the network layout's workspace both have a ``training_step``."""
     if window.objectName() == name:
         return window
-    return window.findChild(QtWidgets.QWidget, name)
+    found = window.findChildren(QtWidgets.QWidget, name)
+    shown = [widget for widget in found if widget.isVisible()]
+    return (shown or found or [None])[0]
 
 
 def show_place(window, name: str) -> bool:

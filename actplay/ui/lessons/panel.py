@@ -136,9 +136,15 @@ class LessonsPanel(QtWidgets.QWidget):
         self.again.setToolTip("Put the app back the way this step started")
         self.again.clicked.connect(lambda: self.show_step(self.step_index))
 
+        # "Set up again" and Export sit beside the step count, not in the row of Back, Skip
+        # and Next: one row of five buttons made the dock wider than the network layout
+        # leaves it at 1280 px.
+        place = QtWidgets.QHBoxLayout()
+        place.addWidget(self.position, 1)
+        place.addWidget(self.again)
+        place.addWidget(self.export)
         buttons = QtWidgets.QHBoxLayout()
-        for button in (self.back, self.again, self.export):
-            buttons.addWidget(button)
+        buttons.addWidget(self.back)
         buttons.addStretch(1)
         for button in (self.skip, self.next, self.start):
             buttons.addWidget(button)
@@ -160,7 +166,7 @@ class LessonsPanel(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.choice)
-        layout.addWidget(self.position)
+        layout.addLayout(place)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 

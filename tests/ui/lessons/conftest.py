@@ -18,9 +18,13 @@ DIALOG_POLL_MS = 20
 
 
 def find(window, name, kind=QtWidgets.QWidget):
-    widget = window if window.objectName() == name else window.findChild(kind, name)
-    assert widget is not None, f"no {kind.__name__} called {name!r}"
-    return widget
+    """The widget a learner would use: a shown one first (two places may share a name)."""
+    if window.objectName() == name:
+        return window
+    found = window.findChildren(kind, name)
+    shown = [widget for widget in found if widget.isVisible()]
+    assert found, f"no {kind.__name__} called {name!r}"
+    return (shown or found)[0]
 
 
 def drag(window, name, value):
