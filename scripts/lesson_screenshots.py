@@ -5,8 +5,8 @@ Run under a virtual screen::
     xvfb-run -a -s "-screen 0 1920x1080x24" \
         .venv/bin/python scripts/lesson_screenshots.py docs/screenshots
 
-Each picture is the window at 1280x800 with the lessons dock open at one step;
-the second shows a task after it was done (through the model: this is a
+Each picture is the window at 1280x800 (light) with the lessons dock open at one
+step; the second shows a task after it was done (through the model: this is a
 picture, the play-through test does it with the real widgets).
 """
 
@@ -17,10 +17,10 @@ import sys
 
 SIZE = (1280, 800)
 SHOTS = (
-    # (file, lesson index, step index, what to do before the picture)
-    ("lesson-neuron-activation.png", 0, 1, None),
-    ("lesson-vanishing-diagnostics.png", 4, 0, "deep_relu"),
-    ("lesson-linear-collapse.png", 5, 0, None),
+    # (file, lesson key, step number from 1, preset to apply before the picture)
+    ("lesson-neuron-activation.png", "01-neuron", 2, None),
+    ("lesson-vanishing-diagnostics.png", "08-vanishing", 2, "deep_relu"),
+    ("lesson-linear-collapse.png", "05-nonlinearity", 2, None),
 )
 
 
@@ -35,22 +35,25 @@ def main(argv) -> int:
     from actplay.ui.export import render
     from actplay.ui.lessons.dock import open_lessons
 
-    for name, lesson, step, action in SHOTS:
+    for name, key, step, preset in SHOTS:
         window = create_window()
         window.resize(*SIZE)
         window.show()
         panel = open_lessons(window)
-        panel.show_overview(lesson)
-        panel.show_step(step)
-        if action is not None:
-            presets.apply(window.model, action)
+        panel.show_overview([lesson.key for lesson in panel.lessons].index(key))
+        panel.show_step(step - 1)
+        if preset is not None:
+            presets.apply(window.model, preset)
         for _ in range(20):
             app.processEvents()
         window.scheduler.flush()
         panel.highlight.follow()
-        app.processEvents()
-        image = render.render_widget(window, render.widget_size(f"{SIZE[0]}x{SIZE[1]}"))
-        render.save_image(image, str(folder / name))
+        image = render.render_widget(window, SIZE)
+        panel.highlight.follow()  # where the control is at the picture's size
+        image = render.render_widget(window, SIZE)
+        if not image.save(str(folder / name)):
+            print(f"cannot write {folder / name}", file=sys.stderr)
+            return 1
         print(folder / name)
         window.close()
         window.deleteLater()
