@@ -330,14 +330,14 @@ class Results:
 
         return list(self.cached("heatmaps", key, compute))
 
-    def unit_grids(self, resolution: int, dataset_features) -> UnitGrids | None:
+    def unit_grids(self, resolution: int) -> UnitGrids | None:
         """Every unit over the input plane at ``resolution`` points per axis, or ``None``
-        when the network's inputs are not ``dataset_features`` nor a 2-D point.
+        when the network's inputs are not the data set's features nor a 2-D point.
 
         A change recomputes only the layers it reaches (see ``model.unit_grids``).
         """
         network = self._parts.network
-        features = plane_features(network.layer_sizes, dataset_features)
+        features = plane_features(network.layer_sizes, self._parts.dataset.spec["features"])
         if features is None:
             return None
         return self.unit_grid_cache.grids(self.network(), features, network.plane_range, resolution)

@@ -53,6 +53,22 @@ def check_int(field: str, value, lo: int, hi: int) -> int:
     return integer
 
 
+def check_choice(field: str, value, choices) -> str:
+    """Return ``value`` if it is one of ``choices``."""
+    if value not in choices:
+        raise InvalidValue(f"{field} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def check_interval(field: str, value, lo: float, hi: float, lo_open: bool = False) -> float:
+    """Return ``value`` as a float if it lies in ``[lo, hi]`` (``(lo, hi]`` when ``lo_open``)."""
+    number = check_number(field, value)
+    if number < lo or number > hi or (lo_open and number == lo):
+        low = f"({lo:g}" if lo_open else f"[{lo:g}"
+        raise InvalidValue(f"{field} must be within {low}, {hi:g}], got {number!r}")
+    return number
+
+
 def check_bool(field: str, value) -> bool:
     """Return ``value`` if it is a bool (no truthy strings or numbers)."""
     if not isinstance(value, bool):

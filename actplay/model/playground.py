@@ -1,9 +1,10 @@
 """The Playground: every value the user can change, in one state object.
 
 The Playground composes one object per state section (``model.sections``:
-curve, neuron, network, custom functions) and the cached results computed
-from them (``model.derived.Results``), and offers their properties and setters
-under the names the ui uses; each line below says which section owns a name.
+curve, neuron, network, view, custom functions, data set, training), the
+training run (``training_run.TrainingRun``), the race and the cached results
+computed from them (``derived.Results``), and offers their properties and
+setters under the names the ui uses; each line below says which part owns a name.
 This file holds that composition, the event plumbing and the whole-state
 ``state_dict``/``apply_state`` pair that sessions and undo use.
 """
@@ -19,11 +20,13 @@ from actplay.model.race_state import RaceState
 from actplay.model.sections.base import forward
 from actplay.model.sections.curve import CurveSection
 from actplay.model.sections.custom import CustomFunctions
+from actplay.model.sections.dataset import DatasetSection
 from actplay.model.sections.network import NetworkSection
 from actplay.model.sections.neuron import NeuronSection
+from actplay.model.sections.training import TrainingSection
 from actplay.model.sections.view import ViewSection
 from actplay.model.state_schema import FORMAT, VERSION, validate_state
-from actplay.model.training_state import TrainingStateMixin
+from actplay.model.training_run import TrainingRun
 
 VALUE_LIMIT = lim.VALUE_LIMIT
 MAX_COMPARE = lim.MAX_COMPARE
@@ -35,17 +38,23 @@ class Parts:
 
     Parameters
     ----------
-    changed : Emitter
-        The Playground's emitter; :meth:`touch` emits through it (once per batch).
+    playground : Playground
+        The public face, for code that works through the public setters (the
+        data sets' proposed recipes); its ``changed`` emitter is where
+        :meth:`touch` emits (once per batch).
     """
 
-    def __init__(self, changed: Emitter) -> None:
-        self._batch = Batch(changed)
+    def __init__(self, playground: Playground) -> None:
+        self.playground = playground
+        self._batch = Batch(playground.changed)
         self.custom = CustomFunctions(self)  # first: the others check names against it
         self.curve = CurveSection(self)
         self.neuron = NeuronSection(self)
         self.network = NetworkSection(self)
         self.view = ViewSection(self)
+        self.dataset = DatasetSection(self)
+        self.training = TrainingSection(self)
+        self.run = TrainingRun(self)
         self.race = RaceState(self.touch, lambda: self.custom.functions)  # the race room's
         self.results = Results(self)
 
@@ -58,7 +67,7 @@ class Parts:
         return self._batch()
 
 
-class Playground(TrainingStateMixin):
+class Playground:
     """Everything the user can change, with validating setters and cached results.
 
     Sections and what they hold:
@@ -70,6 +79,9 @@ class Playground(TrainingStateMixin):
     - ``network``: ``layer_sizes``, ``layer_activations``, ``weights``, ``biases``,
       ``init_scheme``, ``seed``, ``network_input``, ``plane_range``
     - ``view``: ``selected_weight``
+    - ``dataset``: ``dataset_spec``, ``features`` (and the points, ``dataset()``)
+    - ``training``: ``training_settings``, ``epoch``; the run: ``running``,
+      ``training_error``, ``loss_history()``, ``gradient_history()``
     - ``race``: the section object ``playground.race``
       (:class:`~actplay.model.race_state.RaceState`)
 
@@ -92,8 +104,7 @@ class Playground(TrainingStateMixin):
 
     def __init__(self) -> None:
         self.changed = Emitter()
-        self._parts = Parts(self.changed)
-        self._init_training()  # dataset, training (training_state.py)
+        self._parts = Parts(self)
 
     @property
     def race(self) -> RaceState:
@@ -165,13 +176,43 @@ class Playground(TrainingStateMixin):
     custom_activations = forward("custom", CustomFunctions.custom_activations)
     activation_names = forward("custom", CustomFunctions.activation_names)
     activation = forward("custom", CustomFunctions.activation)
+    add_custom_activation = forward("custom", CustomFunctions.add_custom_activation)
     remove_custom_activation = forward("custom", CustomFunctions.remove_custom_activation)
 
-    def add_custom_activation(self, spec) -> None:
-        """Add or replace a custom function (see ``CustomFunctions.add_custom_activation``).
-        Touches ``curve``, ``neuron`` and ``network`` in one event."""
-        if self._parts.custom.add_custom_activation(spec):
-            self._trainer = None  # its network holds the old formula: rebuild before training
+    # -- data set (sections/dataset.py) ---------------------------------------------------
+    dataset_spec = forward("dataset", DatasetSection.dataset_spec)
+    features = forward("dataset", DatasetSection.features)
+    dataset = forward("dataset", DatasetSection.dataset)
+    data_frame = forward("dataset", DatasetSection.data_frame)
+    set_dataset = forward("dataset", DatasetSection.set_dataset)
+    regenerate_dataset = forward("dataset", DatasetSection.regenerate_dataset)
+    set_feature = forward("dataset", DatasetSection.set_feature)
+    add_point = forward("dataset", DatasetSection.add_point)
+    load_dataset_csv = forward("dataset", DatasetSection.load_dataset_csv)
+
+    # -- training (sections/training.py) ---------------------------------------------------
+    training_settings = forward("training", TrainingSection.training_settings)
+    epoch = forward("training", TrainingSection.epoch)
+    set_training = forward("training", TrainingSection.set_training)
+    reset_training = forward("training", TrainingSection.reset_training)
+    output_surface = forward("training", TrainingSection.output_surface)
+    accuracy = forward("training", TrainingSection.accuracy)
+    dead_unit_counts = forward("training", TrainingSection.dead_unit_counts)
+
+    # -- the training run (training_run.py, training_background.py) ------------------------
+    running = forward("run", TrainingRun.running)
+    training_error = forward("run", TrainingRun.training_error)
+    loss_history = forward("run", TrainingRun.loss_history)
+    gradient_history = forward("run", TrainingRun.gradient_history)
+    set_running = forward("run", TrainingRun.set_running)
+    train_steps = forward("run", TrainingRun.train_steps)
+    train_epoch = forward("run", TrainingRun.train_epoch)
+    train_for = forward("run", TrainingRun.train_for)
+    publish_training = forward("run", TrainingRun.publish_training)
+    training_worker = forward("run", TrainingRun.training_worker)
+    training_in_background = forward("run", TrainingRun.training_in_background)
+    attach_training_worker = forward("run", TrainingRun.attach_training_worker)
+    collect_training = forward("run", TrainingRun.collect_training)
 
     # -- derived results (derived.py) ---------------------------------------------------
     curve_data = forward("results", Results.curve_data)
@@ -189,11 +230,7 @@ class Playground(TrainingStateMixin):
         """Result name -> how many times it was computed (for tests)."""
         return self._parts.results.recompute_counts
 
-    def unit_grids(self, resolution: int):
-        """Every unit over the input plane at ``resolution`` points per axis, or ``None``
-        when the network's inputs are not the data set's features nor a 2-D point
-        (see ``Results.unit_grids``)."""
-        return self._parts.results.unit_grids(resolution, self._dataset_spec["features"])
+    unit_grids = forward("results", Results.unit_grids)
 
     # -- events -----------------------------------------------------------------
     def batch(self) -> AbstractContextManager:
@@ -215,7 +252,8 @@ class Playground(TrainingStateMixin):
             "curve": parts.curve.to_dict(),
             "neuron": parts.neuron.to_dict(),
             "network": parts.network.to_dict(),
-            **self._training_sections(),
+            "dataset": parts.dataset.to_dict(),
+            "training": parts.training.to_dict(),
             "race": parts.race.state(),
         }
         custom = parts.custom.to_dict()
@@ -252,7 +290,9 @@ class Playground(TrainingStateMixin):
         parts.curve.load(clean["curve"])
         parts.neuron.load(clean["neuron"])
         parts.network.load(clean["network"])
-        self._load_training(clean)  # dataset, training
+        parts.dataset.load(clean["dataset"])
+        parts.training.load(clean["training"])
+        parts.run.stop()  # a loaded state is paused, with an empty history
         parts.race.load(clean["race"])
         if parts.view.release_missing(clean["network"]["layer_sizes"]):
             touched.add("view")
@@ -264,45 +304,3 @@ class Playground(TrainingStateMixin):
             f"Playground(curve={self.curve_activation!r}, neuron={self.neuron_activation!r}, "
             f"layer_sizes={self.layer_sizes})"
         )
-
-    # -- what the training mixins read, until they are sections too -------------------
-    @property
-    def _layer_sizes(self) -> tuple[int, ...]:
-        return self._parts.network.layer_sizes
-
-    @property
-    def _layer_activations(self) -> list:
-        return self._parts.network.layer_activations
-
-    @property
-    def _plane_range(self) -> tuple[float, float]:
-        return self._parts.network.plane_range
-
-    @property
-    def _versions(self) -> dict:
-        return self._parts.network.versions
-
-    @property
-    def _weights(self) -> list:
-        return self._parts.network.arrays[0]
-
-    @_weights.setter
-    def _weights(self, weights: list) -> None:
-        self._parts.network.set_arrays(weights, self._parts.network.arrays[1])
-
-    @property
-    def _biases(self) -> list:
-        return self._parts.network.arrays[1]
-
-    @_biases.setter
-    def _biases(self, biases: list) -> None:
-        self._parts.network.set_arrays(self._parts.network.arrays[0], biases)
-
-    def _initial_parameters(self) -> tuple[list, list]:
-        return self._parts.network.initial_parameters()
-
-    def _network_changed(self) -> None:
-        self._parts.network.changed()
-
-    def _cached(self, name: str, key, compute):
-        return self._parts.results.cached(name, key, compute)

@@ -23,8 +23,9 @@ from actplay.core.race_limits import (
 )
 from actplay.core.training import LOSSES, OPTIMIZERS
 from actplay.model import limits as lim
-from actplay.model import training_schema
 from actplay.model.errors import InvalidValue
+from actplay.model.sections import training as training_section
+from actplay.model.sections.dataset import DatasetSection
 
 MAX_EPOCHS = 5000  # a long race on the largest set still ends within minutes
 MAX_LABEL = 40  # characters of a contestant's own label: a legend entry, not a note
@@ -110,13 +111,13 @@ def validate_race(section, custom=None) -> dict:
             "race learning_rate",
             merged["learning_rate"],
             0.0,
-            training_schema.MAX_LEARNING_RATE,
+            training_section.MAX_LEARNING_RATE,
             lo_open=True,
         ),
         "batch_size": lim.check_int(
-            "race batch_size", merged["batch_size"], 1, training_schema.MAX_BATCH_SIZE
+            "race batch_size", merged["batch_size"], 1, training_section.MAX_BATCH_SIZE
         ),
-        "l2": _float("race l2", merged["l2"], 0.0, training_schema.MAX_L2),
+        "l2": _float("race l2", merged["l2"], 0.0, training_section.MAX_L2),
         "init": _choice("race init", merged["init"], INIT_SCHEMES),
         "bias_init": _float("race bias_init", merged["bias_init"], -MAX_BIAS_INIT, MAX_BIAS_INIT),
         "seed": seed,
@@ -151,7 +152,7 @@ def _validate_dataset(section) -> dict:
             f"race dataset source must be one of {', '.join(datasets.SOURCES)}, got {source!r}"
         )
     try:
-        clean = training_schema.validate_dataset({**DEFAULT_RACE["dataset"], **section})
+        clean = DatasetSection.validate({**DEFAULT_RACE["dataset"], **section})
     except ValueError as error:
         raise InvalidValue(f"race {error}") from None
     return {key: clean[key] for key in DATASET_KEYS}

@@ -12,13 +12,14 @@ documented in ``docs/session-format.md``.
 from __future__ import annotations
 
 from actplay.model import limits as lim
-from actplay.model import training_schema
 from actplay.model.errors import InvalidValue
 from actplay.model.race_results import validate_race_section
 from actplay.model.sections.curve import CurveSection
 from actplay.model.sections.custom import CustomFunctions
+from actplay.model.sections.dataset import DatasetSection
 from actplay.model.sections.network import NetworkSection
 from actplay.model.sections.neuron import NeuronSection
+from actplay.model.sections.training import TrainingSection
 
 FORMAT = "actplay-session"
 VERSION = 1
@@ -88,8 +89,8 @@ def validate_state(state) -> dict:
     }
     if custom_section:
         clean[CUSTOM_SECTION] = custom_section
-    # dataset and training (model.training_schema); left out, they take their defaults.
-    clean["dataset"] = training_schema.validate_dataset(state.get("dataset"))
-    clean["training"] = training_schema.validate_training(state.get("training"))
+    # Left out, the data set and training take their defaults.
+    clean["dataset"] = DatasetSection.validate(state.get("dataset"))
+    clean["training"] = TrainingSection.validate(state.get("training"))
     clean["race"] = validate_race_section(state.get("race"), custom)  # settings (+ results)
     return clean

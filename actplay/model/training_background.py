@@ -1,6 +1,7 @@
 """Play in a worker process: the run is lent to a :class:`TrainingWorker` and comes back.
 
-Mixed into ``Playground`` with the other training parts. Without a worker
+The other half of :class:`~actplay.model.training_run.TrainingRun` (one object,
+two files: the run in-process there, lent to a worker here). Without a worker
 (the default: scripts, tests, the command line) nothing here acts and the
 caller trains with ``train_for``/``train_epoch`` as before. With one attached
 (``attach_training_worker``; the window does it), ``set_running(True)``
@@ -31,7 +32,6 @@ import numpy as np
 
 from actplay.core.training import split_parameters
 from actplay.model.errors import InvalidValue
-from actplay.model.training_schema import MAX_EPOCH
 
 WORKER_SLOT = 0  # the Playground's run uses one slot of its worker
 LOST_WORKER = "training stopped: the training process ended ({})"
@@ -98,11 +98,14 @@ class TrainingBackgroundMixin:
             return False
         worker = self._worker
         try:
-            if self._versions["network"] != dispatch.network_version:  # the user edited it
+            if (
+                self._parts.network.versions["network"] != dispatch.network_version
+            ):  # the user edited it
                 dispatch.generation = worker.set_parameters(WORKER_SLOT, self._flat_parameters())
-                dispatch.network_version = self._versions["network"]
+                dispatch.network_version = self._parts.network.versions["network"]
                 return False
-            rates = (self._training["learning_rate"], self._training["l2"])
+            settings = self._parts.training.settings
+            rates = (settings["learning_rate"], settings["l2"])
             if rates != dispatch.rates:
                 worker.set_rates(WORKER_SLOT, *rates)
                 dispatch.rates = rates
@@ -122,11 +125,11 @@ class TrainingBackgroundMixin:
             return False
         dispatch.published_steps = snapshot.steps
         self._publish_values(
-            split_parameters(snapshot.parameters, self._layer_sizes),
+            split_parameters(snapshot.parameters, self._parts.network.layer_sizes),
             dispatch.epoch_base + snapshot.epoch_progress,
             (snapshot.train_loss, snapshot.test_loss, snapshot.gradients),
         )
-        dispatch.network_version = self._versions["network"]
+        dispatch.network_version = self._parts.network.versions["network"]
         if snapshot.diverged or snapshot.failed:
             self._trainer_network_version = -1  # the worker's trainer stays there
             self._dispatch = None
@@ -138,13 +141,16 @@ class TrainingBackgroundMixin:
 
     # -- internals -------------------------------------------------------------------
     def _setup_changed(self, dispatch: _Dispatch) -> bool:
-        return dispatch.trainer_key != self._trainer_setup() or dispatch.data is not self.dataset()
+        return (
+            dispatch.trainer_key != self._trainer_setup()
+            or dispatch.data is not self._parts.dataset.dataset()
+        )
 
     def _flat_parameters(self) -> np.ndarray:
         return np.concatenate(
             [
                 part
-                for weights, biases in zip(self._weights, self._biases, strict=True)
+                for weights, biases in zip(*self._parts.network.arrays, strict=True)
                 for part in (weights.reshape(-1), biases)
             ]
         )
@@ -165,13 +171,14 @@ class TrainingBackgroundMixin:
         except (OSError, RuntimeError) as error:
             self._lose_worker(str(error))
             return
+        settings = self._parts.training.settings
         self._dispatch = _Dispatch(
             generation=generation,
             trainer_key=self._trainer_key,
             data=self._trainer_data,
-            network_version=self._versions["network"],
-            epoch_base=self._training["epoch"] - trainer.epoch_progress,
-            rates=(self._training["learning_rate"], self._training["l2"]),
+            network_version=self._parts.network.versions["network"],
+            epoch_base=settings["epoch"] - trainer.epoch_progress,
+            rates=(settings["learning_rate"], settings["l2"]),
             published_steps=trainer.steps,
         )
 
@@ -190,17 +197,17 @@ class TrainingBackgroundMixin:
             return  # a new set-up trains a new trainer anyway
         self._trainer = trainer
         epoch = dispatch.epoch_base + trainer.epoch_progress
-        if self._versions["network"] != dispatch.network_version:
-            trainer.load_parameters(self._weights, self._biases)  # the edit wins
-            self._trainer_network_version = self._versions["network"]
-            self._training = {**self._training, "epoch": min(MAX_EPOCH, epoch)}
-            self._touch({"training"})
+        if self._parts.network.versions["network"] != dispatch.network_version:
+            trainer.load_parameters(*self._parts.network.arrays)  # the edit wins
+            self._trainer_network_version = self._parts.network.versions["network"]
+            self._parts.training.set_epoch(epoch)
+            self._parts.touch({"training"})
         elif publish and trainer.steps != dispatch.published_steps:
             self._publish_values(
                 trainer.weights + trainer.biases, epoch, self._record_values(trainer)
             )
         else:
-            self._trainer_network_version = self._versions["network"]
+            self._trainer_network_version = self._parts.network.versions["network"]
 
     def _forget_dispatch(self) -> None:
         """Drop the worker's run (reset, a new session): its trainer is not wanted."""

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from actplay.model import race_schema, state_schema, training_schema
+from actplay.model import race_schema, state_schema
 from actplay.model.sections.curve import CurveSection
 from actplay.model.sections.custom import CustomFunctions
+from actplay.model.sections.dataset import DatasetSection
 from actplay.model.sections.network import NetworkSection
 from actplay.model.sections.neuron import NeuronSection
+from actplay.model.sections.training import TrainingSection
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "session-format.md"
 KEY_CELL = re.compile(r"`([a-z_0-9]+)`")
@@ -40,9 +42,10 @@ SECTIONS = {
     "network": declared(NetworkSection),
     # One entry of the object; the title's default is the function's name.
     "custom_activations": Declared(CustomFunctions.DEFAULTS, CustomFunctions.OPTIONAL, ["params"]),
-    # Both sections may be left out whole, so every key may be: each states its default.
-    "dataset": Declared(training_schema.DEFAULT_DATASET, (), training_schema.DEFAULT_DATASET),
-    "training": Declared(training_schema.DEFAULT_TRAINING, (), training_schema.DEFAULT_TRAINING),
+    # Both sections may be left out whole, so every key may be: each states its default
+    # (the document says so once, not on every row).
+    "dataset": Declared(DatasetSection.DEFAULTS, (), DatasetSection.DEFAULTS),
+    "training": Declared(TrainingSection.DEFAULTS, (), TrainingSection.DEFAULTS),
     # The race's settings, and the results a session may carry; its defaults are prose.
     "race": Declared({**race_schema.DEFAULT_RACE, "results": None}, (), ()),
 }

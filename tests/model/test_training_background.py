@@ -51,7 +51,7 @@ def test_a_run_in_the_worker_is_the_run_in_this_process(pg):
     assert published["epoch"][0] == 0.0 and np.all(np.diff(published["epoch"]) > 0)
     pg.set_running(False)  # the trainer comes back, published
     assert not pg.training_in_background and not pg.running
-    steps = pg._trainer.steps
+    steps = pg._parts.run._trainer.steps
     reference = Playground()
     reference.train_steps(steps)
     assert _same_weights(pg, reference) and pg.epoch == reference.epoch
@@ -70,7 +70,7 @@ def test_a_weight_edited_while_running_wins_over_older_snapshots(pg):
     pg.set_weight(1, 0, 1, -1.5)
     pg.set_running(False)  # an edit after the last collect wins too
     assert pg.weights[0][0, 1] == -1.5 and pg.weights[0][0, 0] != 0.0
-    np.testing.assert_array_equal(pg._trainer.weights[0], pg.weights[0])
+    np.testing.assert_array_equal(pg._parts.run._trainer.weights[0], pg.weights[0])
 
 
 def test_step_while_running_trains_here_and_goes_back(pg):
@@ -92,11 +92,13 @@ def test_reset_and_new_settings_start_a_new_run(pg):
     pg.set_training(batch_size=25)  # a new trainer, from the weights shown
     shown = pg.weights
     pg.collect_training()
-    assert pg.training_in_background and pg._dispatch.trainer_key[2] == 25
-    assert all(np.array_equal(a, b) for a, b in zip(shown, pg._trainer.weights, strict=True))
+    assert pg.training_in_background and pg._parts.run._dispatch.trainer_key[2] == 25
+    assert all(
+        np.array_equal(a, b) for a, b in zip(shown, pg._parts.run._trainer.weights, strict=True)
+    )
     pg.set_training(learning_rate=0.001)  # follows the run in progress
     pg.collect_training()
-    assert pg._dispatch.rates == (0.001, 0.0)
+    assert pg._parts.run._dispatch.rates == (0.001, 0.0)
 
 
 def test_a_session_saved_mid_run_holds_the_published_state(pg, tmp_path):

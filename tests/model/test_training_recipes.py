@@ -93,7 +93,7 @@ def test_the_tf_recipe_trains_classes_as_minus_one_and_one_with_half_squared_err
     recipes.apply_recipe(pg, recipes.TF_SPIRAL)
     assert _settings(pg) == _expected(recipes.TF_SPIRAL)
     pg.train_epoch()
-    trainer = pg._trainer
+    trainer = pg._parts.run._trainer
     data = pg.dataset()
     np.testing.assert_array_equal(trainer.targets[:, 0], 2.0 * data.train[1] - 1.0)
     outputs = pg.network()(data.test[0])[:, 0]
@@ -108,7 +108,7 @@ def test_the_tf_recipe_trains_classes_as_minus_one_and_one_with_half_squared_err
 
 def test_bce_keeps_zero_one_targets_and_the_surface_is_two_p_minus_one(pg):
     pg.train_epoch()
-    np.testing.assert_array_equal(pg._trainer.targets[:, 0], pg.dataset().train[1])
+    np.testing.assert_array_equal(pg._parts.run._trainer.targets[:, 0], pg.dataset().train[1])
     grid = datasets.feature_matrix(
         np.column_stack([np.linspace(-6, 6, 100), np.full(100, 6.0)]), pg.features
     )

@@ -212,7 +212,7 @@ def test_unpublished_training_reaches_the_model_on_pause_in_one_event(pg, events
     np.testing.assert_array_equal(pg.weights[0], start.weights[0])
     pg.set_running(False)  # pausing publishes
     assert events == [frozenset({"network", "training"})]
-    trainer = pg._trainer
+    trainer = pg._parts.run._trainer
     steps = round(trainer.epoch_progress * len(pg.dataset().train[1]) / 10)
     reference = Trainer(
         start,

@@ -148,7 +148,7 @@ class CustomFunctions:
             raise InvalidValue(error.args[0]) from None
 
     # -- setters ----------------------------------------------------------------
-    def add_custom_activation(self, spec) -> bool:
+    def add_custom_activation(self, spec) -> None:
         """Add or replace a custom function. Touches ``curve``, ``neuron`` and ``network``
         (every picker lists it), in one event.
 
@@ -162,12 +162,6 @@ class CustomFunctions:
         spec : dict
             ``{"name", "formula", "title" (optional), "params" (optional)}`` with params
             as in the session format, or ``name -> (default, lo, hi[, slider_lo, slider_hi])``.
-
-        Returns
-        -------
-        bool
-            True when a network layer's function was replaced (a trainer of the old
-            network must be rebuilt).
 
         Raises
         ------
@@ -189,19 +183,19 @@ class CustomFunctions:
             }
         activation, clean = custom_from_entry(name, entry)
         if self._entries.get(name) == clean:
-            return False
+            return
         replacing = name in self.functions
         if not replacing and len(self.functions) >= MAX_CUSTOM:
             raise InvalidValue(f"at most {MAX_CUSTOM} custom activations")
         self.functions[name] = activation
         self._entries[name] = clean
-        layers_refit = bool(replacing and self._parts.network.uses(name))
         if replacing:
+            if self._parts.network.uses(name):
+                self._parts.run.drop_trainer()  # its network holds the old formula
             self._refit_users(name, activation)
             self._parts.race.refit_custom(name)
         self._forget_results()
         self._parts.touch({"curve", "neuron", "network"})
-        return layers_refit
 
     def remove_custom_activation(self, name: str) -> None:
         """Remove an unused custom function. Touches ``curve``, ``neuron``, ``network``.

@@ -12,7 +12,8 @@ from PySide6 import QtWidgets
 from actplay.core import datasets
 from actplay.core.training import LOSS_TITLES
 from actplay.model.errors import InvalidValue
-from actplay.model.training_schema import CUSTOM_SOURCE, MAX_BATCH_SIZE
+from actplay.model.sections.dataset import CUSTOM_SOURCE
+from actplay.model.sections.training import MAX_BATCH_SIZE
 from actplay.ui.binding import bind_bool, bind_choice, bind_float
 from actplay.ui.widgets.float_slider import FloatSlider
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from actplay.model import training_recipes as recipes
-from actplay.model.training_schema import CUSTOM_SOURCE, MAX_BATCH_SIZE
+from actplay.model.sections.dataset import CUSTOM_SOURCE
+from actplay.model.sections.training import MAX_BATCH_SIZE
 from actplay.ui.binding import bind_float
 from actplay.ui.training.decision_map import AXIS_PX, DecisionMap
 from actplay.ui.training.loss_sparkline import LossSparkline

@@ -188,7 +188,7 @@ def test_without_a_worker_play_trains_in_ticks_and_publishes_when_quiet(window, 
     for _ in range(3):
         panel.driver.tick()
     assert model.epoch == 0.0
-    trained = model._trainer.weights[0].copy()
+    trained = model._parts.run._trainer.weights[0].copy()
     assert not np.array_equal(model.weights[0], trained)
     qtbot.mouseClick(panel.play, QtCore.Qt.MouseButton.LeftButton)  # pause publishes
     np.testing.assert_array_equal(model.weights[0], trained)
