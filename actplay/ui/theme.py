@@ -54,7 +54,6 @@ PLOT_ROLES = {
 
 BASELINE_COLOUR = (120, 120, 120)  # the zero line under the network's bar charts
 # Pre-activations z in the network's charts: grey, so the diverging colours stay for a.
-PRE_ACTIVATION_LINE = (110, 110, 110)  # histogram outlines and bars of the diagnostics
 PRE_ACTIVATION_FILL = (150, 150, 150)  # the Layers tab's z bars, beside the coloured a
 PLOT_BACKGROUND = "#FFFFFF"
 PLOT_FOREGROUND = "#333333"
