@@ -11,7 +11,7 @@ run weighs on both windows alike.
 
 Run::
 
-    .venv/bin/python benchmarks/latency.py [--steps 300] [--json] [--custom] [--training]
+    .venv/bin/python benchmarks/latency.py [--steps 300] [--json] [--custom] [--training] [--race]
         [--lessons]
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python benchmarks/latency.py --xcb
 
@@ -27,6 +27,8 @@ slices while the sliders move. The window then never goes idle, so a step
 waits ``--cap-ms`` (default 80 ms with ``--training``) and its latency is the
 end of each widget's first paint after the first redraw-scheduler frame that
 followed ``setValue`` (the first picture showing the change), latest widget.
+``--race`` instead opens the race window and plays a six-way activation race
+(spiral, 4x8, batch 10) in it, measured the same way.
 
 ``--lessons`` adds a third window, the real one with the lessons dock open at
 lesson 1, step 1 (live text, a ringed control, the task re-checked on every
@@ -71,6 +73,29 @@ def open_lesson_step(window) -> list[str]:
     panel = open_lessons(window)
     panel.show_step(0)
     return [f"lessons dock open at {panel.lesson.key} step 1"]
+
+
+RACE_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu")
+
+
+def start_race(window) -> list[str]:
+    """Open the race window and play a six-way race on the spiral 4x8 batch-10 recipe."""
+    from actplay.ui.race.window import open_race_window
+
+    race_window = open_race_window(window)
+    race = window.model.race
+    race.set(
+        dataset={**race.settings["dataset"], "source": "spiral", "points": 500, "noise": 0.0},
+        hidden=[8, 8, 8, 8],
+        contestants=[{"activation": name, "params": {}} for name in RACE_ACTIVATIONS],
+        batch_size=10,
+        repeats=1,
+        epochs=5000,  # never ends while measuring
+    )
+    race_window.pane.controls.play.click()
+    if not race.running or not race_window.pane.driver.active:
+        raise RuntimeError("the race did not start")
+    return ["six-way race playing in its window"]
 
 
 def start_training(window) -> list[str]:
@@ -232,6 +257,8 @@ def run(args) -> dict:
             h.show_settled(app, window)
             if args.training:
                 figures["app_setup"] += start_training(window)
+            if args.race:
+                figures["app_setup"] += start_race(window)
         figures["platform"] = app.platformName()
         if args.paints:
             import _census
@@ -265,17 +292,23 @@ def run(args) -> dict:
 
         gc.collect()
         gc.freeze()
-    blocks = 1 if args.training else max(1, args.blocks)
-    frames = FrameClock(windows["app"].scheduler) if args.training else None
+    busy = args.training or args.race  # the window never goes idle: time to the first frame
+    blocks = 1 if busy else max(1, args.blocks)
+    frames = FrameClock(windows["app"].scheduler) if busy else None
     if args.training and args.lessons:
         raise SystemExit("--lessons and --training: measure one at a time")
     results = dict.fromkeys(kinds)
+    race = windows["app"].model.race
     for block in range(blocks):
         for which, window in windows.items():
             steps = args.bare_steps if which == "bare" else args.steps
             share = steps // blocks + (1 if block < steps % blocks else 0)
-            training = args.training and which != "bare"
+            training = busy and which != "bare"
             cap = (args.cap_ms or (80.0 if training else 500.0)) / 1000
+            if args.race:  # the race runs while the real window is measured, not the bare one
+                race_window = windows["app"].race_window
+                if race.running != (which != "bare"):
+                    race_window.pane.controls.play.click()
             h.show_settled(app, window)
             done = len(results[which]["samples"]["all"]) if results[which] else 0
             part = measure(
@@ -294,6 +327,9 @@ def run(args) -> dict:
     if args.training:
         windows["app"].model.set_running(False)  # pausing publishes the epochs trained so far
         figures["training_epochs"] = windows["app"].model.epoch
+    if args.race:
+        windows["app"].model.race.set_running(False)
+        figures["race_epochs"] = windows["app"].model.race.epoch
     for which, window in windows.items():
         result = results[which]
         figures[which] = {
@@ -357,6 +393,8 @@ def lines_for(figures: dict) -> list[str]:
         out.append(f"  paint ms by widget: {part['paint_ms_by_widget']}")
     if "training_epochs" in figures:
         out.append(f"training ran to epoch {figures['training_epochs']:.1f} while measuring")
+    if "race_epochs" in figures:
+        out.append(f"the six-way race ran to epoch {figures['race_epochs']:.1f} while measuring")
     out.append(
         f"ratio actplay/bare: median {figures['ratio_median']}  p99 {figures['ratio_p99']}"
         "   (targets: median <= 2.0x, p99 <= 33 ms)"
@@ -410,6 +448,11 @@ def main(argv=None) -> int:
         "--training",
         action="store_true",
         help="keep the Training dock playing while the sliders move",
+    )
+    parser.add_argument(
+        "--race",
+        action="store_true",
+        help="keep a six-way activation race playing in its window while the sliders move",
     )
     parser.add_argument("--sizes", default=None, help="network layer sizes, e.g. 2,16,16,1")
     parser.add_argument(

@@ -39,6 +39,7 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from actplay.app import create_window
     from actplay.ui import theme
+    from actplay.model.atomic_file import write_atomic
     from actplay.ui.export import render
     from actplay.ui.race.window import open_race_window
 
@@ -71,7 +72,7 @@ def main(argv=None) -> int:
     pane = race_window.pane
     pane._refresh_details(range(len(model.race.labels())))  # every map as it is now
     image = render.render_widget(race_window, (width, height))
-    render.save_image(image, args.out)
+    write_atomic(args.out, render.encode_image(image, "PNG"))
     print(f"{args.out}: epoch {model.race.epoch:.1f}, running {model.race.running}")
     model.race.set_running(False)
     window.close()

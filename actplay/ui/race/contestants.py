@@ -78,6 +78,7 @@ class ContestantsEditor(QtWidgets.QWidget):
     def _rebuild(self, entries) -> None:
         for row in self.rows:
             self.rows_box.removeWidget(row)
+            row.hide()  # deleteLater waits for the event loop; a shown orphan would still paint
             row.deleteLater()
         self.rows = [self._make_row(index, entry) for index, entry in enumerate(entries)]
         for row in self.rows:

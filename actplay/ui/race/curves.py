@@ -20,12 +20,16 @@ from actplay.ui import theme
 from actplay.ui.race.colours import contestant_colour
 
 BAND_ALPHA = 45  # of 255: the spread band is a tint, the median line the statement
+# Points drawn per curve: a long race is thinned to every k-th epoch for the screen. A
+# noisy 1000-point curve cost ~25 ms to draw (offscreen raster, antialiased): twelve of
+# them made one repaint of the pane 150-500 ms (benchmarks/RESULTS.md, Activation race).
+MAX_DRAWN = 300
 LEGEND_ALPHA = 215  # of 255: the legend's backdrop
 KINDS = ("loss", "accuracy")
 
 
-def _pen(colour: str, dashed: bool = False) -> QtGui.QPen:
-    pen = pg.mkPen(colour, width=theme.CURVE_WIDTH)
+def _pen(colour: str, dashed: bool = False, width: float = theme.CURVE_WIDTH) -> QtGui.QPen:
+    pen = pg.mkPen(colour, width=width)
     if dashed:
         pen.setStyle(QtCore.Qt.PenStyle.DashLine)
     pen.setCosmetic(True)
@@ -44,7 +48,7 @@ class _Contestant:
     def __init__(self, plot, index: int) -> None:
         colour = contestant_colour(index)
         self.test = pg.PlotDataItem(pen=_pen(colour), connect="finite")
-        self.train = pg.PlotDataItem(pen=_pen(colour, dashed=True), connect="finite")
+        self.train = pg.PlotDataItem(pen=_pen(colour, dashed=True, width=1), connect="finite")
         self.low = pg.PlotCurveItem(pen=pg.mkPen(None))
         self.high = pg.PlotCurveItem(pen=pg.mkPen(None))
         tint = QtGui.QColor(colour)
@@ -59,6 +63,13 @@ class _Contestant:
     def show(self, on: bool) -> None:
         for item in self.items:
             item.setVisible(on)
+
+    def set_antialias(self, on: bool) -> None:
+        for item in (self.test, self.train):
+            if item.opts["antialias"] != on:
+                item.opts["antialias"] = on
+                item.curve.opts["antialias"] = on
+                item.curve.update()
 
 
 class CurvesPlot(pg.PlotItem):
@@ -108,9 +119,16 @@ class CurvesPlot(pg.PlotItem):
         self.setLabel("left", "loss" if self.kind == "loss" else "accuracy")
 
     def set_record(self, record) -> None:
-        """Draw a :class:`~actplay.core.race_record.RaceRecord` (or nothing for None)."""
-        self._record = record
+        """Draw a :class:`~actplay.core.race_record.RaceRecord` (or nothing for None),
+        thinned to at most :data:`MAX_DRAWN` epochs."""
+        self._record = record.thinned(MAX_DRAWN) if record is not None else None
         self._redraw()
+
+    def set_antialias(self, on: bool) -> None:
+        """Smooth lines (paused, finished, exported) or fast ones (while the race runs:
+        a third of the drawing time)."""
+        for line in self.lines:
+            line.set_antialias(bool(on))
 
     def _redraw(self) -> None:
         record = self._record
@@ -171,6 +189,7 @@ class RaceCurves(pg.PlotWidget):
         self.set_kind = self.plot.set_kind
         self.set_log_y = self.plot.set_log_y
         self.set_record = self.plot.set_record
+        self.set_antialias = self.plot.set_antialias
 
 
 class _KeySample(pg.PlotDataItem):

@@ -1,12 +1,13 @@
 """What trains the race while Play is on: time slices on the GUI thread, for now.
 
 `TimerDriver` runs the race on a zero-interval ``QTimer``: each tick trains for
-at most ``TICK_MS`` and returns to the event loop, so a slider drag waits at
-most that long. Only a tick at least ``PUBLISH_MS`` after the last one, and
-``USER_QUIET_MS`` after the last change the user made, publishes (one ``race``
-event, one repaint of the race pane); the others keep training unseen. The
-pane talks to it through ``sync()`` alone, so a driver that trains in a worker
-process can take its place without the pane changing.
+at most ``TICK_MS`` (``BUSY_TICK_MS`` while the user is changing something) and
+returns to the event loop, so a slider drag waits at most that long. Only a
+tick at least ``PUBLISH_MS`` after the last one, and ``USER_QUIET_MS`` after
+the last change the user made, publishes (one ``race`` event, one repaint of
+the race pane); the others keep training unseen. The pane talks to it through
+``sync()`` alone, so a driver that trains in a worker process can take its
+place without the pane changing.
 """
 
 from __future__ import annotations
@@ -18,8 +19,13 @@ from PySide6 import QtCore
 from actplay.ui.binding import apply_command
 
 TICK_MS = 4  # training per tick: what a slider change may wait for
+BUSY_TICK_MS = 1  # ... and while the user is changing something (one lane's chunk, ~1-2 ms)
 PUBLISH_MS = 100  # the race pane repaints ~10 times a second while the race runs
-USER_QUIET_MS = 100  # nothing is published this soon after a user change: its repaint first
+# Nothing is published this soon after a change the user made: a race window repaint
+# (~15-30 ms under X) landing in a burst of slider moves was the slow tail of slider-to-
+# paint while a race ran (p99 48 ms at 100 ms here; benchmarks/RESULTS.md). The race
+# trains on meanwhile and shows it all once the user rests.
+USER_QUIET_MS = 250
 
 
 class TimerDriver(QtCore.QObject):
@@ -62,15 +68,14 @@ class TimerDriver(QtCore.QObject):
             self.timer.stop()
             return
         now = time.perf_counter()
-        publish = (
-            now - self._last_publish >= PUBLISH_MS / 1000.0
-            and now - self._last_user_change >= USER_QUIET_MS / 1000.0
-        )
+        quiet = now - self._last_user_change >= USER_QUIET_MS / 1000.0
+        publish = quiet and now - self._last_publish >= PUBLISH_MS / 1000.0
         if publish:
             self._last_publish = now
+        tick = (TICK_MS if quiet else BUSY_TICK_MS) / 1000.0
         self._publishing = True
         try:
-            apply_command(self.parent(), lambda: race.train_for(TICK_MS / 1000.0, publish))
+            apply_command(self.parent(), lambda: race.train_for(tick, publish))
         finally:
             self._publishing = False
         if not race.running:

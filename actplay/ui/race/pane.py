@@ -110,6 +110,7 @@ class RacePane(QtWidgets.QWidget):
         else:
             self.controls.refresh_run()
         record = race.record()
+        self.curves.set_antialias(not race.running)
         self.curves.set_record(record)
         settings = race.settings
         self.table.set_rows(race.table(), settings["target"])
