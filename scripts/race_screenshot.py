@@ -38,8 +38,8 @@ def main(argv=None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from actplay.app import create_window
-    from actplay.ui import theme
     from actplay.model.atomic_file import write_atomic
+    from actplay.ui import theme
     from actplay.ui.export import render
     from actplay.ui.race.window import open_race_window
 
