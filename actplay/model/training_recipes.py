@@ -83,20 +83,20 @@ TF_SPIRAL = Recipe((8, 8, 8, 8), "tanh", "tanh", "squared", "sgd", 0.03, 10)
 TF_SPIRAL_DATA = {"source": "spiral", "noise": 0.0, "test_fraction": 0.5, "points": 500}
 
 
-def apply_recipe(pg, recipe: Recipe) -> None:
+def apply_recipe(playground, recipe: Recipe) -> None:
     """Set ``recipe``'s features, layers, activations and training settings (one event)."""
-    with pg.batch():
+    with playground.batch():
         for name in datasets.FEATURES:  # on first: at least one feature is always on
             if name in recipe.features:
-                pg.set_feature(name, True)
+                playground.set_feature(name, True)
         for name in datasets.FEATURES:
             if name not in recipe.features:
-                pg.set_feature(name, False)
-        pg.set_layer_sizes((len(recipe.features), *recipe.hidden, 1))
+                playground.set_feature(name, False)
+        playground.set_layer_sizes((len(recipe.features), *recipe.hidden, 1))
         for layer in range(1, len(recipe.hidden) + 1):
-            pg.set_layer_activation(layer, recipe.activation)
-        pg.set_layer_activation(len(recipe.hidden) + 1, recipe.output)
-        pg.set_training(
+            playground.set_layer_activation(layer, recipe.activation)
+        playground.set_layer_activation(len(recipe.hidden) + 1, recipe.output)
+        playground.set_training(
             loss=recipe.loss,
             optimizer=recipe.optimizer,
             learning_rate=recipe.learning_rate,
