@@ -15,6 +15,7 @@ from actplay.model.errors import InvalidValue
 
 VALUE_LIMIT = 1e6  # larger numbers only overflow the plots and mean nothing here
 MIN_INPUTS, MAX_INPUTS = 1, 8  # the neuron and network input size
+MAX_INPUT_NAME = 16  # characters of a named input ("weather"): a label, not a sentence
 MIN_HIDDEN_UNITS, MAX_HIDDEN_UNITS = 1, 16  # per hidden layer: the panel draws every unit
 MAX_HIDDEN_LAYERS = 6  # deep enough to watch gradients vanish
 MIN_OUTPUTS, MAX_OUTPUTS = 1, 8

@@ -75,7 +75,8 @@ class Playground:
     - ``curve``: ``curve_activation``, ``curve_params``, ``compare``, ``visible``,
       ``x_range``, ``points``, ``linked``
     - ``neuron``: ``neuron_inputs``, ``neuron_weights``, ``neuron_bias``,
-      ``neuron_activation``, ``neuron_params``, ``binary_mode``, ``neuron_target``
+      ``neuron_activation``, ``neuron_params``, ``binary_mode``, ``neuron_target``,
+      ``neuron_input_names``
     - ``network``: ``layer_sizes``, ``layer_activations``, ``weights``, ``biases``,
       ``init_scheme``, ``seed``, ``network_input``, ``plane_range``
     - ``view``: ``selected_weight``
@@ -137,6 +138,8 @@ class Playground:
     neuron_params = forward("neuron", NeuronSection.neuron_params)
     binary_mode = forward("neuron", NeuronSection.binary_mode)
     neuron_target = forward("neuron", NeuronSection.neuron_target)
+    neuron_input_names = forward("neuron", NeuronSection.neuron_input_names)
+    set_input_names = forward("neuron", NeuronSection.set_input_names)
     set_neuron_input = forward("neuron", NeuronSection.set_neuron_input)
     set_neuron_weight = forward("neuron", NeuronSection.set_neuron_weight)
     set_neuron_bias = forward("neuron", NeuronSection.set_neuron_bias)

@@ -1,8 +1,9 @@
 """Ready-made examples, each applied in one batch (one event, one repaint).
 
 Neuron presets change the standalone neuron (and show it, linked, in the curve
-pane); network presets change only the network. Everything else the user set
-stays as it was.
+pane; the perceptron names its inputs). Network presets change the network and
+open its first hidden unit in the neuron builder, so the curve pane shows the
+hidden layers' activation. Everything else the user set stays as it was.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ PRESETS = {
     "linear_collapse": "Stacked linear layers collapse to one",
 }
 
+PERCEPTRON_INPUTS = ("weather", "friend", "cinema")  # good weather, a friend comes, it is near
 DEEP_SIZES = (2, 8, 8, 8, 8, 8, 8, 1)  # six hidden layers: the deepest the app allows
 XOR_STEEPNESS = 20.0  # large weights make the sigmoids nearly steps: outputs within 1e-4 of 0/1
 
 
-def _show_neuron(playground: Playground, inputs, weights, bias, activation, binary_mode) -> None:
+def _show_neuron(
+    playground: Playground, inputs, weights, bias, activation, binary_mode, names=None
+) -> None:
     playground.release_neuron()
     playground.set_linked(True)
     playground.set_binary_mode(False)  # so the inputs below are set exactly, then snapped if asked
@@ -38,13 +42,20 @@ def _show_neuron(playground: Playground, inputs, weights, bias, activation, bina
         playground.set_neuron_weight(i, w)
     playground.set_neuron_bias(bias)
     playground.set_binary_mode(binary_mode)
+    playground.set_input_names(names)
 
 
 def _perceptron(playground: Playground) -> None:
     # Inputs: is the weather good, does a friend come, is the cinema near. The
     # weather alone (4) beats the threshold 3; otherwise both others (2 + 2) must.
     _show_neuron(
-        playground, (1.0, 0.0, 1.0), (4.0, 2.0, 2.0), -3.0, "binary_step", binary_mode=True
+        playground,
+        (1.0, 0.0, 1.0),
+        (4.0, 2.0, 2.0),
+        -3.0,
+        "binary_step",
+        binary_mode=True,
+        names=PERCEPTRON_INPUTS,
     )
 
 
@@ -82,6 +93,10 @@ def _set_network(
     for i, value in enumerate(network_input or (1.0,) * sizes[0]):
         playground.set_network_input(i, value)
     playground.set_plane_range(*plane_range)
+    # The neuron builder opens the first hidden unit, so the curve pane (linked to it)
+    # shows the hidden layers' activation with that unit's operating point.
+    playground.set_linked(True)
+    playground.select_network_neuron(1, 0)
 
 
 def _xor(playground: Playground) -> None:

@@ -33,11 +33,15 @@ def test_each_preset_is_one_event_and_applying_it_again_is_silent(name):
     pg.changed.connect(events.append)
     presets.apply(pg, name)
     assert len(events) == 1
+    # Network presets open their first hidden unit in the neuron builder; the curve,
+    # linked to it, changes unless it already showed that function (sigmoid).
     expected = {
         "perceptron": {"neuron", "curve"},
         "dead_relu": {"neuron", "curve"},
         "sigmoid_neuron": {"neuron"},
-    }.get(name, {"network"})  # sigmoid: curve as is
+        "xor": {"network", "neuron"},
+        "deep_sigmoid": {"network", "neuron"},
+    }.get(name, {"network", "neuron", "curve"})
     assert events[0] == expected
     presets.apply(pg, name)
     assert len(events) == 1
@@ -59,6 +63,38 @@ def test_perceptron_truth_table_is_the_film_decision(pg):
         weather, friend, near = row.inputs
         assert row.a == float(weather == 1 or (friend == 1 and near == 1)), row
     assert sum(row.current for row in rows) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "hidden"),
+    [("xor", "sigmoid"), ("deep_relu", "relu"), ("linear_collapse", "identity")],
+)
+def test_network_presets_show_their_hidden_activation_in_the_curve_pane(pg, name, hidden):
+    pg.set_curve_activation("elu")  # an unrelated function before
+    presets.apply(pg, name)
+    assert pg.neuron_target == (1, 0) and pg.linked
+    assert pg.curve_activation == pg.layer_activations[0][0] == hidden
+
+
+def test_the_perceptron_names_its_inputs_and_other_presets_clear_them(pg):
+    presets.apply(pg, "perceptron")
+    assert pg.neuron_input_names == ("weather", "friend", "cinema")
+    presets.apply(pg, "sigmoid_neuron")
+    assert pg.neuron_input_names == ("", "", "")
+    presets.apply(pg, "perceptron")
+    pg.set_input_count(4)  # the story no longer fits: the names go
+    assert pg.neuron_input_names == ("",) * 4
+
+
+def test_input_names_are_checked_and_saved(pg, tmp_path):
+    with pytest.raises(InvalidValue, match="input_names"):
+        pg.set_input_names(["only one"])
+    with pytest.raises(InvalidValue, match="at most"):
+        pg.set_input_names(["x" * 40, "b", "c"])
+    pg.set_input_names(["rain", "", "wind"])
+    path = tmp_path / "named.json"
+    session.save(pg, path)
+    assert session.load(path).neuron_input_names == ("rain", "", "wind")
 
 
 def test_dead_relu_is_dead_for_every_positive_input(pg):

@@ -18,6 +18,7 @@ def edited() -> Playground:
     """A Playground far from the defaults in every section."""
     pg = Playground()
     presets.apply(pg, "xor")
+    pg.release_neuron()  # the preset opened its first hidden unit; edit the own neuron
     pg.set_linked(False)
     pg.set_curve_activation("elu")
     pg.set_curve_param("alpha", 0.3)

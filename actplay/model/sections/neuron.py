@@ -31,6 +31,23 @@ def check_target(field: str, target, layer_sizes) -> tuple[int, int]:
     return layer, unit
 
 
+def check_input_names(field: str, names, count: int) -> list[str] | None:
+    """``names`` as a list of ``count`` short strings, or None (no names, or all empty)."""
+    if names is None:
+        return None
+    if not isinstance(names, (list, tuple)) or len(names) != count:
+        raise InvalidValue(f"{field} must be a list of {count} names (one per input) or null")
+    clean = []
+    for name in names:
+        if not isinstance(name, str) or len(name.strip()) > lim.MAX_INPUT_NAME:
+            raise InvalidValue(
+                f"{field}: each name is text of at most {lim.MAX_INPUT_NAME} characters, "
+                f"got {name!r}"
+            )
+        clean.append(name.strip())
+    return clean if any(clean) else None
+
+
 class NeuronSection(Section):
     """The neuron panel's state (session key ``neuron``), its checks and its setters."""
 
@@ -43,8 +60,9 @@ class NeuronSection(Section):
         "params": {},
         "binary_mode": False,
         "target": None,  # or [layer, unit] of the network unit shown instead
+        "input_names": None,  # or one short name per input ("weather"), shown beside x_i
     }
-    OPTIONAL = ("target",)
+    OPTIONAL = ("target", "input_names")
 
     # -- properties -------------------------------------------------------------
     @property
@@ -96,6 +114,18 @@ class NeuronSection(Section):
     def binary_mode(self) -> bool:
         """True when inputs are yes/no (0 or 1), as for a perceptron."""
         return self._values["binary_mode"]
+
+    @property
+    def neuron_input_names(self) -> tuple[str, ...]:
+        """What each input stands for (``"weather"``), or ``""`` where it has no name.
+
+        A network unit's inputs have none: they are the network's inputs or the
+        previous layer's outputs.
+        """
+        names = self._values["input_names"]
+        if names is None or self._values["target"] is not None:
+            return ("",) * len(self.neuron_inputs)
+        return tuple(names)
 
     @property
     def neuron_target(self) -> tuple[int, int] | None:
@@ -206,6 +236,19 @@ class NeuronSection(Section):
         extra = [0.0] * max(0, n - len(values["inputs"]))
         values["inputs"] = (values["inputs"] + extra)[:n]
         values["weights"] = (values["weights"] + extra)[:n]
+        values["input_names"] = None  # the names told one example's story
+        self._parts.touch({"neuron"})
+
+    def set_input_names(self, names) -> None:
+        """Name the standalone neuron's inputs (``None`` for none). Touches ``neuron``.
+
+        ``names`` holds one string of at most `lim.MAX_INPUT_NAME` characters per
+        input; an empty string leaves that input unnamed.
+        """
+        names = check_input_names("neuron input_names", names, len(self._values["inputs"]))
+        if names == self._values["input_names"]:
+            return
+        self._values["input_names"] = names
         self._parts.touch({"neuron"})
 
     def set_binary_mode(self, on: bool) -> None:
@@ -278,6 +321,7 @@ class NeuronSection(Section):
         target = neuron["target"]
         if target is not None:
             target = list(check_target("neuron target", target, network["layer_sizes"]))
+        input_names = check_input_names("neuron input_names", neuron["input_names"], len(inputs))
         return {
             "inputs": list(inputs),
             "weights": list(weights),
@@ -286,4 +330,5 @@ class NeuronSection(Section):
             "params": params,
             "binary_mode": binary_mode,
             "target": target,
+            "input_names": input_names,
         }

@@ -38,7 +38,9 @@ from actplay.ui.widgets.numbers import format_number
 from actplay.ui.widgets.retire import retire
 
 LABEL_WIDTH = 40  # px left of the input column for the feature names
-HEADER_WIDTH = (56, 120)  # px: narrowest and widest a column's header may be
+# px: narrowest and widest a column's header may be; headers never overlap their
+# neighbours (a deep network in a narrow dock gets compact headers instead)
+HEADER_WIDTH = (28, 120)
 SELECTED_RGBA = (240, 228, 66, 255)  # Okabe-Ito yellow: the selected weight's glow
 DISABLED_OPACITY = 0.3  # a feature that is switched off
 PROBABILITY_RANGE = (0.0, 1.0)  # an output with this range is a probability: centred on 0.5
@@ -179,7 +181,7 @@ class NetworkCanvas(QtWidgets.QWidget):
     @staticmethod
     def _header_width(layout) -> int:
         step = (layout.column_x[1] - layout.column_x[0]) if len(layout.column_x) > 1 else 200
-        return int(np.clip(step - 6, *HEADER_WIDTH))
+        return int(np.clip(step - 4, *HEADER_WIDTH))
 
     def tile_resolution(self) -> int:
         """Grid points per axis of a tile: one per device pixel it is drawn at."""

@@ -17,6 +17,7 @@ from actplay.ui.widgets.names import layer_label
 NEW_LAYER_UNITS = 4  # units of a hidden layer added with +
 ROW_HEIGHT = 24  # px of one header row
 HEADER_HEIGHT = 2 * ROW_HEIGHT + 6  # px above the tiles
+COMPACT_BELOW = 56  # px: a narrower layer header shows its size without - and +
 
 
 def _tool_button(text: str, name: str, tooltip: str, parent) -> QtWidgets.QToolButton:
@@ -84,9 +85,19 @@ class LayerHeader(QtWidgets.QWidget):
         self.combo.addItem(name, name)
         self.combo.setItemData(self.combo.count() - 1, title, QtCore.Qt.ItemDataRole.ToolTipRole)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # Too narrow for "- 8 +": the size alone (its tooltip says how to change it).
+        compact = event.size().width() < COMPACT_BELOW
+        self.minus.setVisible(not compact)
+        self.plus.setVisible(not compact)
+        super().resizeEvent(event)
+
     def update_view(self, size: int, activation: str) -> None:
         self.size_label.setText(f"{size}")
-        self.size_label.setToolTip(f"{size} unit{'s' if size != 1 else ''}")
+        self.size_label.setToolTip(
+            f"{size} unit{'s' if size != 1 else ''} (- and + beside it when the canvas is wider, "
+            "or the Architecture tab)"
+        )
         self.minus.setEnabled(size > self._lowest)
         self.plus.setEnabled(size < self._limit)
         index = self.combo.findData(activation)

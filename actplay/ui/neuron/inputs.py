@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtWidgets
 from actplay.model import limits
 from actplay.ui.binding import Binding, apply_command, bind_bool, bind_float
 from actplay.ui.widgets.float_slider import FloatSlider
+from actplay.ui.widgets.names import input_label
 from actplay.ui.widgets.pair_grid import PairGrid
 from actplay.ui.widgets.retire import retire
 
@@ -122,6 +123,7 @@ class InputRows(QtWidgets.QWidget):
         layout.addWidget(self.rows)
         layout.addWidget(self.bias_slider)
         self._n_inputs = -1
+        self._names: tuple = ()  # the input names the labels show
         self._mode = None  # (count, binary, target) last applied by _apply_mode
 
     # -- model -> widgets -----------------------------------------------------------
@@ -134,6 +136,17 @@ class InputRows(QtWidgets.QWidget):
         for binding in self._row_bindings:
             binding.refresh()
         self.bias_binding.refresh()
+        names = model.neuron_input_names
+        if names != self._names:  # a preset told (or dropped) its story
+            self._names = names
+            for i, (slider, check) in enumerate(
+                zip(self.input_sliders, self.input_checks, strict=True)
+            ):
+                text = input_label(i, names[i] if i < len(names) else "")
+                slider.label.setText(text)
+                slider.slider.setAccessibleName(text)
+                slider.spin.setAccessibleName(text)
+                check.setText(text)
         mode = (n_inputs, model.binary_mode, model.neuron_target)
         if mode != self._mode:  # visibility and enabled states change rarely: skip on drags
             self._apply_mode(*mode)
@@ -201,6 +214,7 @@ class InputRows(QtWidgets.QWidget):
         self.rows.add_row(*self._tool_cells)
         self._n_inputs = n_inputs
         self._mode = None
+        self._names = ()  # the new rows show x1, x2 ..: the next refresh names them
 
     # -- widgets -> model -------------------------------------------------------------
     def _on_add_clicked(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.model import limits, presets
 from actplay.ui import theme
@@ -27,6 +27,7 @@ from actplay.ui.neuron.equation_label import EquationLabel
 from actplay.ui.neuron.inputs import InputRows
 from actplay.ui.widgets.focus_order import place_after
 from actplay.ui.widgets.names import unit_label
+from actplay.ui.widgets.pair_grid import PairGrid
 
 TRUTH_TABLE_MAX_INPUTS = limits.MAX_INPUTS  # the standalone neuron's most inputs: 256 rows
 
@@ -119,7 +120,9 @@ class NeuronPanel(QtWidgets.QWidget):
         column.addWidget(bars_group)
         column.addStretch(1)
         self._column = column
+        self._bars_group = bars_group
         scroll = VerticalScrollArea()
+        self._scroll = scroll
         scroll.setWidget(content)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -148,9 +151,12 @@ class NeuronPanel(QtWidgets.QWidget):
         self._truth_table = TruthTable()
         self._truth_group = _group("Truth table", self._truth_table, "neuron_truth_group")
         self._truth_group.hide()  # refresh() shows it in binary mode
-        stretch = self._column.count() - 1
-        self._column.insertWidget(stretch, self._truth_group)
-        place_after(self.bars, self._truth_group)  # Tab: below the bar chart, as shown
+        # Above the bar chart: in yes/no mode the table is the point (the perceptron's story),
+        # and below the chart it started half out of view.
+        self._column.insertWidget(self._column.indexOf(self._bars_group), self._truth_group)
+        # Tab order follows the picture: the table, then the chart under it.
+        place_after(self.bars, self._truth_group)
+        QtWidgets.QWidget.setTabOrder(self._truth_table, self.bars)
 
     def _build_target_bar(self) -> QtWidgets.QWidget:
         """'Editing network neuron h1 unit 2' and the way back, shown only then."""
@@ -174,8 +180,14 @@ class NeuronPanel(QtWidgets.QWidget):
         theme.style_widget(bar, "#neuron_target_bar { background: $attention_background; }")
         row = QtWidgets.QHBoxLayout(bar)
         row.setContentsMargins(6, 3, 6, 3)
-        row.addWidget(self.target_label, 1)
-        row.addWidget(self.release_button)
+        # The way back goes under the label when the dock is narrow, not beside a
+        # label squeezed to one word a line.
+        self.target_label.setMinimumWidth(
+            self.target_label.fontMetrics().horizontalAdvance("Network neuron h1 unit 10")
+        )
+        pair = PairGrid(bar, stretch=(1, 0))
+        pair.add_row(self.target_label, self.release_button)
+        row.addWidget(pair)
         self.target_bar = bar
         return bar
 
@@ -246,10 +258,13 @@ class NeuronPanel(QtWidgets.QWidget):
         # A network unit can have 16 inputs: 65,536 rows would take seconds per repaint.
         binary = model.binary_mode and len(result.weights) <= TRUTH_TABLE_MAX_INPUTS
         if binary:
+            self.truth_table.show_input_names(model.neuron_input_names)
             self.truth_table.show_rows(model.truth_table())
         group = self._truth_group
         if group is not None and group.isVisibleTo(self) != binary:
             group.setVisible(binary)
+            if binary:  # switched on (a preset, the check box): bring the table into view
+                QtCore.QTimer.singleShot(0, lambda: self._scroll.ensureWidgetVisible(group))
 
     def _show_target(self, target) -> None:
         if target == self._shown_target:
@@ -270,4 +285,10 @@ class NeuronPanel(QtWidgets.QWidget):
         self.model.release_neuron()
 
     def _on_preset_chosen(self, name: str) -> None:
-        presets.apply(self.model, name)
+        # The Presets menu's own command, when the panel is in the window: one name, one
+        # undo step and one status line wherever the preset was chosen.
+        command = self.window().findChild(QtGui.QAction, f"preset_{name}_action")
+        if command is not None:
+            command.trigger()
+        else:
+            presets.apply(self.model, name)

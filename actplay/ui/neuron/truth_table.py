@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui import theme
+from actplay.ui.widgets.names import input_label
 from actplay.ui.widgets.numbers import format_number
 
 NO_BRUSH = QtGui.QBrush()
@@ -40,6 +41,7 @@ class TruthTable(QtWidgets.QTableWidget):
         )
         self.setMinimumHeight(ROW_HEIGHT * (VISIBLE_ROWS + 1) + 6)
         self._n_inputs = -1
+        self._names: tuple = ()
         self._current_row = -1
         self._theme = None  # the theme the row tints were made for
         self._current_brush = self._fires_brush = NO_BRUSH
@@ -49,7 +51,10 @@ class TruthTable(QtWidgets.QTableWidget):
         self.clear()
         self.setRowCount(len(rows))
         self.setColumnCount(n_inputs + 2)
-        self.setHorizontalHeaderLabels([f"x{i + 1}" for i in range(n_inputs)] + ["z", "a"])
+        names = self._names + ("",) * (n_inputs - len(self._names))
+        self.setHorizontalHeaderLabels(
+            [input_label(i, names[i]) for i in range(n_inputs)] + ["z", "a"]
+        )
         header = self.horizontalHeader()
         for c in (n_inputs, n_inputs + 1):  # numbers must never be cut short
             header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
@@ -66,6 +71,15 @@ class TruthTable(QtWidgets.QTableWidget):
                 self.setItem(r, c, item)
         self._n_inputs = n_inputs
         self._current_row = -1
+
+    def show_input_names(self, names) -> None:
+        """Head the input columns ``x1 weather`` .. (or ``x1`` where an input has no name)."""
+        names = tuple(names)
+        if names == self._names:
+            return
+        self._names = names
+        for i, name in enumerate(names[: max(self._n_inputs, 0)]):
+            self.setHorizontalHeaderItem(i, QtWidgets.QTableWidgetItem(input_label(i, name)))
 
     def show_rows(self, rows) -> None:
         """Show the model's ``truth_table()`` rows (a tuple of ``TruthRow``)."""

@@ -1,9 +1,13 @@
-"""The File menu's session commands: New, Open, Open Recent, Examples, Save, Save As.
+"""The File menu's session commands: New, Open, Open Recent, Save, Save As.
+
+The shipped example sessions are the presets' states: they are offered once,
+under their preset names, in the Presets menu (and the neuron panel's Presets
+button runs the same commands), not a second time here under file names.
 
 `FileActions` knows which file the window shows (``current_path``) and keeps
 the title ``"name[*] - actplay"`` in step with the undo stack: the window is
 modified whenever the stack is away from its clean index, so undoing back to
-the saved state clears the mark. New, Open and the examples are undo steps
+the saved state clears the mark. New and Open are undo steps
 like any other change, so none of them needs to ask before replacing the
 state; only closing a modified window asks (`confirm_close`).
 
@@ -38,16 +42,6 @@ def display_name(path) -> str:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return name
-
-
-def example_files() -> list[Path]:
-    """The example sessions shipped in ``resources/examples`` (empty when missing)."""
-    from actplay import resources
-
-    try:
-        return resources.example_sessions()
-    except FileNotFoundError:
-        return []
 
 
 class FileActions:
@@ -90,17 +84,6 @@ class FileActions:
         )
         self.recent_menu = QMenu("Open &recent", window)
         self.recent_menu.setObjectName("recent_menu")
-        self.examples_menu = QMenu("E&xamples", window)
-        self.examples_menu.setObjectName("examples_menu")
-        for path in example_files():
-            self.examples_menu.addAction(
-                self._action(
-                    display_name(path).replace("_", " ").capitalize(),
-                    lambda _=False, path=path: self.open_example(path),
-                    None,
-                    f"example_{display_name(path)}_action",
-                )
-            )
         self.save_action = self._action(
             "&Save session", self.save, QKeySequence.StandardKey.Save, "save_session_action"
         )
@@ -120,7 +103,6 @@ class FileActions:
             self.new_action,
             self.open_action,
             self.recent_menu,
-            self.examples_menu,
             self.save_action,
             self.save_as_action,
         ]
@@ -171,16 +153,6 @@ class FileActions:
         self._set_document(path, display_name(path))
         self.add_recent(path)
         self.window.show_status(f"Opened {path}")
-
-    def open_example(self, path) -> None:
-        """Load an example session; it has no file to save to, so Save asks for one."""
-        from actplay.model import session
-
-        state = session.read_state(path)
-        with self.window.undo_recorder.step(f"Open example {display_name(path)}"):
-            self.window.model.apply_state(state)
-        self._set_document(None, display_name(path))
-        self.window.show_status(f"Example: {display_name(path)}")
 
     def save_to(self, path) -> None:
         """Write the state to ``path`` and make it the current, unmodified file (raises OSError)."""

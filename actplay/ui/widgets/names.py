@@ -15,6 +15,11 @@ def layer_label(layer: int, n_layers: int) -> str:
     return "out" if layer == n_layers - 1 else f"h{layer}"
 
 
+def input_label(index: int, name: str = "") -> str:
+    """Input ``index`` (from 0) as shown: ``x1``, or ``x1 weather`` when it has a name."""
+    return f"x{index + 1} {name}" if name else f"x{index + 1}"
+
+
 def unit_label(layer: int, unit: int, n_layers: int) -> str:
     """A unit as the window names it: ``h1 unit 4`` for ``unit`` 3 of the first hidden layer.
 

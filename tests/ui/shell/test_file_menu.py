@@ -7,9 +7,10 @@ import json
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from actplay import resources
-from actplay.model import session
+from actplay.model import presets, session
 from actplay.model.playground import Playground
 from actplay.ui.shell import file_actions
 
@@ -118,15 +119,20 @@ def test_recent_files_are_kept_in_settings_capped_and_clearable(window, tmp_path
     assert not settings.value(file_actions.RECENT_KEY)
 
 
-def test_examples_menu_opens_every_shipped_example(window):
-    examples = resources.example_sessions()
-    menu_actions = [a for a in window.file_actions.examples_menu.actions() if a.objectName()]
-    assert len(menu_actions) == len(examples) >= 5
-    for path, example_action in zip(examples, menu_actions, strict=True):
-        example_action.trigger()
-        assert window.model.state_dict() == session.read_state(path)
-        assert window.file_actions.current_path is None  # Save must not overwrite the example
-        assert window.windowTitle().startswith(file_actions.display_name(path))
+def test_each_preset_has_one_place_and_one_name(window):
+    """The example sessions are the presets' states: the Presets menu offers them by the
+    preset's title, the neuron panel's button runs the same commands, and the File menu
+    does not list them again under file names."""
+    titles = [a.text() for a in window.findChild(QMenu, "presets_menu").actions()]
+    assert titles == list(presets.PRESETS.values())
+    assert window.findChild(QMenu, "examples_menu") is None
+    assert {p.name.split(".")[0] for p in resources.example_sessions()} == set(presets.PRESETS)
+    panel = window.neuron_panel
+    window.model.set_neuron_bias(0.9)
+    panel.preset_actions["dead_relu"].trigger()  # the panel's button
+    assert window.undo_stack.undoText() == f"Preset {presets.PRESETS['dead_relu']}"
+    window.undo_stack.undo()
+    assert window.model.neuron_bias == 0.9
 
 
 @pytest.mark.parametrize("answer, closes", [("cancel", False), ("discard", True), ("save", True)])

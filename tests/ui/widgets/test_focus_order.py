@@ -65,11 +65,14 @@ def test_network_tabs_and_rebuilt_inputs_keep_the_on_screen_order(window, qtbot)
     )
 
 
-def test_the_truth_table_follows_the_bar_chart(window):
+def test_the_truth_table_comes_between_the_equation_and_the_bar_chart(window):
+    # As shown: in yes/no mode the table sits above the chart, where it is in view.
     panel = window.neuron_panel
     panel.preset_actions["perceptron"].trigger()
     window.scheduler.flush()
-    assert follows(tab_chain(window), panel.bars, panel.truth_table, panel.truth_group)
+    chain = tab_chain(window)
+    assert follows(chain, panel.truth_table, panel.bars, panel.truth_group)
+    assert panel.isAncestorOf(chain[chain.index(panel.truth_table) - 1])  # the neuron's own
 
 
 def test_placing_widgets_leaves_the_windows_python_objects_valid(window, qtbot):
