@@ -64,6 +64,7 @@ class CurvePane(QWidget):
         self._shown_data = None
         self._shown_marker: tuple | None = None
         self._crosshair_x: float | None = None
+        self._readout_range = model.x_range  # the x range the crosshair's x was read in
         self._neuron_shown = True
 
         self.plot = CurvePlot(self)
@@ -261,6 +262,12 @@ class CurvePane(QWidget):
                 self._shown_data = data
         self._show_neuron_marker()
         if "curve" in sections:
+            if self.model.x_range != self._readout_range:
+                # The axis moved under the mouse: the x read out last is no longer where
+                # the mouse is. Back to the hint until the mouse moves again.
+                self._readout_range = self.model.x_range
+                self._crosshair_x = None
+                self.plot.show_crosshair(None)
             self._show_readout()
 
     def set_neuron_shown(self, shown: bool) -> None:

@@ -21,7 +21,7 @@ from actplay.core.activations import SATURATION_THRESHOLD
 from actplay.model.limits import MAX_COMPARE
 from actplay.ui import theme
 from actplay.ui.curve.legend import FunctionLegend
-from actplay.ui.curve.plot_items import CornerText, outside_auto_range
+from actplay.ui.curve.plot_items import CornerText, EdgeCue, outside_auto_range
 from actplay.ui.widgets.light_plot import house_numbers
 from actplay.ui.widgets.numbers import format_number
 
@@ -187,6 +187,9 @@ class CurvePlot(pg.PlotWidget):
         self.marker_label = CornerText(plot.getViewBox(), theme.plot_colour("accent"), 9.0)
         self.marker_label.setZValue(22)
         self.marker_label.setVisible(False)
+        self.edge_cue = EdgeCue(plot.getViewBox(), 9.0)
+        self.edge_cue.setZValue(23)
+        self.edge_cue.setVisible(False)
 
         self.crosshair = pg.InfiniteLine(angle=90, movable=False)
         self.crosshair.setVisible(False)
@@ -212,6 +215,8 @@ class CurvePlot(pg.PlotWidget):
         backdrop = theme.plot_background()
         backdrop.setAlpha(LABEL_BACKDROP_ALPHA)
         self.marker_label.setBackdrop(backdrop)
+        self.edge_cue.setBrush(pg.mkBrush(accent))
+        self.edge_cue.setBackdrop(backdrop)
         self.crosshair.setPen(
             pg.mkPen(theme.plot_colour("crosshair"), width=1, style=Qt.PenStyle.DotLine)
         )
@@ -288,13 +293,24 @@ class CurvePlot(pg.PlotWidget):
             self._applying_range = False
 
     def show_marker(self, z: float, a: float, slope: float, visible: bool = True) -> None:
-        """Mark the neuron's ``(z, a)`` and draw the tangent of slope ``f'(z)``."""
+        """Mark the neuron's ``(z, a)`` and draw the tangent of slope ``f'(z)``.
+
+        A ``z`` outside the plotted x range gets an arrow with its value at that edge
+        instead of a marker nobody can see.
+        """
         finite = all(np.isfinite((z, a, slope)))
-        for item in (self.marker, self.tangent, self.marker_label):
-            item.setVisible(visible and finite)
+        lo, hi = self.getPlotItem().getViewBox().viewRange()[0]
+        outside = finite and not lo <= z <= hi
+        for item in (self.marker, self.tangent):
+            item.setVisible(visible and finite and not outside)
+        self.marker_label.setVisible(visible and finite)
+        if visible and outside:
+            side, arrow = ("left", "\u25c0 z = {}") if z < lo else ("right", "z = {} \u25b6")
+            self.edge_cue.show_at(side, a, arrow.format(format_number(z)))
+        else:
+            self.edge_cue.setVisible(False)
         if not (visible and finite):
             return
-        lo, hi = self.getPlotItem().getViewBox().viewRange()[0]
         half = TANGENT_HALF_WIDTH * (hi - lo)
         tangent_x = np.array([z - half, z + half])
         self.tangent.setData(tangent_x, a + slope * (tangent_x - z))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
@@ -75,3 +77,60 @@ class CornerText(QGraphicsSimpleTextItem):
             area.width() - box.width() - self._margin[0],
             area.height() - box.height() - self._margin[1],
         )
+
+
+class EdgeCue(QGraphicsSimpleTextItem):
+    """A value that is out of the view, written at the view's left or right edge.
+
+    The neuron's z can leave the plotted x range (z = 10 on a -6..6 axis): the
+    marker then cannot be drawn, and this cue says where it went, at the height
+    of its a (held inside the view).
+    """
+
+    def __init__(self, view: pg.ViewBox, point_size: float, margin: float = 6.0) -> None:
+        super().__init__(view)
+        font = QFont()
+        font.setPointSizeF(point_size)
+        font.setBold(True)
+        self.setFont(font)
+        self._view = view
+        self._margin = margin
+        self._anchor: tuple | None = None  # (side, data y) last shown
+        self._backdrop = None
+        view.sigResized.connect(self._place)
+        view.sigYRangeChanged.connect(self._place)
+
+    def setBackdrop(self, colour) -> None:  # noqa: N802 (Qt's naming)
+        """Fill behind the text (the plot's background, mostly opaque)."""
+        self._backdrop = colour
+        self.update()
+
+    def boundingRect(self):  # noqa: N802 (Qt's name)
+        return super().boundingRect().adjusted(-3, -1, 3, 1)
+
+    def paint(self, painter, option, widget=None) -> None:
+        if self._backdrop is not None:
+            painter.fillRect(self.boundingRect(), self._backdrop)
+        super().paint(painter, option, widget)
+
+    def show_at(self, side: str, y: float, text: str) -> None:
+        """Show ``text`` at the ``"left"`` or ``"right"`` edge, level with data ``y``."""
+        if text != self.text():
+            self.setText(text)
+        self._anchor = (side, y)
+        self._place()
+        self.setVisible(True)
+
+    def _place(self, *_args) -> None:
+        if self._anchor is None:
+            return
+        side, y = self._anchor
+        box, area = self.boundingRect(), self._view.rect()
+        y_px = (
+            self._view.mapFromView(pg.Point(0.0, y)).y() if math.isfinite(y) else area.center().y()
+        )
+        top = min(
+            max(y_px - box.height() / 2, self._margin), area.height() - box.height() - self._margin
+        )
+        left = self._margin if side == "left" else area.width() - box.width() - self._margin
+        self.setPos(left, top)

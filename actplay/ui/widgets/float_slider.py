@@ -13,6 +13,8 @@ import math
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
 
+from actplay.ui.widgets.numbers import format_number
+
 SLIDER_STEPS = 1000  # integer positions of the QSlider across lo..hi
 SPIN_LIMIT = 1e6  # the model's VALUE_LIMIT: the largest magnitude anyone may type
 
@@ -72,6 +74,8 @@ class FloatSlider(QWidget):
         self._lo, self._hi = 0.0, 1.0
         self._value = float(value)
         self._showing_value = False  # slider and spin box show _value (set by setValue)
+        self.range_cue: QLabel | None = None  # the arrow shown past the slider's end
+        self._shown_beyond = 0
 
         self.label = QLabel(label, self)
         self.label.setObjectName(f"{name}_label")
@@ -125,6 +129,7 @@ class FloatSlider(QWidget):
             self.slider.setValue(self._to_position(self._value))
             self.spin.setValue(self._value)
         self._showing_value = True
+        self._show_range_cue()
 
     def setRange(self, lo: float, hi: float) -> None:
         """Map the slider onto ``lo..hi`` (the spin box keeps accepting any value)."""
@@ -135,6 +140,7 @@ class FloatSlider(QWidget):
         self.spin.setSingleStep(_nice_step((hi - lo) / 100.0))
         with QSignalBlocker(self.slider):
             self.slider.setValue(self._to_position(self._value))
+        self._show_range_cue()
 
     def range(self) -> tuple[float, float]:
         """The slider's ``(lo, hi)``."""
@@ -161,7 +167,38 @@ class FloatSlider(QWidget):
         self._value = float(value)
         with QSignalBlocker(self.slider):
             self.slider.setValue(self._to_position(self._value))
+        self._show_range_cue()
         self.valueChanged.emit(self._value)
+
+    # -- a value beyond the slider's reach ----------------------------------------------
+    def beyond_range(self) -> int:
+        """-1 when the value is below the slider's range, 1 above it, 0 within."""
+        return -1 if self._value < self._lo else (1 if self._value > self._hi else 0)
+
+    def _show_range_cue(self) -> None:
+        """An arrow beside the pinned handle while the value is past the slider's end.
+
+        The slider can only show its end; the arrow says the value goes on (w = 20 on
+        a -5..5 slider), and its tooltip says how to reach it.
+        """
+        beyond = self.beyond_range()
+        if beyond == self._shown_beyond:
+            return
+        self._shown_beyond = beyond
+        if self.range_cue is None:
+            if not beyond:
+                return
+            self.range_cue = QLabel(self)  # made the first time it is needed
+            self.range_cue.setObjectName(f"{self.objectName()}_beyond")
+            self.layout().insertWidget(2, self.range_cue)
+        self.range_cue.setVisible(bool(beyond))
+        if beyond:
+            self.range_cue.setText("\u25b6" if beyond > 0 else "\u25c0")
+            self.range_cue.setToolTip(
+                f"{self.label.text()} is beyond the slider's range "
+                f"({format_number(self._lo)} \u2026 {format_number(self._hi)}): the slider "
+                "stops at its end; the box shows the value"
+            )
 
 
 def _nice_step(raw: float) -> float:
