@@ -153,6 +153,14 @@ def split_parameters(flat: np.ndarray, layer_sizes) -> list[np.ndarray]:
     return weights + biases
 
 
+def _raw_functions(activations) -> list[tuple]:
+    """Per layer ``(value, derivative, params, softmax)``: what a step calls, resolved once."""
+    return [
+        (f.value_function, f.derivative_function, params, is_softmax(f))
+        for f, params in activations
+    ]
+
+
 class _Workspace:
     """Preallocated arrays for one batch size."""
 
@@ -214,10 +222,7 @@ class Trainer:
         self.l2 = float(l2)
         self.sizes = network.layer_sizes
         self._activations = network.activations
-        self._functions = [
-            (f.value_function, f.derivative_function, params, is_softmax(f))
-            for f, params in network.activations
-        ]
+        self._functions = _raw_functions(self._activations)
         self._shapes = list(zip(self.sizes[1:], self.sizes[:-1], strict=True))
         total = sum(o * i + o for o, i in self._shapes)
         self.parameters = np.empty(total)
@@ -242,15 +247,25 @@ class Trainer:
         self.reset_schedule()
 
     # -- pickling: the whole state, so a worker process carries on exactly ------------
-    _VIEWS = ("weights", "biases", "weight_gradients", "bias_gradients", "_workspaces", "_current")
+    _VIEWS = (
+        "weights",
+        "biases",
+        "weight_gradients",
+        "bias_gradients",
+        "_workspaces",
+        "_current",
+        "_functions",
+    )
 
     def __getstate__(self) -> dict:
         """Parameters, optimiser moments, shuffling generator and position; not the
-        per-layer views or scratch arrays (rebuilt on unpickling)."""
+        per-layer views, scratch arrays or raw functions (rebuilt on unpickling: the
+        activations themselves travel, built-ins by name)."""
         return {k: v for k, v in self.__dict__.items() if k not in self._VIEWS}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+        self._functions = _raw_functions(self._activations)
         self.weights, self.biases = self._views(self.parameters)
         self.weight_gradients, self.bias_gradients = self._views(self.gradient)
         self._workspaces = {}

@@ -8,6 +8,7 @@ import pickle
 import numpy as np
 import pytest
 
+from actplay.core import activations as acts
 from actplay.core import datasets
 from actplay.core.network import Network
 from actplay.core.training import Trainer, split_parameters
@@ -48,6 +49,19 @@ def test_a_pickled_trainer_carries_on_exactly_as_the_original(circle):
     travelled.weights[0][0, 0] = 123.0
     assert travelled.parameters[0] == 123.0
     assert np.shares_memory(travelled.bias_gradients[-1], travelled.gradient)
+
+
+@pytest.mark.parametrize("name", acts.names())
+def test_a_trainer_of_every_built_in_activation_travels(circle, name):
+    # Some built-ins are made of lambdas: they travel as their registry name.
+    net = Network.from_init((2, 4, 1), [name, "sigmoid"], "xavier", 0)
+    original = Trainer(net, *circle.train, loss="bce", learning_rate=0.01)
+    original.step(3)
+    travelled = pickle.loads(pickle.dumps(original))
+    assert travelled.network().activations[0][0] is acts.get(name)
+    for trainer in (original, travelled):
+        trainer.step(5)
+    np.testing.assert_array_equal(travelled.parameters, original.parameters)
 
 
 def test_split_parameters_matches_the_trainers_views(circle):

@@ -32,8 +32,8 @@ def spiral():
     return datasets.generate("spiral", 200, noise=0.0, test_fraction=0.5, seed=0)
 
 
-def _trainer(data, seed=0, learning_rate=0.01, sizes=(2, 6, 6, 1)):
-    net = Network.from_init(sizes, ["tanh"] * (len(sizes) - 2) + ["sigmoid"], "xavier", seed)
+def _trainer(data, seed=0, learning_rate=0.01, sizes=(2, 6, 6, 1), hidden="tanh"):
+    net = Network.from_init(sizes, [hidden] * (len(sizes) - 2) + ["sigmoid"], "xavier", seed)
     return Trainer(
         net, *data.train, loss="bce", optimizer="adam", learning_rate=learning_rate, seed=seed
     )
@@ -68,6 +68,15 @@ def test_advance_trains_exactly_as_in_this_process(worker, spiral):
     back.epoch()
     reference.epoch()
     np.testing.assert_array_equal(back.parameters, reference.parameters)
+
+
+@pytest.mark.parametrize("hidden", ["leaky_relu", "silu"])
+def test_built_ins_made_of_lambdas_train_in_the_worker(worker, spiral, hidden):
+    worker.load(0, _trainer(spiral, hidden=hidden))
+    worker.advance(1)
+    reference = _trainer(spiral, hidden=hidden)
+    reference.epoch()
+    np.testing.assert_array_equal(worker.snapshot(0).parameters, reference.parameters)
 
 
 def test_new_parameters_and_rates_apply_from_the_next_step(worker, spiral):

@@ -157,6 +157,15 @@ class Activation:
             raise ValueError(f"{self.name}: parameter names must be unique")
         object.__setattr__(self, "_specs", specs)
 
+    def __reduce_ex__(self, protocol):
+        """A built-in pickles as its registry name: some are made of lambdas, which
+        pickle cannot send to a training worker; others pickle by value."""
+        from actplay.core.activations import registry
+
+        if self.name in registry.names() and registry.get(self.name) is self:
+            return registry.get, (self.name,)
+        return super().__reduce_ex__(protocol)
+
     # -- metadata ---------------------------------------------------------------------
     @property
     def bounded(self) -> bool:
