@@ -144,6 +144,11 @@ class Race:
         return self.epochs + self._position / self.steps_per_epoch
 
     @property
+    def at_epoch_end(self) -> bool:
+        """True between epochs: every lane has finished the same whole number of them."""
+        return self._position == 0 and self._sweep is None
+
+    @property
     def finished(self) -> bool:
         """True once every lane has diverged (nothing left to train)."""
         return not self._running
@@ -247,13 +252,14 @@ class Race:
                     test_accuracy,
                 )
 
-    def curves(self, metric: str | None = None) -> np.ndarray:
-        """Recorded values, epochs 0..``epochs`` (a copy; NaN after a lane diverged).
+    def curves(self, metric: str | None = None, first: int = 0) -> np.ndarray:
+        """Recorded values, epochs ``first``..``epochs`` (a copy; NaN after a lane diverged).
 
-        Returns ``(n_seeds, n_contestants, epochs + 1)`` for one of :data:`METRICS`,
-        or ``(n_seeds, n_contestants, len(METRICS), epochs + 1)`` for ``None``.
+        Returns ``(n_seeds, n_contestants, n)`` for one of :data:`METRICS`, or
+        ``(n_seeds, n_contestants, len(METRICS), n)`` for ``None``, where
+        ``n = epochs + 1 - first`` (0 when ``first`` is past the last record).
         """
-        recorded = self._curves[..., : self.epochs + 1]
+        recorded = self._curves[..., max(0, first) : self.epochs + 1]
         if metric is None:
             return recorded.copy()
         if metric not in METRICS:

@@ -272,3 +272,32 @@ def test_run_for_may_stop_between_lanes_and_ends_the_same(spiral):
     sliced.run_to(3)
     whole.run_to(3)
     assert np.array_equal(sliced.parameters(1, 2), whole.parameters(1, 2))
+
+
+def test_run_for_one_epoch_at_a_time_trains_as_one_run_to_the_end(spiral):
+    # How a worker drives a race (to every epoch end, to look at it there) against
+    # how the command line does (run_for to the last epoch): the same chunks, so the
+    # same weights, records and divergence, bit for bit.
+    setup = _setup(spiral, [("identity", {}), ("tanh", {})], sizes=(2, 8, 8, 1), optimizer="sgd")
+    setup = RaceSetup(**{**setup.__dict__, "learning_rate": 10.0})
+    headless = Race(setup)
+    headless.run_for(60.0, until_epoch=6)
+    pieces = Race(setup)
+    seen = []
+    while pieces.epochs < 6:
+        pieces.run_for(0.0005, until_epoch=pieces.epochs + 1)
+        if pieces.at_epoch_end:
+            seen.append(pieces.epochs)
+            np.testing.assert_array_equal(
+                pieces.curves(first=pieces.epochs)[..., 0], pieces.curves()[..., -1]
+            )
+        else:
+            assert pieces._sweep is not None or pieces.epoch_progress % 1 > 0
+    assert sorted(set(seen)) == [1, 2, 3, 4, 5, 6]
+    assert np.isfinite(headless.diverged_at()[0, 0])
+    np.testing.assert_array_equal(pieces.diverged_at(), headless.diverged_at())
+    np.testing.assert_array_equal(pieces.curves(), headless.curves())
+    for c in range(2):
+        assert np.array_equal(pieces.parameters(0, c), headless.parameters(0, c))
+    assert pieces.curves(first=4).shape == (1, 2, 4, 3)
+    assert pieces.curves("test_loss", first=9).shape == (1, 2, 0)
