@@ -6,6 +6,8 @@ Every setter validates through ``race_schema`` and touches ``race`` once;
 training touches ``race`` when it publishes. The run is derived state: it is
 never saved (the settings make it again, step for step); a session may keep its
 results (``results_state``), which a loaded race shows until it is reset.
+Play may lend the race to a worker process (``race_background.py``); what the
+results say, live, lent or loaded, is in ``race_answers.py``.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ from actplay.core import datasets
 from actplay.model import race_presets
 from actplay.model import race_schema as schema
 from actplay.model.errors import InvalidValue
+from actplay.model.race_answers import RaceAnswersMixin
+from actplay.model.race_background import RaceBackgroundMixin
 from actplay.model.race_labels import contestant_labels
 from actplay.model.race_results import record_from_json, results_to_json
 
 if TYPE_CHECKING:
-    from actplay.core.network import Network
     from actplay.core.race import Race
     from actplay.core.race_record import RaceRecord
     from actplay.core.race_setup import RaceSetup
-    from actplay.core.race_summary import LaneHealth, ResultRow
 
 # The race's own classes are imported when a race is first built or read, not at
 # start-up: most sessions never race (see core/race_limits.py).
@@ -36,11 +38,13 @@ if TYPE_CHECKING:
 KEEPS_THE_RUN = ("target", "keep_results", "epochs", "preset")
 # Changing only these keeps the preset's question on screen: the experiment is the same.
 KEEPS_THE_PRESET = ("target", "keep_results", "epochs", "repeats", "seed")
-MAP_RESOLUTION = 48  # cells per axis of a contestant's decision map
 
 
-class RaceState:
+class RaceState(RaceAnswersMixin, RaceBackgroundMixin):
     """Settings, run and results of the race (``playground.race``).
+
+    Play trains it with ``train_for`` in the caller's thread, or, with a worker
+    attached (``attach_worker``), in the worker's process (``race_background.py``).
 
     Parameters
     ----------
@@ -63,6 +67,7 @@ class RaceState:
         self._clear_run()
 
     def _clear_run(self) -> None:
+        self._forget_lent()
         self._race: Race | None = None
         self._loaded: tuple[RaceRecord, list] | None = None  # results read from a session
         self._running = False
@@ -120,6 +125,7 @@ class RaceState:
         if resets:
             self._clear_run()
         elif self._running and self.finished:
+            self._recall()
             self._running = False
         self._touch({"race"})
 
@@ -187,6 +193,8 @@ class RaceState:
     @property
     def epoch(self) -> float:
         """Epochs every lane has trained (fractional inside one)."""
+        if self._lent is not None:
+            return self._lent.mirror.epoch_progress
         if self._race is not None:
             return self._race.epoch_progress
         return float(self._loaded[0].last_epoch) if self._loaded else 0.0
@@ -194,6 +202,9 @@ class RaceState:
     @property
     def finished(self) -> bool:
         """True once the race reached its epoch count, or every lane diverged."""
+        if self._lent is not None:
+            mirror = self._lent.mirror
+            return mirror.epochs >= self._settings["epochs"] or mirror.all_diverged
         if self._race is not None:
             return self._race.epochs >= self._settings["epochs"] or self._race.finished
         return self._loaded is not None
@@ -215,13 +226,17 @@ class RaceState:
             self._ready()
         else:
             self._unpublished = False
+            self._recall()
         self._running = on
         self._touch({"race"})
+        if on and self._worker is not None:
+            self._lend()
 
     def step(self) -> None:
         """Train every lane to the end of the current epoch (a whole one at its start)."""
         if self.finished:
             raise InvalidValue("the race is finished: press Reset to run it again")
+        self._recall()
         race = self._ready()
         race.run_to(race.epochs + 1)
         self._publish()
@@ -239,6 +254,7 @@ class RaceState:
         With ``publish=False`` no event is sent: the next publishing call, or
         :meth:`publish`, shows everything trained meanwhile.
         """
+        self._recall()
         race = self._ready()
         race.run_for(seconds, until_epoch=self._settings["epochs"])
         self._unpublished = True
@@ -257,12 +273,18 @@ class RaceState:
         self._unpublished = False
         self._touch({"race"})
 
+    def _stop(self) -> None:
+        """Pause (the end of the race, or a failure) and show it."""
+        self._running = False
+        self._publish()
+
     def run(self, progress=None, chunk_seconds: float = 0.5) -> RaceRecord:
         """Train the whole race now (headless), then return its record.
 
         ``progress(epoch, total)``, when given, is called after each chunk.
         Touches ``race`` once at the end.
         """
+        self._recall()
         race = self._ready()
         total = self._settings["epochs"]
         while not self.finished:
@@ -272,58 +294,6 @@ class RaceState:
         self._running = False
         self._publish()
         return self.record()
-
-    # -- results --------------------------------------------------------------------
-    def record(self) -> RaceRecord | None:
-        """What the race recorded so far (live or loaded); None before it starts."""
-        if self._race is not None:
-            key = (self._race.epochs, len(self._race.lanes))
-            if self._record_cache is None or self._record_cache[0] != key:
-                self._record_cache = (key, self._race.record())
-            return self._record_cache[1]
-        return self._loaded[0] if self._loaded else None
-
-    def table(self) -> tuple[ResultRow, ...] | None:
-        """The results table for the current target; None before the race starts."""
-        record = self.record()
-        if record is None:
-            return None
-        from actplay.core.race_summary import results_table
-
-        target = self._settings["target"]
-        return results_table(record, target["metric"], target["value"])
-
-    def health(self, contestant: int, seed_index: int = 0) -> LaneHealth | None:
-        """Gradient flow and dead/saturated fractions of one lane (live races only)."""
-        if self._race is None:
-            return None
-        from actplay.core.race_summary import lane_health
-
-        return lane_health(self._race, seed_index, contestant)
-
-    def network(self, contestant: int) -> Network | None:
-        """The first seed's current network of one contestant (live or loaded)."""
-        if self._race is not None:
-            return self._race.network(0, contestant)
-        if self._loaded is None:
-            return None
-        from actplay.model.race_build import network_from_flat
-
-        return network_from_flat(self.setup(), contestant, self._loaded[1][contestant])
-
-    def surface(self, contestant: int, resolution: int = MAP_RESOLUTION) -> np.ndarray | None:
-        """The first seed's decision map of one contestant, (res, res) in [-1, 1]."""
-        network = self.network(contestant)
-        if network is None:
-            return None
-        from actplay.core.race_summary import decision_surface
-
-        settings = self._settings
-        regression = settings["dataset"]["source"] == "regression"
-        extent = (-datasets.DATA_RADIUS - 1.0, datasets.DATA_RADIUS + 1.0)
-        return decision_surface(
-            network, settings["dataset"]["features"], extent, resolution, regression
-        )
 
     # -- sessions -------------------------------------------------------------------
     def state(self) -> dict:
@@ -336,7 +306,7 @@ class RaceState:
         if not (self._settings["keep_results"] or always):
             return None
         if self._race is not None:
-            weights = [self._race.parameters(0, c) for c in range(len(self._race.lanes[0]))]
+            weights = [self._parameters(c) for c in range(len(self._race.lanes[0]))]
             return results_to_json(self.record(), weights)
         if self._loaded is not None:
             return results_to_json(*self._loaded)

@@ -58,6 +58,7 @@ from actplay.model.training_worker_loop import (
     STEPS,
     TEST_LOSS,
     TRAIN_LOSS,
+    UPDATE,
     serve,
 )
 
@@ -141,6 +142,7 @@ class TrainingWorker:
         self._generation = 0
         self._request = 0
         self._finalizer = None
+        self._updates: list = []  # streamed by a job in the worker, oldest first
 
     # -- the process -------------------------------------------------------------------
     @property
@@ -184,6 +186,7 @@ class TrainingWorker:
         if self._process is not None:
             _shut_down(self._process, self._conn, timeout)
         self._process = self._conn = self._table = self._lock = None
+        self._updates = []
 
     # -- commands (never wait) ---------------------------------------------------------
     def load(self, slot: int, trainer, test_inputs=None, test_targets=None) -> int:
@@ -301,20 +304,33 @@ class TrainingWorker:
                 raise RuntimeError(f"the training worker has ended ({error})") from None
             if message is None:
                 raise TimeoutError(f"the training worker did not answer within {timeout:g} s")
-            if message[0] == "error":
-                self.errors.append(message[1])
-            elif message[1] == request:
+            if not self._keep(message) and message[1] == request:
                 return message[2]
 
     def _read_messages(self) -> None:
-        """Keep the errors the worker reported since the last look (answers are late: dropped)."""
+        """Keep the errors and updates the worker sent since the last look (answers are
+        late: dropped)."""
         try:
             while self._conn is not None and self._conn.poll():
-                message = self._conn.recv()
-                if message[0] == "error":
-                    self.errors.append(message[1])
+                self._keep(self._conn.recv())
         except (EOFError, OSError):
             pass
+
+    def _keep(self, message) -> bool:
+        """Keep an error or a streamed update; False for anything else (an answer)."""
+        if message[0] == "error":
+            self.errors.append(message[1])
+        elif message[0] == UPDATE:
+            self._updates.append(message[1])
+        else:
+            return False
+        return True
+
+    def take_updates(self) -> list:
+        """The updates a job in the worker streamed since the last call, oldest first."""
+        self._read_messages()
+        updates, self._updates = self._updates, []
+        return updates
 
 
 @contextmanager

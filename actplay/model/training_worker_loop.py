@@ -3,7 +3,8 @@
 Runs in the worker process. It waits for a command while nothing trains and,
 while something does, looks at the pipe between slices of training (a
 ``poll`` costs microseconds). Snapshots go into a shared table of float64,
-one row per slot: the header fields below, then the parameters.
+one row per slot: the header fields below, then the parameters. A race lent
+to the worker (``race_*`` commands) trains beside the slots in a ``RaceJob``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ GENERATION, PROGRESS, STEPS, TRAIN_LOSS, TEST_LOSS, STATE, N_PARAMETERS, N_LAYER
 GRADIENTS = 8
 HEADER = GRADIENTS + MAX_LAYERS
 EMPTY, TRAINING, DIVERGED, FAILED = 0.0, 1.0, 2.0, 3.0  # values of the STATE field
+UPDATE = "update"  # the kind of message a job streams to the parent unasked
 
 
 class _Worker:
@@ -39,6 +41,13 @@ class _Worker:
         self.rounds_left = 0
         self.advance_request = None
         self.last_write = 0.0
+        self.race_job = None  # a race lent to this worker (model/race_worker_loop.py)
+
+    @property
+    def busy(self) -> bool:
+        """True while something trains (the loop then only peeks at the pipe)."""
+        group = self.running or self.rounds_left > 0
+        return group or (self.race_job is not None and self.race_job.busy)
 
     # -- commands ----------------------------------------------------------------------
     def handle(self, message) -> bool:
@@ -46,7 +55,13 @@ class _Worker:
         kind = message[0]
         if kind == "close":
             return False
-        if kind == "load":
+        if kind.startswith("race_"):
+            if self.race_job is None:
+                from actplay.model.race_worker_loop import RaceJob
+
+                self.race_job = RaceJob(self.conn, PUBLISH_S)
+            self.race_job.handle(message)
+        elif kind == "load":
             _, slot, generation, trainer, test = message
             self.group.put(slot, trainer)
             self.tests[slot] = test
@@ -90,6 +105,12 @@ class _Worker:
 
     # -- training --------------------------------------------------------------------
     def train_slice(self) -> None:
+        if self.running or self.rounds_left > 0:
+            self.train_group_slice()
+        if self.race_job is not None and self.race_job.busy:
+            self.race_job.train_slice()
+
+    def train_group_slice(self) -> None:
         before = set(self.group.diverged)
         try:
             round_ended = self.group.step_slice()
@@ -161,8 +182,7 @@ def serve(conn, shared, lock, slots: int, capacity: int) -> None:
     worker = _Worker(conn, shared, lock, slots)
     try:
         while True:
-            busy = worker.running or worker.rounds_left > 0
-            if not busy or conn.poll():
+            if not worker.busy or conn.poll():
                 try:
                     message = conn.recv()  # waits while nothing trains
                 except EOFError:  # the parent has gone: so does the worker
