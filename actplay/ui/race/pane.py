@@ -19,7 +19,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.ui.race.controls import RaceControls
 from actplay.ui.race.curves import RaceCurves
-from actplay.ui.race.driver import TimerDriver
+from actplay.ui.race.driver import RaceDriver
 from actplay.ui.race.figure import show_details
 from actplay.ui.race.flow import GradientFlow
 from actplay.ui.race.maps import RaceMaps
@@ -40,7 +40,7 @@ class RacePane(QtWidgets.QWidget):
     parent : QWidget, optional
     driver : object, optional
         Trains the race while it runs: anything with ``sync()`` (default: a
-        :class:`~actplay.ui.race.driver.TimerDriver`).
+        :class:`~actplay.ui.race.driver.RaceDriver`).
     """
 
     SECTIONS = frozenset({"race"})
@@ -49,7 +49,7 @@ class RacePane(QtWidgets.QWidget):
         super().__init__(parent)
         self.setObjectName("race_pane")
         self.model = model
-        self.driver = driver if driver is not None else TimerDriver(model, self)
+        self.driver = driver if driver is not None else RaceDriver(model, self)
         self.controls = RaceControls(model)
         self.setup = SetupForm(model)
         self.curves = RaceCurves()

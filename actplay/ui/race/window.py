@@ -4,7 +4,8 @@ A race wants room: six decision maps, two plots and a table do not fit a dock
 beside the network. The window is built the first time it opens (start-up
 never pays for it), registered with the main window's redraw scheduler like
 any view, and kept: closing it hides it, and a race that runs keeps running
-until paused. It is a child of the main window, so it closes with it.
+until paused. It is a child of the main window, so it closes with it. Its race
+trains in a worker process (``worker_link.py``) the main window's Close ends.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ def open_race_window(window) -> RaceWindow:
     """Show (building it on first use) the race window of main window ``window``."""
     race_window = getattr(window, "race_window", None)
     if race_window is None:
+        from actplay.ui.race.worker_link import install_race_worker
+
+        install_race_worker(window)  # Play trains in its process from the first race on
         race_window = RaceWindow(window.model, window)
         window.scheduler.register(race_window.pane, race_window.pane.SECTIONS)
         window.race_window = race_window

@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from actplay.core.race import Race
 from actplay.core.race_summary import spread
 from actplay.model import race_presets, session
+from actplay.ui.race.driver import COLLECT_MS
 from actplay.ui.race.figure import MAP_RESOLUTION
 from actplay.ui.race.maps import health_caption
 from actplay.ui.race.table_text import row_cells
@@ -25,6 +27,7 @@ SMALL = {
     "repeats": 2,
     "epochs": 40,
 }
+SIX = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu")
 
 
 def _open(window, qtbot):
@@ -90,19 +93,63 @@ def test_step_trains_an_epoch_and_every_view_shows_the_model(window, qtbot):
         assert cells == list(row_cells(row))
 
 
-def test_play_trains_in_slices_and_the_main_window_stays_responsive(window, qtbot):
+def test_play_trains_in_the_worker_and_the_main_window_stays_responsive(window, qtbot):
     pane, race = _open(window, qtbot), window.model.race
     qtbot.mouseClick(pane.controls.play, QtCore.Qt.MouseButton.LeftButton)
     assert race.running and pane.driver.active and pane.controls.play.text() == "Pause"
+    assert race.in_background and race.worker is window.race_worker
+    assert pane.driver.timer.interval() == COLLECT_MS
     slider = window.network_panel.input_sliders[0]
-    slider.slider.setValue(slider.slider.maximum())  # handled between two ticks
+    slider.slider.setValue(slider.slider.maximum())  # the GUI thread only receives and draws
     qtbot.waitUntil(lambda: race.epoch >= 3, timeout=20000)
+    window.scheduler.flush()
+    assert pane.controls.epoch.text().startswith(f"epoch {int(race.epoch)} / 40")
     assert window.model.network_input[0] == window.model.plane_range[1]
     qtbot.mouseClick(pane.controls.play, QtCore.Qt.MouseButton.LeftButton)
-    assert not race.running and not pane.driver.active
+    assert not race.running and not pane.driver.active and not race.in_background
     stopped = race.epoch
     qtbot.wait(30)
     assert race.epoch == stopped
+
+
+def test_a_race_played_in_the_window_equals_the_headless_race(window, qtbot):
+    pane, race = _open(window, qtbot), window.model.race
+    race.set(contestants=[{"activation": name, "params": {}} for name in SIX])
+    qtbot.mouseClick(pane.controls.play, QtCore.Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not race.running, timeout=60000)
+    window.scheduler.flush()
+    assert race.finished and race.epoch == 40 and "finished" in pane.controls.epoch.text()
+    headless = Race(race.setup())
+    headless.run_for(600.0, until_epoch=40)
+    for s in range(2):
+        for c in range(6):
+            assert np.array_equal(race._race.parameters(s, c), headless.parameters(s, c))
+    np.testing.assert_allclose(race.record().curves, headless.curves(), rtol=1e-12, atol=1e-12)
+    median, _, _ = spread(headless.curves("test_loss"))
+    x, y = pane.curves.lines[5].test.getData()
+    np.testing.assert_array_equal(y, median[5])
+
+
+def test_without_a_worker_play_trains_here_in_slices(window, qtbot):
+    pane, race = _open(window, qtbot), window.model.race
+    race.attach_worker(None)  # e.g. no process could be started
+    qtbot.mouseClick(pane.controls.play, QtCore.Qt.MouseButton.LeftButton)
+    assert pane.driver.timer.interval() == 0 and not race.in_background
+    qtbot.waitUntil(lambda: race.epoch >= 3, timeout=20000)
+    qtbot.mouseClick(pane.controls.play, QtCore.Qt.MouseButton.LeftButton)
+    assert not race.running and not pane.driver.active
+
+
+def test_closing_the_main_window_brings_the_race_home_and_ends_its_worker(window, qtbot):
+    pane, race = _open(window, qtbot), window.model.race
+    race.set(epochs=5000)
+    qtbot.mouseClick(pane.controls.play, QtCore.Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: race.epoch >= 2, timeout=20000)
+    process = window.race_worker._process
+    assert process.is_alive()
+    window.close()
+    assert not race.running and not race.in_background and race.epoch >= 2
+    assert not process.is_alive()
 
 
 def test_the_end_of_the_race_stops_play(window, qtbot):
