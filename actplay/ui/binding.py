@@ -1,12 +1,14 @@
 """Two-way bindings between one widget and one model value.
 
 Widget -> model: the widget's change signal calls the model setter. When the
-model refuses the value (``InvalidValue``) the reason is shown and the widget
-goes back to the model's value. Any other exception is a fault, not a refusal:
-it goes to the error report (``model.events.report_fault``) and the widget
-shows the model's value. Model -> widget: `Binding.refresh` pushes the
-model's value into the widget with its signals blocked, so a refresh never
-calls the setter again (no echo loops).
+model refuses the value (``InvalidValue``) the reason is shown where the user
+acted, in a note just under the field (`InlineMessage`), and the widget goes
+back to the model's value; the status bar is kept for confirmations. Any other
+exception is a fault, not a refusal: it goes to the error report
+(``model.events.report_fault``) and the widget shows the model's value.
+Model -> widget: `Binding.refresh` pushes the model's value into the widget
+with its signals blocked, so a refresh never calls the setter again (no echo
+loops).
 """
 
 from __future__ import annotations
@@ -14,13 +16,72 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QMainWindow, QWidget
+from PySide6.QtCore import QPoint, QSignalBlocker, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QWidget,
+)
 
 from actplay.model.errors import InvalidValue
 from actplay.model.events import report_fault
 
-ERROR_MESSAGE_MS = 6000  # how long a refused value's reason stays in the status bar
+ERROR_MESSAGE_MS = 6000  # how long a refused value's reason stays beside its field
+MESSAGE_MIN_WIDTH = 220  # px: a reason reads on two or three lines, not one word a line
+
+
+class InlineMessage(QLabel):
+    """A refused value's reason, in a small note just under the field that was edited.
+
+    One per window, made the first time a value is refused. It hides after
+    `ERROR_MESSAGE_MS`, or at once when that field takes a value.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("inline_message")
+        self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setMargin(4)
+        self.setAutoFillBackground(True)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.field: QWidget | None = None  # the widget the message is about
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.dismiss)
+        self.hide()
+
+    def show_for(self, field: QWidget, message: str) -> None:
+        """Show ``message`` under ``field`` (above it when there is no room below)."""
+        window = self.parentWidget()
+        self.field = field
+        self.setText(message)
+        width = min(max(field.width(), MESSAGE_MIN_WIDTH), window.width() - 8)
+        self.setFixedWidth(width)
+        self.adjustSize()
+        below = field.mapTo(window, QPoint(0, field.height() + 2))
+        top = below.y()
+        if top + self.height() > window.height():
+            top = field.mapTo(window, QPoint(0, 0)).y() - self.height() - 2
+        left = min(max(below.x(), 4), window.width() - width - 4)
+        self.move(left, max(top, 0))
+        self.raise_()
+        self.show()
+        self.setAccessibleName(message)
+        self._timer.start(ERROR_MESSAGE_MS)
+
+    def dismiss(self, field: QWidget | None = None) -> None:
+        """Hide the message (only if it is about ``field``, when one is given)."""
+        if field is None or field is self.field:
+            self._timer.stop()
+            self.hide()
+            self.field = None
 
 
 class Binding:
@@ -81,6 +142,7 @@ class Binding:
             if self.last_error is not None:
                 self.last_error = None
                 self.widget.setToolTip(self._default_tooltip)
+                _dismiss_error(self.widget)
 
 
 def apply_command(
@@ -110,13 +172,27 @@ def apply_command(
     return False
 
 
+def inline_message(window: QWidget) -> InlineMessage:
+    """The window's note for refused values (made on first use)."""
+    message = window.findChild(InlineMessage, "inline_message")
+    return message if message is not None else InlineMessage(window)
+
+
 def _show_error(widget: QWidget, message: str, default_tooltip: str) -> None:
-    """Show a refused value's reason in the nearest status bar, else in the tooltip."""
+    """Show a refused value's reason under the widget; outside a main window, in its
+    tooltip."""
     for window in (widget.window(), QApplication.activeWindow()):
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(message, ERROR_MESSAGE_MS)
+        if isinstance(window, QMainWindow) and window.isAncestorOf(widget):
+            inline_message(window).show_for(widget, message)
             return
     widget.setToolTip(f"{default_tooltip}\n{message}" if default_tooltip else message)
+
+
+def _dismiss_error(widget: QWidget) -> None:
+    window = widget.window()
+    message = window.findChild(InlineMessage, "inline_message") if window else None
+    if message is not None:
+        message.dismiss(widget)
 
 
 def _push_value(widget: QWidget, value: float) -> None:

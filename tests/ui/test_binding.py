@@ -4,7 +4,7 @@ view or a setter that fails is a fault, reported once, and never undoes or hides
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel
 
 from actplay.app import error_report
 from actplay.model.errors import InvalidValue
@@ -75,8 +75,14 @@ def test_a_refused_value_changes_nothing_emits_nothing_and_is_shown_as_refused(w
 
     assert model.state_dict() == state and events == []
     assert window.undo_stack.count() == steps
-    assert window.statusBar().currentMessage().startswith("x range needs low < high")
+    note = window.findChild(QLabel, "inline_message")  # where the user acted, not the status bar
+    assert note.isVisible() and note.text().startswith("x range needs low < high")
+    below = spin.mapTo(window, spin.rect().bottomLeft())
+    assert note.y() >= below.y() and abs(note.x() - below.x()) < 10
+    assert not window.statusBar().currentMessage().startswith("x range")
     assert spin.value() == model.x_range[0] == -6.0  # the widget went back
+    spin.setValue(-2.0)  # a value the model takes clears the note
+    assert not note.isVisible()
     assert report.reports == []  # a refusal is not an error
 
 
@@ -109,7 +115,9 @@ def test_a_refused_command_is_shown_like_a_refused_value(window, report):
     state = model.state_dict()
     inputs._on_add_clicked()
     assert model.state_dict() == state
-    assert str(limits.MAX_INPUTS) in window.statusBar().currentMessage()
+    note = window.findChild(QLabel, "inline_message")
+    assert note.isVisible() and str(limits.MAX_INPUTS) in note.text()
+    assert note.field is inputs.add_button
     assert report.reports == []
 
 

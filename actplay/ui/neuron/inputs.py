@@ -226,8 +226,9 @@ class InputRows(QtWidgets.QWidget):
     def _change_input_count(self, step: int) -> None:
         # A click can land before the next repaint disables the button (a network unit was
         # just opened, or the limit reached): the model refuses, and the user reads why.
+        button = self.add_button if step > 0 else self.remove_button  # the note goes under it
         apply_command(
-            self, lambda: self._model.set_input_count(len(self._model.neuron_weights) + step)
+            button, lambda: self._model.set_input_count(len(self._model.neuron_weights) + step)
         )
 
     def _on_range_chosen(self, index: int) -> None:

@@ -179,12 +179,12 @@ class FileActions:
         try:
             self.save_to(path)
         except OSError as error:
-            self.window.show_status(f"Cannot save session: {error}")
+            self.tell_file_error("Cannot save the session", str(error))
             return False
         return True
 
     def open_dialog(self) -> None:
-        """File > Open: ask for a file and open it (errors go to the status bar)."""
+        """File > Open: ask for a file and open it (a file that cannot be read: a dialog)."""
         path = self.ask_open_path()
         if path:
             self._open_reporting(path)
@@ -192,8 +192,8 @@ class FileActions:
     def _open_reporting(self, path) -> None:
         try:
             self.open_path(path)
-        except ValueError as error:  # SessionError
-            self.window.show_status(f"Cannot open session: {error}")
+        except ValueError as error:  # SessionError: names the file and the problem
+            self.tell_file_error("Cannot open the session", str(error))
 
     # -- recent files ---------------------------------------------------------------------
     def _settings(self):
@@ -260,6 +260,14 @@ class FileActions:
         if self.current_path is not None:
             return str(self.current_path.parent)
         return os.path.dirname(self.recent[0]) if self.recent else ""
+
+    def tell_file_error(self, title: str, message: str) -> None:
+        """Say why a file could not be read or written, in a dialog the user closes.
+
+        Not the status bar: it would vanish after a few seconds, while the user may
+        not have been looking there.
+        """
+        QMessageBox.warning(self.window, title, message)
 
     def ask_save_changes(self) -> str:
         """Ask what to do with unsaved changes: ``"save"``, ``"discard"`` or ``"cancel"``."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import QLabel
 
 from actplay.core import activations as acts
 from actplay.ui.curve.plot import DEAD_LABEL
@@ -269,7 +270,8 @@ def test_x_range_controls_zoom_and_reset(qtbot, window, pane):
     pane.range_spins["lo"].setValue(5.0)  # above hi: refused, reverted
     assert window.model.x_range == (-6.0, 2.0)
     assert pane.range_spins["lo"].value() == -6.0
-    assert "x range" in window.statusBar().currentMessage()  # the model's reason, shown
+    # the model's reason, shown under the box
+    assert "x range" in window.findChild(QLabel, "inline_message").text()
     pane.plot.getPlotItem().getViewBox().setXRange(-1.0, 1.0, padding=0)  # a zoom
     window.scheduler.flush()
     assert window.model.x_range == pytest.approx((-1.0, 1.0))

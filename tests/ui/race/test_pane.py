@@ -180,7 +180,9 @@ def test_setup_fields_write_the_model_and_follow_it(window, qtbot):
     setup.hidden.setText("many")
     setup.hidden.editingFinished.emit()
     assert race.settings["hidden"] == [5, 5, 5] and setup.hidden.text() == "5, 5, 5"
-    assert "hidden layers" in window.race_window.statusBar().currentMessage()
+    assert (
+        "hidden layers" in window.race_window.findChild(QtWidgets.QLabel, "inline_message").text()
+    )
     setup.source.setCurrentIndex(setup.source.findData("regression"))
     assert race.settings["dataset"]["source"] == "regression" and race.settings["loss"] == "mse"
 

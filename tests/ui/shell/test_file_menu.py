@@ -28,6 +28,8 @@ def files(window, tmp_path, monkeypatch):
     answers = {"save": str(tmp_path / "mine.actplay.json"), "open": ""}
     monkeypatch.setattr(actions, "ask_save_path", lambda: answers["save"])
     monkeypatch.setattr(actions, "ask_open_path", lambda: answers["open"])
+    actions.told = []  # file errors the window showed in a dialog
+    monkeypatch.setattr(actions, "tell_file_error", lambda *words: actions.told.append(words))
     actions.answers = answers
     return actions
 
@@ -88,7 +90,9 @@ def test_opening_a_bad_file_leaves_the_state_and_says_why(window, files, tmp_pat
     files.answers["open"] = str(bad)
     action(window, "open_session_action").trigger()
     assert window.model.state_dict() == before
-    assert "bad.json" in window.statusBar().currentMessage()
+    # A dialog says which file and why (not a status line that is gone in 5 s).
+    assert len(files.told) == 1 and "bad.json" in files.told[0][1]
+    assert "bad.json" not in window.statusBar().currentMessage()
     assert window.undo_stack.count() == 0
 
 
