@@ -287,7 +287,11 @@ class NetworkCanvas(QtWidgets.QWidget):
             self._paint_links(painter)
         else:
             painter.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawPixmap(0, 0, self._links_layer())
+            links = self._links_layer()
+            # explicit rectangles: a hurried picture has fewer pixels than the canvas
+            painter.drawPixmap(
+                QtCore.QRectF(0, 0, self.width(), self.height()), links, QtCore.QRectF(links.rect())
+            )
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         self._paint_selection(painter)
         self._paint_tiles(painter)

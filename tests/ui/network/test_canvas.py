@@ -252,3 +252,38 @@ def test_the_canvas_does_not_import_numpy_ma_at_start():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == "False"
+
+
+def test_a_hurried_link_picture_covers_the_whole_canvas(window):
+    # Training repaints slow link pictures at half resolution: drawn scaled up to the
+    # canvas, also when the canvas is painted as part of the window (screenshots, exports).
+    from actplay.ui.export.render import render_widget
+
+    canvas = window.network_panel.canvas
+    window.scheduler.flush()
+    layout = canvas.layout_
+    band = QtCore.QRect(  # between the input column and the first layer: links only
+        int(layout.column_x[0] + layout.tile + 3),
+        int(layout.columns[0][0, 1]),
+        int(layout.column_x[1] - layout.column_x[0] - layout.tile - 6),
+        int(layout.columns[1][-1, 1] - layout.columns[0][0, 1]),
+    )
+
+    def ink():
+        image = render_widget(window).convertToFormat(QImage.Format.Format_RGB32)
+        corner = canvas.mapTo(window, band.topLeft())
+        part = image.copy(QtCore.QRect(corner, band.size()))
+        bits = np.frombuffer(part.constBits(), dtype=np.uint8)
+        pixels = bits.reshape(part.height(), part.bytesPerLine())[:, : 4 * part.width()]
+        background = theme.plot_background()
+        rgb = pixels.reshape(part.height(), part.width(), 4)[..., [2, 1, 0]].astype(int)
+        reference = np.array([background.red(), background.green(), background.blue()])
+        return np.abs(rgb - reference).max(axis=-1) > 24
+
+    full = ink()
+    canvas._links_pixmap = None
+    canvas._last_render_ms, canvas._last_render_at = 1e3, __import__("time").perf_counter()
+    hurried = ink()
+    assert not canvas._links_pixmap[3]  # this one was hurried
+    assert full.sum() > 100
+    assert (full & hurried).sum() > 0.6 * full.sum()  # the same links, a little softer
