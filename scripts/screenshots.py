@@ -69,7 +69,7 @@ SCENES = {
     "network-6x16": _network_6x16,
     "network-spiral-trained": _network_spiral,
     "lesson-neuron-activation": _lesson("01-neuron", 2),
-    "lesson-vanishing-diagnostics": _lesson("08-vanishing", 2, "deep_relu"),
+    "lesson-vanishing-diagnostics": _lesson("08-vanishing", 2),
     "lesson-linear-collapse": _lesson("05-nonlinearity", 2),
 }
 
