@@ -109,9 +109,9 @@ class TrainingWorkspace(QtWidgets.QWidget):
         """Put ``widget`` (the network canvas) in the centre; the one before is let go,
         not deleted (its owner takes it back)."""
         old = self._centre_widget
-        if old is widget:
-            return
-        if old is not None:
+        if old is widget and widget.parent() is self.centre:
+            return  # already here (a widget taken back by its owner is placed again)
+        if old is not None and old is not widget:
             self._centre_layout.removeWidget(old)
             if old.parent() is self.centre:
                 old.hide()
