@@ -3,14 +3,17 @@
 The **curve layout** has the curve pane in the centre, the neuron builder and
 the network panel (its canvas on top) in docks. The **network layout** puts
 the network canvas in the centre, inside the training workspace when there is
-one, and docks the curve pane, the neuron builder and the network details
-smaller, tabbed on the right. One click (the switch in the menu bar's corner,
-View > Layout, Ctrl+1 / Ctrl+2) goes from one to the other; each layout
-remembers where the user put its docks, and the window remembers which layout
-was last used (in settings, when `main()` hands the window its QSettings).
+one; the left dock then holds the neuron builder and the curve pane as two
+tabs, and the network details and training docks are hidden (View shows them).
+One click (the switch in the menu bar's corner, View > Layout, Ctrl+1 /
+Ctrl+2) goes from one to the other; each layout remembers which docks it
+shows, and the window remembers which layout was last used (in settings, when
+`main()` hands the window its QSettings).
 
 Widgets move between places; none is built twice, so the scheduler keeps
-refreshing the same views wherever they are.
+refreshing the same views wherever they are. The docks themselves never move
+between dock areas or tab groups: Qt leaves stale tab bars on screen when they
+do (it did, over the canvas).
 """
 
 from __future__ import annotations
@@ -21,9 +24,8 @@ CURVE, NETWORK = "curve", "network"
 LAYOUTS = (CURVE, NETWORK)
 TITLES = {CURVE: "Curves", NETWORK: "Network"}
 SHORTCUTS = {CURVE: "Ctrl+1", NETWORK: "Ctrl+2"}
-DOCK_WIDTH = 340  # px of the tabbed docks beside the network layout's centre
-CURVE_DOCK = "curve_dock"
-STATE_VERSION = 1  # as MainWindow's LAYOUT_VERSION: saved arrangements with another are ignored
+DOCK_WIDTH = 340  # px of the left dock beside the network layout's centre
+LEFT_TITLES = {CURVE: "Neuron", NETWORK: "Neuron and curves"}
 
 
 class LayoutSwitcher(QtCore.QObject):
@@ -32,7 +34,8 @@ class LayoutSwitcher(QtCore.QObject):
     Parameters
     ----------
     window : MainWindow
-        With ``curve_pane``, ``network_panel``, ``neuron_dock`` and ``network_dock``.
+        With ``curve_pane``, ``neuron_panel``, ``network_panel``, ``neuron_dock`` and
+        ``network_dock``.
     stack : QStackedWidget
         The window's central widget; page 0 holds the curve pane.
 
@@ -50,13 +53,16 @@ class LayoutSwitcher(QtCore.QObject):
         self._window = window
         self._stack = stack
         self.current = CURVE
-        self._states: dict[str, QtCore.QByteArray] = {}
+        self._shown: dict[str, set[str]] = {}  # which docks each layout shows
+        self._widths: dict[str, dict[str, int]] = {}  # and how wide they were
+        self._policies: dict[int, QtWidgets.QSizePolicy] = {}  # pages set aside: their policy
         self.centre = QtWidgets.QWidget()
         self.centre.setObjectName("network_layout_centre")
         self._centre_layout = QtWidgets.QVBoxLayout(self.centre)
         self._centre_layout.setContentsMargins(0, 0, 0, 0)
         stack.addWidget(self.centre)
-        self._curve_dock: QtWidgets.QDockWidget | None = None
+        self._show_page(stack.currentWidget())
+        self.left_tabs: QtWidgets.QTabWidget | None = None  # the network layout's left dock
         self.actions: dict[str, QtGui.QAction] = {}
         group = QtGui.QActionGroup(self)
         for name in LAYOUTS:
@@ -103,7 +109,8 @@ class LayoutSwitcher(QtCore.QObject):
         if name == self.current:
             return
         window = self._window
-        self._states[self.current] = window.saveState(STATE_VERSION)
+        self._shown[self.current] = self._visible_docks()
+        self._widths[self.current] = self._dock_widths()
         window.setUpdatesEnabled(False)
         try:
             if name == NETWORK:
@@ -111,9 +118,12 @@ class LayoutSwitcher(QtCore.QObject):
             else:
                 self._to_curve()
             self.current = name
-            saved = self._states.get(name)
-            if saved is None or not window.restoreState(saved, STATE_VERSION):
+            shown = self._shown.get(name)
+            if shown is None:
                 self._default_docks(name)
+            else:
+                self._show_docks(shown)
+                self._restore_widths(name)
         finally:
             window.setUpdatesEnabled(True)
         self.changed.emit(name)
@@ -129,63 +139,65 @@ class LayoutSwitcher(QtCore.QObject):
         else:
             self._centre_layout.addWidget(canvas_view)
         canvas_view.show()
-        dock = self.curve_dock()
-        dock.setWidget(window.curve_pane)  # out of the stack's first page
-        dock.show()
-        self._stack.setCurrentWidget(self.centre)
+        tabs = self._left_tabs()
+        tabs.addTab(window.neuron_panel, "Neuron")
+        tabs.addTab(window.curve_pane, "Curves")  # out of the stack's first page
+        window.neuron_dock.setWidget(tabs)
+        tabs.show()
+        window.neuron_dock.setWindowTitle(LEFT_TITLES[NETWORK])
+        self._show_page(self.centre)
 
     def _to_curve(self) -> None:
         window = self._window
-        dock = self.curve_dock()
-        pane = window.curve_pane
-        self._stack.insertWidget(0, pane)  # out of the dock, back to the stack's first page
-        self._stack.setCurrentWidget(pane)
-        dock.hide()
+        self._stack.insertWidget(0, window.curve_pane)  # out of the tabs, back to page one
+        window.curve_pane.show()
+        self._show_page(window.curve_pane)
+        window.neuron_dock.setWidget(window.neuron_panel)
+        window.neuron_panel.show()
+        self._left_tabs().hide()  # no longer the dock's widget, but still its child
+        window.neuron_dock.setWindowTitle(LEFT_TITLES[CURVE])
         window.network_panel.return_canvas()
         window.network_panel.canvas_view.set_key_shown(True)
 
-    def curve_dock(self) -> QtWidgets.QDockWidget:
-        """The dock that holds the curve pane in the network layout (made on first use)."""
-        if self._curve_dock is None:
-            window = self._window
-            dock = QtWidgets.QDockWidget("Curves", window)
-            dock.setObjectName(CURVE_DOCK)
-            dock.setFeatures(
-                QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable
-                | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetClosable
-            )
-            window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            dock.hide()
-            self._curve_dock = dock
-        return self._curve_dock
+    def _left_tabs(self) -> QtWidgets.QTabWidget:
+        """The network layout's left dock: the neuron builder and the curve pane as tabs."""
+        if self.left_tabs is None:
+            self.left_tabs = QtWidgets.QTabWidget()
+            self.left_tabs.setObjectName("left_tabs")
+            self.left_tabs.setDocumentMode(True)
+        return self.left_tabs
+
+    def _show_page(self, page: QtWidgets.QWidget) -> None:
+        """Show one page of the centre; the others stop counting in its minimum size
+        (a stack is as wide as its widest page: the workspace, hidden behind the curve
+        pane, held the curve layout ~400 px wider than it needs)."""
+        ignored = QtWidgets.QSizePolicy.Policy.Ignored
+        for index in range(self._stack.count()):
+            other = self._stack.widget(index)
+            if other is page:
+                other.setSizePolicy(self._policies.pop(id(other), other.sizePolicy()))
+            elif id(other) not in self._policies:
+                self._policies[id(other)] = other.sizePolicy()
+                other.setSizePolicy(ignored, ignored)
+        self._stack.setCurrentWidget(page)
 
     def _default_docks(self, name: str) -> None:
-        """Where the docks go the first time a layout is shown."""
+        """Which docks show the first time a layout is shown (they never move)."""
         window = self._window
-        right = QtCore.Qt.DockWidgetArea.RightDockWidgetArea
-        left = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea
         training = getattr(window, "training_dock", None)
+        for dock in self._docks():
+            dock.setFloating(False)
         if name == NETWORK:
-            docks = [window.neuron_dock, self.curve_dock(), window.network_dock]
-            for dock in docks:
-                dock.setFloating(False)
-                window.addDockWidget(right, dock)
-                dock.show()
-            for dock in docks[1:]:
-                window.tabifyDockWidget(docks[0], dock)
+            window.neuron_dock.show()
+            window.network_dock.hide()  # the canvas is in the centre; View shows its tabs
             if training is not None:
-                window.tabifyDockWidget(docks[0], training)
-            docks[0].raise_()
-            window.resizeDocks([docks[0]], [DOCK_WIDTH], QtCore.Qt.Orientation.Horizontal)
+                training.hide()  # the workspace trains
+            window.resizeDocks([window.neuron_dock], [DOCK_WIDTH], QtCore.Qt.Orientation.Horizontal)
         else:
-            window.addDockWidget(left, window.neuron_dock)
-            window.addDockWidget(right, window.network_dock)
+            window.neuron_dock.show()
+            window.network_dock.show()
             if training is not None:
-                window.tabifyDockWidget(window.network_dock, training)
-            for dock in (window.neuron_dock, window.network_dock):
-                dock.setFloating(False)
-                dock.show()
+                training.show()
             window.network_dock.raise_()
             window.reset_dock_sizes()
 
@@ -193,20 +205,57 @@ class LayoutSwitcher(QtCore.QObject):
         """The shown layout's docks back to their first-start places, all visible."""
         self._default_docks(self.current)
 
+    def _visible_docks(self) -> set[str]:
+        return {dock.objectName() for dock in self._docks() if dock.isVisible()}
+
+    def _restore_widths(self, name: str) -> None:
+        """The docks as wide as the user left them in this layout (once the window has
+        laid the shown docks out: before that Qt ignores the request)."""
+        widths = self._widths.get(name, {})
+        window = self._window
+
+        def apply() -> None:
+            docks = [d for d in self._docks() if d.isVisible() and d.objectName() in widths]
+            if docks and self.current == name:
+                window.resizeDocks(
+                    docks, [widths[d.objectName()] for d in docks], QtCore.Qt.Orientation.Horizontal
+                )
+
+        apply()
+        QtCore.QTimer.singleShot(0, apply)
+
+    def _dock_widths(self) -> dict[str, int]:
+        """Widths of the docks on screen (a dock behind another's tab has a stale width)."""
+        return {
+            d.objectName(): d.width()
+            for d in self._docks()
+            if d.isVisible() and not d.visibleRegion().isEmpty()
+        }
+
+    def _show_docks(self, names: set[str]) -> None:
+        for dock in self._docks():
+            dock.setVisible(dock.objectName() in names)
+
+    def _docks(self) -> list[QtWidgets.QDockWidget]:
+        window = self._window
+        training = getattr(window, "training_dock", None)
+        return [window.neuron_dock, window.network_dock] + ([training] if training else [])
+
     # -- settings ----------------------------------------------------------------------------
     def save(self, settings: QtCore.QSettings) -> None:
-        """Remember the layout shown and each layout's dock arrangement."""
-        self._states[self.current] = self._window.saveState(STATE_VERSION)
+        """Remember the layout shown and which docks each layout shows."""
+        self._shown[self.current] = self._visible_docks()
         settings.setValue("window/layout", self.current)
-        for name, state in self._states.items():
-            settings.setValue(f"window/state_{name}", state)
+        for name, shown in self._shown.items():
+            settings.setValue(f"window/docks_{name}", ",".join(sorted(shown)) or "-")
 
     def restore(self, settings: QtCore.QSettings) -> None:
-        """Show the layout last used, with its docks where the user left them."""
+        """Show the layout last used, with the docks it showed."""
+        known = {dock.objectName() for dock in self._docks()}
         for name in LAYOUTS:
-            state = settings.value(f"window/state_{name}")
-            if isinstance(state, QtCore.QByteArray):
-                self._states[name] = state
+            value = settings.value(f"window/docks_{name}")
+            if isinstance(value, str):
+                self._shown[name] = {part for part in value.split(",") if part in known}
         wanted = settings.value("window/layout", CURVE)
         if wanted in LAYOUTS and wanted != self.current:
             self.show_layout(wanted)

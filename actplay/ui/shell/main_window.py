@@ -25,7 +25,7 @@ from actplay.ui.shell.file_actions import FileActions
 from actplay.ui.shell.layouts import LayoutSwitcher
 from actplay.ui.shell.menu_actions import fill_menu, menu_action
 
-LAYOUT_VERSION = 1  # bump when docks are added or renamed: old saved layouts are then ignored
+LAYOUT_VERSION = 2  # bump when docks are added or renamed: old saved layouts are then ignored
 DEFAULT_SIZE = (1400, 900)
 STATUS_MS = 5000  # how long a status message stays
 # Shares of the window's width the docks take at first start (330 and 420 px at 1400):
@@ -254,8 +254,7 @@ class MainWindow(QMainWindow):
         """Restore geometry and dock layout from ``settings`` and save them there on close."""
         self.settings = settings
         geometry = settings.value("window/geometry")
-        # the curve layout's docks (saved as "window/state" before there were two layouts)
-        state = settings.value("window/state_curve") or settings.value("window/state")
+        state = settings.value("window/state")  # where the docks are (both layouts share it)
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None and self.restoreState(state, LAYOUT_VERSION):
@@ -268,6 +267,7 @@ class MainWindow(QMainWindow):
         if self.settings is None:
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
         self.layouts.save(self.settings)
         preferences.save_preferences(self, self.settings)
         self.settings.sync()

@@ -19,8 +19,10 @@ def test_one_click_puts_the_canvas_in_the_centre_and_back(qtbot, window):
     assert window.layouts.current == NETWORK
     assert window.central_stack.currentWidget() is window.layouts.centre
     assert window.layouts.centre.isAncestorOf(canvas_view)
-    assert window.layouts.curve_dock().widget() is window.curve_pane
-    assert window.curve_pane.isVisibleTo(window) or window.layouts.curve_dock().isVisible()
+    tabs = window.layouts.left_tabs
+    assert window.neuron_dock.widget() is tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Neuron", "Curves"]
+    assert tabs.widget(1) is window.curve_pane and tabs.widget(0) is window.neuron_panel
     assert not window.network_panel.isAncestorOf(canvas_view)
     # the same views, still refreshed by the scheduler where they now are
     window.model.set_weight(1, 0, 0, 2.0)
@@ -30,7 +32,8 @@ def test_one_click_puts_the_canvas_in_the_centre_and_back(qtbot, window):
     assert window.layouts.current == CURVE
     assert window.central_stack.currentWidget() is window.curve_pane
     assert window.network_panel.isAncestorOf(canvas_view)
-    assert not window.layouts.curve_dock().isVisible()
+    assert window.neuron_dock.widget() is window.neuron_panel
+    assert not window.layouts.left_tabs.isVisible()
 
 
 def test_shortcuts_and_the_view_menu_offer_both_layouts(window):
@@ -90,3 +93,35 @@ def test_tiles_are_at_least_28_px_in_the_network_layout_at_1280x800(qtbot, windo
     canvas = window.network_panel.canvas
     assert canvas.isVisible()
     assert canvas.layout_.tile >= 28, canvas.size()
+
+
+def _tab_bars_on_screen(window):
+    """(tab texts, place) of every dock tab bar the user can see."""
+    return sorted(
+        (tuple(bar.tabText(i) for i in range(bar.count())), bar.geometry().topLeft().toTuple())
+        for bar in window.findChildren(QtWidgets.QTabBar)
+        if bar.parent() is window and bar.isVisible() and not bar.visibleRegion().isEmpty()
+    )
+
+
+def test_switching_back_and_forth_leaves_no_stray_tab_bars_or_width(qtbot, window):
+    window.resize(1280, 800)
+    qtbot.wait(10)
+    curve_bars, curve_minimum = _tab_bars_on_screen(window), window.minimumSizeHint()
+    window.layouts.show_layout(NETWORK)
+    qtbot.wait(10)
+    network_bars = _tab_bars_on_screen(window)
+    assert network_bars == []  # one dock (the neuron and the curves are tabs inside it)
+    for _ in range(2):
+        window.layouts.show_layout(CURVE)
+        qtbot.wait(10)
+        assert _tab_bars_on_screen(window) == curve_bars
+        # the workspace set aside behind the curve pane does not widen the window
+        assert window.minimumSizeHint() == curve_minimum
+        window.layouts.show_layout(NETWORK)
+        qtbot.wait(10)
+        assert _tab_bars_on_screen(window) == network_bars
+        assert window.layouts.host.centre_widget() is window.network_panel.canvas_view
+        assert window.network_panel.canvas.isVisible()  # back in the workspace's centre
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 640
