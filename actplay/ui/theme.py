@@ -58,7 +58,9 @@ PRE_ACTIVATION_FILL = (150, 150, 150)  # the Layers tab's z bars, beside the col
 PLOT_BACKGROUND = "#FFFFFF"
 PLOT_FOREGROUND = "#333333"
 
-# Diverging map for signed values: negative orange, zero light grey, positive blue.
+# Diverging map for signed values: negative orange, zero grey, positive blue. The zero
+# is a light grey on the light theme and a dark grey on the dark one, so nothing near
+# zero glares; the two ends are the same in both (the sign colours).
 DIVERGING_STOPS = np.array([0.0, 0.5, 1.0])
 DIVERGING_COLOURS = np.array(
     [
@@ -68,6 +70,15 @@ DIVERGING_COLOURS = np.array(
     ],
     dtype=np.ubyte,
 )
+DARK_DIVERGING_ZERO = (64, 66, 71, 255)
+
+
+def diverging_colours(effective: str | None = None) -> np.ndarray:
+    """The diverging map's three stops (negative, zero, positive) as RGBA rows, per theme."""
+    colours = DIVERGING_COLOURS.copy()
+    if (effective or active_theme()) == "dark":
+        colours[1] = DARK_DIVERGING_ZERO
+    return colours
 
 
 def curve_colour(index: int) -> str:
@@ -111,9 +122,11 @@ def curve_pen(index: int, kind: str = "f") -> pg.QtGui.QPen:
     return pen
 
 
-def diverging_colormap() -> pg.ColorMap:
-    """The shared orange - grey - blue map for signed values (0.5 = zero)."""
-    return pg.ColorMap(DIVERGING_STOPS, DIVERGING_COLOURS, name="actplay-diverging")
+def diverging_colormap(effective: str | None = None) -> pg.ColorMap:
+    """The shared orange - grey - blue map for signed values (0.5 = zero), per theme."""
+    return pg.ColorMap(
+        DIVERGING_STOPS, diverging_colours(effective), name=f"actplay-diverging-{effective}"
+    )
 
 
 def apply_plot_defaults() -> str:

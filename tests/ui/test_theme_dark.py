@@ -197,3 +197,51 @@ def test_truth_table_tints_follow_a_switch(window):
         tint = table.item(row, 0).background().color()
         assert tint == QColor(theme.widget_colour("current_row_background")), mode
         assert contrast(text, tint) >= READABLE, (mode, tint.name())
+
+
+def test_nothing_near_zero_glares_on_the_dark_theme(window):
+    """The diverging map's zero is dark on the dark theme: canvas tiles, the neuron's
+    bars and the colour key under the canvas all take it; the sign ends stay."""
+    from actplay.ui.widgets.diverging import LUT_SIZE, diverging_lut
+
+    _switch(window, "dark")
+    zero = QColor(*(int(c) for c in diverging_lut()[LUT_SIZE // 2][:3]))
+    background = theme.plot_background()
+    assert contrast(zero, background) < 2  # no bright patch on the dark plot (light: ~1.2)
+    assert tuple(diverging_lut()[0][:3]) == tuple(theme.DIVERGING_COLOURS[0][:3])  # orange
+    bars = window.neuron_panel.bars
+    assert bars.backgroundBrush().color() == background
+    window.model.set_neuron_weight(0, 0.0)  # a zero term: the zero brush
+    window.scheduler.flush()
+    assert bars.bars.opts["brushes"][0].color() == QColor(*theme.DARK_DIVERGING_ZERO[:3])
+    import numpy as np
+
+    from actplay.ui.network.canvas_paint import TileImages
+
+    assert TileImages(np.zeros((1, 2, 2))).images[0].pixelColor(0, 0) == zero
+    canvas = window.network_panel.canvas
+    canvas.repaint()
+    held = canvas._tile_images[1][1]  # the first hidden layer's tiles, made again in dark
+    assert held._pixels[0, 0, 0] == TileImages._LUT32["dark"][held.rows[0, 0, 0]]
+    _switch(window, "light")
+    assert contrast(QColor(*(int(c) for c in diverging_lut()[LUT_SIZE // 2][:3])), "#FFFFFF") < 1.3
+
+
+def test_follow_system_follows_a_switch_made_while_the_window_is_open(window, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    scheme = {"now": "light"}
+    real = theme.resolve_theme
+    monkeypatch.setattr(
+        theme, "resolve_theme", lambda mode: scheme["now"] if mode == "system" else real(mode)
+    )
+    _switch(window, "system")
+    assert theme.active_theme() == "light"
+    scheme["now"] = "dark"  # the desktop goes dark
+    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert theme.active_theme() == "dark"
+    assert window.curve_pane.plot.backgroundBrush().color() == QColor(theme.DARK_PLOT_BACKGROUND)
+    _switch(window, "light")  # a chosen theme stays put when the desktop changes
+    scheme["now"] = "dark"
+    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert theme.active_theme() == "light"

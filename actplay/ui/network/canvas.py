@@ -125,6 +125,15 @@ class NetworkCanvas(QtWidgets.QWidget):
         else:
             self.update()
 
+    def follow_theme(self) -> None:
+        """Tiles and bias marks again in the active theme's map (its zero differs)."""
+        self._tile_images = {}
+        self._bias_cache = {}
+        self._stale = True
+        if self.isVisible():
+            self._sync()
+        self.update()
+
     def _header_state(self):
         """What the header widgets show: the layout and the layers' activations."""
         return self._layout_key, tuple(name for name, _ in self.model.layer_activations)

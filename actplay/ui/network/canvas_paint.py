@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtGui
 
+from actplay.ui import theme
 from actplay.ui.widgets.diverging import LUT_SIZE, diverging_lut
 
 WEIGHT_CAP = 4.0  # |w| at which a link reaches its full width and colour
@@ -92,13 +93,14 @@ def _opaque_lut() -> np.ndarray:
 class TileImages:
     """Images of a stack of grids, kept alive with their pixel buffer."""
 
-    _LUT32 = None
+    _LUT32: dict = {}  # per theme: the dark theme's zero is dark
 
     def __init__(self, grids: np.ndarray, centred_probability: bool = False) -> None:
-        if TileImages._LUT32 is None:
-            TileImages._LUT32 = _opaque_lut()
+        effective = theme.active_theme()
+        if effective not in TileImages._LUT32:
+            TileImages._LUT32[effective] = _opaque_lut()
         self.rows = lut_rows(grids, centred_probability)  # (n, h, w): what tests compare
-        self._pixels = np.ascontiguousarray(TileImages._LUT32[self.rows])  # (n, h, w) uint32
+        self._pixels = np.ascontiguousarray(TileImages._LUT32[effective][self.rows])
         n, height, width = self._pixels.shape
         fmt = QtGui.QImage.Format.Format_RGB32
         self.images = [

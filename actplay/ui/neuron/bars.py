@@ -20,12 +20,8 @@ from actplay.ui.widgets.numbers import FIXED_MIN, format_number
 
 BAR_WIDTH = 0.7  # of one slot: clear gaps between neighbouring terms
 CHART_HEIGHT = (180, 260)  # px: small bars readable next to big ones; room left below
-POSITIVE_BRUSH = QtGui.QBrush(QtGui.QColor(*theme.DIVERGING_COLOURS[2]))
-NEGATIVE_BRUSH = QtGui.QBrush(QtGui.QColor(*theme.DIVERGING_COLOURS[0]))
-ZERO_BRUSH = QtGui.QBrush(QtGui.QColor(*theme.DIVERGING_COLOURS[1]))
 TERM_PEN = pg.mkPen(None)
-SUM_PEN = pg.mkPen(theme.PLOT_FOREGROUND, width=1.5)  # outlines z: the total, not a term
-LABEL_COLOUR = theme.PLOT_FOREGROUND
+SUM_PEN_WIDTH = 1.5  # px: an outline marks z as the total, not a term
 Y_RANGE_HEADROOM = 0.15  # of the bars' span, added on a refit: a drag rarely crosses it
 Y_RANGE_SLACK = 2.2  # refit once the range is this many times what the bars need
 
@@ -48,17 +44,23 @@ def label_text(value: float) -> str:
     return format_number(value)
 
 
-def _brush(value: float) -> QtGui.QBrush:
+def sign_brushes() -> tuple[QtGui.QBrush, QtGui.QBrush, QtGui.QBrush]:
+    """``(negative, zero, positive)`` brushes of the active theme's diverging map."""
+    return tuple(QtGui.QBrush(QtGui.QColor(*row)) for row in theme.diverging_colours())
+
+
+def _brush(value: float, brushes) -> QtGui.QBrush:
+    negative, zero, positive = brushes
     if value > 0:
-        return POSITIVE_BRUSH
-    return NEGATIVE_BRUSH if value < 0 else ZERO_BRUSH
+        return positive
+    return negative if value < 0 else zero
 
 
 class NeuronBars(LightPlotWidget):
     """The signed bar chart of a neuron's terms, bias and pre-activation z."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, background=theme.PLOT_BACKGROUND)
+        super().__init__(parent, background=theme.plot_background())
         self.setObjectName("neuron_bars")
         self.setMinimumHeight(CHART_HEIGHT[0])
         self.setMaximumHeight(CHART_HEIGHT[1])
@@ -71,14 +73,29 @@ class NeuronBars(LightPlotWidget):
         house_numbers(plot)
         plot.setMouseEnabled(False, False)
         plot.getAxis("left").enableAutoSIPrefix(False)  # "x0.001" axis scales confuse
-        plot.addLine(y=0, pen=pg.mkPen(theme.PLOT_FOREGROUND, width=1))
-        self.bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH, brush=ZERO_BRUSH)
+        self.zero_line = plot.addLine(y=0)
+        self._brushes = sign_brushes()
+        self._sum_pen = pg.mkPen(theme.plot_foreground(), width=SUM_PEN_WIDTH)
+        self.bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH, brush=self._brushes[1])
         plot.addItem(self.bars)
         self._value_labels: list[pg.TextItem] = []
         self._n_inputs = -1
         self._y_range = (0.0, 0.0)  # forces a fit on the first result
         self._shown_heights = None
         self._shown_heights_by_label: list = []
+        self.zero_line.setPen(pg.mkPen(theme.plot_foreground(), width=1))
+
+    def follow_theme(self) -> None:
+        """Bars, outline, zero line and labels in the active theme's colours."""
+        self._brushes = sign_brushes()
+        ink = theme.plot_foreground()
+        self._sum_pen = pg.mkPen(ink, width=SUM_PEN_WIDTH)
+        self.zero_line.setPen(pg.mkPen(ink, width=1))
+        for label in self._value_labels:
+            label.setColor(ink)
+        if self._shown_heights is not None:
+            heights, self._shown_heights = self._shown_heights, None
+            self._draw(heights)
 
     def _rebuild(self, n_inputs: int) -> None:
         """Set the ticks and the value labels for ``n_inputs`` terms."""
@@ -91,7 +108,7 @@ class NeuronBars(LightPlotWidget):
         self._value_labels = []
         self._shown_heights_by_label = []  # the height each value label shows
         for _ in labels:
-            text = pg.TextItem(color=LABEL_COLOUR, anchor=(0.5, 1.0))
+            text = pg.TextItem(color=theme.plot_foreground(), anchor=(0.5, 1.0))
             text.setFont(theme.axis_font())
             plot.addItem(text)
             self._value_labels.append(text)
@@ -105,10 +122,13 @@ class NeuronBars(LightPlotWidget):
             self._rebuild(n_inputs)
         elif self._shown_heights is not None and np.array_equal(heights, self._shown_heights):
             return  # e.g. only the activation changed: the sum's terms are the same
+        self._draw(heights)
+
+    def _draw(self, heights: np.ndarray) -> None:
         self._shown_heights = heights
         positions = np.arange(len(heights), dtype=np.float64)
-        brushes = [_brush(h) for h in heights]
-        pens = [TERM_PEN] * (len(heights) - 1) + [SUM_PEN]
+        brushes = [_brush(h, self._brushes) for h in heights]
+        pens = [TERM_PEN] * (len(heights) - 1) + [self._sum_pen]
         self.bars.setOpts(x=positions, height=heights, brushes=brushes, pens=pens)
         # Labels sit just outside the bar's end: above positive bars, below negative ones.
         # Only the bars that changed move: a text item's setText lays its text out again.

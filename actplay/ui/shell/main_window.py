@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStackedWidget, QWidget
 
 from actplay.model import presets
 from actplay.ui import lessons, theme, training
@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.file_actions = FileActions(self)
         self.export_actions = export_dialog.make_export_actions(self)
         self.theme_actions = preferences.theme_actions(self)
+        # "Follow system" follows a switch made while the window is open, too.
+        QApplication.styleHints().colorSchemeChanged.connect(self._on_system_colour_scheme)
         self._build_menus()
         self.statusBar().setObjectName("status_bar")
         self.statusBar().showMessage("Drag a slider: every curve and number follows.", STATUS_MS)
@@ -239,6 +241,12 @@ class MainWindow(QMainWindow):
         self.theme_mode = mode
         self.theme_actions[mode].setChecked(True)
         return effective
+
+    def _on_system_colour_scheme(self, _scheme=None) -> None:
+        # The theme is the application's: only a window on screen answers (a closed one
+        # may linger until collected).
+        if self.theme_mode == "system" and self.isVisible():
+            self.set_theme("system")
 
     def open_command_palette(self):
         """Show the command palette (Ctrl+K) and return it."""

@@ -20,10 +20,14 @@ LUT_SIZE = 256  # colours in the lookup table; enough for smooth heatmaps
 VALUE_LEVELS = (-1.0, 1.0)  # the map's value range; values outside are clamped
 
 
-@lru_cache(maxsize=1)
 def diverging_lut() -> np.ndarray:
-    """``(LUT_SIZE, 4)`` uint8 RGBA lookup table from -1 to +1."""
-    table = theme.diverging_colormap().getLookupTable(0.0, 1.0, LUT_SIZE, alpha=True)
+    """``(LUT_SIZE, 4)`` uint8 RGBA lookup table from -1 to +1, for the active theme."""
+    return _lut_for(theme.active_theme())
+
+
+@lru_cache(maxsize=2)
+def _lut_for(effective: str) -> np.ndarray:
+    table = theme.diverging_colormap(effective).getLookupTable(0.0, 1.0, LUT_SIZE, alpha=True)
     lut = np.ascontiguousarray(table, dtype=np.uint8)
     lut.setflags(write=False)
     return lut
@@ -36,14 +40,14 @@ def lut_index(values) -> np.ndarray:
     return np.rint(scaled * (LUT_SIZE - 1)).astype(int)
 
 
-@lru_cache(maxsize=1)
-def _brush_table() -> tuple:
-    return tuple(pg.mkBrush(*(int(c) for c in row)) for row in diverging_lut())
+@lru_cache(maxsize=2)
+def _brush_table(effective: str) -> tuple:
+    return tuple(pg.mkBrush(*(int(c) for c in row)) for row in _lut_for(effective))
 
 
 def brushes_for(values) -> list:
     """A cached ``QBrush`` per value (no new brush objects on a redraw)."""
-    table = _brush_table()
+    table = _brush_table(theme.active_theme())
     return [table[i] for i in lut_index(values)]
 
 
@@ -60,11 +64,7 @@ class DivergingLegend(QtWidgets.QWidget):
         self.setToolTip(
             "Colour scale: orange is negative, grey zero, blue positive (clamped at ±1)."
         )
-        rgba = diverging_lut()
-        image = QtGui.QImage(LUT_SIZE, 1, QtGui.QImage.Format.Format_RGBA8888)
-        for i, (r, g, b, a) in enumerate(rgba):
-            image.setPixelColor(i, 0, QtGui.QColor(int(r), int(g), int(b), int(a)))
-        self._bar = QtGui.QPixmap.fromImage(image)
+        self.follow_theme()
         font = self.font()
         font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
         self.setFont(font)
@@ -73,6 +73,14 @@ class DivergingLegend(QtWidgets.QWidget):
             max(self.BAR_WIDTH, metrics.horizontalAdvance(caption)) + 12,
             self.BAR_HEIGHT + 2 * metrics.height() + 4,
         )
+
+    def follow_theme(self) -> None:
+        """The gradient in the active theme's map (its zero is dark on the dark theme)."""
+        image = QtGui.QImage(LUT_SIZE, 1, QtGui.QImage.Format.Format_RGBA8888)
+        for i, (r, g, b, a) in enumerate(diverging_lut()):
+            image.setPixelColor(i, 0, QtGui.QColor(int(r), int(g), int(b), int(a)))
+        self._bar = QtGui.QPixmap.fromImage(image)
+        self.update()
 
     def paintEvent(self, event):
         painter = QtGui.QPainter(self)
