@@ -15,7 +15,9 @@ Text holds ``{quantity}`` or ``{quantity:.3f}`` placeholders filled from the
 model when shown (``{{`` and ``}}`` for literal braces), so no number in a
 lesson is ever typed in. ``{remembered.NAME}`` shows a value an earlier step
 kept when its task was met (its ``remember`` table), so a step can set two
-results side by side that were never on screen at once.
+results side by side that were never on screen at once. ``{A / B}`` shows one
+number divided by another (each a quantity or a remembered value): "about 230
+times the sigmoid network's" is then computed too.
 """
 
 from __future__ import annotations
@@ -186,9 +188,22 @@ class Remembered(NamedTuple):
     spec: str
 
 
+class Quotient(NamedTuple):
+    """A ``{A / B}`` placeholder: two numbers (Field or Remembered, no format) divided."""
+
+    numerator: Field | Remembered
+    denominator: Field | Remembered
+    spec: str
+
+
 def remembered_names(parts) -> tuple[str, ...]:
     """The NAMEs of the ``{remembered.NAME}`` placeholders in parsed text, in order."""
-    return tuple(part.name for part in parts if isinstance(part, Remembered))
+    operands = []
+    for part in parts:
+        operands.extend(
+            (part.numerator, part.denominator) if isinstance(part, Quotient) else [part]
+        )
+    return tuple(part.name for part in operands if isinstance(part, Remembered))
 
 
 def parse_text(text, where: str) -> tuple:
@@ -218,18 +233,31 @@ def parse_text(text, where: str) -> tuple:
                 format(1.5, spec)
             except ValueError:
                 raise ValueError(f"{where}: {{{name}:{spec}}}: bad number format") from None
-        if name.startswith(REMEMBERED):
-            kept = name[len(REMEMBERED) :]
-            if not REMEMBERED_NAME.match(kept):
-                raise ValueError(f"{where}: {{{name}}}: a remembered name is lower_case_words")
-            parts.append(Remembered(kept, spec))
+        if "/" in name:
+            operands = [_operand(operand.strip(), "", where) for operand in name.split("/")]
+            if len(operands) != 2:
+                raise ValueError(f"{where}: {{{name}}}: divide one number by one other")
+            for operand in operands:
+                if isinstance(operand, Field) and quantities.kind_of(operand.reference) != "number":
+                    raise ValueError(f"{where}: {{{name}}}: {operand.reference.name} is no number")
+            parts.append(Quotient(*operands, spec))
             continue
-        try:
-            reference = quantities.parse(name)
-        except ValueError as error:
-            raise ValueError(f"{where}: {error}") from None
-        parts.append(Field(reference, spec))
+        parts.append(_operand(name, spec, where))
     return tuple(parts)
+
+
+def _operand(name: str, spec: str, where: str) -> Field | Remembered:
+    """One placeholder name: a quantity or ``remembered.NAME``."""
+    if name.startswith(REMEMBERED):
+        kept = name[len(REMEMBERED) :]
+        if not REMEMBERED_NAME.match(kept):
+            raise ValueError(f"{where}: {{{name}}}: a remembered name is lower_case_words")
+        return Remembered(kept, spec)
+    try:
+        reference = quantities.parse(name)
+    except ValueError as error:
+        raise ValueError(f"{where}: {error}") from None
+    return Field(reference, spec)
 
 
 def render_text(
@@ -251,12 +279,19 @@ def render_text(
         if isinstance(part, str):
             out.append(part)
             continue
-        if isinstance(part, Remembered):
-            value = memory.get(part.name)
+        if isinstance(part, Quotient):
+            top, bottom = (_value(p, playground, memory) for p in part[:2])
+            value = None if top is None or not bottom else top / bottom
         else:
-            value = quantities.read(playground, part.reference)
+            value = _value(part, playground, memory)
         out.append(_shown(value, part.spec, number))
     return "".join(out)
+
+
+def _value(part, playground, memory: dict):
+    if isinstance(part, Remembered):
+        return memory.get(part.name)
+    return quantities.read(playground, part.reference)
 
 
 def remember(pairs, playground) -> dict:
@@ -281,7 +316,10 @@ def _shown(value, spec: str, number) -> str:
         cells = [", ".join(_shown(float(v), spec, number) for v in row) for row in rows]
         return "[" + "; ".join(cells) + "]"
     if spec:
-        return format(value, spec)
+        text = format(value, spec)
+        if text.startswith("-") and not any(digit in text for digit in "123456789"):
+            text = text[1:]  # a tiny negative rounded to zero: "0.0", not "-0.0"
+        return text.replace("-", MINUS)
     if float(value).is_integer() and abs(value) < INTEGER_LIMIT:
         return str(int(value)).replace("-", MINUS)  # counts and round values: "3", not "3.00"
     return number(float(value))

@@ -35,6 +35,7 @@ STEP_FIELDS = {
     "done",
     "demo",
     "remember",
+    "remember_at_start",
 }
 # How a step's task can be done with the mouse and keys: the play-through test (and a
 # teacher checking a new lesson) performs these gestures on the real widgets.
@@ -68,6 +69,8 @@ class Step(NamedTuple):
     # (name, quantity reference) pairs kept when the task is met, for later steps'
     # {remembered.name} placeholders
     remember: tuple = ()
+    # the same, kept when the step opens (after its set-up, before the learner acts)
+    remember_at_start: tuple = ()
 
 
 class Lesson(NamedTuple):
@@ -157,14 +160,16 @@ def _lesson(data, source: str, key: str) -> Lesson:
 
 def _check_remembered(steps) -> None:
     """Every ``{remembered.NAME}`` names a value an earlier step keeps (its own done text
-    may use what the step itself keeps: it is filled in once the task is met)."""
+    may use what the step itself keeps: it is filled in once the task is met; all of its
+    text may use what it keeps at the start)."""
     kept: set[str] = set()
     for number, step in enumerate(steps, start=1):
         own = {name for name, _reference in step.remember}
+        start = kept | {name for name, _reference in step.remember_at_start}
         for field, parts, known in (
-            ("text", step.text, kept),
-            ("task", step.task or (), kept),
-            ("done", step.done or (), kept | own),
+            ("text", step.text, start),
+            ("task", step.task or (), start),
+            ("done", step.done or (), start | own),
         ):
             for name in checks.remembered_names(parts):
                 if name not in known:
@@ -172,7 +177,7 @@ def _check_remembered(steps) -> None:
                         f"step {number}: {field}: {{remembered.{name}}}: "
                         f"no earlier step remembers {name!r}"
                     )
-        kept |= own
+        kept = start | own
 
 
 def _string(value, field: str, empty: bool = False) -> str:
@@ -214,11 +219,13 @@ def _step(data, where: str) -> Step:
         raise ValueError(f"{where}: demo: must be a list of gestures")
     demo = tuple(_gesture(item, f"{where}: demo[{i + 1}]") for i, item in enumerate(demo))
     remember = _remember(data.get("remember", {}), has_task, f"{where}: remember")
-    return Step(title, text, setup, highlight, task, check, done, demo, remember)
+    at_start = _remember(data.get("remember_at_start", {}), True, f"{where}: remember_at_start")
+    return Step(title, text, setup, highlight, task, check, done, demo, remember, at_start)
 
 
 def _remember(data, has_task: bool, where: str) -> tuple:
-    """``remember = { name = "quantity", ... }``: values kept when the step's task is met."""
+    """``remember = { name = "quantity", ... }``: values kept when the step's task is met
+    (``remember_at_start``: when the step opens, so any step may keep them)."""
     if not isinstance(data, dict):
         raise ValueError(f'{where}: must be a table such as {{ my_loss = "training.loss" }}')
     if data and not has_task:

@@ -135,6 +135,26 @@ def test_a_good_lesson_loads(tmp_path):
             "step 1: text: {remembered.Z}: a remembered name is lower_case_words",
         ),
         (
+            'text = "Drag the bias."',
+            'text = "{neuron.a / neuron.function}"',
+            "step 2: text: {neuron.a / neuron.function}: neuron.function is no number",
+        ),
+        (
+            'text = "Drag the bias."',
+            'text = "{neuron.a / neuron.z / neuron.bias}"',
+            "divide one number by one other",
+        ),
+        (
+            'text = "Drag the bias."',
+            'text = "{neuron.a / remembered.gone}"',
+            "step 2: text: {remembered.gone}: no earlier step remembers 'gone'",
+        ),
+        (
+            'text = "z is {neuron.z}."',
+            'text = "z is {neuron.z}."\nremember_at_start = { z = "neuron.q" }',
+            "step 1: remember_at_start.z: unknown quantity 'neuron.q'",
+        ),
+        (
             'check = { quantity = "neuron.a", above = 0.5 }',
             "",
             "step 2: 'task' and 'check' go together",
@@ -197,6 +217,34 @@ def test_a_step_remembers_values_for_its_done_text_and_later_steps():
     later = lesson_checks.render_text(lesson.steps[2].text, Playground(), memory=kept)
     assert later == f"It was {kept['a_then']:.2f}."
     assert lesson_checks.render_text(lesson.steps[2].text, Playground()) == "It was \u2014."
+
+
+def test_a_step_keeps_values_at_its_start_and_divides_two_numbers():
+    text = good_with(
+        'done = "a = {neuron.a}"',
+        'done = "{neuron.bias / remembered.bias_before:.1f} times the bias it had"\n'
+        'remember_at_start = { bias_before = "neuron.bias" }',
+    )
+    text = text.replace('text = "Drag the bias."', 'text = "Bias {remembered.bias_before}."')
+    text += '\n[[steps]]\ntitle = "Later"\ntext = "It was {remembered.bias_before}."\n'
+    lesson = lessons.from_text(text, "x")
+    step = lesson.steps[1]
+    assert [name for name, _reference in step.remember_at_start] == ["bias_before"]
+    assert step.remember == ()
+    playground = Playground()
+    lesson_actions.apply_actions(playground, step.setup)
+    kept = lesson_checks.remember(step.remember_at_start, playground)
+    assert kept == {"bias_before": -2.0}
+    playground.set_neuron_bias(-5.0)
+    done = lesson_checks.render_text(step.done, playground, memory=kept)
+    assert done == "2.5 times the bias it had"
+    playground.set_neuron_bias(0.0)
+    assert lesson_checks.render_text(step.done, playground, memory=kept).startswith("0.0 ")
+    # a value that is missing, or a division by 0, shows as missing
+    assert lesson_checks.render_text(step.done, playground).startswith("\u2014 ")
+    zero = lessons.from_text(good_with('"a = {neuron.a}"', '"{neuron.a / neuron.bias}"'), "x")
+    playground.set_neuron_bias(0.0)
+    assert lesson_checks.render_text(zero.steps[1].done, playground) == "\u2014"
 
 
 def test_the_layout_action_is_left_to_the_window():

@@ -240,6 +240,9 @@ class LessonsPanel(QtWidgets.QWidget):
         self.position.setText(f"Step {index + 1} of {len(lesson.steps)}")
         self._show_buttons(overview=False)
         self.window_.scheduler.flush()  # the set-up's repaint, so the text reads the new state
+        if step.remember_at_start:
+            kept = lesson_checks.remember(step.remember_at_start, self.model)
+            self.memory.setdefault(lesson.key, {}).update(kept)
         # The text describes the situation the step set up, so it is filled in once, here:
         # doing the task must not turn "this sigmoid network" into numbers of another one.
         # The task and what the step says once it is done follow the model live.
