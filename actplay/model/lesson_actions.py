@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from actplay.model import lesson_quantities as quantities
 from actplay.model import presets
+from actplay.model.sections.training import TrainingSection
 
 VERBS = ("preset", "set", "show", "layout")
 # The window's two arrangements (ui/shell/layouts.py; a test keeps the two lists equal):
@@ -73,6 +74,14 @@ def _set_compare(playground, names) -> None:
         playground.add_compare(name)
 
 
+def _training_defaults(playground) -> None:
+    """The app's first-start training settings: a lesson's run then does not depend on
+    what the learner set before (a lesson trains for a few epochs and states results)."""
+    defaults = dict(TrainingSection.DEFAULTS)
+    del defaults["epoch"]
+    playground.set_training(**defaults)
+
+
 def _show_formula(playground, formula) -> None:
     playground.add_custom_activation({"name": FORMULA_NAME, "formula": formula})
     playground.set_curve_activation(FORMULA_NAME)
@@ -112,6 +121,15 @@ SETTERS: dict[str, Setter] = {
     "dataset.source": Setter(_text, lambda playground, n, v: playground.set_dataset(source=v)),
     "training.reset": Setter(
         _flag, lambda playground, n, v: playground.reset_training() if v else None
+    ),
+    "training.optimizer": Setter(
+        _text, lambda playground, n, v: playground.set_training(optimizer=v)
+    ),
+    "training.learning_rate": Setter(
+        _float, lambda playground, n, v: playground.set_training(learning_rate=v)
+    ),
+    "training.defaults": Setter(
+        _flag, lambda playground, n, v: _training_defaults(playground) if v else None
     ),
 }
 

@@ -1,4 +1,4 @@
-"""What lessons read off the network: an output, how far it is from a flat plane, and the
+"""What lessons read off the network: an output and its z, how far it is from a flat plane, and the
 single layer a stack of linear layers collapses to."""
 
 from __future__ import annotations
@@ -14,6 +14,12 @@ def output(playground, number):
     """Output unit ``number`` (1-based) for the network's input, or None."""
     outputs = playground.network_trace().a[-1]
     return float(outputs[number - 1]) if 1 <= number <= len(outputs) else None
+
+
+def output_z(playground, number):
+    """Output unit ``number``'s z (1-based) for the network's input, or None."""
+    values = playground.network_trace().z[-1]
+    return float(values[number - 1]) if 1 <= number <= len(values) else None
 
 
 def nonlinearity(playground):

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from actplay.model import lesson_network, lesson_nudge
+from actplay.model import lesson_loss, lesson_network, lesson_nudge
 
 YES = 0.5  # a truth-table row answers "yes" when the neuron's output reaches this
 
@@ -76,16 +76,6 @@ def _curve_value(playground, point, which, entry=None):
     return float(y[0])
 
 
-def _last_loss(playground, column):
-    values = playground.loss_history()[column]
-    return float(values[-1]) if len(values) and np.isfinite(values[-1]) else None
-
-
-def _first_loss(playground):
-    values = playground.loss_history()["train"]
-    return float(values[0]) if len(values) else None
-
-
 def _diagnostic(field):
     def read(playground, number, _point):
         layer = _layer(playground, number)
@@ -133,6 +123,11 @@ QUANTITIES: dict[str, Quantity] = {
         "number",
         lambda playground, n, p: lesson_nudge.a_change(playground, n, p),
         "how much a really changes when weight n rises by x",
+    ),
+    "neuron.error(x)": Quantity(
+        "number",
+        lambda playground, n, p: lesson_loss.neuron_error(playground, p),
+        "the error of a sigmoid neuron's output for one example whose right answer is x",
     ),
     "neuron.inputs": Quantity(
         "number", lambda playground, n, p: len(playground.neuron_inputs), "number of inputs"
@@ -204,6 +199,11 @@ QUANTITIES: dict[str, Quantity] = {
     "compare{n}.df(x)": Quantity(
         "number", lambda playground, n, p: _curve_value(playground, p, "df", n), "f' at x"
     ),
+    "compare{n}.neuron_slope": Quantity(
+        "number",
+        lambda playground, n, p: _curve_value(playground, playground.neuron_result().z, "df", n),
+        "the n-th compared function's slope at the neuron's z",
+    ),
     # the network
     "network.hidden_layers": Quantity(
         "number",
@@ -223,6 +223,11 @@ QUANTITIES: dict[str, Quantity] = {
     ),
     "network.output{n}": Quantity(
         "number", lambda playground, n, p: lesson_network.output(playground, n), "output unit n"
+    ),
+    "network.output_z{n}": Quantity(
+        "number",
+        lambda playground, n, p: lesson_network.output_z(playground, n),
+        "output unit n's z (its weighted sum plus bias)",
     ),
     "network.output_sum": Quantity(
         "number",
@@ -284,10 +289,27 @@ QUANTITIES: dict[str, Quantity] = {
         "number", lambda playground, n, p: playground.epoch, "epochs trained"
     ),
     "training.loss": Quantity(
-        "number", lambda playground, n, p: _last_loss(playground, "train"), "latest training loss"
+        "number", lambda playground, n, p: lesson_loss.last_loss(playground), "latest training loss"
     ),
     "training.first_loss": Quantity(
-        "number", lambda playground, n, p: _first_loss(playground), "training loss first recorded"
+        "number",
+        lambda playground, n, p: lesson_loss.first_loss(playground),
+        "training loss first recorded",
+    ),
+    "training.optimizer": Quantity(
+        "text",
+        lambda playground, n, p: playground.training_settings["optimizer"],
+        "the optimiser (name: sgd, adam)",
+    ),
+    "training.learning_rate": Quantity(
+        "number",
+        lambda playground, n, p: playground.training_settings["learning_rate"],
+        "the learning rate",
+    ),
+    "training.undecided_loss": Quantity(
+        "number",
+        lambda playground, n, p: lesson_loss.undecided_loss(playground),
+        "the loss of a network that answers one half everywhere",
     ),
     "training.accuracy": Quantity(
         "number",

@@ -141,3 +141,58 @@ def test_the_curve_slope_to_a_power_and_the_weight_nudges():
     assert read(playground, "neuron.z_change_w2(0.5)") == 0.5 * x2
     assert read(playground, "neuron.a_change_estimate_w2(0.5)") == slope * 0.5 * x2
     assert read(playground, "neuron.a_change_w9(0.5)") is None  # no ninth weight
+
+
+def test_a_formatted_number_has_a_real_minus_and_no_negative_zero():
+    playground = Playground()
+    playground.set_neuron_bias(-2.0)
+    parts = checks.parse_text("{neuron.bias:.2f} {neuron.bias / neuron.x1:.1f}", "t")
+    assert checks.render_text(parts, playground) == "\u22122.00 \u22122.0"
+    playground.set_neuron_bias(-0.001)
+    assert checks.render_text(parts, playground) == "0.00 0.0"
+
+
+def test_the_loss_quantities_are_the_training_losses():
+    import torch
+
+    playground = Playground()  # the sigmoid neuron
+    z = torch.tensor(playground.neuron_result().z, dtype=torch.float64)
+    for right in (0.0, 0.3, 1.0):
+        expected = torch.nn.functional.binary_cross_entropy_with_logits(
+            z, torch.tensor(right, dtype=torch.float64)
+        )
+        assert read(playground, f"neuron.error({right})") == pytest.approx(expected.item())
+    assert read(playground, "neuron.error(2)") is None  # no right answer outside 0..1
+    playground.set_neuron_activation("tanh")
+    assert read(playground, "neuron.error(1)") is None  # tanh's output is no probability
+    # one half for every point: ln 2 for binary cross-entropy, whatever the labels
+    half = torch.full((5,), 0.5, dtype=torch.float64)
+    labels = torch.tensor([0.0, 1, 1, 0, 1], dtype=torch.float64)
+    undecided = torch.nn.functional.binary_cross_entropy(half, labels).item()
+    assert read(playground, "training.undecided_loss") == pytest.approx(undecided)
+    playground.set_training(loss="cross_entropy")  # two softmax outputs: equal shares
+    assert read(playground, "training.undecided_loss") == pytest.approx(np.log(2))
+    playground.set_training(loss="mse")
+    playground.set_layer_activation(len(playground.layer_sizes) - 1, "sigmoid")
+    assert read(playground, "training.undecided_loss") == pytest.approx(0.25)  # (1/2)^2
+    playground.set_dataset(source="regression")
+    assert read(playground, "training.undecided_loss") is None
+
+
+def test_an_outputs_z_and_a_compared_slope_at_the_neurons_z():
+    playground = Playground()
+    presets.apply(playground, "deep_sigmoid")
+    trace = playground.network_trace()
+    assert read(playground, "network.output_z1") == pytest.approx(float(trace.z[-1][0]))
+    assert read(playground, "network.output_z2") is None
+    sigmoid = activations.get("sigmoid")
+    assert read(playground, "network.output1") == pytest.approx(
+        float(sigmoid(np.array([trace.z[-1][0]]))[0])
+    )
+    presets.apply(playground, "dead_relu")
+    playground.add_compare("elu")
+    z = np.array([playground.neuron_result().z])
+    assert read(playground, "compare1.neuron_slope") == float(
+        activations.get("elu").derivative(z)[0]
+    )
+    assert read(playground, "compare2.neuron_slope") is None
