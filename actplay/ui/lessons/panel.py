@@ -250,6 +250,9 @@ class LessonsPanel(QtWidgets.QWidget):
         self.evaluate()
         self._reserve_live_height()
         self.ring_control()
+        # A control the set-up just built (a rebuilt row of sliders) is shown by Qt a
+        # moment later, from the event queue: ring it then, not at the next tick.
+        QtCore.QTimer.singleShot(0, self.highlight.follow)
 
     def ring_control(self) -> None:
         """Ring the current step's control (again, after the dock was closed and reopened)."""

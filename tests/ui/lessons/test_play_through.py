@@ -36,6 +36,7 @@ def test_the_lesson_plays_through_with_real_widgets(qtbot, window, hands, index)
     for number, step in enumerate(lesson.steps):
         where = f"{lesson.key} step {number + 1}"
         window.scheduler.flush()
+        QtWidgets.QApplication.processEvents()  # what a learner's eyes wait for: rows shown
         assert panel.step_index == number, where
         assert panel.title.text() == f"{number + 1}. {step.title}", where
         assert "{" not in panel.text.text() + panel.live.text(), where  # placeholders filled
