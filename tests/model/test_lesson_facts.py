@@ -46,6 +46,69 @@ def test_every_task_is_open_right_after_its_setup():
                 assert not lesson_checks.holds(step.check, playground), f"{path.name} step {number}"
 
 
+def _played_with() -> Playground:
+    """A Playground a learner has changed everywhere before opening a lesson."""
+    playground = Playground()
+    playground.set_dataset(source="spiral")  # proposes its own network and training
+    playground.set_training(learning_rate=0.001, optimizer="sgd", batch_size=50)
+    playground.set_layer_sizes((2, 5, 3, 1))
+    playground.set_init("he")
+    playground.set_seed(7)
+    playground.set_network_input(0, 4.0)
+    playground.set_input_count(5)
+    playground.set_neuron_activation("relu")
+    playground.set_curve_activation("tanh")
+    playground.add_compare("elu")
+    playground.set_plane_range(-2.0, 2.0)
+    playground.train_epoch()
+    return playground
+
+
+NETWORK_SETTINGS = ("network.", "layer", "dataset.", "training.", "deep_", "xor", "linear_")
+
+
+def _fields(parts) -> list:
+    """The quantity placeholders of parsed text, those divided by one another too."""
+    fields = []
+    for part in parts:
+        operands = part[:2] if isinstance(part, lesson_checks.Quotient) else (part,)
+        fields += [o for o in operands if isinstance(o, lesson_checks.Field)]
+    return fields
+
+
+def _shown_quantities(step):
+    names = [field.reference.name for field in _fields([*step.text, *(step.task or ())])]
+    if step.check is not None:
+        names += lesson_checks.quantities_in(step.check)
+    return names
+
+
+@pytest.mark.parametrize("path", resources.lesson_files(), ids=lambda p: p.name)
+def test_a_step_shows_the_same_numbers_whatever_the_learner_did_before(path):
+    """A step's set-up makes every number its text and task show, and its check reads,
+    the same from a fresh window and from one a learner has played with."""
+    for number, step in enumerate(lessons.load(path).steps, start=1):
+        fresh, used = Playground(), _played_with()
+        for playground in (fresh, used):
+            lesson_actions.apply_actions(playground, step.setup)
+        for name in _shown_quantities(step):
+            value, other = read(fresh, name), read(used, name)
+            if isinstance(value, float | np.ndarray):
+                value = pytest.approx(value)  # the same sums, a hair apart
+            assert value == other, f"step {number}: {name}"
+        targets = [str(action.target) for action in step.setup]
+        if any(target.startswith(NETWORK_SETTINGS) for target in targets):
+            for part in ("layer_sizes", "layer_activations", "network_input"):
+                assert np.array_equal(getattr(fresh, part), getattr(used, part)), (
+                    f"step {number}: {part}"
+                )
+            for mine, theirs in zip(fresh.weights, used.weights, strict=True):
+                np.testing.assert_array_equal(mine, theirs)
+        if "training.reset" in targets:  # a run the step trains: same data and settings
+            assert fresh.training_settings == used.training_settings, f"step {number}"
+            assert fresh.dataset_spec == used.dataset_spec, f"step {number}"
+
+
 # -- no typed numbers, except worked examples that are checked here ----------------------------
 NUMBER = re.compile(r"(?<![\w.′])[−-]?\d+(?:\.\d+)?%?")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -121,8 +184,8 @@ def test_no_number_is_typed_into_lesson_text(path):
             text = raw.get(field, "")
             points = {
                 float(part.reference.point)
-                for part in lesson_checks.parse_text(text, field)
-                if isinstance(part, lesson_checks.Field) and part.reference.point is not None
+                for part in _fields(lesson_checks.parse_text(text, field))
+                if part.reference.point is not None
             }
             stray = literal_numbers(text) - DEFINITIONS - points
             assert not stray, f"step {number} {field}: typed numbers {stray}"
@@ -204,7 +267,7 @@ def test_a_step_has_no_slope_even_at_its_jump_and_the_sigmoid_always_has_one():
     step = activations.get("binary_step")
     assert np.all(step.derivative(GRID) == 0)  # GRID holds 0, the jump
     assert np.all(activations.get("sigmoid").derivative(np.linspace(-30, 30, 601)) > 0)
-    playground = after_setup("03-learning", 5)
+    playground = after_setup("03-learning", 6)
     assert read(playground, "neuron.a_change_w1(0.1)") == 0
 
 

@@ -2,6 +2,8 @@
 in either layout, values kept from one step for a later one, and progress saved under a
 lesson's old file name."""
 
+import html
+
 from PySide6 import QtCore
 
 from actplay import resources
@@ -27,9 +29,35 @@ def test_the_lessons_name_the_windows_own_layouts_and_shortcuts():
     assert layouts.TITLES == {"curve": "Curves", "network": "Network"}
     assert layouts.SHORTCUTS == {"curve": "Ctrl+1", "network": "Ctrl+2"}
     network = next(p for p in resources.lesson_files() if p.name.startswith("04-"))
-    text = network.read_text(encoding="utf-8")
-    assert "Network\nswitch at the right end of the menu bar (or Ctrl+2)" in text
-    assert "Curves (or Ctrl+1)" in text
+    text = " ".join(network.read_text(encoding="utf-8").split())
+    assert "(the Network switch at the right end of the menu bar, or Ctrl+2)" in text
+    assert "The curve layout (Curves, or Ctrl+1)" in text
+
+
+def test_where_things_are_as_the_networks_lesson_tells_it(window, hands):
+    """Lesson 4 step 1: the two layouts, the left column's tabs, the Network panel's four
+    tabs, hidden in the network layout until View shows it."""
+    panel = start(window, hands, "04-network")
+    text = " ".join(panel.text.text().split())
+    tabs = window.network_panel.tabs
+    names = [tabs.tabText(i) for i in range(tabs.count())]
+    assert names == ["Inputs", "Layers", "Diagnostics", "Architecture"]
+    assert "above four tabs: Inputs, Layers, Diagnostics and Architecture" in text
+    assert window.layouts.current == "network"
+    left = window.neuron_dock.widget()
+    assert [left.tabText(i) for i in range(left.count())] == ["Neuron", "Curves"]
+    assert "two tabs, Neuron (the neuron of the first lessons) and Curves" in text
+    assert window.network_panel.canvas_view.isVisible()  # the picture, in the middle
+    assert not window.network_dock.isVisible()  # "in the network layout that panel is hidden"
+    toggle = next(a for a in window.view_menu.actions() if a.text() == "Network")
+    assert "View → Network shows it" in text
+    toggle.trigger()
+    assert window.network_dock.isVisible()
+    hands.click("layout_curve_action")  # the curve layout: the panel on the right, with it
+    assert window.curve_pane.isVisible() and window.network_dock.isVisible()
+    area = window.dockWidgetArea(window.network_dock)
+    assert area == QtCore.Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.network_panel.canvas_view.isVisible()  # "the same network picture"
 
 
 def test_a_step_switches_the_layout_and_the_lesson_stays_in_view(window, hands):
@@ -83,3 +111,15 @@ def test_progress_saved_under_an_old_lesson_name_moves_to_the_new_one(tmp_path):
     assert not any(key.split("/")[1] in RENAMED for key in keys)
     shipped = {path.name.removesuffix(".lesson.toml") for path in resources.lesson_files()}
     assert set(RENAMED.values()) <= shipped and not set(RENAMED) & shipped
+
+
+def test_a_step_keeps_a_value_when_it_opens_and_its_done_text_divides_by_it(window, hands):
+    panel = start(window, hands, "08-vanishing", step=1)  # the deep sigmoid network
+    sigmoid = window.model.network_diagnostics()[-1].gradient_product
+    assert panel.memory["08-vanishing"]["sigmoid_product"] == sigmoid
+    hands.click("preset_deep_relu_action")
+    window.scheduler.flush()
+    relu = window.model.network_diagnostics()[-1].gradient_product
+    assert panel.next.isEnabled()
+    live = " ".join(html.unescape(panel.live.text()).split())
+    assert f"about {relu / sigmoid:.0f} times the sigmoid network's {sigmoid:.7f}" in live
