@@ -164,16 +164,21 @@ def test_the_mirror_answers_with_the_race_s_own_numbers_mid_race(lent):
 
 def test_pausing_stepping_and_playing_again_change_nothing(lent):
     pg = lent
-    pg.race.set(**SPIRAL, contestants=SIX[2:5], repeats=2, epochs=15)
+    # Long enough that a fast worker cannot finish while the loop below polls; the
+    # length is cut to a few epochs past the pauses afterwards.
+    pg.race.set(**SPIRAL, contestants=SIX[2:5], repeats=2, epochs=400)
     for _ in range(3):
         pg.race.set_running(True)
         _play(pg, until=lambda pg: pg.race.epoch >= 2 and pg.race.epoch % 1 > 0)
         pg.race.set_running(False)  # mid-epoch, mid-sweep perhaps: it comes back whole
-        assert not pg.race.in_background
+        assert not pg.race.in_background and not pg.race.finished
         pg.race.step()
+    end = int(np.ceil(pg.race.epoch)) + 3
+    pg.race.set(epochs=end)
     pg.race.set_running(True)
     _play(pg)
-    _assert_same_race(pg, _headless(pg, 15))
+    assert pg.race.epoch == end and pg.race.finished
+    _assert_same_race(pg, _headless(pg, end))
 
 
 def test_divergence_in_the_worker_is_the_headless_divergence(lent):
