@@ -9,7 +9,8 @@
 The real window (``create_window``) opens its race window, loads the preset,
 then either plays for ``--seconds`` through the window's own driver and is
 drawn while still running, or (``--finish``) trains to the end first.
-``--dark`` uses the dark theme.
+``--dark`` switches to the dark theme once the race window is open. Play
+trains in the race's worker process, as in the app.
 """
 
 from __future__ import annotations
@@ -39,15 +40,14 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from actplay.app import create_window
     from actplay.model.atomic_file import write_atomic
-    from actplay.ui import theme
     from actplay.ui.export import render
     from actplay.ui.race.window import open_race_window
 
     window = create_window()
-    if args.dark:
-        theme.apply_theme("dark", app)
     window.show()
     race_window = open_race_window(window)
+    if args.dark:  # switched with the race window open: it must follow
+        window.set_theme("dark")
     model = window.model
     model.race.apply_preset(args.preset)
     changes = {}

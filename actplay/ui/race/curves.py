@@ -46,19 +46,27 @@ class _Contestant:
     """The items of one contestant: test and train medians, the test band."""
 
     def __init__(self, plot, index: int) -> None:
-        colour = contestant_colour(index)
-        self.test = pg.PlotDataItem(pen=_pen(colour), connect="finite")
-        self.train = pg.PlotDataItem(pen=_pen(colour, dashed=True, width=1), connect="finite")
+        self.index = index
+        self.test = pg.PlotDataItem(connect="finite")
+        self.train = pg.PlotDataItem(connect="finite")
         self.low = pg.PlotCurveItem(pen=pg.mkPen(None))
         self.high = pg.PlotCurveItem(pen=pg.mkPen(None))
-        tint = QtGui.QColor(colour)
-        tint.setAlpha(BAND_ALPHA)
-        self.band = pg.FillBetweenItem(self.low, self.high, brush=pg.mkBrush(tint))
+        self.band = pg.FillBetweenItem(self.low, self.high)
         for item in (self.test, self.train):
             item.curve.setSegmentedLineMode("off")
         for item in (self.band, self.low, self.high, self.train, self.test):
             plot.addItem(item)
         self.items = (self.test, self.train, self.low, self.high, self.band)
+        self.follow_theme()
+
+    def follow_theme(self) -> None:
+        """Pens and band in the contestant's colour of the active theme."""
+        colour = contestant_colour(self.index)
+        self.test.setPen(_pen(colour))
+        self.train.setPen(_pen(colour, dashed=True, width=1))
+        tint = QtGui.QColor(colour)
+        tint.setAlpha(BAND_ALPHA)
+        self.band.setBrush(pg.mkBrush(tint))
 
     def show(self, on: bool) -> None:
         for item in self.items:
@@ -89,16 +97,27 @@ class CurvesPlot(pg.PlotItem):
         for side in ("left", "bottom"):
             self.getAxis(side).enableAutoSIPrefix(False)
         self.legend = self.addLegend(offset=(-8, 8), labelTextSize="8pt")
-        self.legend.setLabelTextColor(theme.plot_foreground())
-        backdrop = QtGui.QColor(theme.plot_background())
-        backdrop.setAlpha(LEGEND_ALPHA)  # curves stay visible behind it, the words readable
-        self.legend.setBrush(pg.mkBrush(backdrop))
         self.lines = [_Contestant(self, i) for i in range(MAX_CONTESTANTS)]
         self.kind = "loss"
         self.log_y = False
         self._labels: tuple = ()
         self._record = None
         self._set_axis_label()
+        self._legend_colours()
+
+    def follow_theme(self) -> None:
+        """Lines, bands and legend in the active theme's colours (axes follow by themselves)."""
+        for line in self.lines:
+            line.follow_theme()
+        self._legend_colours()
+
+    def _legend_colours(self) -> None:
+        self.legend.setLabelTextColor(theme.plot_foreground())
+        for _sample, label in self.legend.items:
+            label.setText(label.text)  # a label takes its colour when its text is set
+        backdrop = QtGui.QColor(theme.plot_background())
+        backdrop.setAlpha(LEGEND_ALPHA)  # curves stay visible behind it, the words readable
+        self.legend.setBrush(pg.mkBrush(backdrop))
 
     def set_kind(self, kind: str) -> None:
         """Show ``"loss"`` or ``"accuracy"``."""
@@ -190,6 +209,7 @@ class RaceCurves(pg.PlotWidget):
         self.set_log_y = self.plot.set_log_y
         self.set_record = self.plot.set_record
         self.set_antialias = self.plot.set_antialias
+        self.follow_theme = self.plot.follow_theme  # theme.apply_theme calls it
 
 
 class _KeySample(pg.PlotDataItem):

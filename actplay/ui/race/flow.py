@@ -55,21 +55,22 @@ class FlowPlot(pg.PlotItem):
         for side in ("left", "bottom"):
             self.getAxis(side).enableAutoSIPrefix(False)
         self.lines = []
-        for index in range(MAX_CONTESTANTS):
-            colour = contestant_colour(index)
-            pen = pg.mkPen(colour, width=theme.CURVE_WIDTH)
-            pen.setCosmetic(True)
-            line = pg.PlotDataItem(
-                pen=pen,
-                symbol="o",
-                symbolSize=SYMBOL_SIZE,
-                symbolBrush=colour,
-                symbolPen=pg.mkPen(None),
-            )
+        for _ in range(MAX_CONTESTANTS):
+            line = pg.PlotDataItem(symbol="o", symbolSize=SYMBOL_SIZE, symbolPen=pg.mkPen(None))
             line.curve.setSegmentedLineMode("off")
             self.addItem(line)
             self.lines.append(line)
         self._ticks = None
+        self.follow_theme()
+
+    def follow_theme(self) -> None:
+        """Every line in its contestant's colour of the active theme."""
+        for index, line in enumerate(self.lines):
+            colour = contestant_colour(index)
+            pen = pg.mkPen(colour, width=theme.CURVE_WIDTH)
+            pen.setCosmetic(True)
+            line.setPen(pen)
+            line.setSymbolBrush(colour)
 
     def set_gradients(self, gradients) -> None:
         """``gradients[c]`` is a per-layer sequence (or None for no data yet)."""
@@ -113,3 +114,4 @@ class GradientFlow(pg.PlotWidget):
         self.setBackground(theme.plot_background())
         self.lines = self.plot.lines
         self.set_gradients = self.plot.set_gradients
+        self.follow_theme = self.plot.follow_theme  # theme.apply_theme calls it

@@ -64,6 +64,13 @@ class MapsLayout(pg.GraphicsLayout):
         self._extent = None
         self._data_key = None
 
+    def follow_theme(self) -> None:
+        """Titles in the contestants' colours and captions in the muted ink of the theme."""
+        muted = theme.muted_text_colour()
+        for index, (title, caption) in enumerate(zip(self.titles, self.captions, strict=True)):
+            title.setText(title.text, color=contestant_colour(index))
+            caption.setText(caption.text, color=muted)
+
     def set_labels(self, labels) -> None:
         """One map per label; the others are hidden."""
         if tuple(labels) == self._labels:
@@ -127,3 +134,4 @@ class RaceMaps(pg.GraphicsView):
         self.set_data = self.maps.set_data
         self.set_surface = self.maps.set_surface
         self.set_caption = self.maps.set_caption
+        self.follow_theme = self.maps.follow_theme  # theme.apply_theme calls it
