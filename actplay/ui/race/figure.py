@@ -8,6 +8,8 @@ captions and the gradient flow from the model, for the pane and the figure alike
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pyqtgraph as pg
 
 from actplay.core import datasets
@@ -84,16 +86,11 @@ class RaceFigure(pg.GraphicsView):
         show_details(race, self.maps, self.flow, range(len(race.labels())), [])
 
 
-def figure_bytes(
-    playground, export_format: str, size=FIGURE_SIZE, scale: float = 1.0, kind="loss", log=False
-) -> bytes:
-    """The race of ``playground`` as a picture (``png``, ``jpg``, ``bmp``, ``svg`` or ``pdf``).
-
-    Needs a running QApplication (offscreen is enough); draws an unshown figure.
-    """
+@contextmanager
+def drawn_figure(playground, size=FIGURE_SIZE, kind="loss", log=False):
+    """A :class:`RaceFigure` of the race of ``playground``, laid out at ``size`` and drawn,
+    never on screen; closed when the block ends. Needs a running QApplication."""
     from PySide6.QtCore import Qt
-
-    from actplay.ui.export import formats
 
     theme.apply_plot_defaults()
     figure = RaceFigure()
@@ -102,7 +99,20 @@ def figure_bytes(
         figure.resize(*size)
         figure.show()
         figure.draw(playground, kind, log)
-        return formats.image_bytes(figure, export_format, tuple(size), scale)
+        yield figure
     finally:
         figure.close()
         figure.deleteLater()
+
+
+def figure_bytes(
+    playground, export_format: str, size=FIGURE_SIZE, scale: float = 1.0, kind="loss", log=False
+) -> bytes:
+    """The race of ``playground`` as a picture (``png``, ``jpg``, ``bmp``, ``svg`` or ``pdf``).
+
+    Needs a running QApplication (offscreen is enough); draws an unshown figure.
+    """
+    from actplay.ui.export import formats
+
+    with drawn_figure(playground, size, kind, log) as figure:
+        return formats.image_bytes(figure, export_format, tuple(size), scale)

@@ -26,8 +26,17 @@ class RaceWindow(QtWidgets.QMainWindow):
 
         self.setObjectName(WINDOW_NAME)
         self.setWindowTitle("Activation race \u2014 actplay")
+        from actplay.ui.race.export import export_action
+
         self.pane = RacePane(model, self)
         self.setCentralWidget(self.pane)
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu.setObjectName("race_file_menu")
+        self.export_action = export_action(self)
+        self.file_menu.addAction(self.export_action)
+        close = self.file_menu.addAction("&Close window")
+        close.setShortcut(QtGui.QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
         self.statusBar().setObjectName("race_status_bar")
         self.statusBar().showMessage(
             "The same network, the same start, the same batches: only the activation differs.",
