@@ -14,6 +14,18 @@ machine whose speed drifts weighs on all alike; medians over the rounds
 
 ``--json`` prints the figures as JSON. Numbers, not pass/fail: the goal is a
 total of at least 90 % of single training's epochs/s.
+
+``--window`` measures what a user gets instead: the real main window and its
+race window shown at 1280x800, the recipe set in the race's controls and its
+**Play button clicked**, so every lane trains in the race's worker process
+while the window draws what it sends; epochs/s are counted on the model from
+the first update shown to the last. Each round takes turns of ``--seconds``:
+single training headless (a ``Trainer`` in this process), single training in a
+``TrainingWorker`` (what the window's own Play trains in, read every 33 ms),
+then the window's races of 1, 3 and 6. Run it under a virtual X screen::
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python benchmarks/bench_race.py \\
+        --window --xcb [--seconds 3] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -22,9 +34,14 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import time
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+if __name__ == "__main__" and "--window" in sys.argv:
+    import _harness
+
+    _harness.prepare()  # the Qt platform (xcb with --xcb) before Qt loads
 
 from actplay.core import datasets  # noqa: E402
 from actplay.core.network import Network  # noqa: E402
@@ -129,12 +146,261 @@ def measure(seconds: float, rounds: int, slice_seconds: float = 0.1) -> dict:
     return figures
 
 
+# -- the shown window ---------------------------------------------------------------------
+WINDOW_SIZE = (1280, 800)
+COLLECT_S = 0.033  # how often a worker alone is read (the window's own Play)
+
+
+def race_settings(n_contestants: int) -> dict:
+    """The recipe as race settings: the same points, weights, batches as ``race_runner``."""
+    return {
+        "dataset": {
+            "source": "spiral",
+            "points": 500,
+            "noise": 0.0,
+            "test_fraction": 0.5,
+            "seed": 0,
+            "features": ["x1", "x2"],
+        },
+        "hidden": [8] * len(HIDDEN),
+        "contestants": [{"activation": "tanh", "params": {}}] * n_contestants,
+        "loss": "bce",
+        "optimizer": "adam",
+        "learning_rate": 0.03,
+        "batch_size": 10,
+        "repeats": 1,
+        "seed": 0,
+        "epochs": 5000,  # never reached in a turn
+    }
+
+
+def _shown_race_window():
+    from PySide6 import QtWidgets
+
+    from actplay.app import create_window
+    from actplay.ui.race.window import open_race_window
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    window = create_window()
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    race_window = open_race_window(window)
+    race_window.resize(*WINDOW_SIZE)
+    _spin(app, 1.0)
+    return app, window, race_window
+
+
+def _spin(app, seconds: float) -> None:
+    from PySide6 import QtCore
+
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def cpu_seconds(pid: int | None = None) -> float:
+    """CPU time (user + system) a process has used so far: this one when ``pid`` is None."""
+    if pid is None:
+        return time.process_time()
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _rates(first, last) -> dict:
+    """Epochs per wall second and per CPU second of the trainer between two samples.
+
+    Each sample is ``(wall time, epoch, trainer's CPU seconds)``.
+    """
+    epochs = last[1] - first[1]
+    return {
+        "epochs_per_s": epochs / (last[0] - first[0]),
+        "epochs_per_cpu_s": epochs / max(last[2] - first[2], 1e-9),
+    }
+
+
+def window_turn(app, window, race_window, n_contestants: int, seconds: float) -> dict:
+    """Play a race of ``n_contestants`` in the shown window; epochs/s the model shows."""
+    from PySide6 import QtCore
+    from PySide6.QtTest import QTest
+
+    model, race = window.model, window.model.race
+    race.reset()
+    race.set(**race_settings(n_contestants))
+    _spin(app, 0.2)
+    shown = []
+    pid = [None]
+
+    def on_change(sections) -> None:
+        if "race" in sections and race.running and race.epoch > 0:
+            if pid[0] is None and race.worker is not None:
+                pid[0] = race.worker._process.pid
+            trainer_cpu = cpu_seconds(pid[0]) if pid[0] is not None else 0.0
+            shown.append((time.perf_counter(), race.epoch, trainer_cpu, cpu_seconds()))
+
+    model.changed.connect(on_change)
+    play = race_window.pane.controls.play
+    clicked = time.perf_counter()
+    QTest.mouseClick(play, QtCore.Qt.MouseButton.LeftButton)
+    # A real event loop, as the app runs: a loop spinning on processEvents here
+    # would take the core the worker trains on.
+    loop = QtCore.QEventLoop()
+    check = QtCore.QTimer()
+    check.setInterval(50)
+
+    def on_check() -> None:
+        done = len(shown) > 1 and shown[-1][0] - shown[0][0] >= seconds
+        if done or time.perf_counter() - clicked > seconds + 30:
+            loop.quit()
+
+    check.timeout.connect(on_check)
+    check.start()
+    loop.exec()
+    check.stop()
+    QTest.mouseClick(play, QtCore.Qt.MouseButton.LeftButton)  # Pause: the race comes home
+    model.changed.disconnect(on_change)
+    first, last = shown[0], shown[-1]
+    return {
+        **_rates(first, last),
+        "gui_cpu_share": (last[3] - first[3]) / (last[0] - first[0]),
+        "updates_per_s": (len(shown) - 1) / (last[0] - first[0]),
+        "in_worker": race.worker is not None,
+    }
+
+
+def headless_turn(seconds: float) -> dict:
+    """Single training headless for ``seconds`` (a fresh trainer)."""
+    run = single_runner()
+    run()
+    first = (time.perf_counter(), 0, cpu_seconds())
+    epochs = 0
+    while time.perf_counter() - first[0] < seconds:
+        epochs += run()
+    return _rates(first, (time.perf_counter(), epochs, cpu_seconds()))
+
+
+def worker_turn(worker, seconds: float) -> dict:
+    """Single training in a TrainingWorker, read every ``COLLECT_S``."""
+    x, y = _data().train
+    trainer = Trainer(
+        Network.from_init(SIZES, [*HIDDEN, "sigmoid"], "xavier", 0),
+        x,
+        y,
+        loss="bce",
+        optimizer="adam",
+        learning_rate=0.03,
+        batch_size=10,
+    )
+    generation = worker.load(0, trainer)
+    worker.run(True)
+    first = None
+    while True:
+        snapshot = worker.snapshot(0)
+        if snapshot is not None and snapshot.generation == generation and snapshot.steps > 0:
+            sample = (
+                time.perf_counter(),
+                snapshot.epoch_progress,
+                cpu_seconds(worker._process.pid),
+            )
+            if first is None:
+                first = sample
+            elif sample[0] - first[0] >= seconds:
+                break
+        time.sleep(COLLECT_S)
+    worker.run(False)
+    return _rates(first, sample)
+
+
+def measure_window(seconds: float, rounds: int) -> dict:
+    """Single training (headless, in a worker) and the window's races, turn by turn."""
+    from actplay.model.training_worker import TrainingWorker
+
+    app, window, race_window = _shown_race_window()
+    worker = TrainingWorker()
+    worker_turn(worker, 0.5)  # the process starts outside the measurement
+    window_turn(app, window, race_window, 1, 0.5)  # ... and the race's
+    turns = {"single": [], "worker": [], **{n: [] for n in CONTESTANT_COUNTS}}
+    load = [os.getloadavg()]
+    for _ in range(rounds):
+        turns["single"].append(headless_turn(seconds))
+        turns["worker"].append(worker_turn(worker, seconds))
+        for n in CONTESTANT_COUNTS:
+            turns[n].append(window_turn(app, window, race_window, n, seconds))
+        load.append(os.getloadavg())
+    worker.close()
+    figures = {"load_average": load, "platform": app.platformName(), "races": []}
+    for reference in ("single", "worker"):
+        for rate in ("epochs_per_s", "epochs_per_cpu_s"):
+            figures[f"{reference}_{rate}"] = statistics.median(t[rate] for t in turns[reference])
+    for n in CONTESTANT_COUNTS:
+        row = {"contestants": n, "in_worker": all(t["in_worker"] for t in turns[n])}
+        for key in ("updates_per_s", "gui_cpu_share"):
+            row[key] = statistics.median(t[key] for t in turns[n])
+        for rate in ("epochs_per_s", "epochs_per_cpu_s"):
+            per = statistics.median(t[rate] for t in turns[n])
+            row[f"per_contestant_{rate}"] = per
+            row[f"total_{rate}"] = per * n
+            for reference in ("single", "worker"):
+                ratios = [
+                    n * race[rate] / alone[rate]
+                    for race, alone in zip(turns[n], turns[reference], strict=True)
+                ]
+                row[f"{rate}_over_{reference}"] = statistics.median(ratios)
+                row[f"{rate}_over_{reference}_range"] = [min(ratios), max(ratios)]
+        figures["races"].append(row)
+    window.close()
+    app.processEvents()
+    return figures
+
+
+def _window_lines(figures: dict, args) -> list[str]:
+    loads = ", ".join(f"{avg[0]:.1f}" for avg in figures["load_average"])
+    out = [
+        f"the race window's Play ({figures['platform']}, {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}); "
+        f"spiral 250 train points, 4x8 tanh, batch 10, Adam; medians of {args.rounds} rounds "
+        f"of {args.seconds:g} s turns; load average (1 min) {loads}",
+        "epochs/s of wall time, then per CPU second of the process that trains",
+    ]
+    for reference, title in (("single", "single headless"), ("worker", "single in a worker")):
+        out.append(
+            f"{title:19s} {figures[f'{reference}_epochs_per_s']:7.1f} /s, "
+            f"{figures[f'{reference}_epochs_per_cpu_s']:7.1f} /cpu-s"
+        )
+
+    def ratio(row, rate, reference):
+        low, high = row[f"{rate}_over_{reference}_range"]
+        return f"{100 * row[f'{rate}_over_{reference}']:.0f} % ({100 * low:.0f}-{100 * high:.0f})"
+
+    for row in figures["races"]:
+        out.append(
+            f"race of {row['contestants']} in the window: per contestant "
+            f"{row['per_contestant_epochs_per_s']:6.1f} /s, total "
+            f"{row['total_epochs_per_s']:6.1f} /s = {ratio(row, 'epochs_per_s', 'single')} of "
+            f"headless, {ratio(row, 'epochs_per_s', 'worker')} of the worker; total "
+            f"{row['total_epochs_per_cpu_s']:6.1f} /cpu-s = "
+            f"{ratio(row, 'epochs_per_cpu_s', 'single')} of headless, "
+            f"{ratio(row, 'epochs_per_cpu_s', 'worker')} of the worker; window thread "
+            f"{100 * row['gui_cpu_share']:.0f} % of a core, {row['updates_per_s']:.1f} updates/s"
+            + ("" if row["in_worker"] else "; NOT in the worker")
+        )
+    return out
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="per measurement")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--window", action="store_true", help="the shown race window's Play")
+    parser.add_argument("--xcb", action="store_true", help="with --window: xcb when DISPLAY is set")
     args = parser.parse_args(argv)
+    if args.window:
+        figures = measure_window(args.seconds, args.rounds)
+        if args.json:
+            print(json.dumps(figures))
+        else:
+            print("\n".join(_window_lines(figures, args)))
+        return
     figures = measure(args.seconds, args.rounds)
     if args.json:
         print(json.dumps(figures, indent=2))

@@ -26,6 +26,7 @@ RUNS = [
         ["--seeds", "1", "--max-epochs", "2", "--tf-epochs", "1", "2"],
         ["proposals", "tf"],
     ),
+    ("bench_race.py", ["--window", "--seconds", "0.3", "--rounds", "1"], ["races"]),
 ]
 
 
