@@ -10,6 +10,8 @@ handful of paths, not thousands of segments.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
@@ -26,6 +28,11 @@ BAND_ALPHA = 45  # of 255: the spread band is a tint, the median line the statem
 MAX_DRAWN = 300
 LEGEND_ALPHA = 215  # of 255: the legend's backdrop
 KINDS = ("loss", "accuracy")
+# While the race runs the axes move in steps, not with every update: a range that
+# changed re-laid out both axes and their grid and painted the plot twice, 19 ms a
+# paint against 5 ms with the range left alone (benchmarks/RESULTS.md, race worker).
+STEADY_ROOM = 0.25  # a y range that must change takes this share of the data's span more
+STEADY_FILL = 0.5  # ... and shrinks once the data fills less than this share of it
 
 
 def _pen(colour: str, dashed: bool = False, width: float = theme.CURVE_WIDTH) -> QtGui.QPen:
@@ -34,6 +41,25 @@ def _pen(colour: str, dashed: bool = False, width: float = theme.CURVE_WIDTH) ->
         pen.setStyle(QtCore.Qt.PenStyle.DashLine)
     pen.setCosmetic(True)
     return pen
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten at or above ``value`` (> 0)."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= value)
+
+
+def steady_span(current, low: float, high: float, floor: float | None = None):
+    """``current`` (lo, hi) while the data ``low..high`` fits it and fills at least
+    ``STEADY_FILL`` of it; else a new span with ``STEADY_ROOM`` to spare (never below
+    ``floor``)."""
+    if current is not None:
+        lo, hi = current
+        if lo <= low and high <= hi and high - low >= STEADY_FILL * (hi - lo):
+            return current
+    room = STEADY_ROOM * ((high - low) or max(abs(high), 1e-3))
+    lo = low - room
+    return (lo if floor is None else max(lo, floor), high + room)
 
 
 def _finite_end(values: np.ndarray) -> int:
@@ -102,6 +128,8 @@ class CurvesPlot(pg.PlotItem):
         self.log_y = False
         self._labels: tuple = ()
         self._record = None
+        self.steady = False  # axes in steps (running) or fitted to the data
+        self._steady = None  # (x end, (y lo, y hi)) last set while steady
         self._set_axis_label()
         self._legend_colours()
 
@@ -149,6 +177,10 @@ class CurvesPlot(pg.PlotItem):
         for line in self.lines:
             line.set_antialias(bool(on))
 
+    def set_steady(self, on: bool) -> None:
+        """Axes that move in steps (while the race runs) or fit the data (the next draw)."""
+        self.steady = bool(on)
+
     def _redraw(self) -> None:
         record = self._record
         log = self.log_y and self.kind == "loss"
@@ -167,6 +199,7 @@ class CurvesPlot(pg.PlotItem):
         test_median, test_low, test_high = spread(record.curve(test_name))
         train_median, _, _ = spread(record.curve(train_name))
         several = len(record.seeds) > 1
+        drawn = []
         for c, line in enumerate(self.lines):
             shown = c < len(record.labels)
             line.show(shown)
@@ -174,6 +207,7 @@ class CurvesPlot(pg.PlotItem):
                 continue
             line.test.setData(epochs, test_median[c])
             line.train.setData(epochs, train_median[c])
+            drawn += [test_median[c], train_median[c]]
             end = _finite_end(test_low[c]) if several else 0
             line.band.setVisible(end > 1)
             if end > 1:
@@ -182,8 +216,33 @@ class CurvesPlot(pg.PlotItem):
                     low, high = np.log10(np.maximum(low, 1e-12)), np.log10(np.maximum(high, 1e-12))
                 line.low.setData(epochs[:end], low)
                 line.high.setData(epochs[:end], high)
+                drawn += [test_low[c, :end], test_high[c, :end]]
         self._set_legend(record.labels)
-        self.enableAutoRange()
+        if self.steady:
+            self._steady_range(epochs, drawn, log)
+        else:
+            self._steady = None
+            self.enableAutoRange()
+
+    def _steady_range(self, epochs, drawn, log: bool) -> None:
+        values = np.concatenate(drawn) if drawn else np.zeros(0)
+        values = values[np.isfinite(values)]
+        if log:
+            values = np.log10(np.maximum(values[values > 0], 1e-12))
+        x_end = nice_ceiling(max(float(epochs[-1]), 1.0))
+        before = self._steady if self._steady is not None else (None, None)
+        y_span = before[1]
+        if values.size:
+            floor = 0.0 if not log and values.min() >= 0 else None
+            y_span = steady_span(y_span, float(values.min()), float(values.max()), floor)
+        if (x_end, y_span) == before:
+            return
+        self.disableAutoRange()
+        if x_end != before[0]:
+            self.setXRange(0, x_end, padding=0.02)
+        if y_span is not None and y_span != before[1]:
+            self.setYRange(*y_span, padding=0)
+        self._steady = (x_end, y_span)
 
     def _set_legend(self, labels) -> None:
         if tuple(labels) == self._labels:
@@ -209,6 +268,7 @@ class RaceCurves(pg.PlotWidget):
         self.set_log_y = self.plot.set_log_y
         self.set_record = self.plot.set_record
         self.set_antialias = self.plot.set_antialias
+        self.set_steady = self.plot.set_steady
         self.follow_theme = self.plot.follow_theme  # theme.apply_theme calls it
 
 

@@ -111,6 +111,7 @@ class RacePane(QtWidgets.QWidget):
             self.controls.refresh_run()
         record = race.record()
         self.curves.set_antialias(not race.running)
+        self.curves.set_steady(race.running)
         self.curves.set_record(record)
         settings = race.settings
         self.table.set_rows(race.table(), settings["target"])
