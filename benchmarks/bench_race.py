@@ -21,8 +21,12 @@ race window shown at 1280x800, the recipe set in the race's controls and its
 while the window draws what it sends; epochs/s are counted on the model from
 the first update shown to the last. Each round takes turns of ``--seconds``:
 single training headless (a ``Trainer`` in this process), single training in a
-``TrainingWorker`` (what the window's own Play trains in, read every 33 ms),
-then the window's races of 1, 3 and 6. Run it under a virtual X screen::
+``TrainingWorker`` (what the main window's Play trains in, read every 33 ms),
+single training in the main window (the recipe set there, its Play clicked),
+then the race window's races of 1, 3 and 6. Each figure is per wall second and
+per CPU second of the process that trains (on a shared machine the second says
+what the race costs, the first what a user gets), with the window thread's
+share of a core. Run it under a virtual X screen::
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python benchmarks/bench_race.py \\
         --window --xcb [--seconds 3] [--rounds 3]
@@ -149,6 +153,11 @@ def measure(seconds: float, rounds: int, slice_seconds: float = 0.1) -> dict:
 # -- the shown window ---------------------------------------------------------------------
 WINDOW_SIZE = (1280, 800)
 COLLECT_S = 0.033  # how often a worker alone is read (the window's own Play)
+REFERENCES = {  # the single trainings a race is compared with
+    "single": "single headless",
+    "worker": "single in a worker",
+    "window": "single in the main window",
+}
 
 
 def race_settings(n_contestants: int) -> dict:
@@ -219,6 +228,21 @@ def _rates(first, last) -> dict:
     }
 
 
+def _run_until(done, timeout: float) -> None:
+    """Run a real event loop, as the app does, until ``done()`` or ``timeout`` seconds.
+
+    A loop spinning on ``processEvents`` here would take the core the worker trains on.
+    """
+    from PySide6 import QtCore
+
+    loop, check, start = QtCore.QEventLoop(), QtCore.QTimer(), time.perf_counter()
+    check.setInterval(50)
+    check.timeout.connect(lambda: (done() or time.perf_counter() - start > timeout) and loop.quit())
+    check.start()
+    loop.exec()
+    check.stop()
+
+
 def window_turn(app, window, race_window, n_contestants: int, seconds: float) -> dict:
     """Play a race of ``n_contestants`` in the shown window; epochs/s the model shows."""
     from PySide6 import QtCore
@@ -240,23 +264,8 @@ def window_turn(app, window, race_window, n_contestants: int, seconds: float) ->
 
     model.changed.connect(on_change)
     play = race_window.pane.controls.play
-    clicked = time.perf_counter()
     QTest.mouseClick(play, QtCore.Qt.MouseButton.LeftButton)
-    # A real event loop, as the app runs: a loop spinning on processEvents here
-    # would take the core the worker trains on.
-    loop = QtCore.QEventLoop()
-    check = QtCore.QTimer()
-    check.setInterval(50)
-
-    def on_check() -> None:
-        done = len(shown) > 1 and shown[-1][0] - shown[0][0] >= seconds
-        if done or time.perf_counter() - clicked > seconds + 30:
-            loop.quit()
-
-    check.timeout.connect(on_check)
-    check.start()
-    loop.exec()
-    check.stop()
+    _run_until(lambda: len(shown) > 1 and shown[-1][0] - shown[0][0] >= seconds, seconds + 30)
     QTest.mouseClick(play, QtCore.Qt.MouseButton.LeftButton)  # Pause: the race comes home
     model.changed.disconnect(on_change)
     first, last = shown[0], shown[-1]
@@ -311,6 +320,41 @@ def worker_turn(worker, seconds: float) -> dict:
     return _rates(first, sample)
 
 
+def main_window_turn(app, window, seconds: float) -> dict:
+    """Single training as the user gets it: the recipe in the main window, its Play
+    clicked (its worker trains, the workspace draws); epochs/s the model shows."""
+    from PySide6 import QtCore
+    from PySide6.QtTest import QTest
+
+    from actplay.model import training_recipes as recipes
+
+    model = window.model
+    with model.batch():
+        model.set_dataset(**{**recipes.TF_SPIRAL_DATA, "seed": 0})
+        recipe = recipes.Recipe(tuple(SIZES[1:-1]), "tanh", "sigmoid", "bce", "adam", 0.03, 10)
+        recipes.apply_recipe(model, recipe)
+        model.reset_training()
+    workspace = getattr(window, "training_workspace", None)
+    play = workspace.bar.play if workspace is not None else window.training_panel.play
+    _spin(app, 0.2)
+    shown = []
+
+    def on_change(sections) -> None:
+        if "training" in sections and model.running and model.epoch > 0:
+            shown.append((time.perf_counter(), model.epoch, cpu_seconds(worker_pid())))
+
+    def worker_pid():
+        worker = model.training_worker
+        return worker._process.pid if worker is not None and worker.alive else None
+
+    model.changed.connect(on_change)
+    QTest.mouseClick(play, QtCore.Qt.MouseButton.LeftButton)
+    _run_until(lambda: len(shown) > 1 and shown[-1][0] - shown[0][0] >= seconds, seconds + 30)
+    QTest.mouseClick(play, QtCore.Qt.MouseButton.LeftButton)  # Pause
+    model.changed.disconnect(on_change)
+    return _rates(shown[0], shown[-1])
+
+
 def measure_window(seconds: float, rounds: int) -> dict:
     """Single training (headless, in a worker) and the window's races, turn by turn."""
     from actplay.model.training_worker import TrainingWorker
@@ -319,17 +363,19 @@ def measure_window(seconds: float, rounds: int) -> dict:
     worker = TrainingWorker()
     worker_turn(worker, 0.5)  # the process starts outside the measurement
     window_turn(app, window, race_window, 1, 0.5)  # ... and the race's
-    turns = {"single": [], "worker": [], **{n: [] for n in CONTESTANT_COUNTS}}
+    main_window_turn(app, window, 0.5)  # ... and the main window's
+    turns = {"single": [], "worker": [], "window": [], **{n: [] for n in CONTESTANT_COUNTS}}
     load = [os.getloadavg()]
     for _ in range(rounds):
         turns["single"].append(headless_turn(seconds))
         turns["worker"].append(worker_turn(worker, seconds))
+        turns["window"].append(main_window_turn(app, window, seconds))
         for n in CONTESTANT_COUNTS:
             turns[n].append(window_turn(app, window, race_window, n, seconds))
         load.append(os.getloadavg())
     worker.close()
     figures = {"load_average": load, "platform": app.platformName(), "races": []}
-    for reference in ("single", "worker"):
+    for reference in REFERENCES:
         for rate in ("epochs_per_s", "epochs_per_cpu_s"):
             figures[f"{reference}_{rate}"] = statistics.median(t[rate] for t in turns[reference])
     for n in CONTESTANT_COUNTS:
@@ -340,7 +386,7 @@ def measure_window(seconds: float, rounds: int) -> dict:
             per = statistics.median(t[rate] for t in turns[n])
             row[f"per_contestant_{rate}"] = per
             row[f"total_{rate}"] = per * n
-            for reference in ("single", "worker"):
+            for reference in REFERENCES:
                 ratios = [
                     n * race[rate] / alone[rate]
                     for race, alone in zip(turns[n], turns[reference], strict=True)
@@ -361,7 +407,7 @@ def _window_lines(figures: dict, args) -> list[str]:
         f"of {args.seconds:g} s turns; load average (1 min) {loads}",
         "epochs/s of wall time, then per CPU second of the process that trains",
     ]
-    for reference, title in (("single", "single headless"), ("worker", "single in a worker")):
+    for reference, title in REFERENCES.items():
         out.append(
             f"{title:19s} {figures[f'{reference}_epochs_per_s']:7.1f} /s, "
             f"{figures[f'{reference}_epochs_per_cpu_s']:7.1f} /cpu-s"
@@ -373,16 +419,18 @@ def _window_lines(figures: dict, args) -> list[str]:
 
     for row in figures["races"]:
         out.append(
-            f"race of {row['contestants']} in the window: per contestant "
+            f"race of {row['contestants']} in the race window: per contestant "
             f"{row['per_contestant_epochs_per_s']:6.1f} /s, total "
-            f"{row['total_epochs_per_s']:6.1f} /s = {ratio(row, 'epochs_per_s', 'single')} of "
-            f"headless, {ratio(row, 'epochs_per_s', 'worker')} of the worker; total "
-            f"{row['total_epochs_per_cpu_s']:6.1f} /cpu-s = "
-            f"{ratio(row, 'epochs_per_cpu_s', 'single')} of headless, "
-            f"{ratio(row, 'epochs_per_cpu_s', 'worker')} of the worker; window thread "
-            f"{100 * row['gui_cpu_share']:.0f} % of a core, {row['updates_per_s']:.1f} updates/s"
+            f"{row['total_epochs_per_s']:6.1f} /s, {row['total_epochs_per_cpu_s']:6.1f} /cpu-s; "
+            f"window thread {100 * row['gui_cpu_share']:.0f} % of a core, "
+            f"{row['updates_per_s']:.1f} updates/s"
             + ("" if row["in_worker"] else "; NOT in the worker")
         )
+        for reference, title in REFERENCES.items():
+            out.append(
+                f"    total over {title}: {ratio(row, 'epochs_per_s', reference)} per wall "
+                f"second, {ratio(row, 'epochs_per_cpu_s', reference)} per cpu second"
+            )
     return out
 
 
