@@ -6,7 +6,7 @@ figure (question, curves as the pane shows them, gradient flow, decision maps)
 through the one picture path (``ui/export/formats.write_image``), or the
 curves (CSV) and the session with the race's full data (JSON) through the
 race's own writers (``model/race_export.py``). Every file is written
-atomically; a refusal is one line in the window's status bar.
+atomically; a refusal is one line in a dialog the user closes (as for sessions).
 """
 
 from __future__ import annotations
@@ -76,6 +76,12 @@ def ask_export_path(parent) -> str:
     return path
 
 
+def tell_export_error(parent, message: str) -> None:
+    """Say why the race was not exported, in a dialog (not the status bar, which
+    fades while the user may be looking elsewhere). Tests replace it."""
+    QtWidgets.QMessageBox.warning(parent, "Cannot export the race", message)
+
+
 def export_action(race_window) -> QtGui.QAction:
     """File > Export race…: ask for a file and write the race there."""
     action = QtGui.QAction("&Export race\u2026", race_window)
@@ -87,11 +93,18 @@ def export_action(race_window) -> QtGui.QAction:
         path = ask_export_path(race_window)
         if not path:
             return
-        if apply_command(race_window, lambda: export_race(race_window.pane, path)):
+        report = lambda message: tell_export_error(race_window, message)  # noqa: E731
+        if apply_command(race_window, lambda: export_race(race_window.pane, path), report):
             race_window.statusBar().showMessage(f"Exported the race to {path}", 5000)
 
     action.triggered.connect(lambda _checked=False: export())
     return action
 
 
-__all__ = ["RACE_EXPORT_FORMATS", "ask_export_path", "export_action", "export_race"]
+__all__ = [
+    "RACE_EXPORT_FORMATS",
+    "ask_export_path",
+    "export_action",
+    "export_race",
+    "tell_export_error",
+]

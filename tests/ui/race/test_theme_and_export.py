@@ -115,21 +115,23 @@ def test_file_export_writes_the_race_as_png_svg_csv_and_json(window, qtbot, tmp_
     np.testing.assert_array_equal(data["data"]["curves"]["test_loss"], record.curve("test_loss"))
 
 
-def test_export_refusals_are_one_line_in_the_status_bar(window, qtbot, tmp_path, monkeypatch):
+def test_export_refusals_are_one_line_in_a_dialog(window, qtbot, tmp_path, monkeypatch):
     race_window = _open(window, qtbot)
     action = race_window.findChild(QtGui.QAction, "race_export_action")
+    told = []
+    monkeypatch.setattr(export, "tell_export_error", lambda _parent, message: told.append(message))
     for path, message in (
         (tmp_path / "race.pdf", "exported as png, svg, csv, json"),
         (tmp_path / "missing" / "race.csv", "cannot write"),
     ):
         monkeypatch.setattr(export, "ask_export_path", lambda _parent, p=path: str(p))
         action.trigger()
-        assert message in race_window.statusBar().currentMessage()
+        assert message in told[-1] and "\n" not in told[-1]
         assert not path.exists()
     window.model.race.reset()
     monkeypatch.setattr(export, "ask_export_path", lambda _parent: str(tmp_path / "r.csv"))
     action.trigger()
-    assert "has not run yet" in race_window.statusBar().currentMessage()
+    assert "has not run yet" in told[-1]
     monkeypatch.setattr(export, "ask_export_path", lambda _parent: "")  # cancelled
     action.trigger()
-    assert list(tmp_path.iterdir()) == []
+    assert len(told) == 3 and list(tmp_path.iterdir()) == []
