@@ -365,6 +365,8 @@ def pane_widget(model, pane: str, show_neuron: bool = True):
     widget.setParent(None)
     widget.setMaximumSize(MAX_WIDGET_SIZE, MAX_WIDGET_SIZE)  # a dock's height cap is no limit here
     widget.export_panel = panel
+    if hasattr(widget, "key_in_picture"):
+        widget.key_in_picture = True  # the network canvas carries its colour key in a corner
     return widget
 
 

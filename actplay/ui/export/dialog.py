@@ -9,6 +9,8 @@ dialog, that pane preselected) and "Copy Image". The files are written by
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -79,15 +81,37 @@ def pane_widgets(window) -> dict:
     return {pane: widget for pane, widget in candidates.items() if widget is not None}
 
 
+MIN_EXPORT_WIDTH = 1200  # px: a picture for a slide or a page, not a thumbnail
+SCALE_STEP = 0.25  # the scale box's resolution
+
+
 def default_scale(widget) -> float:
-    """The screen's device pixel ratio: a PNG at this scale is as crisp as the screen."""
-    return max(1.0, float(widget.devicePixelRatioF()))
+    """At least 2x (and the screen's ratio), and at least `MIN_EXPORT_WIDTH` pixels wide.
+
+    A plot pane is ~500 px on screen: at 1x its picture was too small to use.
+    """
+    wanted = max(2.0, float(widget.devicePixelRatioF()), MIN_EXPORT_WIDTH / max(widget.width(), 1))
+    return min(MAX_EXPORT_SCALE, math.ceil(wanted / SCALE_STEP) * SCALE_STEP)
+
+
+@contextlib.contextmanager
+def picture_of(widget):
+    """While ``widget`` is drawn for a picture: a pane that has a colour key shows it
+    (the network canvas draws the key under it into its own corner)."""
+    has_key = hasattr(widget, "key_in_picture")
+    if has_key:
+        widget.key_in_picture = True
+    try:
+        yield widget
+    finally:
+        if has_key:
+            widget.key_in_picture = False
 
 
 def pane_image(window, pane: str, scale: float = 1.0) -> QtGui.QImage:
     """``pane`` of ``window`` as it is on screen, at device pixel ratio ``scale``."""
-    widget = pane_widgets(window)[pane]
-    return export.render_widget(widget, None, scale)
+    with picture_of(pane_widgets(window)[pane]) as widget:
+        return export.render_widget(widget, None, scale)
 
 
 def export_pane(window, pane: str, path, scale: float = 1.0, export_format=None) -> None:
@@ -117,14 +141,15 @@ def export_pane(window, pane: str, path, scale: float = 1.0, export_format=None)
         export_formats.write_csv(window.model, path)
     elif export_format == "json":
         export_formats.write_json(window.model, path)
-    else:  # a picture of the pane as it is on screen
-        export_formats.write_image(pane_widgets(window)[pane], path, None, scale)
+    else:  # a picture of the pane as it is on screen, with its colour key
+        with picture_of(pane_widgets(window)[pane]) as widget:
+            export_formats.write_image(widget, path, None, scale)
 
 
 def copy_pane_image(window, pane: str = "window") -> QtGui.QImage:
     """Put ``pane`` of ``window`` on the clipboard as an image, at screen sharpness."""
-    widget = pane_widgets(window)[pane]
-    image = export.render_widget(widget, None, default_scale(widget))
+    with picture_of(pane_widgets(window)[pane]) as widget:
+        image = export.render_widget(widget, None, default_scale(widget))
     QtWidgets.QApplication.clipboard().setImage(image)
     return image
 
@@ -171,7 +196,9 @@ class ExportDialog(QtWidgets.QDialog):
         form.addRow("&Format:", self.format_combo)
         form.addRow("&Scale:", self.scale_spin)
         form.addRow("Size:", self.size_label)
-        form.addRow("F&ile:", path_row)
+        file_label = QtWidgets.QLabel("F&ile:")  # a row of two widgets has no buddy of its own
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, path_row)
 
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save
@@ -216,6 +243,7 @@ class ExportDialog(QtWidgets.QDialog):
         from actplay.ui.export import formats as export_formats
 
         is_image = self.export_format() in export_formats.IMAGE_FORMATS
+        self._offer_possible_pairs()
         self.pane_combo.setEnabled(is_image)
         self.scale_spin.setEnabled(self.export_format() in export_formats.RASTER_FORMATS)
         self.copy_button.setEnabled(is_image)
@@ -224,6 +252,17 @@ class ExportDialog(QtWidgets.QDialog):
         self.size_label.setText(
             f"{round(widget.width() * scale)} x {round(widget.height() * scale)} pixels"
         )
+
+    def _offer_possible_pairs(self) -> None:
+        """Grey out what cannot go together: SVG of the whole window (SVG holds plots only).
+
+        The pair was offered and failed only after Save; now the other choice is
+        simply not selectable while one is chosen.
+        """
+        window_chosen = self.pane() == "window"
+        svg_chosen = self.export_format() == "svg"
+        _enable_item(self.format_combo, "svg", not window_chosen)
+        _enable_item(self.pane_combo, "window", not svg_chosen)
 
     def _on_format_changed(self, _index) -> None:
         # Keep the file name, change its extension to match the format.
@@ -276,6 +315,14 @@ class ExportDialog(QtWidgets.QDialog):
     def _on_copy_clicked(self) -> None:
         copy_pane_image(self.window_, self.pane())
         self.message.setText(f"{PANE_TITLES[self.pane()]} copied to the clipboard")
+
+
+def _enable_item(combo: QtWidgets.QComboBox, data, enabled: bool) -> None:
+    """Make the item of ``combo`` holding ``data`` selectable or not."""
+    index = combo.findData(data)
+    item = combo.model().item(index) if index >= 0 else None
+    if item is not None:
+        item.setEnabled(enabled)
 
 
 def open_export_dialog(window, pane: str = "curve") -> ExportDialog:

@@ -32,7 +32,13 @@ from actplay.ui.network import canvas_layout as geo
 from actplay.ui.network import canvas_paint as paint
 from actplay.ui.network.canvas_headers import HEADER_HEIGHT, DepthHeader, LayerHeader
 from actplay.ui.network.canvas_overlays import ZOOM_MAP_PX, HoverCard, TileZoom
-from actplay.ui.widgets.diverging import diverging_lut
+from actplay.ui.widgets.diverging import (
+    PROBABILITY_CAPTION,
+    VALUE_CAPTION,
+    diverging_lut,
+    key_size,
+    paint_key,
+)
 from actplay.ui.widgets.names import unit_label, weight_label
 from actplay.ui.widgets.numbers import format_number
 from actplay.ui.widgets.retire import retire
@@ -105,6 +111,7 @@ class NetworkCanvas(QtWidgets.QWidget):
         self._hover = None  # ("tile", column, row) or ("link", index)
         self._stale = True
         self.vector_output = False  # set by an SVG export: links as paths, no cached pixmap
+        self.key_in_picture = False  # set while exported: the colour key drawn in a corner
         self.depth_header = DepthHeader(model, self, self.message.emit)
         self.layer_headers: list[LayerHeader] = []
         self.zoom = TileZoom(self)
@@ -133,6 +140,14 @@ class NetworkCanvas(QtWidgets.QWidget):
         if self.isVisible():
             self._sync()
         self.update()
+
+    def output_centred(self) -> bool:
+        """Whether the output is a probability (softmax, or a function onto [0, 1]): drawn
+        as 2p - 1, so p = 0.5 is the map's grey."""
+        name = self.model.layer_activations[-1][0]
+        return name == SOFTMAX_NAME or (
+            tuple(self.model.activation(name).output_range) == PROBABILITY_RANGE
+        )
 
     def _header_state(self):
         """What the header widgets show: the layout and the layers' activations."""
@@ -171,11 +186,7 @@ class NetworkCanvas(QtWidgets.QWidget):
             self.layout_ = self._place(sizes, rows)
             self._tile_images = {}
             self._place_headers(sizes)
-        output_name = model.layer_activations[-1][0]
-        output = model.activation(output_name)
-        self._centred_output = output_name == SOFTMAX_NAME or (
-            tuple(output.output_range) == PROBABILITY_RANGE
-        )
+        self._centred_output = self.output_centred()
         self._update_headers(sizes)
         self._update_tiles()
         self._update_links()
@@ -304,7 +315,27 @@ class NetworkCanvas(QtWidgets.QWidget):
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         self._paint_selection(painter)
         self._paint_tiles(painter)
+        if self.key_in_picture:
+            self._paint_key(painter)
         painter.end()
+
+    def _paint_key(self, painter: QtGui.QPainter) -> None:
+        """The colour key in the lower right corner: an exported picture explains itself."""
+        font = painter.font()
+        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
+        painter.setFont(font)
+        caption = PROBABILITY_CAPTION if self.output_centred() else VALUE_CAPTION
+        size = key_size(painter.fontMetrics(), caption)
+        # Under the output column, where the picture is emptiest (few output units); at the
+        # bottom when they reach down that far.
+        outputs = self.layout_.columns[-1] if self.layout_ is not None else ()
+        below = float(max((y for _x, y in outputs), default=0.0)) + self.layout_.tile + 12
+        top = min(int(below), self.height() - size.height() - 4)
+        rect = QtCore.QRect(self.width() - size.width() - 4, top, *size.toTuple())
+        backdrop = theme.plot_background()
+        backdrop.setAlpha(220)
+        painter.fillRect(rect.adjusted(-2, -2, 2, 2), backdrop)
+        paint_key(painter, rect, caption, theme.plot_foreground())
 
     def _links_layer(self) -> QtGui.QPixmap:
         """Every link but the selected one, painted once and reused.

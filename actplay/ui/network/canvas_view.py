@@ -10,7 +10,7 @@ from PySide6 import QtCore, QtWidgets
 from actplay.model.errors import InvalidValue
 from actplay.ui.binding import bind_float
 from actplay.ui.network.canvas import NetworkCanvas
-from actplay.ui.widgets.diverging import DivergingLegend
+from actplay.ui.widgets.diverging import PROBABILITY_CAPTION, VALUE_CAPTION, DivergingLegend
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.names import weight_label
 from actplay.ui.widgets.pair_grid import PairGrid
@@ -71,7 +71,7 @@ class CanvasView(QtWidgets.QWidget):
         plane_row.addWidget(QtWidgets.QLabel("to"))
         plane_row.addWidget(self.hi_spin)
         plane_row.addStretch(1)
-        self.legend = DivergingLegend("value (outputs: p \u2212 0.5)")
+        self.legend = DivergingLegend()
         # The key goes under the plane's range when the dock is narrow.
         self.plane_row = PairGrid(stretch=(1, 0))
         self.plane_row.add_row(plane, self.legend)
@@ -130,6 +130,10 @@ class CanvasView(QtWidgets.QWidget):
     # -- model -> view ---------------------------------------------------------------------
     def refresh(self, sections) -> None:
         self.canvas.refresh(sections)
+        # The key says when the output is a probability drawn centred on 0.5.
+        self.legend.set_caption(
+            PROBABILITY_CAPTION if self.canvas.output_centred() else VALUE_CAPTION
+        )
         for binding in self._range_bindings:
             binding.refresh()  # skips an equal value (a spin box would repaint)
         self._update_selected_weight()

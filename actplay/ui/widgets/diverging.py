@@ -51,55 +51,92 @@ def brushes_for(values) -> list:
     return [table[i] for i in lut_index(values)]
 
 
-class DivergingLegend(QtWidgets.QWidget):
-    """A small gradient bar with ticks -1, 0, +1 and a caption."""
+VALUE_CAPTION = "value"
+# A probability output p is drawn as 2p - 1: p = 0 at the orange end, 0.5 grey, 1 blue.
+PROBABILITY_CAPTION = "value\noutput p: 0 \u2026 \u00bd \u2026 1"
+KEY_TOOLTIP = (
+    "Colour scale: orange is negative, grey zero, blue positive (clamped at \u00b11). An "
+    "output that is a probability p (sigmoid, softmax) is drawn as 2p \u2212 1: p = 0 orange, "
+    "0.5 grey, 1 blue."
+)
+BAR_WIDTH = 110  # px of the key's gradient: room for three tick labels
+BAR_HEIGHT = 9
 
-    BAR_WIDTH = 110  # px, room for three tick labels
-    BAR_HEIGHT = 9
 
-    def __init__(self, caption: str = "", parent=None):
-        super().__init__(parent)
-        self._caption = caption
-        self.setObjectName("network_legend")
-        self.setToolTip(
-            "Colour scale: orange is negative, grey zero, blue positive (clamped at ±1)."
+def key_size(metrics: QtGui.QFontMetrics, caption: str) -> QtCore.QSize:
+    """The size `paint_key` needs for ``caption`` (lines split at newlines) in a font of
+    ``metrics``."""
+    lines = caption.split("\n")
+    return QtCore.QSize(
+        max(BAR_WIDTH, *(metrics.horizontalAdvance(line) for line in lines)) + 12,
+        BAR_HEIGHT + (len(lines) + 1) * metrics.height() + 4,
+    )
+
+
+def paint_key(painter: QtGui.QPainter, rect: QtCore.QRect, caption: str, ink) -> None:
+    """The diverging key in ``rect``: ``caption``, the gradient, ticks -1, 0, +1.
+
+    One drawing for the key under the network canvas and the key an exported
+    canvas picture carries in its corner.
+    """
+    metrics = painter.fontMetrics()
+    bar = QtGui.QImage(LUT_SIZE, 1, QtGui.QImage.Format.Format_RGBA8888)
+    for i, (r, g, b, a) in enumerate(diverging_lut()):
+        bar.setPixelColor(i, 0, QtGui.QColor(int(r), int(g), int(b), int(a)))
+    lines = caption.split("\n")
+    left = rect.left() + (rect.width() - BAR_WIDTH) // 2
+    top = rect.top() + len(lines) * metrics.height() + 1
+    painter.setPen(ink)
+    for row, line in enumerate(lines):
+        painter.drawText(
+            QtCore.QRect(
+                rect.left(), rect.top() + row * metrics.height(), rect.width(), metrics.height()
+            ),
+            QtCore.Qt.AlignmentFlag.AlignHCenter,
+            line,
         )
-        self.follow_theme()
+    painter.save()
+    # Nearest pixels: every point of the bar is exactly a colour of the map.
+    painter.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, False)
+    painter.drawImage(QtCore.QRect(left, top, BAR_WIDTH, BAR_HEIGHT), bar)
+    painter.restore()
+    painter.drawRect(left, top, BAR_WIDTH - 1, BAR_HEIGHT - 1)
+    label_top = top + BAR_HEIGHT + 1
+    for fraction, text in ((0.0, "\u22121"), (0.5, "0"), (1.0, "+1")):
+        x = left + int(fraction * BAR_WIDTH)
+        width = metrics.horizontalAdvance(text)
+        x = min(max(x - width // 2, rect.left()), rect.right() - width)
+        painter.drawText(x, label_top + metrics.ascent(), text)
+
+
+class DivergingLegend(QtWidgets.QWidget):
+    """A small gradient bar with ticks -1, 0, +1 and a caption (`set_caption`)."""
+
+    def __init__(self, caption: str = VALUE_CAPTION, parent=None):
+        super().__init__(parent)
+        self.setObjectName("network_legend")
+        self.setToolTip(KEY_TOOLTIP)
         font = self.font()
         font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
         self.setFont(font)
-        metrics = QtGui.QFontMetrics(font)
-        self.setFixedSize(
-            max(self.BAR_WIDTH, metrics.horizontalAdvance(caption)) + 12,
-            self.BAR_HEIGHT + 2 * metrics.height() + 4,
-        )
+        self.caption = ""
+        self.set_caption(caption)
+
+    def set_caption(self, caption: str) -> None:
+        """Show ``caption`` above the bar (`PROBABILITY_CAPTION` when outputs are centred)."""
+        if caption == self.caption:
+            return
+        self.caption = caption
+        self.setFixedSize(key_size(QtGui.QFontMetrics(self.font()), caption))
+        self.update()
 
     def follow_theme(self) -> None:
-        """The gradient in the active theme's map (its zero is dark on the dark theme)."""
-        image = QtGui.QImage(LUT_SIZE, 1, QtGui.QImage.Format.Format_RGBA8888)
-        for i, (r, g, b, a) in enumerate(diverging_lut()):
-            image.setPixelColor(i, 0, QtGui.QColor(int(r), int(g), int(b), int(a)))
-        self._bar = QtGui.QPixmap.fromImage(image)
+        """Repaint in the active theme's map (its zero is dark on the dark theme)."""
         self.update()
 
     def paintEvent(self, event):
         painter = QtGui.QPainter(self)
-        metrics = painter.fontMetrics()
-        left = (self.width() - self.BAR_WIDTH) // 2
-        top = metrics.height() + 1
         # the palette's text colour follows View > Theme
-        painter.setPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
-        painter.drawText(
-            QtCore.QRect(0, 0, self.width(), metrics.height()),
-            QtCore.Qt.AlignmentFlag.AlignHCenter,
-            self._caption,
-        )
-        painter.drawPixmap(QtCore.QRect(left, top, self.BAR_WIDTH, self.BAR_HEIGHT), self._bar)
-        painter.drawRect(left, top, self.BAR_WIDTH - 1, self.BAR_HEIGHT - 1)
-        label_top = top + self.BAR_HEIGHT + 1
-        for fraction, text in ((0.0, "-1"), (0.5, "0"), (1.0, "+1")):
-            x = left + int(fraction * self.BAR_WIDTH)
-            width = metrics.horizontalAdvance(text)
-            x = min(max(x - width // 2, 0), self.width() - width)
-            painter.drawText(x, label_top + metrics.ascent(), text)
+        ink = self.palette().color(QtGui.QPalette.ColorRole.WindowText)
+        paint_key(painter, self.rect(), self.caption, ink)
         painter.end()
