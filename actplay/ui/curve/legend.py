@@ -13,15 +13,35 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from actplay.ui import theme
 
 SAMPLE_WIDTH = 22  # px of an entry's sample line
+LABEL_GAP = 4  # px between a sample line and its text
 ENTRY_GAP = 10  # px between entries on a row
 ROW_MARGIN = 4  # px under the rows
 MAX_ROWS = 2  # rows the legend may take; entries beyond fold into "+N more"
 KEY_ICON_SIZE = (28, 12)  # px of a style key line beside a switch
-LABEL_SIZE = "9pt"
+LABEL_POINTS = 9.0
+ROW_PADDING = 6  # px a row is taller than its text
+
+
+class EntryText(QGraphicsSimpleTextItem):
+    """An entry's plain text. A parameter drag re-texts the main entry ("ELU, α = 1.2")
+    every step: pyqtgraph's ``LabelItem`` would lay out rich text and ask the whole
+    plot for a new layout each time, this only repaints its own few pixels."""
+
+    def __init__(self, text: str, colour, parent) -> None:
+        super().__init__(text, parent)
+        font = QFont()
+        font.setPointSizeF(LABEL_POINTS)
+        self.setFont(font)
+        self.set_colour(colour)
+
+    def set_colour(self, colour) -> None:
+        self.setBrush(pg.mkBrush(colour))
 
 
 class LegendSample(pg.ItemSample):
@@ -43,7 +63,7 @@ class FunctionLegend(pg.GraphicsWidget):
 
     Attributes
     ----------
-    items : list of (LegendSample, LabelItem)
+    items : list of (LegendSample, EntryText)
         The entries, in order (folded ones hidden).
 
     Signals
@@ -65,9 +85,10 @@ class FunctionLegend(pg.GraphicsWidget):
         self._swatches: dict[str, pg.PlotDataItem] = {}
         self.items: list = []
         self.entries: tuple = ()
-        self.more = pg.LabelItem("", size=LABEL_SIZE, parent=self)
+        self.more = EntryText("", self._text_colour(), self)
         self.more.hide()
         self._placed_width = -1.0
+        self._row_height = -1.0
         plot_item.getViewBox().sigResized.connect(self._place)
 
     # -- content ----------------------------------------------------------------------------
@@ -77,7 +98,7 @@ class FunctionLegend(pg.GraphicsWidget):
             return
         if [key for key, _ in entries] == [key for key, _ in self.entries]:
             for (_sample, label), (_key, text) in zip(self.items, entries, strict=True):
-                if label.text != text:
+                if label.text() != text:
                     label.setText(text)
         else:
             for sample, label in self.items:
@@ -92,7 +113,7 @@ class FunctionLegend(pg.GraphicsWidget):
                 sample.sigClicked.connect(self._on_sample_clicked)
                 if key.startswith("cmp"):
                     sample.setToolTip("Click to remove this curve")
-                label = pg.LabelItem(text, size=LABEL_SIZE, color=self._text_colour(), parent=self)
+                label = EntryText(text, self._text_colour(), self)
                 self.items.append((sample, label))
         self.entries = entries
         self._placed_width = -1.0
@@ -126,9 +147,9 @@ class FunctionLegend(pg.GraphicsWidget):
         for key in self._swatches:
             self._style_swatch(key)
         for sample, label in self.items:
-            label.setText(label.text, color=self._text_colour())
+            label.set_colour(self._text_colour())
             sample.update()
-        self.more.setText(self.more.text, color=self._text_colour())
+        self.more.set_colour(self._text_colour())
 
     # -- layout -----------------------------------------------------------------------------
     def _place(self, *_args) -> None:
@@ -137,21 +158,21 @@ class FunctionLegend(pg.GraphicsWidget):
         if width == self._placed_width:
             return
         self._placed_width = width
-        row_height = max(
-            (label.item.boundingRect().height() for _s, label in self.items), default=0
+        row_height = ROW_PADDING + max(
+            (label.boundingRect().height() for _s, label in self.items), default=0
         )
         x = y = 0.0
         rows = 1 if self.items else 0
         folded = []
         for index, (sample, label) in enumerate(self.items):
-            entry = SAMPLE_WIDTH + label.item.boundingRect().width()
+            entry = SAMPLE_WIDTH + LABEL_GAP + label.boundingRect().width()
             if x > 0 and x + entry > width:
                 if rows == MAX_ROWS:
                     folded = self.items[index:]
                     break
                 x, y, rows = 0.0, y + row_height, rows + 1
             sample.setPos(x, y + (row_height - 20) / 2)
-            label.setPos(x + SAMPLE_WIDTH - 4, y)
+            label.setPos(x + SAMPLE_WIDTH + LABEL_GAP, y + ROW_PADDING / 2)
             sample.show()
             label.show()
             x += entry + ENTRY_GAP
@@ -160,13 +181,16 @@ class FunctionLegend(pg.GraphicsWidget):
             self._fold(folded, x, y, width)
         else:
             self.more.hide()
-        self._plot_item.layout.setRowFixedHeight(0, rows * row_height + ROW_MARGIN if rows else 0)
+        height = rows * row_height + ROW_MARGIN if rows else 0
+        if height != self._row_height:  # a new height lays the whole plot out again
+            self._row_height = height
+            self._plot_item.layout.setRowFixedHeight(0, height)
 
     def _fold(self, folded: list, x: float, y: float, width: float) -> None:
         shown = [entry for entry in self.items if entry not in folded]
         while True:
-            self.more.setText(f"+{len(folded)} more", color=self._text_colour())
-            if x + self.more.item.boundingRect().width() <= width or not shown:
+            self.more.setText(f"+{len(folded)} more")
+            if x + self.more.boundingRect().width() <= width or not shown:
                 break
             last = shown.pop()
             folded.insert(0, last)
@@ -174,8 +198,8 @@ class FunctionLegend(pg.GraphicsWidget):
         for sample, label in folded:
             sample.hide()
             label.hide()
-        self.more.setToolTip("Also shown: " + ", ".join(label.text for _s, label in folded))
-        self.more.setPos(x, y)
+        self.more.setToolTip("Also shown: " + ", ".join(label.text() for _s, label in folded))
+        self.more.setPos(x, y + ROW_PADDING / 2)
         self.more.show()
 
     # -- clicks -----------------------------------------------------------------------------
@@ -187,7 +211,7 @@ class FunctionLegend(pg.GraphicsWidget):
 
     def texts(self) -> list[str]:
         """The entries' texts (folded ones too), for tests."""
-        return [label.text for _sample, label in self.items]
+        return [label.text() for _sample, label in self.items]
 
 
 def kind_icon(kind: str, device_pixel_ratio: float = 1.0):

@@ -33,7 +33,7 @@ TANGENT_HALF_WIDTH = 0.12  # of the x range: a tangent long enough to read its s
 Y_PADDING = 0.05  # of the curves' span, above and below them
 Y_FILL = 0.6  # the y range shrinks once the curves fill less than this share of it
 # Legend labels are HTML: "<" must be escaped.
-SATURATED_LABEL = f"saturated (|f\u2032| &lt; {SATURATION_THRESHOLD:g})"
+SATURATED_LABEL = f"saturated (|f\u2032| < {SATURATION_THRESHOLD:g})"
 DEAD_LABEL = "dead (f = f\u2032 = 0)"
 # Shading that covers nearly the whole range is noise (a step function is "dead"
 # everywhere): it is left off and the legend says so in one line instead.

@@ -176,7 +176,7 @@ def test_compare_add_edit_and_remove(qtbot, window, pane):
     assert window.model.compare[1][1] == {"negative_slope": 0.2}
     assert_curve(pane, "cmp1:f", "leaky_relu", negative_slope=0.2)
     # Remove tanh by clicking its legend entry.
-    sample = next(s for s, label in pane.plot.legend.items if label.text == "Tanh")
+    sample = next(s for s, label in pane.plot.legend.items if label.text() == "Tanh")
     position = pane.plot.mapFromScene(sample.sceneBoundingRect().center())
     qtbot.mouseClick(pane.plot.viewport(), Qt.MouseButton.LeftButton, pos=position)
     window.scheduler.flush()
@@ -211,7 +211,7 @@ def test_a_legend_click_removes_a_comparison_without_building_the_compare_tab(qt
     window.model.add_compare("elu")
     window.scheduler.flush()
     qtbot.wait(10)  # the legend places its entries
-    sample = next(s for s, label in pane.plot.legend.items if label.text == "Tanh")
+    sample = next(s for s, label in pane.plot.legend.items if label.text() == "Tanh")
     position = pane.plot.mapFromScene(sample.sceneBoundingRect().center())
     qtbot.mouseClick(pane.plot.viewport(), Qt.MouseButton.LeftButton, pos=position)
     window.scheduler.flush()
@@ -306,7 +306,7 @@ def test_dead_and_saturated_regions_are_shaded(window, pane):
     assert len(dead) == len(data.dead) == 1
     lo, hi = dead[0].getRegion()
     assert lo == -6.0 and hi == pytest.approx(0.0, abs=0.02)
-    assert DEAD_LABEL in [label.text for _sample, label in pane.plot.legend.items]
+    assert DEAD_LABEL in pane.plot.legend.texts()
     window.model.set_curve_activation("sigmoid")
     window.scheduler.flush()
     assert not any(r.isVisible() for r in pane.plot.regions["dead"])
@@ -378,7 +378,7 @@ def test_legend_names_non_default_parameters_of_main_and_compare_alike(window, p
     window.scheduler.flush()
 
     def legend():
-        return [label.text for _sample, label in pane.plot.legend.items]
+        return pane.plot.legend.texts()
 
     elu, leaky = acts.get("elu").title, acts.get("leaky_relu").title
     assert legend()[:3] == [elu, f"{leaky} (negative_slope=0.1)", elu]  # one entry a function

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 
 from actplay.model import presets
 from actplay.ui import theme
-from actplay.ui.curve.legend import MAX_ROWS
+from actplay.ui.curve.legend import MAX_ROWS, ROW_PADDING
 from actplay.ui.curve.plot import FLAT_LABEL
 
 SIGN_HUE_MARGIN = 25  # degrees: a colour this close to a sign hue reads as that sign
@@ -71,12 +71,12 @@ def test_seven_functions_keep_the_legend_to_two_rows_above_the_data(window, qtbo
     view = plot.getPlotItem().getViewBox()
     # Above the view box, not over it, and no taller than two rows.
     assert legend.sceneBoundingRect().bottom() <= view.sceneBoundingRect().top() + 1
-    row_height = legend.items[0][1].item.boundingRect().height()
+    row_height = legend.items[0][1].boundingRect().height() + ROW_PADDING
     tops = {round(label.pos().y()) for sample, label in legend.items if label.isVisible()}
     assert len(tops) <= MAX_ROWS
     assert plot.getPlotItem().layout.rowMinimumHeight(0) <= MAX_ROWS * row_height + 4
     if not all(label.isVisible() for _sample, label in legend.items):
-        assert legend.more.isVisible() and "more" in legend.more.text
+        assert legend.more.isVisible() and "more" in legend.more.text()
 
 
 def test_shading_over_the_whole_range_is_a_note_not_a_wash(window):
