@@ -3,7 +3,9 @@
 One row per input combination (first input most significant, as the model's
 ``truth_table()`` orders them), the row of the inputs set now highlighted.
 Cells are created only when the number of inputs changes; a redraw rewrites
-the z and output columns in place and moves the highlight.
+the z and output columns in place and moves the highlight. Named inputs head
+their columns ``x1 weather`` when every such heading fits the table's width, and
+``x1`` (the name in the tooltip) when it does not: a heading is never cut short.
 """
 
 from __future__ import annotations
@@ -51,10 +53,7 @@ class TruthTable(QtWidgets.QTableWidget):
         self.clear()
         self.setRowCount(len(rows))
         self.setColumnCount(n_inputs + 2)
-        names = self._names + ("",) * (n_inputs - len(self._names))
-        self.setHorizontalHeaderLabels(
-            [input_label(i, names[i]) for i in range(n_inputs)] + ["z", "a"]
-        )
+        self.setHorizontalHeaderLabels([input_label(i) for i in range(n_inputs)] + ["z", "a"])
         header = self.horizontalHeader()
         for c in (n_inputs, n_inputs + 1):  # numbers must never be cut short
             header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
@@ -73,18 +72,56 @@ class TruthTable(QtWidgets.QTableWidget):
         self._current_row = -1
 
     def show_input_names(self, names) -> None:
-        """Head the input columns ``x1 weather`` .. (or ``x1`` where an input has no name)."""
+        """Head the input columns ``x1 weather`` .. (or ``x1`` where an input has no name,
+        or where the named headings would not fit)."""
         names = tuple(names)
         if names == self._names:
             return
         self._names = names
-        for i, name in enumerate(names[: max(self._n_inputs, 0)]):
-            self.setHorizontalHeaderItem(i, QtWidgets.QTableWidgetItem(input_label(i, name)))
+        self._fit_headings()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_headings()
+
+    def _fit_headings(self) -> None:
+        """Name the input columns if every named heading fits its share of the width."""
+        n_inputs = max(self._n_inputs, 0)
+        names = self._names[:n_inputs] + ("",) * (n_inputs - len(self._names[:n_inputs]))
+        if not any(names):
+            self._set_headings([input_label(i) for i in range(n_inputs)], names)
+            return
+        named = [input_label(i, name) for i, name in enumerate(names)]
+        header = self.horizontalHeader()
+        self._set_headings(named, names)
+        # The input columns stretch to share what the z and a columns leave.
+        numbers = sum(
+            max(header.sectionSizeHint(c), self.sizeHintForColumn(c))
+            for c in (n_inputs, n_inputs + 1)
+        )
+        widest = max(header.sectionSizeHint(c) for c in range(n_inputs))
+        if widest * n_inputs + numbers > self.viewport().width():
+            self._set_headings([input_label(i) for i in range(n_inputs)], names)
+
+    def _set_headings(self, texts, names) -> None:
+        for i, (text, name) in enumerate(zip(texts, names, strict=True)):
+            item = self.horizontalHeaderItem(i)
+            if item is None:
+                item = QtWidgets.QTableWidgetItem()
+                self.setHorizontalHeaderItem(i, item)
+            if item.text() != text:
+                item.setText(text)
+            item.setToolTip(input_label(i, name))
+
+    def headings(self) -> list[str]:
+        """The column headings, left to right."""
+        return [self.horizontalHeaderItem(c).text() for c in range(self.columnCount())]
 
     def show_rows(self, rows) -> None:
         """Show the model's ``truth_table()`` rows (a tuple of ``TruthRow``)."""
         n_inputs = len(rows[0].inputs) if rows else 0
-        if n_inputs != self._n_inputs or len(rows) != self.rowCount():
+        rebuilt = n_inputs != self._n_inputs or len(rows) != self.rowCount()
+        if rebuilt:
             self._rebuild(n_inputs, rows)
         if theme.active_theme() != self._theme:  # tints of the theme now: highlight again
             self._theme = theme.active_theme()
@@ -100,6 +137,8 @@ class TruthTable(QtWidgets.QTableWidget):
             output.setBackground(self._fires_brush if row.a >= FIRE_LEVEL else NO_BRUSH)
             if row.current:
                 current = r
+        if rebuilt:  # once the numbers are in: their columns' widths count
+            self._fit_headings()
         if current != self._current_row:
             self._highlight(self._current_row, False)
             self._highlight(current, True)
