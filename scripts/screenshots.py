@@ -4,10 +4,19 @@
 
     .venv/bin/python scripts/screenshots.py                 # every scene into docs/screenshots
     .venv/bin/python scripts/screenshots.py --only network-default --out /tmp/shots
+    .venv/bin/python scripts/screenshots.py --only 'window/xor-*' --only 'window/*-dark'
+    .venv/bin/python scripts/screenshots.py --list          # the scene names
 
-Each scene is ``create_window()`` at a stated size, set up through the model and
-the window's own methods (a picture, not a test: the tests drive the widgets),
-drawn offscreen with the export code. Scenes:
+Each scene is ``create_window()`` at a stated size and theme, set up through the
+model and the window's own methods (a picture, not a test: the tests drive the
+widgets), drawn offscreen with the export code. ``--only`` takes a scene name or
+a shell pattern over the names. Scenes:
+
+- ``window/<start>-<W>x<H>-<theme>``: the window as it starts (``default``) and
+  after each preset of the Presets menu (``perceptron``, ``xor``, ...), at
+  1024x640, 1280x800 and 1920x1080, light and dark. A plain run writes the
+  committed ones (`COMMITTED_PAIRS`: the default at every size and theme, the
+  presets at three); ``--all`` writes every one;
 
 - ``network-default``: the network layout with the default network, 1280x800;
 - ``network-6x16``: six hidden layers of 16 units, 1280x800;
@@ -19,12 +28,14 @@ drawn offscreen with the export code. Scenes:
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
 import pathlib
 import sys
 import time
 
 SIZE = (1280, 800)
+THEMES = ("light", "dark")
 SPIRAL_EPOCHS = 400  # the proposed spiral settings pass 90 % test accuracy by ~200 epochs
 SETTLE_SECONDS = 0.4  # longer than the canvas's calm before full-quality links
 
@@ -64,14 +75,82 @@ def _lesson(key: str, step: int, preset: str | None = None):
     return scene
 
 
+def _start_as_is(window) -> None:
+    """The window as it starts: the default network and neuron, the curve layout."""
+
+
+def _preset(name: str):
+    def scene(window) -> None:
+        window.apply_preset(name)
+
+    return scene
+
+
+def _window_starts() -> dict:
+    """``start name -> setup``: the window as it starts, then each preset in menu order."""
+    from actplay.model import presets
+
+    starts = {"default": _start_as_is}
+    for name in presets.PRESETS:
+        starts[name.replace("_", "-")] = _preset(name)
+    return starts
+
+
+WINDOW_SIZES = ((1024, 640), (1280, 800), (1920, 1080))
+# What a plain run writes (and docs/screenshots holds): every start at 1280x800 light
+# and dark and 1024x640 light, the default at every size and theme. All 48 lossless
+# PNGs would be about 11 MB; these 27 are about 6 MB. --all writes every pair.
+COMMITTED_PAIRS = (((1280, 800), "light"), ((1280, 800), "dark"), ((1024, 640), "light"))
+
+
+def _window_scenes() -> dict:
+    scenes = {}
+    for start, setup in _window_starts().items():
+        for width, height in WINDOW_SIZES:
+            for theme in THEMES:
+                scenes[f"window/{start}-{width}x{height}-{theme}"] = (
+                    setup,
+                    (width, height),
+                    theme,
+                )
+    return scenes
+
+
+def _committed(name: str) -> bool:
+    if not name.startswith("window/") or name.startswith("window/default-"):
+        return True
+    _setup, size, theme = SCENES[name]
+    return (size, theme) in COMMITTED_PAIRS
+
+
+#: scene name -> (setup, (width, height), theme); a "/" in the name is a sub-folder.
 SCENES = {
-    "network-default": _network_default,
-    "network-6x16": _network_6x16,
-    "network-spiral-trained": _network_spiral,
-    "lesson-neuron-activation": _lesson("01-neuron", 2),
-    "lesson-vanishing-diagnostics": _lesson("08-vanishing", 2),
-    "lesson-linear-collapse": _lesson("05-nonlinearity", 2),
+    "network-default": (_network_default, SIZE, "light"),
+    "network-6x16": (_network_6x16, SIZE, "light"),
+    "network-spiral-trained": (_network_spiral, SIZE, "light"),
+    "lesson-neuron-activation": (_lesson("01-neuron", 2), SIZE, "light"),
+    "lesson-vanishing-diagnostics": (_lesson("08-vanishing", 2), SIZE, "light"),
+    "lesson-linear-collapse": (_lesson("05-nonlinearity", 2), SIZE, "light"),
+    **_window_scenes(),
 }
+
+
+def select_scenes(patterns, every: bool = False) -> list[str]:
+    """The scene names matching any of ``patterns`` (names or shell patterns), in
+    `SCENES` order; when ``patterns`` is empty, the committed scenes (every scene if
+    ``every``).
+
+    Raises
+    ------
+    ValueError
+        Naming a pattern that matches no scene.
+    """
+    if not patterns:
+        return [name for name in SCENES if every or _committed(name)]
+    for pattern in patterns:
+        if not fnmatch.filter(SCENES, pattern):
+            raise ValueError(f"--only {pattern}: matches no scene (see --list)")
+    return [name for name in SCENES if any(fnmatch.fnmatchcase(name, p) for p in patterns)]
 
 
 def render_scene(app, name: str, folder: pathlib.Path) -> pathlib.Path:
@@ -79,11 +158,13 @@ def render_scene(app, name: str, folder: pathlib.Path) -> pathlib.Path:
     from actplay.app import create_window
     from actplay.ui.export import formats
 
+    setup, size, theme = SCENES[name]
     window = create_window()
-    window.resize(*SIZE)
+    window.set_theme(theme)  # the theme is the application's: set it for every scene
+    window.resize(*size)
     window.show()
     app.processEvents()
-    SCENES[name](window)
+    setup(window)
     # Let bursts settle: the canvas draws links in full quality after 250 ms of calm.
     deadline = time.monotonic() + SETTLE_SECONDS
     while time.monotonic() < deadline:
@@ -92,7 +173,8 @@ def render_scene(app, name: str, folder: pathlib.Path) -> pathlib.Path:
     window.scheduler.flush()
     app.processEvents()
     path = folder / f"{name}.png"
-    formats.write_image(window, path, size=SIZE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    formats.write_image(window, path, size=size)
     window.close()
     window.deleteLater()
     app.processEvents()
@@ -102,15 +184,30 @@ def render_scene(app, name: str, folder: pathlib.Path) -> pathlib.Path:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="docs/screenshots", help="folder for the PNGs")
-    parser.add_argument("--only", action="append", choices=sorted(SCENES), help="a scene")
+    parser.add_argument(
+        "--only", action="append", metavar="NAME", help="a scene or a pattern (repeatable)"
+    )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="every size and theme for every start, not only the committed ones",
+    )
+    parser.add_argument("--list", action="store_true", help="print the scene names and stop")
     args = parser.parse_args(argv)
+    try:
+        names = select_scenes(args.only, args.all)
+    except ValueError as error:
+        parser.error(str(error))  # exit 2 with the one line
+    if args.list:
+        print("\n".join(names))
+        return 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["actplay"])
     folder = pathlib.Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
-    for name in args.only or SCENES:
+    for name in names:
         print(render_scene(app, name, folder))
     return 0
 
