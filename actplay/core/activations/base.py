@@ -117,6 +117,10 @@ class Activation:
     monotonic, smooth, zero_centred : bool
         For the default parameters: non-decreasing everywhere; infinitely
         differentiable; outputs on both sides of 0 around a mean near 0.
+    unknown : frozenset of str
+        Properties (``"monotonic"``, ``"smooth"``, ``"bounded"``, ``"zero_centred"``)
+        that are not known: a custom function's are inferred by sampling, which
+        cannot always decide; their flags then read False.
 
     Examples
     --------
@@ -140,6 +144,7 @@ class Activation:
     monotonic: bool = False
     smooth: bool = False
     zero_centred: bool = False
+    unknown: frozenset[str] = frozenset()
     _specs: Mapping[str, ParamSpec] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

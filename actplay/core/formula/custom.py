@@ -5,21 +5,21 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-import numpy as np
-
 from actplay.core.activations import Activation, ParamSpec
 
 from .formula import Formula
 from .parser import MAX_NAME_LENGTH, FormulaError, check_parameter_name
+from .properties import infer_properties
 
 CUSTOM_GROUP = "Custom"
 MAX_PARAMETERS = 8  # a slider each in the panels
 DESCRIPTION = (
     "A user-defined function, evaluated from its formula; its derivatives are "
     "exact (automatic differentiation). Where it is undefined or infinite the "
-    "curve has a gap."
+    "curve has a gap. Its properties are inferred by sampling f, f\u2032 and f\u2033 "
+    "from \u221210\u00b9\u00b2 to 10\u00b9\u00b2: a good guess, not a proof, and "
+    "\u201cunknown\u201d where the samples cannot decide."
 )
-_PROBE = np.linspace(-6.0, 6.0, 241)  # where the flags are estimated
 
 
 def check_name(name: object) -> str:
@@ -97,10 +97,7 @@ def make_custom_activation(
     specs = _param_specs(params)
     parsed = Formula(formula, tuple(spec.name for spec in specs))
     defaults = {spec.name: spec.default for spec in specs}
-    values, slopes, _ = parsed.evaluate(_PROBE, defaults)
-    finite = np.isfinite(values)
-    low = float(np.min(values[finite])) if finite.any() else -math.inf
-    high = float(np.max(values[finite])) if finite.any() else math.inf
+    found = infer_properties(lambda x: parsed.evaluate(x, defaults))
     return Activation(
         name,
         parsed.value,
@@ -112,9 +109,10 @@ def make_custom_activation(
         derivative_formula="f'(x) and f''(x): exact, by automatic differentiation",
         description=DESCRIPTION,
         params=specs,
-        # A formula's range is not known in closed form: unbounded unless it clearly is.
-        output_range=(-math.inf, math.inf),
-        monotonic=bool(finite.all() and np.all(np.nan_to_num(slopes) >= 0)),
-        smooth=False,
-        zero_centred=bool(finite.any() and low < 0 < high),
+        # The sampled range stands for the true one only when the curve is bounded.
+        output_range=(found.low, found.high) if found.bounded else (-math.inf, math.inf),
+        monotonic=bool(found.monotonic),
+        smooth=bool(found.smooth),
+        zero_centred=bool(found.zero_centred),
+        unknown=found.unknown(),
     )

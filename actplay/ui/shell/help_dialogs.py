@@ -89,7 +89,8 @@ def _offer_lessons(dialog: QDialog, window) -> None:
 
 
 def make_activation_help_dialog(parent=None, name: str | None = None) -> QDialog:
-    """Browse every activation's title, formulas and description; ``name`` selected first."""
+    """Browse every activation's title, formulas and description, the window's custom
+    functions included; ``name`` selected first."""
     dialog = _dialog(parent, "Activation functions", "activation_help_dialog", (760, 520))
     row = QHBoxLayout()
     listing = QListWidget(dialog)
@@ -97,15 +98,19 @@ def make_activation_help_dialog(parent=None, name: str | None = None) -> QDialog
     listing.setMaximumWidth(240)
     browser = QTextBrowser(dialog)
     browser.setObjectName("activation_help_browser")
-    for group in activations.groups():
+    model = getattr(parent, "model", None)
+    custom = dict(model.custom_activations) if model is not None else {}
+    lookup = model.activation if model is not None else None
+    listed = [(key, activations.get(key)) for key in activations.names()]
+    listed += list(custom.items())
+    for group in (*activations.groups(), *{a.group: None for a in custom.values()}):
         header = QListWidgetItem(group)
         header.setFlags(Qt.ItemFlag.NoItemFlags)
         font = header.font()
         font.setBold(True)
         header.setFont(font)
         listing.addItem(header)
-        for key in activations.names():
-            activation = activations.get(key)
+        for key, activation in listed:
             if activation.group == group:
                 item = QListWidgetItem(f"  {activation.title}")
                 item.setData(NAME_ROLE, key)
@@ -113,7 +118,7 @@ def make_activation_help_dialog(parent=None, name: str | None = None) -> QDialog
 
     def show_current(item):
         if item is not None and item.data(NAME_ROLE):
-            browser.setHtml(help_html(item.data(NAME_ROLE)))
+            browser.setHtml(help_html(item.data(NAME_ROLE), lookup))
 
     listing.currentItemChanged.connect(lambda item, _previous: show_current(item))
     row.addWidget(listing)

@@ -38,14 +38,19 @@ def format_range(output_range: tuple[float, float]) -> str:
 
 
 def properties_text(activation) -> str:
-    """``"monotonic, smooth; not zero-centred, not bounded"`` for an activation."""
-    has = [label for attribute, label in PROPERTY_NAMES if getattr(activation, attribute, False)]
+    """``"monotonic, smooth; not zero-centred, not bounded"`` for an activation, with
+    ``"; unknown: smooth"`` for what sampling a custom function could not decide."""
+    unknown = getattr(activation, "unknown", frozenset())
+    known = [(attribute, label) for attribute, label in PROPERTY_NAMES if attribute not in unknown]
+    has = [label for attribute, label in known if getattr(activation, attribute, False)]
     lacks = [
-        f"not {label}"
-        for attribute, label in PROPERTY_NAMES
-        if not getattr(activation, attribute, False)
+        f"not {label}" for attribute, label in known if not getattr(activation, attribute, False)
     ]
-    return "; ".join(part for part in (", ".join(has), ", ".join(lacks)) if part)
+    undecided = [label for attribute, label in PROPERTY_NAMES if attribute in unknown]
+    parts = [", ".join(has), ", ".join(lacks)]
+    if undecided:
+        parts.append("unknown: " + ", ".join(undecided))
+    return "; ".join(part for part in parts if part)
 
 
 def help_html(name: str, lookup=None) -> str:
