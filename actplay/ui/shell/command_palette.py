@@ -1,48 +1,154 @@
 """A command palette (Ctrl+K): type a few letters, press Enter, run a command or pick a function.
 
-The palette lists every menu command of the window (its QActions with text)
-and every activation function of the library ("Function: ELU" shows it in the
-curve pane). Typing filters by all words, in any order; Up/Down move the
-selection without leaving the filter box; Enter runs the selected entry.
+The palette lists every menu command of the window (its enabled QActions with
+text) and every activation function, the user's custom ones included
+("Function: ELU (elu)" shows it in the curve pane). Entries are grouped by
+category ("Preset:", "View:", "Function:", ... in :data:`CATEGORY_ORDER`; a
+menu's title names its category), sorted by name within a group, and show
+their keyboard shortcut at the right. Typing filters by all words, in any
+order; Up/Down move the selection without leaving the filter box; Enter runs
+the selected entry.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+from dataclasses import dataclass
 
-from actplay.core import activations
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QVBoxLayout,
+)
+
+from actplay.ui import theme
 
 PALETTE_SHORTCUTS = ("Ctrl+K", "Ctrl+Shift+P")
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
+SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The groups in the order a newcomer looks for them; unknown ones follow, by name.
+CATEGORY_ORDER = (
+    "Preset",
+    "Example",
+    "Lesson",
+    "View",
+    "Function",
+    "File",
+    "Edit",
+    "Export",
+    "Help",
+)
+MENU_CATEGORIES = {"Presets": "Preset", "Examples": "Example", "Lessons": "Lesson"}
+SUBMENU_MARK = " \u203a "  # "Open recent › Clear list"
+
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    """One line of the palette: ``category: name`` with its shortcut, and what it runs."""
+
+    category: str
+    name: str
+    shortcut: str
+    run: object
+
+    @property
+    def text(self) -> str:
+        """The listed text, e.g. ``"View: Curves layout"``."""
+        return f"{self.category}: {self.name}"
+
+
+def _plain(text: str) -> str:
+    plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return plain.replace("\u2026", "").replace("...", "")
+
+
+def _menu_actions(menu, path: tuple[str, ...]):
+    """``(submenu path, action)`` for every command of ``menu``, submenus included."""
+    for action in menu.actions():
+        if action.menu() is not None:
+            yield from _menu_actions(action.menu(), (*path, _plain(action.text()).strip()))
+        elif not action.isSeparator():
+            yield path, action
+
+
+def _keys(action: QAction) -> str:
+    return ", ".join(
+        sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        for sequence in action.shortcuts()
+        if not sequence.isEmpty()
+    )
+
+
+def _runnable(action: QAction) -> bool:
+    return (
+        bool(_plain(action.text()).strip())
+        and action.isEnabled()
+        and action.objectName() != "command_palette_action"
+    )
+
+
+def command_entries(window) -> list[PaletteEntry]:
+    """Every entry of the palette for ``window``, grouped and sorted."""
+    entries, seen, listed = [], set(), set()
+
+    def add(category, name, action):
+        if name in seen or id(action) in listed:  # a pane's copy of a menu command
+            return
+        seen.add(name)
+        listed.add(id(action))
+        entries.append(PaletteEntry(category, name, _keys(action), action.trigger))
+
+    for top in window.menuBar().actions():
+        if top.menu() is None:
+            continue
+        title = _plain(top.text()).strip()
+        category = MENU_CATEGORIES.get(title, title)
+        for path, action in _menu_actions(top.menu(), ()):
+            if _runnable(action):
+                add(category, SUBMENU_MARK.join((*path, _plain(action.text()).strip())), action)
+    for action in window.findChildren(QAction):
+        if action.menu() is None and not action.isSeparator() and _runnable(action):
+            name = _plain(action.text()).strip()
+            add("Export" if name.startswith(("Export", "Copy")) else "Command", name, action)
+    model = window.model
+    for name in model.activation_names():
+        activation = model.activation(name)
+        custom = name in model.custom_activations
+        label = f"{activation.title} ({name}, custom)" if custom else f"{activation.title} ({name})"
+        entries.append(
+            PaletteEntry("Function", label, "", lambda name=name: model.set_curve_activation(name))
+        )
+    return sorted(entries, key=_order)
+
+
+def _order(entry: PaletteEntry):
+    known = entry.category in CATEGORY_ORDER
+    rank = CATEGORY_ORDER.index(entry.category) if known else len(CATEGORY_ORDER)
+    return rank, entry.category.casefold(), entry.name.casefold()
 
 
 def palette_entries(window) -> list[tuple[str, object]]:
-    """``(text, run)`` pairs: the window's commands, then the activation functions."""
-    entries = []
-    seen = set()
-    for action in window.findChildren(QAction):
-        text = action.text().replace("&", "").replace("\u2026", "").strip()
-        if (
-            not text
-            or action.menu() is not None
-            or action.isSeparator()
-            or action.objectName() == "command_palette_action"
-            or text in seen
-        ):
-            continue
-        seen.add(text)
-        entries.append((text, action.trigger))
-    for name in activations.names():
-        title = activations.get(name).title
-        entries.append(
-            (
-                f"Function: {title} ({name})",
-                lambda name=name: window.model.set_curve_activation(name),
-            )
-        )
-    return entries
+    """``(text, run)`` pairs of :func:`command_entries`, in the palette's order."""
+    return [(entry.text, entry.run) for entry in command_entries(window)]
+
+
+class _ShortcutDelegate(QStyledItemDelegate):
+    """Draws an entry's shortcut right-aligned, in the muted text colour."""
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        keys = index.data(SHORTCUT_ROLE)
+        if not keys:
+            return
+        painter.save()
+        painter.setPen(QColor(theme.muted_text_colour()))
+        area = option.rect.adjusted(0, 0, -8, 0)
+        painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, keys)
+        painter.restore()
 
 
 def matches(text: str, query: str) -> bool:
@@ -69,7 +175,8 @@ class CommandPalette(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.results)
-        self._entries = palette_entries(window)
+        self.results.setItemDelegate(_ShortcutDelegate(self.results))
+        self._entries = command_entries(window)
         self.filter.textChanged.connect(self._on_filter_changed)
         self.filter.returnPressed.connect(self.run_selected)
         self.results.itemActivated.connect(lambda _item: self.run_selected())
@@ -78,10 +185,13 @@ class CommandPalette(QDialog):
 
     def _on_filter_changed(self, query: str) -> None:
         self.results.clear()
-        for index, (text, _run) in enumerate(self._entries):
-            if matches(text, query):
-                item = QListWidgetItem(text)
+        for index, entry in enumerate(self._entries):
+            if matches(f"{entry.text} {entry.shortcut}", query):
+                item = QListWidgetItem(entry.text)
                 item.setData(ENTRY_ROLE, index)
+                item.setData(SHORTCUT_ROLE, entry.shortcut)
+                if entry.shortcut:
+                    item.setToolTip(entry.shortcut)
                 self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
@@ -100,14 +210,18 @@ class CommandPalette(QDialog):
         """The texts of the entries currently listed."""
         return [self.results.item(row).text() for row in range(self.results.count())]
 
+    def visible_shortcuts(self) -> list[str]:
+        """The shortcut shown beside each listed entry ("" for none)."""
+        return [self.results.item(row).data(SHORTCUT_ROLE) for row in range(self.results.count())]
+
     def run_selected(self) -> bool:
         """Close the palette and run the selected entry; False when nothing is selected."""
         item = self.results.currentItem()
         if item is None:
             return False
-        _text, run = self._entries[item.data(ENTRY_ROLE)]
+        entry = self._entries[item.data(ENTRY_ROLE)]
         self.accept()
-        run()
+        entry.run()
         return True
 
 

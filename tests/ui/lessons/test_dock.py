@@ -43,8 +43,8 @@ def test_help_lessons_opens_the_dock_at_the_first_lesson(window, hands):
 
 def test_the_palette_finds_the_lessons(window):
     texts = [text for text, _run in palette_entries(window)]
-    assert "Lessons" in texts and "Open lesson file" in texts
-    run = dict(palette_entries(window))["Lessons"]
+    assert "Help: Lessons" in texts and "Help: Open lesson file" in texts
+    run = dict(palette_entries(window))["Help: Lessons"]
     run()
     assert window.findChild(QtWidgets.QDockWidget, DOCK_NAME).isVisible()
 

@@ -127,7 +127,7 @@ def test_command_palette_finds_functions_and_commands(qtbot, window):
     window.model.set_neuron_bias(0.33)
     palette = window.open_command_palette()
     qtbot.keyClicks(palette.filter, "undo")
-    assert palette.visible_texts()[0].startswith("Undo")
+    assert palette.visible_texts()[0].startswith("Edit: Undo")
     qtbot.keyClick(palette.filter, Qt.Key.Key_Return)
     assert window.model.neuron_bias == 0.1
 
