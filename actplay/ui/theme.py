@@ -50,6 +50,27 @@ PLOT_ROLES = {
     "saturated_shade": {"light": "#16000000", "dark": "#14FFFFFF"},  # #AARRGGBB
     "dead_shade": {"light": "#38000000", "dark": "#34FFFFFF"},
     "legend_text": {"light": "#333333", "dark": "#DADADA"},
+    # Training: the train loss a grey line (as in TF), the test loss vermillion, which
+    # reads on both backgrounds; data points outlined white (train) or dark (test) on
+    # the orange/blue map in either theme.
+    "train_loss": {"light": "#777777", "dark": "#A8A8A8"},
+    "test_loss": {"light": "#D55E00", "dark": "#F07B3F"},
+    "train_point_outline": {"light": "#FFFFFF", "dark": "#FFFFFF"},
+    "test_point_outline": {"light": "#99000000", "dark": "#99000000"},
+    # The current input's ring on the canvas tiles: dark rim, light fill, on any tile.
+    "tile_marker_rim": {"light": "#000000", "dark": "#000000"},
+    "tile_marker_fill": {"light": "#FFFFFF", "dark": "#FFFFFF"},
+    "thumbnail_background": {"light": "#F4F4F4", "dark": "#2A2B2F"},
+    # A lesson's "use this control" ring: Okabe-Ito reddish purple, not a sign colour.
+    "lesson_highlight": {"light": "#CC79A7", "dark": "#E09AC4"},
+}
+
+# A race's contestants, one colour each and never a sign colour: the colour-blind-safe
+# Okabe-Ito set without its orange, blue and sky blue, plus Tol's wine and olive; the
+# third is the theme's ink. Vermillion comes last, the nearest to the maps' orange.
+CONTESTANT_PALETTES = {
+    "light": ("#009E73", "#CC79A7", "#333333", "#882255", "#999933", "#D55E00"),
+    "dark": ("#009E73", "#CC79A7", "#DADADA", "#C0507F", "#B8B84D", "#D55E00"),
 }
 
 BASELINE_COLOUR = (120, 120, 120)  # the zero line under the network's bar charts

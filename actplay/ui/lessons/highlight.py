@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-HIGHLIGHT_COLOUR = "#CC79A7"  # Okabe-Ito reddish purple: not the diverging orange/blue
+from actplay.ui import theme
+
 RING_WIDTH = 3  # px
 MARGIN = 3  # px around the control
 FOLLOW_MS = 250  # how often the ring re-checks where its control went (docks move, tabs switch)
@@ -119,7 +120,7 @@ class HighlightFrame(QtWidgets.QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
         painter = QtGui.QPainter(self)
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        pen = QtGui.QPen(QtGui.QColor(HIGHLIGHT_COLOUR), RING_WIDTH)
+        pen = QtGui.QPen(theme.plot_colour("lesson_highlight"), RING_WIDTH)
         painter.setPen(pen)
         inset = RING_WIDTH / 2
         painter.drawRoundedRect(

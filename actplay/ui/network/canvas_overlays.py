@@ -85,8 +85,8 @@ class TileZoom(QtWidgets.QWidget):
             py = area.bottom() - (self._point[1] - lo) / (hi - lo) * area.height()
             if area.adjusted(-1, -1, 1, 1).contains(QtCore.QPointF(px, py)):
                 painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-                painter.setPen(QtGui.QPen(QtGui.QColor("black"), 2))
-                painter.setBrush(QtGui.QColor("white"))
+                painter.setPen(QtGui.QPen(theme.plot_colour("tile_marker_rim"), 2))
+                painter.setBrush(theme.plot_colour("tile_marker_fill"))
                 painter.drawEllipse(QtCore.QPointF(px, py), 4.5, 4.5)
         painter.end()
 

@@ -15,6 +15,7 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.core import datasets
+from actplay.ui import theme
 from actplay.ui.widgets.diverging import diverging_lut, lut_index
 
 POINT_RADIUS = 3.0  # px, as TF's
@@ -116,7 +117,10 @@ class DecisionMap(QtWidgets.QWidget):
             values = data.targets
         colours = lut[lut_index(values)]
         pixels = self.to_pixels(data.points)
-        outlines = (QtGui.QColor("white"), QtGui.QColor(0, 0, 0, 153))  # train, test (0.6)
+        outlines = (
+            theme.plot_colour("train_point_outline"),
+            theme.plot_colour("test_point_outline"),
+        )
         for test in (False, True):
             if test and not self._show_test:
                 continue

@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
-TRAIN_COLOUR = QtGui.QColor("#888888")  # as TF's #777, a little lighter against the test line
+from actplay.ui import theme
+
 LINE_WIDTH = 1.5
 MARGIN = 3  # px inside the frame
 
@@ -74,7 +75,7 @@ class LossSparkline(QtWidgets.QWidget):
         if y_span[1] - y_span[0] < 1e-9:
             y_span = (y_span[0] - 0.5, y_span[1] + 0.5)  # one point or a flat line: centred
         for values, colour in (
-            (self.train, TRAIN_COLOUR),
+            (self.train, theme.plot_colour("train_loss")),
             (self.test, self.palette().color(QtGui.QPalette.ColorRole.WindowText)),
         ):
             line = self._polyline(values, x_span, y_span, area)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from actplay.core import datasets
+from actplay.ui import theme
 from actplay.ui.training.controls import TrainingControls
 from actplay.ui.training.play import driver_for
 from actplay.ui.training.plots import GradientChart, LossChart, OutputMap
@@ -84,7 +85,7 @@ class TrainingPanel(QtWidgets.QWidget):
         self.error = QtWidgets.QLabel()
         self.error.setObjectName("training_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        theme.style_widget(self.error, "color: $error_text")
         self.loss_chart = LossChart()
         self.gradient_chart = GradientChart()
         for chart in (self.loss_chart, self.gradient_chart):

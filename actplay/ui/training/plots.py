@@ -16,11 +16,8 @@ from actplay.ui import theme
 from actplay.ui.widgets.diverging import VALUE_LEVELS, diverging_lut
 
 POINT_SIZE = 6  # px: visible on a 300 px map without hiding the surface
-TRAIN_PEN = pg.mkPen("w", width=1)
-TEST_PEN = pg.mkPen("k", width=1)
-CLASS_BRUSHES = (pg.mkBrush(245, 147, 34), pg.mkBrush(8, 119, 189))  # theme's map ends
-TRAIN_LOSS_PEN = pg.mkPen("#777777", width=1.5)
-TEST_LOSS_PEN = pg.mkPen("#D55E00", width=1.5)  # Okabe-Ito vermillion: seen on light and dark
+CLASS_BRUSHES = tuple(pg.mkBrush(*theme.DIVERGING_COLOURS[end][:3]) for end in (0, -1))
+LOSS_WIDTH = 1.5  # px of the loss chart's lines
 GRADIENT_FLOOR = 1e-12  # log axis: a zero gradient is drawn at this floor
 
 
@@ -56,8 +53,12 @@ class OutputMap(pg.PlotWidget):
         self.image = pg.ImageItem(axisOrder="row-major", lut=diverging_lut(), levels=VALUE_LEVELS)
         self.image.setOpacity(0.85)
         self.plot.addItem(self.image)
-        self.train_points = pg.ScatterPlotItem(size=POINT_SIZE, pen=TRAIN_PEN)
-        self.test_points = pg.ScatterPlotItem(size=POINT_SIZE, pen=TEST_PEN)
+        self.train_points = pg.ScatterPlotItem(
+            size=POINT_SIZE, pen=pg.mkPen(theme.plot_colour("train_point_outline"), width=1)
+        )
+        self.test_points = pg.ScatterPlotItem(
+            size=POINT_SIZE, pen=pg.mkPen(theme.plot_colour("test_point_outline"), width=1)
+        )
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
         self._range = None
@@ -112,10 +113,16 @@ class LossChart(pg.PlotWidget):
         self.setObjectName("training_loss_chart")
         self.plot = _flat_plot(self, "epoch", "loss")
         self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
-        self.train_curve = self.plot.plot([], [], pen=TRAIN_LOSS_PEN, name="train")
-        self.test_curve = self.plot.plot([], [], pen=TEST_LOSS_PEN, name="test")
+        self.train_curve = self.plot.plot([], [], name="train")
+        self.test_curve = self.plot.plot([], [], name="test")
         for curve in (self.train_curve, self.test_curve):
             curve.curve.setSegmentedLineMode("off")  # exported curves stay one polyline
+        self.follow_theme()
+
+    def follow_theme(self) -> None:
+        """The loss lines in the active theme's colours (theme.apply_theme calls it)."""
+        self.train_curve.setPen(pg.mkPen(theme.plot_colour("train_loss"), width=LOSS_WIDTH))
+        self.test_curve.setPen(pg.mkPen(theme.plot_colour("test_loss"), width=LOSS_WIDTH))
 
     def set_history(self, history: dict) -> None:
         """Show ``{"epoch", "train", "test"}`` arrays (NaN test losses are left out)."""

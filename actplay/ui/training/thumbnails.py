@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.core import datasets
+from actplay.ui import theme
 from actplay.ui.widgets.diverging import diverging_lut, lut_index
 
 THUMB_PX = 32  # each tile's drawing (TF's are 34 px); 3 tiles a row fit a 120 px column
@@ -29,7 +30,7 @@ def thumbnail(source: str, faded: bool) -> QtGui.QPixmap:
     a pixmap must not outlive the application)."""
     data = datasets.generate(source, THUMB_POINTS, 0.0, 0.0, seed=0)
     pixmap = QtGui.QPixmap(THUMB_PX, THUMB_PX)
-    pixmap.fill(QtGui.QColor("#f4f4f4"))
+    pixmap.fill(theme.plot_colour("thumbnail_background"))
     painter = QtGui.QPainter(pixmap)
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     painter.setPen(QtCore.Qt.PenStyle.NoPen)

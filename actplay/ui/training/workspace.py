@@ -25,6 +25,7 @@ from PySide6 import QtCore, QtWidgets
 from actplay.model import training_recipes as recipes
 from actplay.model.sections.dataset import CUSTOM_SOURCE
 from actplay.model.sections.training import MAX_BATCH_SIZE
+from actplay.ui import theme
 from actplay.ui.binding import bind_float
 from actplay.ui.training.decision_map import AXIS_PX, DecisionMap
 from actplay.ui.training.loss_sparkline import LossSparkline
@@ -98,7 +99,7 @@ class TrainingWorkspace(QtWidgets.QWidget):
         self.error = QtWidgets.QLabel()
         self.error.setObjectName("training_workspace_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; padding-left: 6px;")
+        theme.style_widget(self.error, "color: $error_text; padding-left: 6px;")
         self.error.hide()
         outer.addWidget(self.error)
         outer.addLayout(columns, 1)

@@ -13,7 +13,7 @@ from PySide6 import QtGui
 from actplay.core.race_limits import METRICS
 from actplay.ui import theme
 from actplay.ui.race import export
-from actplay.ui.race.colours import CONTESTANT_COLOURS, contestant_colour
+from actplay.ui.race.colours import contestant_colour
 
 SMALL = {
     "dataset": {
@@ -33,7 +33,7 @@ SMALL = {
     "repeats": 2,
     "epochs": 6,
 }
-INK = CONTESTANT_COLOURS.index(None)
+INK = 2  # the palettes' third colour is each theme's ink
 
 
 def _open(window, qtbot):
@@ -84,7 +84,7 @@ def test_the_race_window_recolours_on_a_theme_switch(window, qtbot, mode):
     assert after["legend"] == ink
     # a label's colour is baked into its text: the rendered text follows too
     assert ink.lower() in pane.maps.titles[INK].item.toHtml().lower()
-    assert _colours(pane, 0)["test"] == CONTESTANT_COLOURS[0].lower()  # fixed hues stay
+    assert _colours(pane, 0)["test"] == theme.CONTESTANT_PALETTES[mode][0].lower()
     assert pane.curves.backgroundBrush().color() == theme.plot_background()
 
 
