@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.core.network import SOFTMAX, SOFTMAX_NAME
 from actplay.model import limits
+from actplay.ui.widgets.elided_combo import ElidedComboBox
 from actplay.ui.widgets.names import layer_label
 
 NEW_LAYER_UNITS = 4  # units of a hidden layer added with +
@@ -50,8 +51,9 @@ class LayerHeader(QtWidgets.QWidget):
         )
         self.size_label = QtWidgets.QLabel(self)
         self.size_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.combo = QtWidgets.QComboBox(self)
+        self.combo = ElidedComboBox(self)  # "sigm…", not "sigmoi", in a narrow column
         self.combo.setObjectName(f"network_canvas_{layer}_activation")
+        self._name = name
         self.combo.setToolTip(f"Activation of {name}")
         self.combo.setAccessibleName(f"Activation of {name}")
         self.combo.setSizeAdjustPolicy(
@@ -100,6 +102,7 @@ class LayerHeader(QtWidgets.QWidget):
         )
         self.minus.setEnabled(size > self._lowest)
         self.plus.setEnabled(size < self._limit)
+        self.combo.setToolTip(f"Activation of {self._name}: {activation}")  # if shown elided
         index = self.combo.findData(activation)
         if index != self.combo.currentIndex():
             with QtCore.QSignalBlocker(self.combo):
