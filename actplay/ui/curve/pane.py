@@ -40,6 +40,9 @@ DEFAULT_X_RANGE = (-6.0, 6.0)  # the model's default; the range "Reset" goes bac
 RANGE_LIMIT = limits.VALUE_LIMIT  # zooming out stops where the model's values do
 RANGE_SPIN_TEXT = "-10000.00"  # the widest x end shown whole; wider ones scroll in the box
 TABS_HEIGHT = (110, 190)  # px: the help text or the compare controls; the plot comes first
+# Below this pane height the tabs give up height to the plot, half a px for every px
+# less, down to their smallest (a 640-px window: the plot about 340 px, not 260).
+TABS_FULL_FROM = 750
 READOUT_DIGITS = 4  # significant digits under the mouse: finer than the labels' two decimals
 KIND_TEXT = {"f": "f", "df": "f\u2032", "d2f": "f\u2033"}
 KIND_STYLE = {"f": "solid, heavy", "df": "dashed, lighter", "d2f": "dash-dotted, lightest"}
@@ -241,6 +244,10 @@ class CurvePane(QWidget):
             check.setIcon(kind_icon(kind, self.devicePixelRatioF()))
 
     # -- view -----------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.tabs.setMaximumHeight(tabs_height(event.size().height()))
+        super().resizeEvent(event)
+
     def refresh(self, sections: frozenset) -> None:
         """Show the model's state: widgets (signals blocked), curves, marker, readout."""
         # Widgets, curves and readout follow the curve section only: touching them for a
@@ -378,3 +385,9 @@ def _value_at(series, x_samples: np.ndarray, x: float) -> float:
         series.kind
     ]
     return float(evaluate(x, **series.params))
+
+
+def tabs_height(pane_height: int) -> int:
+    """Most height the help and compare tabs take in a pane ``pane_height`` px high."""
+    low, high = TABS_HEIGHT
+    return int(min(high, max(low, high - (TABS_FULL_FROM - pane_height) / 2)))
