@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import numpy as np
 from PySide6 import QtCore, QtWidgets
 
 from actplay.ui import theme
@@ -73,6 +74,12 @@ class NetworkPanel(QtWidgets.QWidget):
         self.input_sliders: list[FloatSlider] = []
         self._input_bindings: list = []
         self._rebuild_inputs(len(model.network_input))
+        # The output beside the inputs that make it: a learner dragging x1 reads y1 here,
+        # without opening the Layers tab.
+        self.output_label = QtWidgets.QLabel()
+        self.output_label.setObjectName("network_inputs_output")
+        self.output_label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.output_label.setWordWrap(True)
         self.linear_note = QtWidgets.QLabel()
         self.linear_note.setObjectName("network_linear_note")
         self.linear_note.setTextFormat(QtCore.Qt.TextFormat.RichText)
@@ -84,6 +91,7 @@ class NetworkPanel(QtWidgets.QWidget):
         )
         self.linear_note.hide()
         inputs_layout.addWidget(self.inputs_box)
+        inputs_layout.addWidget(self.output_label)
         inputs_layout.addWidget(self.linear_note)
         inputs_layout.addStretch(1)
 
@@ -187,6 +195,7 @@ class NetworkPanel(QtWidgets.QWidget):
                 architecture.update_view()
             for binding in self._input_bindings:
                 binding.refresh()
+            self._update_output_label()
             self._update_linear_note()
             self._dirty_tabs = {tab.built for tab in self._lazy_tabs.values() if tab.built}
             self._refresh_tab(self._current_tab())
@@ -233,6 +242,13 @@ class NetworkPanel(QtWidgets.QWidget):
         # A slider may outlive the model's input until the pending repaint removes it.
         values = self.model.network_input
         return values[i] if i < len(values) else 0.0
+
+    def _update_output_label(self):
+        from actplay.ui.network.bars import output_text
+
+        outputs = np.ravel(self.model.network_trace().a[-1])
+        softmax = self.model.layer_activations[-1][0] == "softmax"
+        self.output_label.setText(output_text(outputs, softmax))
 
     def _update_linear_note(self):
         equivalent = self.model.linear_equivalent()

@@ -115,6 +115,18 @@ def test_input_sliders_set_the_network_input_and_follow_it(qtbot, panel, model):
     assert panel.input_sliders[1].value() == pytest.approx(4.0)
 
 
+def test_inputs_tab_shows_the_output_the_inputs_make(panel, model):
+    label = panel.findChild(QtWidgets.QLabel, "network_inputs_output")
+    for x1 in (-3.0, 2.0):
+        panel.input_sliders[0].spin.setValue(x1)
+        expected = model.network().forward(np.asarray(model.network_input))
+        shown = label.text().split("=")[-1]
+        assert parse_number(shown) == pytest.approx(float(np.ravel(expected.a[-1])[0]), abs=0.006)
+    model.set_layer_sizes((2, 4, 3))
+    model.set_layer_activation(2, "softmax")
+    assert label.text().startswith("Class probabilities (softmax)")
+
+
 def test_diagnostics_shown_equal_the_models(panel, model):
     presets.apply(model, "deep_sigmoid")
     _show_tab(panel, panel.diagnostics)
