@@ -108,7 +108,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self.live.setObjectName("lesson_live")
         self.live.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.live.setWordWrap(True)
-        self.live.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)  # the room kept is below
+        self.live.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         self.live.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("lesson_status")
@@ -153,8 +153,6 @@ class LessonsPanel(QtWidgets.QWidget):
         body_layout.setContentsMargins(2, 2, 2, 2)
         body_layout.addWidget(self.title)
         body_layout.addWidget(self.text)
-        body_layout.addWidget(self.live)
-        body_layout.addWidget(self.status)
         body_layout.addStretch(1)
         scroll = QtWidgets.QScrollArea()
         scroll.setWidget(body)
@@ -168,6 +166,16 @@ class LessonsPanel(QtWidgets.QWidget):
         layout.addWidget(self.choice)
         layout.addLayout(place)
         layout.addWidget(scroll, 1)
+        # The task and its state stay in view under the scrolling text: in a long step,
+        # "Your task" had scrolled below the dock's edge where a learner never looked.
+        self.task_box = QtWidgets.QFrame()
+        self.task_box.setObjectName("lesson_task_box")
+        self.task_box.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        task_layout = QtWidgets.QVBoxLayout(self.task_box)
+        task_layout.setContentsMargins(4, 2, 4, 2)
+        task_layout.addWidget(self.live)
+        task_layout.addWidget(self.status)
+        layout.addWidget(self.task_box)
         layout.addLayout(buttons)
 
     def _list_lessons(self) -> None:
@@ -210,7 +218,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self._set_html(f"{paragraphs_html(lesson.summary)}<ol>{steps}</ol>")
         self._set_live("")
         self._live_state = None
-        self.status.setText(
+        self._set_status(
             "Start changes the app's settings step by step (Edit \u2192 Undo takes each back)."
         )
         self.start.setText(f"Continue at step {resume + 1}" if resume > 0 else "Start")
@@ -248,7 +256,6 @@ class LessonsPanel(QtWidgets.QWidget):
         # The task and what the step says once it is done follow the model live.
         self._set_html(paragraphs_html(self._render(step.text)))
         self.evaluate()
-        self._reserve_live_height()
         self.ring_control()
         # A control the set-up just built (a rebuilt row of sliders) is shown by Qt a
         # moment later, from the event queue: ring it then, not at the next tick.
@@ -332,8 +339,7 @@ class LessonsPanel(QtWidgets.QWidget):
                 kept = lesson_checks.remember(step.remember, self.model)
                 self.memory.setdefault(self.lesson.key, {}).update(kept)
             self._set_live("" if step.check is None else self._live_html(step, self.task_met))
-        if self.status.text() != status:
-            self.status.setText(status)
+        self._set_status(status)
         self.next.setEnabled(self.task_met)
         self.next.setText("Finish" if is_last else "Next")
         return self.task_met
@@ -349,28 +355,15 @@ class LessonsPanel(QtWidgets.QWidget):
             html += paragraphs_html(self._render(step.done))
         return html
 
-    def _reserve_live_height(self) -> None:
-        """Keep room for the task with its done text, so the text below the step's does not
-        jump when the task comes and goes; a body that changed height repainted whole."""
-        step = self.lesson.steps[self.step_index] if self.step_index >= 0 else None
-        if step is None or step.check is None:
-            self.live.setMinimumHeight(0)
-            return
-        width = self.live.width() if self.live.width() > 1 else self.text.width()
-        probe = QtWidgets.QLabel()
-        probe.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        probe.setWordWrap(True)
-        probe.setText(self._live_html(step, met=True))
-        self.live.setMinimumHeight(probe.heightForWidth(max(width, 1)))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._reserve_live_height()
-
     def _set_html(self, html: str) -> None:
         if html != self.text.text():
             self.text.setText(html)
+
+    def _set_status(self, text: str) -> None:
+        if text != self.status.text():
+            self.status.setText(text)
+            self.status.setVisible(bool(text))
+        self.task_box.setVisible(bool(self._shown_live) or bool(text))
 
     def _set_live(self, html: str) -> None:
         if html != self._shown_live:  # a drag that changes no shown number costs nothing

@@ -1,6 +1,7 @@
 """The ways into the lessons (Help menu, palette, first-run introduction, a file) and the
 progress kept in settings."""
 
+import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui.lessons.dock import DOCK_NAME, open_lesson_file, open_lessons
@@ -167,3 +168,29 @@ def test_without_shipped_lessons_the_panel_says_so(window, monkeypatch, tmp_path
     good.write_text(TEACHER_LESSON, encoding="utf-8")
     assert open_lesson_file(window, str(good))
     assert panel.start.isEnabled() and panel.lesson.key == "drill"
+
+
+def _wholly_shown(widget) -> bool:
+    """Whether every pixel of ``widget`` is on screen (no scroll area or edge clips it)."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 640)])
+def test_the_task_stays_in_view_however_long_the_step_text(qtbot, window, size):
+    window.resize(*size)
+    panel = open_lessons(window)
+    qtbot.waitExposed(panel)
+    steps = 0
+    for index, lesson in enumerate(panel.lessons):
+        panel.show_overview(index)
+        for number, step in enumerate(lesson.steps):
+            if step.check is None:
+                continue
+            panel.show_step(number)
+            QtWidgets.QApplication.processEvents()
+            where = f"{lesson.key} step {number + 1} at {size}"
+            assert "Your task:" in panel.live.text(), where
+            assert _wholly_shown(panel.live), where
+            assert _wholly_shown(panel.next), where
+            steps += 1
+    assert steps > 20  # every lesson's tasks were visited
