@@ -281,7 +281,7 @@ def test_a_new_shape_gets_new_weights():
 
 
 def test_the_circle_data_is_a_blue_disc_in_an_orange_ring_half_kept_for_testing():
-    playground = after_setup("04-network", 3)
+    playground = after_setup("04-network", 4)
     data = playground.dataset()
     radius = np.hypot(*data.points.T)
     assert radius[data.targets == 1].max() < radius[data.targets == 0].min()

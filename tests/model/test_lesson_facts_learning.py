@@ -51,7 +51,7 @@ def test_an_error_grows_with_the_distance_from_the_right_answer_and_is_0_at_it()
 
 
 def test_an_undecided_network_scores_ln_2_and_untrained_ones_start_near_it():
-    for key, step in (("04-network", 3), ("08-vanishing", 3), ("08-vanishing", 4)):
+    for key, step in (("04-network", 4), ("08-vanishing", 3), ("08-vanishing", 4)):
         playground = after_setup(key, step)
         assert playground.training_settings["loss"] == "bce"
         undecided = read(playground, "training.undecided_loss")
@@ -94,7 +94,7 @@ def test_walking_down_the_loss_for_w1():
 
 
 def test_a_hidden_units_border_on_its_tile_is_a_straight_line():
-    playground = after_setup("04-network", 2)
+    playground = after_setup("04-network", 3)
     points = plane_grid(*playground.plane_range, 16).astype(np.float64)
     z = playground.network().forward(points).z[0]  # the hidden layer's z over the plane
     design = np.column_stack([np.ones(len(points)), points])
@@ -104,7 +104,7 @@ def test_a_hidden_units_border_on_its_tile_is_a_straight_line():
 
 
 def test_the_networks_lesson_uses_the_disc_in_a_ring_with_its_two_inputs():
-    for step in (1, 2, 3):
+    for step in (1, 3, 4):
         playground = after_setup("04-network", step)
         assert playground.dataset_spec["source"] == "circle"
         assert playground.dataset().kind == datasets.CLASSIFICATION

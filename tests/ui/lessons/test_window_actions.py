@@ -30,14 +30,15 @@ def test_the_lessons_name_the_windows_own_layouts_and_shortcuts():
     assert layouts.SHORTCUTS == {"curve": "Ctrl+1", "network": "Ctrl+2"}
     network = next(p for p in resources.lesson_files() if p.name.startswith("04-"))
     text = " ".join(network.read_text(encoding="utf-8").split())
-    assert "(the Network switch at the right end of the menu bar, or Ctrl+2)" in text
-    assert "The curve layout (Curves, or Ctrl+1)" in text
+    assert "two layouts; the switch is at the right end of the menu bar" in text
+    assert "Network (Ctrl+2), the one you see" in text
+    assert "Curves (Ctrl+1): the curve in the middle" in text
 
 
 def test_where_things_are_as_the_networks_lesson_tells_it(window, hands):
-    """Lesson 4 step 1: the two layouts, the left column's tabs, the Network panel's four
+    """Lesson 4 step 2: the two layouts, the left column's tabs, the Network panel's four
     tabs, hidden in the network layout until View shows it."""
-    panel = start(window, hands, "04-network")
+    panel = start(window, hands, "04-network", step=1)
     text = " ".join(panel.text.text().split())
     tabs = window.network_panel.tabs
     names = [tabs.tabText(i) for i in range(tabs.count())]
