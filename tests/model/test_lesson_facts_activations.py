@@ -152,6 +152,22 @@ def test_the_gradient_product_vanishes_with_sigmoids_not_with_relus():
     assert relu_net.network_diagnostics()[3].dead_fraction > 0
 
 
+def test_network_lessons_open_h1_unit_1_in_the_neuron_panel():
+    """Lessons 5 and 8 name the box "Network neuron h1 unit 1" their presets open."""
+    for key, step in (("05-nonlinearity", 2), ("08-vanishing", 2)):
+        playground = after_setup(key, step)
+        assert playground.neuron_target == (1, 0), key  # layer 1 (h1), unit 1 counted from 1
+
+
+def test_a_relu_path_keeps_the_signal_whole_a_sigmoid_shrinks_it_at_every_unit():
+    relu, sigmoid = activations.get("relu"), activations.get("sigmoid")
+    on = GRID[GRID > 0]
+    np.testing.assert_array_equal(relu.derivative(on), torch_slope(torch.relu, on))
+    assert np.all(relu.derivative(on) == 1)
+    np.testing.assert_allclose(sigmoid.derivative(GRID), torch_slope(torch.sigmoid, GRID))
+    assert np.all(sigmoid.derivative(GRID) <= 0.25)
+
+
 def _trained(step, epochs, usual=False):
     playground = after_setup("08-vanishing", step)
     if usual:  # the app's usual training settings instead of the lesson's plain descent
