@@ -124,3 +124,13 @@ def test_a_step_keeps_a_value_when_it_opens_and_its_done_text_divides_by_it(wind
     assert panel.next.isEnabled()
     live = " ".join(html.unescape(panel.live.text()).split())
     assert f"about {relu / sigmoid:.0f} times the sigmoid network's {sigmoid:.7f}" in live
+
+
+def test_the_first_curve_is_labelled_as_the_neurons_lesson_says(window, hands):
+    """Lesson 1 step 2 names the axes x and f(x): f' and f'' are hidden, so they are."""
+    panel = start(window, hands, "01-neuron", step=1)
+    text = " ".join(panel.text.text().split())
+    assert "(labelled x)" in text and "(labelled f(x))" in text
+    axes = window.curve_pane.plot.getPlotItem()
+    assert axes.getAxis("bottom").labelText == "x"
+    assert axes.getAxis("left").labelText == "f(x)"
