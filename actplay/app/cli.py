@@ -153,7 +153,7 @@ def parse_window_args(argv) -> argparse.Namespace:
         ``--screenshot``.
     """
     argv = list(argv)
-    if not argv:  # a plain start: the parser's defaults, without building it (~2.7 ms)
+    if not argv:  # a plain start: the parser's defaults, without building it (start-up)
         return argparse.Namespace(**NO_WINDOW_ARGUMENTS)
     args = build_parser().parse_args(argv)
     if args.file and args.session and args.file != args.session:

@@ -56,9 +56,10 @@ def collector_paused_while_building():
 
     Imports and the window build make ~10^5 long-lived objects (modules, Qt
     wrappers, pyqtgraph items) and little garbage. While they are made, the
-    collector runs ~160 times and walks them again and again: ~35 ms of a
-    ~400 ms start. Afterwards every full (generation-2) collection would walk
-    them all again (15-20 ms, and during a drag that is a visible stall).
+    collector runs over a hundred times and walks them again and again, a tenth
+    of the start. Afterwards every full (generation-2) collection would walk
+    them all again, during a drag a visible stall (benchmarks/RESULTS.md, "Costs the
+    code relies on").
     So: no collection while building; then `gc.freeze` moves everything alive
     out of the collector's sight for good (once per process; the little
     garbage frozen with it is kept), and collection resumes for what comes next.
@@ -121,11 +122,11 @@ def _application():
         app = QApplication([sys.argv[0] if sys.argv else cli.PROG])
         from actplay.app.process import limit_native_caches
 
-        limit_native_caches()  # freed redraw buffers go back to the system (issue 11)
+        limit_native_caches()  # freed redraw buffers go back to the system
     app.setOrganizationName(SETTINGS_ORGANISATION)
     app.setApplicationName(SETTINGS_APPLICATION)
     app.setDesktopFileName(APP_ID)  # Wayland's app_id: the desktop finds the menu entry
-    from actplay import resources  # importlib.resources (~2.5 ms): not for create_window
+    from actplay import resources  # importlib.resources: not on create_window's path
 
     app.setWindowIcon(resources.application_icon())  # window, taskbar and frozen app
     return app
@@ -261,7 +262,7 @@ def main(argv=None) -> int:
 
 
 def _start_interactive(window, settings) -> None:
-    """What only an interactive run does (issue 10): error reports, asking before
+    """What only an interactive run does: error reports, asking before
     closing, restoring a crashed run's autosave, autosaving, the first-run introduction."""
     from actplay.app import autosave, error_report
     from actplay.ui.shell import help_dialogs

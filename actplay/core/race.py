@@ -23,7 +23,7 @@ from actplay.core.race_record import METRICS, RaceRecord
 from actplay.core.race_setup import Contestant, RaceSetup, contestant_network
 from actplay.core.training import Trainer, target_matrix
 
-CHUNK_STEPS = 5  # steps of one lane between clock checks in run_for: 0.5-2.5 ms
+CHUNK_STEPS = 5  # steps of one lane between clock checks in run_for: a few milliseconds
 _INITIAL_CAPACITY = 64  # recorded epochs before the curve buffer first grows
 
 

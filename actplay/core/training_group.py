@@ -20,7 +20,7 @@ import numpy as np
 
 from actplay.core.training import Trainer
 
-SLICE_STEPS = 64  # steps per trainer between two looks at the outside: ~2-3 ms for 4x8 tanh
+SLICE_STEPS = 64  # steps per trainer between two looks at the outside: a few ms (4x8 tanh)
 
 
 class TrainerGroup:

@@ -1,8 +1,9 @@
 """The default network's first weights, as drawn from PCG64 (written by a script).
 
 Every start without a session shows the network ``KEY`` names (layer sizes,
-init scheme, seed). Drawing its weights would import ``numpy.random`` (~8 ms
-with the hashing modules it loads) before the first frame, so the model keeps
+init scheme, seed). Drawing its weights would import ``numpy.random`` and the
+hashing modules it loads (start-up time: benchmarks/RESULTS.md, "Costs the code
+relies on") before the first frame, so the model keeps
 the draw here. Do not edit: ``scripts/make_default_network.py`` writes this
 file, and ``tests/model/test_default_network.py`` checks it equals a fresh
 draw bit for bit.

@@ -25,7 +25,8 @@ from actplay.model.unit_grids import UnitGridCache, UnitGrids, plane_features
 
 GRID_RESOLUTION = 100  # heatmap cells per axis: smooth at panel size, cheap to compute
 DIAGNOSTIC_RESOLUTION = 32  # diagnostics grid per axis: 1,024 points give the same
-# statistics to about two digits at a tenth of the 100x100 heatmap grid's cost (~0.5 ms)
+# statistics to about two digits at a tenth of the 100x100 heatmap grid's cost
+# (benchmarks/RESULTS.md, "Costs the code relies on")
 DIAGNOSTIC_BATCH = DIAGNOSTIC_RESOLUTION**2  # inputs drawn when the input plane is not 2-D
 DIAGNOSTIC_SEED = 20240601  # fixed, so diagnostics do not flicker between recomputes
 RESULTS = ("curve", "neuron", "truth_table", "trace", "heatmaps", "diagnostics", "linear")

@@ -11,7 +11,8 @@ look at the lanes where the race records them:
 
 - every epoch end: a copy of the first seed's weights (the decision maps);
 - at an epoch end at most every :data:`HEALTH_S`: the first seed's gradient flow
-  and dead/saturated fractions (``lane_health``, ~1.4 ms a lane);
+  and dead/saturated fractions (``lane_health``, costly per lane: benchmarks/RESULTS.md,
+  "Costs the code relies on");
 - at most every ``PUBLISH_S``, and when the race ends: a :class:`RaceUpdate`
   down the pipe with the epochs recorded since the last one, so the other side
   holds exactly what the race recorded, epoch for epoch.

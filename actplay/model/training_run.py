@@ -21,7 +21,7 @@ from actplay.model.errors import InvalidValue
 from actplay.model.training_background import DIVERGED_MESSAGE, TrainingBackgroundMixin
 
 MAX_HISTORY = 2000  # history points kept; beyond this every other one is dropped
-CHUNK_STEPS = 5  # steps between clock checks in train_for: ~1 ms of work
+CHUNK_STEPS = 5  # steps between clock checks in train_for: about a millisecond of work
 
 
 class TrainingRun(TrainingBackgroundMixin):

@@ -75,7 +75,8 @@ def custom_from_entry(name, entry) -> tuple[acts.Activation, dict]:
             for i, k in enumerate(PARAM_KEYS[3:])
         ]
         limits[key] = tuple(values)
-    # The formula package (~5 ms to import) waits for the first custom function.
+    # The formula package waits for the first custom function: importing it costs
+    # start-up time (benchmarks/RESULTS.md, "Costs the code relies on").
     from actplay.core.formula import FormulaError, make_custom_activation
 
     try:

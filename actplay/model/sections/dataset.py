@@ -30,8 +30,8 @@ class DatasetSection(Section):
     """The data set's state (session key ``dataset``), its checks and its setters.
 
     Every change replaces the held dict (never edits it), so :meth:`dataset`
-    can key its cache on the dict's identity (a repr of 20,000 custom rows took
-    ~25 ms a call).
+    can key its cache on the dict's identity (a repr of 20,000 custom rows is too slow
+    to key on: benchmarks/RESULTS.md, "Costs the code relies on").
     """
 
     KEY = "dataset"

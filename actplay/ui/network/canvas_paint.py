@@ -48,7 +48,7 @@ def link_batches(weights: np.ndarray, widths: np.ndarray):
     strong links are drawn on top.
 
     Grouped with a sort rather than ``np.unique``, whose first call imports
-    ``numpy.ma`` (~15 ms of start-up).
+    ``numpy.ma`` (start-up time: benchmarks/RESULTS.md, "Costs the code relies on").
     """
     steps = np.rint(widths / WIDTH_STEP).astype(int)
     keys = steps * 2 + (weights >= 0)

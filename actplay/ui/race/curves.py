@@ -22,15 +22,16 @@ from actplay.ui import theme
 from actplay.ui.race.colours import contestant_colour
 
 BAND_ALPHA = 45  # of 255: the spread band is a tint, the median line the statement
-# Points drawn per curve: a long race is thinned to every k-th epoch for the screen. A
-# noisy 1000-point curve cost ~25 ms to draw (offscreen raster, antialiased): twelve of
-# them made one repaint of the pane 150-500 ms (benchmarks/RESULTS.md, Activation race).
+# Points drawn per curve: a long race is thinned to every k-th epoch for the screen;
+# twelve noisy 1000-point curves made one repaint of the pane far longer than a frame
+# (benchmarks/RESULTS.md, Activation race).
 MAX_DRAWN = 300
 LEGEND_ALPHA = 215  # of 255: the legend's backdrop
 KINDS = ("loss", "accuracy")
 # While the race runs the axes move in steps, not with every update: a range that
-# changed re-laid out both axes and their grid and painted the plot twice, 19 ms a
-# paint against 5 ms with the range left alone (benchmarks/RESULTS.md, race worker).
+# changed re-laid out both axes and their grid and painted the plot twice, several
+# times the cost of a paint with the range left alone (benchmarks/RESULTS.md, "Costs
+# the code relies on").
 STEADY_ROOM = 0.25  # a y range that must change takes this share of the data's span more
 STEADY_FILL = 0.5  # ... and shrinks once the data fills less than this share of it
 

@@ -25,9 +25,9 @@ TICK_MS = 4  # without a worker, training per tick: what a slider change may wai
 BUSY_TICK_MS = 1  # ... and while the user is changing something (one lane's chunk, ~1-2 ms)
 PUBLISH_MS = 100  # the race pane repaints ~10 times a second while the race runs
 # Nothing is published this soon after a change the user made: a race window repaint
-# (~15-30 ms under X) landing in a burst of slider moves was the slow tail of slider-to-
-# paint while a race ran (p99 48 ms at 100 ms here; benchmarks/RESULTS.md). The race
-# trains on meanwhile and shows it all once the user rests.
+# landing in a burst of slider moves was the slow tail of slider-to-paint while a race
+# ran (benchmarks/RESULTS.md, Activation race). The race trains on meanwhile and shows
+# it all once the user rests.
 USER_QUIET_MS = 250
 
 

@@ -7,8 +7,9 @@ units, and the results table. The pane reads the model on ``refresh`` (the
 redraw scheduler calls it for ``race`` events) and writes through the race's
 setters. While the race runs, the curves and the table follow every published
 tick; the maps and the gradient flow, which cost a forward pass over the plane
-and a full-batch gradient per contestant (~20 ms for six GELU layers), take
-turns: one contestant every ``DETAIL_MS``. Paused or finished, all at once.
+and a full-batch gradient per contestant (costly for deep networks:
+benchmarks/RESULTS.md, Activation race), take turns: one contestant every
+``DETAIL_MS``. Paused or finished, all at once.
 """
 
 from __future__ import annotations
