@@ -32,6 +32,9 @@ LABEL_BACKDROP_ALPHA = 215  # of 255: the corner numbers stay readable over curv
 TANGENT_HALF_WIDTH = 0.12  # of the x range: a tangent long enough to read its slope
 Y_PADDING = 0.05  # of the curves' span, above and below them
 Y_FILL = 0.6  # the y range shrinks once the curves fill less than this share of it
+# Share of the y range kept free below the curves for the corner numbers (z, a, f'),
+# so they sit under the curves, not on them: about 20 px of a 640-px window's plot.
+LABEL_BAND = 0.1
 # Legend labels are HTML: "<" must be escaped.
 SATURATED_LABEL = f"saturated (|f\u2032| < {SATURATION_THRESHOLD:g})"
 DEAD_LABEL = "dead (f = f\u2032 = 0)"
@@ -42,14 +45,17 @@ FLAT_LABEL = "f\u2032 = 0 almost everywhere (not shaded)"
 Y_LABELS = {False: "f(x)", True: "value"}  # y axis: f alone, or with its derivatives
 
 
-def steady_y_range(curves, current: tuple[float, float]) -> tuple[float, float]:
+def steady_y_range(
+    curves, current: tuple[float, float], band_below: float = 0.0
+) -> tuple[float, float]:
     """The y range to show ``curves`` (arrays of y values) in, given the one shown.
 
-    The range stays as it is while every finite value fits inside it and the
-    curves fill at least ``Y_FILL`` of it; otherwise it becomes the curves'
-    span, padded by ``Y_PADDING`` and rounded outward to a tidy step (a quarter
-    of the span's decade), so a drag re-scales the axis now and then instead of
-    on every step.
+    The range stays as it is while every finite value fits inside it, above its
+    lowest ``band_below`` share, and the curves fill at least ``Y_FILL`` of it;
+    otherwise it becomes the curves' span, padded by ``Y_PADDING`` (and below by
+    the band), rounded outward to a tidy step (a tenth of the span's decade: a
+    coarser step would waste up to a fifth of the height), so a drag re-scales the
+    axis now and then instead of on every step.
     """
     finite = [y[np.isfinite(y)] for y in curves]
     finite = [y for y in finite if y.size]
@@ -59,13 +65,15 @@ def steady_y_range(curves, current: tuple[float, float]) -> tuple[float, float]:
     high = max(float(y.max()) for y in finite)
     lo, hi = current
     span = hi - lo
-    if lo <= low and high <= hi and (high - low) >= Y_FILL * span and span > 0:
+    floor = lo + band_below * span
+    if floor <= low and high <= hi and (high - low) >= Y_FILL * span and span > 0:
         return current
     if high - low < 1e-12 * max(1.0, abs(high)):
         low, high = low - 0.5, high + 0.5
     pad = Y_PADDING * (high - low)
     low, high = low - pad, high + pad
-    step = 10.0 ** np.floor(np.log10(high - low)) / 4
+    low -= band_below / (1.0 - band_below) * (high - low)  # the band's share of the total
+    step = 10.0 ** np.floor(np.log10(high - low)) / 10
     return (float(np.floor(low / step) * step), float(np.ceil(high / step) * step))
 
 
@@ -273,7 +281,7 @@ class CurvePlot(pg.PlotWidget):
         self.set_x_range(float(data.x[0]), float(data.x[-1]))
         view = self.getPlotItem().getViewBox()
         current = tuple(view.viewRange()[1])
-        wanted = steady_y_range([series.y for series in shown.values()], current)
+        wanted = steady_y_range([series.y for series in shown.values()], current, LABEL_BAND)
         if wanted != current:
             view.setYRange(*wanted, padding=0.0)
         # Apply the new view transform now; left to pyqtgraph it runs when the paint starts

@@ -10,7 +10,7 @@ def test_every_value_fits_and_the_range_is_tidy():
     y = np.array([-0.37, 0.2, 1.93])
     lo, hi = steady_y_range([y], (0.0, 1.0))
     assert lo <= y.min() and y.max() <= hi
-    step = 10.0 ** np.floor(np.log10(hi - lo)) / 4
+    step = 10.0 ** np.floor(np.log10(hi - lo)) / 10
     assert lo / step == pytest.approx(round(lo / step)) and hi / step == pytest.approx(
         round(hi / step)
     )
