@@ -12,6 +12,7 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QSignalBlocker, Qt
 
 from actplay.ui.binding import bind_choice
+from actplay.ui.widgets.elided_combo import ElidedComboBox
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.param_sliders import ParamSliders
 
@@ -46,7 +47,7 @@ class ActivationPicker(QtWidgets.QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self._model = model
-        self.picker = QtWidgets.QComboBox()
+        self.picker = ElidedComboBox()
         self.picker.setObjectName("neuron_activation")
         self.picker.setToolTip(PICKER_TIP)
         # As wide as the dock allows, not as its longest title: a narrow dock elides.

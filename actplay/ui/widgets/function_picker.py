@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 
 from actplay.core import activations
+from actplay.ui.widgets.elided_combo import ElidedComboBox
 
 NAME_ROLE = Qt.ItemDataRole.UserRole  # where a row keeps its registry name (None on headers)
 CUSTOM_ENTRY = "<custom>"  # item data of the "Custom..." row: not a function name
@@ -64,7 +65,7 @@ class FunctionPicker(QWidget):
         self._define_custom_function = define_custom
         self._listed: tuple[str, ...] = ()
         self._shown: str | None = None
-        self.combo = QComboBox(self)
+        self.combo = ElidedComboBox(self)  # "Binary step (perc…", not "(perceptro"
         self.combo.setObjectName(f"{name}_combo")
         self.combo.setToolTip("Choose an activation function")
         self.combo.setAccessibleName("Activation function")

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 
 from actplay.core.formula import Formula
 from actplay.ui.shell.custom_dialog import CustomActivationDialog
@@ -71,10 +71,10 @@ def test_pickers_list_custom_functions_and_curve_pane_shows_its_data(window, mon
     curve = window.curve_pane.plot.curves["main:f"]
     x, y = curve.getData()
     np.testing.assert_allclose(y, np.sin(2.0 * x))
-    neuron_box = window.findChild(type(picker.combo), "neuron_activation")
+    neuron_box = window.findChild(QComboBox, "neuron_activation")
     assert neuron_box.findData("wave") >= 0
     assert window.network_panel.architecture is not None  # the Architecture tab: built on use
-    layer_box = window.findChild(type(picker.combo), "network_layer_1_activation")
+    layer_box = window.findChild(QComboBox, "network_layer_1_activation")
     assert layer_box.findData("wave") >= 0
     layer_box.setCurrentIndex(layer_box.findData("wave"))
     assert model.layer_activations[0][0] == "wave"
