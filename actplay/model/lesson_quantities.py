@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from actplay.model import lesson_loss, lesson_network, lesson_nudge
+from actplay.model import lesson_gradient, lesson_loss, lesson_network, lesson_nudge
 
 YES = 0.5  # a truth-table row answers "yes" when the neuron's output reaches this
 
@@ -322,6 +322,10 @@ QUANTITIES: dict[str, Quantity] = {
         "share of test points right (the points kept out of training)",
     ),
 }
+QUANTITIES.update(
+    (key, Quantity("number", read, description))
+    for key, (read, description) in lesson_gradient.READERS.items()
+)
 
 _NAME = re.compile(
     r"^(?P<head>[a-z_]+)(?P<n1>\d+)?\.(?P<tail>[a-z_0-9]*?)(?P<n2>\d+)?"

@@ -109,3 +109,36 @@ def test_the_networks_lesson_uses_the_disc_in_a_ring_with_its_two_inputs():
         assert playground.dataset_spec["source"] == "circle"
         assert playground.dataset().kind == datasets.CLASSIFICATION
         assert playground.features == tuple(datasets.DEFAULT_FEATURES)
+
+
+def test_a_weights_slope_worked_out_factor_by_factor():
+    """Lesson 3 step 5: the error's slope for a, times f'(z) (the learning signal), times
+    the input, each checked against PyTorch's gradients of the same error."""
+    playground = after_setup("03-learning", 5)
+    x1, bias = playground.neuron_inputs[0], playground.neuron_bias
+    for w1 in (playground.neuron_weights[0], 2.5, 5.0):  # at the start, and on the way
+        playground.set_neuron_weight(0, w1)
+        weight = torch.tensor(w1, dtype=torch.float64, requires_grad=True)
+        z = weight * x1 + bias
+        z.retain_grad()
+        a = torch.sigmoid(z)
+        a.retain_grad()
+        torch.nn.functional.binary_cross_entropy(
+            a, torch.tensor(1.0, dtype=torch.float64)
+        ).backward()
+        assert read(playground, "neuron.error_slope_a(1)") == pytest.approx(a.grad.item())
+        assert read(playground, "neuron.learning_signal(1)") == pytest.approx(z.grad.item())
+        assert read(playground, "neuron.error_slope_w1(1)") == pytest.approx(weight.grad.item())
+        # "the learning signal is always a minus the right answer"
+        assert read(playground, "neuron.learning_signal(1)") == pytest.approx(a.item() - 1)
+    first = after_setup("03-learning", 5)
+    assert read(first, "neuron.error_slope_a(1)") < -1  # negative, and large: a is far off
+    assert read(first, "neuron.slope") < 0.05  # a flat f'(z) the large slope makes up for
+    assert read(first, "neuron.error_slope_w1(1)") < 0  # so gradient descent raises w1
+    signals = []
+    for w1 in np.linspace(first.neuron_weights[0], 5.0, 9):  # the demo drags w1 to 5
+        first.set_neuron_weight(0, float(w1))
+        signals.append(read(first, "neuron.learning_signal(1)"))
+    assert np.all(np.diff(np.abs(signals)) < 0)  # nearer the answer, weaker the signal
+    first.set_neuron_activation("tanh")  # the error is only defined for the sigmoid
+    assert read(first, "neuron.learning_signal(1)") is None
