@@ -85,11 +85,13 @@ def test_walking_down_the_loss_for_w1():
     error.backward()
     assert read(playground, "neuron.error(1)") == pytest.approx(error.item())
     assert weight.grad.item() < 0  # the curve falls to the right: downhill is to the right
-    errors = []
+    errors, outputs = [], []
     for value in np.linspace(w1, 5.0, 9):  # the demo drags w1 to 5
         playground.set_neuron_weight(0, float(value))
         errors.append(read(playground, "neuron.error(1)"))
+        outputs.append(playground.neuron_result().a)
     assert np.all(np.diff(errors) < 0)
+    assert np.all(np.diff(outputs) > 0)  # "the nearer a comes to 1, the smaller the error"
     assert playground.neuron_result().a > 0.6  # the task is met at the demo's end
 
 
