@@ -134,3 +134,16 @@ def test_the_first_curve_is_labelled_as_the_neurons_lesson_says(window, hands):
     axes = window.curve_pane.plot.getPlotItem()
     assert axes.getAxis("bottom").labelText == "x"
     assert axes.getAxis("left").labelText == "f(x)"
+
+
+def test_how_much_faster_the_neuron_learns_is_the_ratio_of_its_rises(window, hands):
+    """Lesson 3 step 3: "about N times as much as before", N to one decimal, as computed."""
+    panel = start(window, hands, "03-learning", step=2)
+    model = window.model
+    before = model.neuron_result().slope * 0.1 * model.neuron_inputs[0]
+    hands.drag("neuron_bias", -1.5)
+    window.scheduler.flush()
+    after = model.neuron_result().slope * 0.1 * model.neuron_inputs[0]
+    live = " ".join(html.unescape(panel.live.text()).split())
+    assert panel.next.isEnabled()
+    assert f"about {after / before:.1f} times as much as before" in live
