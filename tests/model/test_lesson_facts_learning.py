@@ -3,6 +3,7 @@ neurons each step names, the error and the loss, walking down the loss, what an 
 network scores, and the straight border of a unit's tile. Checked against PyTorch and the
 library; the older facts of lessons 1 to 5 are in ``test_lesson_facts.py``."""
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -39,6 +40,16 @@ def test_inputs_of_0_leave_w1_and_w3_out_of_the_evening():
         assert playground.neuron_result().z == z
     playground.set_neuron_bias(-1.0)  # the bias alone can do it too
     assert playground.neuron_result().a == 1
+
+
+def test_the_film_neuron_answers_only_0_or_1_and_the_next_steps_neurons_are_sigmoids():
+    playground = after_setup("03-learning", 1)
+    for ticks in itertools.product((0.0, 1.0), repeat=3):
+        for i, tick in enumerate(ticks):
+            playground.set_neuron_input(i, tick)
+        assert playground.neuron_result().a in (0.0, 1.0)
+    for step in (2, 3, 4, 5):
+        assert after_setup("03-learning", step).neuron_activation == "sigmoid"
 
 
 def test_an_error_grows_with_the_distance_from_the_right_answer_and_is_0_at_it():
