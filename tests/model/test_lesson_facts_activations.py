@@ -80,6 +80,26 @@ def test_the_dead_relu_stays_dead_and_its_rescuers_keep_a_slope():
         assert activations.get(name).derivative(z_now)[0] != 0
 
 
+def test_one_large_step_can_kill_a_living_relu_for_good():
+    """A ReLU on for most inputs; one gradient step at a high learning rate, on an example
+    that asks for a much lower output, drives its bias far below 0; then z < 0 for every
+    input of 0 or more, every slope is 0, and further steps change nothing."""
+    inputs = torch.rand(200, 2, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    weights = torch.tensor([0.5, 0.5], dtype=torch.float64, requires_grad=True)
+    bias = torch.tensor(0.1, dtype=torch.float64, requires_grad=True)
+    assert torch.mean((inputs @ weights + bias > 0).double()) > 0.9  # alive
+    example, target = torch.tensor([1.0, 1.0], dtype=torch.float64), -10.0
+    ((torch.relu(example @ weights + bias) - target) ** 2).backward()
+    with torch.no_grad():
+        for parameter in (weights, bias):
+            parameter -= 1.0 * parameter.grad  # one large step
+            parameter.grad = None
+    assert bias.item() < -10 and torch.all(inputs @ weights + bias < 0)
+    loss = ((torch.relu(inputs @ weights + bias) - 1.0) ** 2).mean()  # any later examples
+    loss.backward()
+    assert weights.grad.abs().max().item() == 0 and bias.grad.item() == 0  # stays dead
+
+
 def test_leaky_relu_elu_and_gelu_are_what_the_lesson_says():
     negative = GRID[GRID < 0]
     x = torch.tensor(GRID)
