@@ -20,7 +20,7 @@ from actplay.core.diagnostics import linear_equivalent as core_linear_equivalent
 from actplay.core.grid import grid_activations, plane_grid
 from actplay.core.network import Network, Trace
 from actplay.model import limits as lim
-from actplay.model.unit_function import intervals, unit_function
+from actplay.model.unit_function import intervals, toward_ends, unit_function
 from actplay.model.unit_grids import UnitGridCache, UnitGrids, plane_features
 
 GRID_RESOLUTION = 100  # heatmap cells per axis: smooth at panel size, cheap to compute
@@ -155,8 +155,8 @@ class Results:
         CurveData
             ``x`` (``points`` samples), one ``Series`` per visible kind of the
             main function then of each comparison, and the main function's
-            saturated (|f'| < ``SATURATION_THRESHOLD``) and dead (f = f' = 0)
-            x intervals.
+            saturated (|f'| < ``SATURATION_THRESHOLD`` on a stretch that reaches an
+            end of the range) and dead (f = f' = 0) x intervals.
         """
         curve = self._parts.curve
         name, params = curve.curve_activation, curve.curve_params
@@ -207,7 +207,9 @@ class Results:
                     )
         f, df = main_values["f"], main_values["df"]
         dead = (f == 0.0) & (df == 0.0)
-        saturated = (np.abs(df) < acts.SATURATION_THRESHOLD) & ~dead
+        # Flat towards an end of the range (dead stretches count as flat there): a flat
+        # turning point in between, such as Swish's minimum, is no saturation.
+        saturated = toward_ends(np.abs(df) < acts.SATURATION_THRESHOLD) & ~dead
         return CurveData(x, tuple(series), intervals(x, saturated), intervals(x, dead))
 
     # -- neuron -----------------------------------------------------------------

@@ -83,3 +83,27 @@ def intervals(x: np.ndarray, mask: np.ndarray) -> tuple[tuple[float, float], ...
         (float(x[s]), float(x[e]))
         for s, e in zip(starts[long_enough], ends[long_enough], strict=True)
     )
+
+
+def toward_ends(mask: np.ndarray) -> np.ndarray:
+    """``mask`` kept only in the runs that reach its first or its last sample.
+
+    Saturation is a curve flattening out towards its ends; a flat spot in between
+    (Swish's minimum, the top of a bump) is a turning point, not saturation.
+
+    Examples
+    --------
+    >>> toward_ends(np.array([1, 1, 0, 1, 0, 1], bool)).astype(int).tolist()
+    [1, 1, 0, 0, 0, 1]
+    """
+    mask = np.asarray(mask, dtype=bool)
+    kept = np.zeros_like(mask)
+    if not mask.size:
+        return kept
+    if mask[0]:
+        first_gap = np.flatnonzero(~mask)
+        kept[: first_gap[0] if first_gap.size else mask.size] = True
+    if mask[-1]:
+        last_gap = np.flatnonzero(~mask)
+        kept[(last_gap[-1] + 1 if last_gap.size else 0) :] = True
+    return kept

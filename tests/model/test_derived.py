@@ -110,6 +110,29 @@ def test_saturated_and_dead_intervals_of_relu_and_sigmoid(pg):
     )
 
 
+def test_only_flat_stretches_reaching_an_end_are_saturated(pg):
+    """tanh flattens towards both ends; ReLU is dead on the left, not saturated; Swish's
+    flat minimum (x near -1.28) is a turning point, only its left end saturates."""
+    x = torch.tensor(np.linspace(-6.0, 6.0, pg.points), requires_grad=True)
+    for name, torch_function in (("tanh", torch.tanh), ("silu", torch.nn.functional.silu)):
+        pg.set_neuron_activation(name)
+        data = pg.curve_data()
+        (slope,) = torch.autograd.grad(torch_function(x).sum(), x)
+        flat = slope.abs().numpy() < acts.SATURATION_THRESHOLD
+        left_end = data.x[np.argmin(flat)]  # the first sample that is not flat
+        assert data.saturated[0] == (-6.0, data.x[np.argmin(flat) - 1]), name
+        if name == "tanh":
+            assert len(data.saturated) == 2 and data.saturated[1][1] == 6.0
+        else:
+            minimum = data.x[np.argmin(torch_function(x).detach().numpy())]
+            assert flat[np.argmin(np.abs(data.x - minimum))]  # flat at its minimum...
+            assert data.saturated == ((-6.0, data.x[data.x < left_end][-1]),)  # ...unshaded
+            assert all(not lo <= minimum <= hi for lo, hi in data.saturated)
+    pg.set_neuron_activation("relu")
+    data = pg.curve_data()
+    assert data.saturated == () and data.dead[0][0] == -6.0
+
+
 def test_intervals_ignore_single_samples():
     x = np.arange(8.0)
     mask = np.array([1, 0, 1, 1, 0, 0, 1, 1], bool)
