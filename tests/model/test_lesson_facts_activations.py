@@ -268,3 +268,20 @@ def test_formula_slopes_and_curvature_are_exact_and_the_tips_saturate():
     for formula in ("tanh(x)", "x/(1+abs(x))"):
         tip = make_custom_activation("tip", formula, {})
         assert abs(tip.derivative(np.array([6.0]))[0]) < 0.05
+
+
+def test_swish_saturates_on_the_left_but_never_dies():
+    """Lesson 10 step 2: f' and f'' are shown; Swish's output and slope are never both 0,
+    so it does not die; the pane shades only its left end, not its flat minimum."""
+    playground = after_setup("10-your-own", 2)
+    assert playground.visible == {"f": True, "df": True, "d2f": True}
+    x = torch.tensor(np.linspace(-6.0, 6.0, 1201), dtype=torch.float64, requires_grad=True)
+    output = x * torch.sigmoid(x)
+    (slope,) = torch.autograd.grad(output.sum(), x)
+    assert not torch.any((output == 0) & (slope == 0))  # never dead
+    assert read(playground, "curve.f(-6)") != 0 and read(playground, "curve.df(-6)") != 0
+    data = playground.curve_data()
+    minimum = float(x.detach()[torch.argmin(output)])
+    assert data.dead == () and len(data.saturated) == 1
+    low, high = data.saturated[0]
+    assert low == -6.0 and high < minimum  # the left end only
