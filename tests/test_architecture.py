@@ -200,3 +200,37 @@ def test_an_upward_import_is_caught(source, target):
 )
 def test_a_crossing_between_rooms_is_caught(source, target):
     assert room_violations({source: {target}})
+
+
+def _window_attribute_writes(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, name) of every ``<…window>.name = …`` in ``tree``: a part attached from outside."""
+    found = []
+    for node in ast.walk(tree):
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets = [node.target]
+        for target in targets:
+            if not isinstance(target, ast.Attribute):
+                continue
+            owner = target.value
+            name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+            if name in ("window", "_window", "main_window"):
+                found.append((node.lineno, target.attr))
+    return found
+
+
+def test_window_parts_are_built_or_registered_by_the_window_not_attached():
+    # Features built after the window (workers, workspace, race window, lessons dock)
+    # go through MainWindow.part; no module sets attributes on the window.
+    writes = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "main_window.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        writes += [f"{path.name}:{line} .{name}" for line, name in _window_attribute_writes(tree)]
+    assert writes == []
+
+
+def test_the_window_attribute_check_sees_an_attachment():
+    code = "window.race_window = made\nself._window.host = w\nwindow.part('x', f)\n"
+    assert _window_attribute_writes(ast.parse(code)) == [(1, "race_window"), (2, "host")]

@@ -22,14 +22,10 @@ LESSON_FILTER = "actplay lessons (*.lesson.toml);;All files (*)"
 
 
 def menu_entries(window) -> list[QtGui.QAction]:
-    """Help > Lessons and Help > Open lesson file, for the main window to put in place.
-
-    They are kept as ``window.lessons_action`` and ``window.open_lesson_action``.
-    """
-    window.lessons_action = menu_action(
-        window, "&Lessons", lambda: open_lessons(window), None, "lessons_action"
-    )
-    window.open_lesson_action = menu_action(
+    """Help > Lessons and Help > Open lesson file, for the main window to put in place
+    (found again by their object names, ``lessons_action`` and ``open_lesson_action``)."""
+    lessons = menu_action(window, "&Lessons", lambda: open_lessons(window), None, "lessons_action")
+    open_file = menu_action(
         window,
         "Open lesson file\u2026",
         lambda: open_lesson_dialog(window),
@@ -37,12 +33,12 @@ def menu_entries(window) -> list[QtGui.QAction]:
         "open_lesson_action",
     )
     for action, tip in (
-        (window.lessons_action, "Lessons that walk you through the ideas, step by step"),
-        (window.open_lesson_action, "Open a lesson a teacher wrote (*.lesson.toml)"),
+        (lessons, "Lessons that walk you through the ideas, step by step"),
+        (open_file, "Open a lesson a teacher wrote (*.lesson.toml)"),
     ):
         action.setToolTip(tip)
         action.setStatusTip(tip)
-    return [window.lessons_action, window.open_lesson_action]
+    return [lessons, open_file]
 
 
 def shipped_lessons():
@@ -64,10 +60,12 @@ def shipped_lessons():
 
 
 def lessons_panel(window):
-    """The window's lessons panel, built and docked on first call."""
-    panel = getattr(window, "_lessons_panel", None)
-    if panel is not None:
-        return panel
+    """The window's lessons panel (its part ``lessons_panel``), built and docked on first
+    call."""
+    return window.part("lessons_panel", lambda: _build_lessons_panel(window))
+
+
+def _build_lessons_panel(window):
     from actplay.ui.lessons.panel import LessonsPanel
     from actplay.ui.lessons.progress import LessonProgress
 
@@ -105,8 +103,6 @@ def lessons_panel(window):
     )
     panel.export.clicked.connect(lambda: export_lesson_dialog(window, panel.lesson))
     window.scheduler.register(panel, panel.SECTIONS)
-    window._lessons_panel = panel
-    window.lessons_dock = dock
     return panel
 
 

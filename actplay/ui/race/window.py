@@ -47,14 +47,16 @@ class RaceWindow(QtWidgets.QMainWindow):
 
 def open_race_window(window) -> RaceWindow:
     """Show (building it on first use) the race window of main window ``window``."""
-    race_window = getattr(window, "race_window", None)
-    if race_window is None:
+
+    def build() -> RaceWindow:
         from actplay.ui.race.worker_link import install_race_worker
 
         install_race_worker(window)  # Play trains in its process from the first race on
-        race_window = RaceWindow(window.model, window)
-        window.scheduler.register(race_window.pane, race_window.pane.SECTIONS)
-        window.race_window = race_window
+        made = RaceWindow(window.model, window)
+        window.scheduler.register(made.pane, made.pane.SECTIONS)
+        return made
+
+    race_window = window.part("race_window", build)
     race_window.show()
     if QtGui.QGuiApplication.platformName() != "offscreen":  # which cannot raise: it says so
         race_window.raise_()

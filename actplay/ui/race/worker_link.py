@@ -43,15 +43,15 @@ class _CloseWatcher(QtCore.QObject):
 
 
 def install_race_worker(window) -> RaceWorker:
-    """The race's worker (``window.race_worker``), made and attached on first call."""
-    worker = getattr(window, "race_worker", None)
-    if worker is not None:
+    """The race's worker (the window's part ``race_worker``), made and attached on first call."""
+
+    def build() -> RaceWorker:
+        worker = RaceWorker()
+        window.model.race.attach_worker(worker)
+        _CloseWatcher(window, worker)  # a child of the window: lives as long as it
         return worker
-    worker = RaceWorker()
-    window.race_worker = worker
-    window.model.race.attach_worker(worker)
-    window._race_close_watcher = _CloseWatcher(window, worker)
-    return worker
+
+    return window.part("race_worker", build)
 
 
 __all__ = ["install_race_worker"]

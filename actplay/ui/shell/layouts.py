@@ -133,6 +133,7 @@ class LayoutSwitcher(QtCore.QObject):
         canvas_view = window.network_panel.take_canvas()
         if self.host is None and self.host_factory is not None:
             self.host = self.host_factory()
+            self._centre_layout.addWidget(self.host)
         if self.host is not None:
             self.host.set_centre_widget(canvas_view)
             canvas_view.set_key_shown(False)  # the host shows the one colour key

@@ -67,7 +67,9 @@ class MainWindow(QMainWindow):
         self._docks_placed = False  # True once shown or restored from settings
         self.autosaver = None  # only main() autosaves (`set_autosaver`)
         self.command_palette = None  # the last palette opened
-        self.race_window = None  # built when View > Activation race first opens it
+        # Parts built on first use (the workers, the training workspace, the race window,
+        # the lessons dock): their builders register them here through `part`.
+        self._parts: dict[str, object] = {}
         self.theme_mode = preferences.DEFAULT_THEME
         theme.apply_plot_defaults()
         self.scheduler = RedrawScheduler(model, self)
@@ -144,6 +146,44 @@ class MainWindow(QMainWindow):
             self.layout().activate()
             self.reset_dock_sizes()
         super().showEvent(event)
+
+    def part(self, name: str, build):
+        """The window's part ``name``, made by ``build()`` the first time it is asked for.
+
+        Features built later than the window (a worker process, the network layout's
+        workspace, the race window, the lessons dock) are kept here, so the window holds
+        every part it has and nothing is attached to it from outside.
+        """
+        made = self._parts.get(name)
+        if made is None:
+            made = self._parts[name] = build()
+        return made
+
+    @property
+    def training_worker(self):
+        """Play's worker process link, or None before training was first shown."""
+        return self._parts.get("training_worker")
+
+    @property
+    def race_worker(self):
+        """The race's worker, or None before the race window first opened."""
+        return self._parts.get("race_worker")
+
+    @property
+    def training_workspace(self):
+        """The network layout's training workspace, or None before that layout showed."""
+        return self._parts.get("training_workspace")
+
+    @property
+    def race_window(self):
+        """The race window, or None before View > Activation race first opened it."""
+        return self._parts.get("race_window")
+
+    @property
+    def lessons_dock(self):
+        """The lessons dock, or None before a lesson first opened."""
+        panel = self._parts.get("lessons_panel")
+        return None if panel is None else panel.parentWidget()
 
     @property
     def training_panel(self):

@@ -1,6 +1,7 @@
 """The window's training worker: attached to the model once, ended with the window.
 
-`install_training_worker(window)` gives the window's model a
+`install_training_worker(window)` gives the window's model (once, kept as the
+window's part ``training_worker``) a
 :class:`~actplay.model.training_worker.TrainingWorker` (its process starts on
 the first Play), so Play trains beside the GUI thread and the views are fed
 snapshots. When the window closes, the run is paused (its weights published,
@@ -40,15 +41,15 @@ class _CloseWatcher(QtCore.QObject):
 
 
 def install_training_worker(window) -> TrainingWorker:
-    """The window's worker (``window.training_worker``), made and attached on first call."""
-    worker = getattr(window, "training_worker", None)
-    if worker is not None:
+    """The window's worker (its part ``training_worker``), made and attached on first call."""
+
+    def build() -> TrainingWorker:
+        worker = TrainingWorker()
+        window.model.attach_training_worker(worker)
+        _CloseWatcher(window, worker)  # a child of the window: lives as long as it
         return worker
-    worker = TrainingWorker()
-    window.training_worker = worker
-    window.model.attach_training_worker(worker)
-    window._training_close_watcher = _CloseWatcher(window, worker)
-    return worker
+
+    return window.part("training_worker", build)
 
 
 __all__ = ["install_training_worker"]

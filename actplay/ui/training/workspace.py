@@ -301,25 +301,22 @@ class TrainingWorkspace(QtWidgets.QWidget):
 def install_training_workspace(window) -> TrainingWorkspace:
     """Build the window's workspace, register it, and make it the network layout's host.
 
-    Idempotent (``window.training_workspace``). Play in it trains in the window's
-    worker, and its Step is one undo step, as the dock's.
+    Idempotent (the window's part ``training_workspace``). Play in it trains in the
+    window's worker, and its Step is one undo step, as the dock's. The caller (the
+    layout switcher's host factory) makes it the network layout's host.
     """
-    workspace = getattr(window, "training_workspace", None)
-    if workspace is not None:
-        return workspace
-    from actplay.ui.training.undo import connect_training_undo
-    from actplay.ui.training.worker_link import install_training_worker
 
-    install_training_worker(window)
-    workspace = TrainingWorkspace(window.model)
-    window.training_workspace = workspace
-    window.scheduler.register(workspace, TrainingWorkspace.SECTIONS)
-    connect_training_undo(window.model, window.undo_recorder, workspace.driver)
-    layouts = getattr(window, "layouts", None)
-    if layouts is not None:
-        layouts.centre.layout().addWidget(workspace)
-        layouts.host = workspace
-    return workspace
+    def build() -> TrainingWorkspace:
+        from actplay.ui.training.undo import connect_training_undo
+        from actplay.ui.training.worker_link import install_training_worker
+
+        install_training_worker(window)
+        workspace = TrainingWorkspace(window.model)
+        window.scheduler.register(workspace, TrainingWorkspace.SECTIONS)
+        connect_training_undo(window.model, window.undo_recorder, workspace.driver)
+        return workspace
+
+    return window.part("training_workspace", build)
 
 
 __all__ = ["MAP_MIN_PX", "TrainingWorkspace", "install_training_workspace"]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QSpinBox
 
 from actplay.ui.shell import undo
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests/, for soak_driver
 from soak_driver import run_deferred_deletes  # noqa: E402
 
 
