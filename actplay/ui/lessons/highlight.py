@@ -64,6 +64,20 @@ def reveal(widget: QtWidgets.QWidget) -> None:
         child, parent = parent, parent.parentWidget() if parent is not None else None
 
 
+def scroll_into_view(widget: QtWidgets.QWidget) -> None:
+    """Scroll every scroll area that holds ``widget`` so it shows (once, when a step points
+    at it: the ring does not fight the learner's own scrolling afterwards)."""
+    try:
+        parent = widget.parentWidget()
+    except RuntimeError:  # deleted before the delayed call: a rebuilt row
+        return
+    while parent is not None:
+        if isinstance(parent, QtWidgets.QScrollArea) and parent.widget() is not None:
+            if parent.widget().isAncestorOf(widget):
+                parent.ensureWidgetVisible(widget, 0, 0)
+        parent = parent.parentWidget()
+
+
 class HighlightFrame(QtWidgets.QWidget):
     """A ring drawn over one control; clicks go through it to the control."""
 
@@ -92,6 +106,9 @@ class HighlightFrame(QtWidgets.QWidget):
             self._timer.stop()
             self.hide()
             return
+        scroll_into_view(widget)
+        # A control the set-up just built is laid out a moment later: scroll again then.
+        QtCore.QTimer.singleShot(0, lambda: scroll_into_view(widget))
         self._timer.start()
         self.follow()
 

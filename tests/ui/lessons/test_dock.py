@@ -192,5 +192,7 @@ def test_the_task_stays_in_view_however_long_the_step_text(qtbot, window, size):
             assert "Your task:" in panel.live.text(), where
             assert _wholly_shown(panel.live), where
             assert _wholly_shown(panel.next), where
+            if step.highlight is not None:
+                assert _wholly_shown(panel.highlight.target), f"{where}: {step.highlight}"
             steps += 1
     assert steps > 20  # every lesson's tasks were visited
