@@ -10,36 +10,18 @@ ends; a Play after a cancelled close starts a new one.
 
 from __future__ import annotations
 
-from PySide6 import QtCore, QtWidgets
-
 from actplay.model.errors import InvalidValue
 from actplay.model.race_worker import RaceWorker
+from actplay.ui.widgets.close_watch import CloseWatch
 
 
-class _CloseWatcher(QtCore.QObject):
-    """Pauses the race and ends its worker when the main window is asked to close."""
-
-    def __init__(self, window, worker: RaceWorker) -> None:
-        super().__init__(window)
-        self.race = window.model.race
-        self.worker = worker
-        window.installEventFilter(self)
-        app = QtWidgets.QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.end)
-
-    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QtCore.QEvent.Type.Close:
-            self.end()
-        return False
-
-    def end(self) -> None:
-        """Pause (the race comes back from the worker) and end the worker process."""
-        try:
-            self.race.set_running(False)
-        except InvalidValue:
-            pass  # the worker was already gone: the race stopped where it was lent
-        self.worker.close()
+def _end(race, worker: RaceWorker) -> None:
+    """Pause (the race comes back from the worker) and end the worker process."""
+    try:
+        race.set_running(False)
+    except InvalidValue:
+        pass  # the worker was already gone: the race stopped where it was lent
+    worker.close()
 
 
 def install_race_worker(window) -> RaceWorker:
@@ -48,7 +30,7 @@ def install_race_worker(window) -> RaceWorker:
     def build() -> RaceWorker:
         worker = RaceWorker()
         window.model.race.attach_worker(worker)
-        _CloseWatcher(window, worker)  # a child of the window: lives as long as it
+        CloseWatch(window, lambda: _end(window.model.race, worker))
         return worker
 
     return window.part("race_worker", build)

@@ -11,33 +11,15 @@ cancelled close starts a new one.
 
 from __future__ import annotations
 
-from PySide6 import QtCore, QtWidgets
-
 from actplay.model.training_worker import TrainingWorker
+from actplay.ui.widgets.close_watch import CloseWatch
 
 
-class _CloseWatcher(QtCore.QObject):
-    """Pauses training and ends the worker when the window is asked to close."""
-
-    def __init__(self, window, worker: TrainingWorker) -> None:
-        super().__init__(window)
-        self.model = window.model
-        self.worker = worker
-        window.installEventFilter(self)
-        app = QtWidgets.QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.end)
-
-    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QtCore.QEvent.Type.Close:
-            self.end()
-        return False
-
-    def end(self) -> None:
-        """Pause (publishing the last weights) and end the worker process."""
-        if self.model.running:
-            self.model.set_running(False)
-        self.worker.close()
+def _end(model, worker: TrainingWorker) -> None:
+    """Pause (publishing the last weights) and end the worker process."""
+    if model.running:
+        model.set_running(False)
+    worker.close()
 
 
 def install_training_worker(window) -> TrainingWorker:
@@ -46,7 +28,7 @@ def install_training_worker(window) -> TrainingWorker:
     def build() -> TrainingWorker:
         worker = TrainingWorker()
         window.model.attach_training_worker(worker)
-        _CloseWatcher(window, worker)  # a child of the window: lives as long as it
+        CloseWatch(window, lambda: _end(window.model, worker))
         return worker
 
     return window.part("training_worker", build)
