@@ -213,12 +213,11 @@ class Results:
         return CurveData(x, tuple(series), intervals(x, saturated), intervals(x, dead))
 
     # -- neuron -----------------------------------------------------------------
-    def neuron_result(self) -> NeuronResult:
-        """The neuron's forward pass for its current inputs (see :class:`NeuronResult`)."""
+    def _neuron_state(self):
+        """The standalone neuron as its results depend on it, and the cache key of that."""
         neuron = self._parts.neuron
         inputs, weights, bias = neuron.neuron_inputs, neuron.neuron_weights, neuron.neuron_bias
         name, params = neuron.neuron_activation, neuron.neuron_params
-        custom = self._parts.custom.functions
         others = self._softmax_others(name)
         key = (
             inputs,
@@ -228,6 +227,12 @@ class Results:
             _frozen(params),
             None if others is None else others.tobytes(),
         )
+        state = (inputs, weights, bias, name, params, others, self._parts.custom.functions)
+        return key, state
+
+    def neuron_result(self) -> NeuronResult:
+        """The neuron's forward pass for its current inputs (see :class:`NeuronResult`)."""
+        key, (inputs, weights, bias, name, params, others, custom) = self._neuron_state()
 
         def compute() -> NeuronResult:
             terms = tuple(float(w * x) for w, x in zip(weights, inputs, strict=True))
@@ -241,19 +246,7 @@ class Results:
 
     def truth_table(self) -> tuple[TruthRow, ...]:
         """The neuron on every 0/1 combination of its inputs, first input most significant."""
-        neuron = self._parts.neuron
-        inputs, weights, bias = neuron.neuron_inputs, neuron.neuron_weights, neuron.neuron_bias
-        name, params = neuron.neuron_activation, neuron.neuron_params
-        custom = self._parts.custom.functions
-        others = self._softmax_others(name)
-        key = (
-            inputs,
-            weights,
-            bias,
-            name,
-            _frozen(params),
-            None if others is None else others.tobytes(),
-        )
+        key, (inputs, weights, bias, name, params, others, custom) = self._neuron_state()
 
         def compute() -> tuple[TruthRow, ...]:
             n = len(weights)
