@@ -58,3 +58,12 @@ def test_the_layers_are_reachable_as_attributes():
     assert "activation" in dir(actplay)
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         actplay.nothing  # noqa: B018
+
+
+def test_the_lazy_name_list_is_the_api_list():
+    # ``import actplay`` must know the API's names without importing the API (it stays
+    # instant for the command line), so the names are written twice; this keeps them one.
+    import actplay.api
+
+    assert sorted(actplay.__all__) == sorted(actplay.api.__all__)
+    assert all(getattr(actplay, name) is getattr(actplay.api, name) for name in actplay.__all__)
