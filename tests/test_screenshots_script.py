@@ -90,10 +90,18 @@ def test_the_window_scenes_cover_every_start_size_and_theme():
         screenshots.select_scenes(["window/none"])
 
 
-def test_every_committed_picture_has_a_scene():
+def test_every_committed_picture_has_a_scene_and_every_committed_scene_a_picture():
     screenshots = _script()
     committed = {
         p.relative_to(PICTURES).with_suffix("").as_posix() for p in PICTURES.rglob("*.png")
     }
     made_elsewhere = {p for p in committed if not p.startswith(("network-", "lesson-", "window/"))}
     assert committed - made_elsewhere <= set(screenshots.SCENES)
+    assert set(screenshots.select_scenes([])) <= committed
+
+
+def test_the_readme_shows_the_committed_1280x800_window():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](docs/screenshots/window/default-1280x800-light.png)" in readme
+    image = QImage(str(PICTURES / "window" / "default-1280x800-light.png"))
+    assert (image.width(), image.height()) == (1280, 800)
