@@ -59,6 +59,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self.task_met = False
         self.highlight = HighlightFrame(window)
         self._shown_live = None
+        self._shown_done = ""
         # (step index, task met) the task text was last filled in for: refilling it at
         # every change re-wrapped the label, and a deferred refill landed on later frames
         self._live_state = None
@@ -110,6 +111,15 @@ class LessonsPanel(QtWidgets.QWidget):
         self.live.setWordWrap(True)
         self.live.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         self.live.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What the step says once done can run to a paragraph: it follows the step's text in
+        # the scrolling part (scrolled to when it appears), the task stays pinned below.
+        self.done = QtWidgets.QLabel()
+        self.done.setObjectName("lesson_done")
+        self.done.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.done.setWordWrap(True)
+        self.done.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
+        self.done.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.done.hide()
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("lesson_status")
         self.status.setWordWrap(True)
@@ -153,8 +163,9 @@ class LessonsPanel(QtWidgets.QWidget):
         body_layout.setContentsMargins(2, 2, 2, 2)
         body_layout.addWidget(self.title)
         body_layout.addWidget(self.text)
+        body_layout.addWidget(self.done)
         body_layout.addStretch(1)
-        scroll = QtWidgets.QScrollArea()
+        self.scroll = scroll = QtWidgets.QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         # A scroll bar that came and went with the live text's height re-wrapped the whole
@@ -217,6 +228,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self.title.setText(lesson.title)
         self._set_html(f"{paragraphs_html(lesson.summary)}<ol>{steps}</ol>")
         self._set_live("")
+        self._set_done("")
         self._live_state = None
         self._set_status(
             "Start changes the app's settings step by step (Edit \u2192 Undo takes each back)."
@@ -338,7 +350,9 @@ class LessonsPanel(QtWidgets.QWidget):
             if self.task_met and step.remember:
                 kept = lesson_checks.remember(step.remember, self.model)
                 self.memory.setdefault(self.lesson.key, {}).update(kept)
-            self._set_live("" if step.check is None else self._live_html(step, self.task_met))
+            self._set_live("" if step.check is None else self._live_html(step))
+            met = self.task_met and step.check is not None and step.done is not None
+            self._set_done(paragraphs_html(self._render(step.done)) if met else "")
         self._set_status(status)
         self.next.setEnabled(self.task_met)
         self.next.setText("Finish" if is_last else "Next")
@@ -348,12 +362,9 @@ class LessonsPanel(QtWidgets.QWidget):
         memory = self.memory.get(self.lesson.key) if self.lesson is not None else None
         return lesson_checks.render_text(parts, self.model, format_number, memory)
 
-    def _live_html(self, step, met: bool) -> str:
+    def _live_html(self, step) -> str:
         task = self._render(step.task)
-        html = f"<p><b>Your task:</b> {escape(' '.join(task.split()))}</p>"
-        if met and step.done is not None:
-            html += paragraphs_html(self._render(step.done))
-        return html
+        return f"<p><b>Your task:</b> {escape(' '.join(task.split()))}</p>"
 
     def _set_html(self, html: str) -> None:
         if html != self.text.text():
@@ -364,6 +375,22 @@ class LessonsPanel(QtWidgets.QWidget):
             self.status.setText(text)
             self.status.setVisible(bool(text))
         self.task_box.setVisible(bool(self._shown_live) or bool(text))
+
+    def _set_done(self, html: str) -> None:
+        if html == self._shown_done:
+            return
+        self._shown_done = html
+        self.done.setText(html)
+        self.done.setVisible(bool(html))
+        if html:  # scroll to it once it is laid out
+            QtCore.QTimer.singleShot(0, self._scroll_to_done)
+
+    def _scroll_to_done(self) -> None:
+        """Bring the done text into sight, its first line first if it does not fit."""
+        if self.done.height() <= self.scroll.viewport().height():
+            self.scroll.ensureWidgetVisible(self.done, 0, 0)
+        else:
+            self.scroll.verticalScrollBar().setValue(self.done.y())
 
     def _set_live(self, html: str) -> None:
         if html != self._shown_live:  # a drag that changes no shown number costs nothing

@@ -125,16 +125,16 @@ def test_the_done_text_reports_the_moment_the_task_was_met(window, hands):
     hands.click("lesson_start")
     hands.drag("neuron_weight_0", 3)
     window.scheduler.flush()
-    assert "z = 2.75." in panel.live.text()  # shown at once when the task is met
+    assert "z = 2.75." in panel.done.text()  # shown at once when the task is met
     hands.drag("neuron_weight_0", 4)
     window.scheduler.flush()
-    assert "z = 2.75." in panel.live.text()  # still met: nothing repainted
+    assert "z = 2.75." in panel.done.text()  # still met: nothing repainted
     hands.drag("neuron_weight_0", 1)
     window.scheduler.flush()
-    assert "z = " not in panel.live.text() and not panel.next.isEnabled()
+    assert "z = " not in panel.done.text() and not panel.next.isEnabled()
     hands.drag("neuron_weight_0", 4)
     window.scheduler.flush()
-    assert "z = 3.75." in panel.live.text()  # met anew: filled in anew
+    assert "z = 3.75." in panel.done.text()  # met anew: filled in anew
     assert panel.text.text().count("0.55") == 1  # the step's own text keeps its set-up
 
 

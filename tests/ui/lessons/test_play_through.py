@@ -54,6 +54,12 @@ def test_the_lesson_plays_through_with_real_widgets(qtbot, window, hands, index)
         if step.check is not None:
             assert panel.status.text() == TASK_MET, where
             assert lesson_checks.holds(step.check, window.model), where
+            QtWidgets.QApplication.processEvents()  # the scroll to the done text
+            if step.done is not None:  # shown, filled in, and scrolled into sight
+                assert panel.done.isVisible() and "{" not in panel.done.text(), where
+                seen = panel.done.visibleRegion().boundingRect()
+                assert not seen.isEmpty() and seen.top() == 0, where  # its first line shows
+            assert panel.live.isVisible() and "Your task:" in panel.live.text(), where
         assert panel.next.isEnabled(), where
         hands.click("lesson_next")
     assert not any(message.startswith("Lesson:") for message in statuses), statuses

@@ -122,7 +122,7 @@ def test_a_step_keeps_a_value_when_it_opens_and_its_done_text_divides_by_it(wind
     window.scheduler.flush()
     relu = window.model.network_diagnostics()[-1].gradient_product
     assert panel.next.isEnabled()
-    live = " ".join(html.unescape(panel.live.text()).split())
+    live = " ".join(html.unescape(panel.done.text()).split())
     assert f"about {relu / sigmoid:.0f} times the sigmoid network's {sigmoid:.7f}" in live
 
 
@@ -144,6 +144,6 @@ def test_how_much_faster_the_neuron_learns_is_the_ratio_of_its_rises(window, han
     hands.drag("neuron_bias", -1.5)
     window.scheduler.flush()
     after = model.neuron_result().slope * 0.1 * model.neuron_inputs[0]
-    live = " ".join(html.unescape(panel.live.text()).split())
+    live = " ".join(html.unescape(panel.done.text()).split())
     assert panel.next.isEnabled()
     assert f"about {after / before:.1f} times as much as before" in live
