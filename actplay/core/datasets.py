@@ -234,8 +234,7 @@ def parse_csv(text: str) -> tuple[np.ndarray, np.ndarray, str]:
     numbered = [(i + 1, row) for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
     if not numbered:
         raise ValueError("the file holds no rows")
-    first_line, first_row = numbered[0]
-    if not _is_number(first_row[0].strip()):
+    if not _is_number(numbered[0][1][0].strip()):
         numbered = numbered[1:]  # a header row
     if not numbered:
         raise ValueError("the file holds a header but no data rows")

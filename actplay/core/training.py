@@ -241,7 +241,6 @@ class Trainer:
                 f"{len(self.targets)} and {len(self.inputs)}"
             )
         self._optimizer = make_optimizer(optimizer, total)
-        self.optimizer_name = optimizer
         self._seed = seed
         self._workspaces: dict[int, _Workspace] = {}
         self.reset_schedule()

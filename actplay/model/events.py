@@ -75,11 +75,6 @@ class Emitter:
         except ValueError:
             raise ValueError("callback is not connected") from None
 
-    @property
-    def subscriber_count(self) -> int:
-        """How many callbacks are connected."""
-        return len(self._callbacks)
-
     def emit(self, sections: Iterable[str]) -> None:
         """Call every subscriber with ``frozenset(sections)``; nothing for an empty set.
 

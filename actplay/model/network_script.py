@@ -138,7 +138,6 @@ VARIADIC_FUNCTIONS = {
     "min": ("torch.minimum", "np.minimum"),
     "max": ("torch.maximum", "np.maximum"),
 }
-COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
 
 
 def header_record(network: Network) -> dict:

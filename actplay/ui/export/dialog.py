@@ -108,12 +108,6 @@ def picture_of(widget):
             widget.key_in_picture = False
 
 
-def pane_image(window, pane: str, scale: float = 1.0) -> QtGui.QImage:
-    """``pane`` of ``window`` as it is on screen, at device pixel ratio ``scale``."""
-    with picture_of(pane_widgets(window)[pane]) as widget:
-        return export.render_widget(widget, None, scale)
-
-
 def export_pane(window, pane: str, path, scale: float = 1.0, export_format=None) -> None:
     """Write ``pane`` of ``window`` to ``path`` in ``export_format`` (default: the extension's).
 
