@@ -76,7 +76,20 @@ class TruthRow(NamedTuple):
     current: bool
 
 
-KIND_SUFFIX = {"f": "", "df": "′", "d2f": "″"}  # f, f', f'' in labels
+KIND_NAMES = {"f": "", "df": "f\u2032", "d2f": "f\u2033"}  # a derivative's label: "f′ (ELU)"
+
+
+def kind_label(title: str, kind: str) -> str:
+    """The label of one curve: ``"ELU"`` for f, ``"f′ (ELU)"`` for its derivative."""
+    return f"{KIND_NAMES[kind]} ({title})" if KIND_NAMES[kind] else title
+
+
+def function_of_label(label: str) -> str:
+    """The function's title in a curve's label: ``"f′ (ELU)"`` -> ``"ELU"``."""
+    for name in KIND_NAMES.values():
+        if name and label.startswith(f"{name} (") and label.endswith(")"):
+            return label[len(name) + 2 : -1]
+    return label
 
 
 def _titled(title: str, name: str, params: dict, custom) -> str:
@@ -198,7 +211,7 @@ class Results:
                     series.append(
                         Series(
                             f"{prefix}:{kind}",
-                            title + KIND_SUFFIX[kind],
+                            kind_label(title, kind),
                             entry_name,
                             dict(entry_params),
                             kind,

@@ -6,6 +6,7 @@ import torch
 
 from actplay.core import activations as acts
 from actplay.core.grid import plane_grid
+from actplay.model.derived import function_of_label
 from actplay.model.unit_function import intervals
 
 
@@ -228,3 +229,12 @@ def test_a_unit_of_a_softmax_layer_shows_its_softmax_output(pg):
     copy = type(pg)()
     copy.apply_state(pg.state_dict())  # a curve linked to a softmax unit round-trips
     assert copy.state_dict() == pg.state_dict() and copy.curve_activation == "softmax"
+
+
+def test_a_derivative_is_labelled_before_its_function(pg):
+    pg.set_curve_activation("elu")
+    pg.set_visible("df", True)
+    pg.set_visible("d2f", True)
+    labels = {series.kind: series.label for series in pg.curve_data().series}
+    assert labels == {"f": "ELU", "df": "f\u2032 (ELU)", "d2f": "f\u2033 (ELU)"}
+    assert {function_of_label(label) for label in labels.values()} == {"ELU"}

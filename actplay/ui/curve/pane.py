@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from actplay.core import activations
 from actplay.model import limits
+from actplay.model.derived import function_of_label
 from actplay.ui import theme
 from actplay.ui.binding import Binding, apply_command, bind_bool, bind_float
 from actplay.ui.curve.legend import KEY_ICON_SIZE, kind_icon
@@ -313,7 +314,7 @@ class CurvePane(QWidget):
             prefix = series.key.split(":", 1)[0]
             if prefix not in functions:
                 colour = theme.curve_colour(0 if prefix == "main" else int(prefix[3:]) + 1)
-                label = series.label.rstrip("\u2032\u2033")
+                label = function_of_label(series.label)
                 functions[prefix] = (label, colour, {})
             functions[prefix][2][series.kind] = _value_at(series, data.x, x)
         return list(functions.values())

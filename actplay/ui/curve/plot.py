@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from actplay.core.activations import SATURATION_THRESHOLD
+from actplay.model.derived import function_of_label
 from actplay.model.limits import MAX_COMPARE
 from actplay.ui import theme
 from actplay.ui.curve.legend import FunctionLegend
@@ -93,7 +94,7 @@ def legend_entries(series, shading: dict, noise: bool) -> tuple:
     """``(key, text)`` per function shown (its name without ′ or ″), then per shading kind."""
     names: dict[str, str] = {}
     for one in series:
-        names.setdefault(one.key.split(":", 1)[0], one.label.rstrip("\u2032\u2033"))
+        names.setdefault(one.key.split(":", 1)[0], function_of_label(one.label))
     entries = tuple(names.items())
     labels = {"saturated": SATURATED_LABEL, "dead": DEAD_LABEL}
     entries += tuple((kind, labels[kind]) for kind, intervals in shading.items() if intervals)
