@@ -4,7 +4,7 @@ Forms::
 
     actplay [FILE.json] [--session FILE.json]        open the window
     actplay --lesson FILE.lesson.toml                open the window at a lesson
-    actplay --screenshot PATH [--size WxH] [--session FILE]
+    actplay --screenshot PATH [--size WxH] [--scale S] [--session FILE]
                                                      render the window to a PNG, no display needed
     actplay list                                     activation names and titles
     actplay export ...                               headless export (actplay.app.export_cli)
@@ -28,6 +28,7 @@ import argparse
 import functools
 import importlib
 import importlib.util
+import math
 import os
 import shlex
 import shutil
@@ -37,6 +38,7 @@ from actplay import __version__
 
 PROG = "actplay"
 DEFAULT_SCREENSHOT_SIZE = "1400x900"
+MIN_SCALE, MAX_SCALE = 1.0, 4.0  # --scale: 100 % to 400 % screens
 EXIT_OK = 0
 EXIT_NO_DISPLAY = 1
 EXIT_BAD_INPUT = 2
@@ -124,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"window size for --screenshot (default {DEFAULT_SCREENSHOT_SIZE})",
     )
     parser.add_argument(
+        "--scale",
+        metavar="S",
+        default=None,
+        help=f"--screenshot as on a screen at S x 100 %% ({MIN_SCALE:g} to {MAX_SCALE:g}): "
+        "a WxH window drawn in (W*S)x(H*S) pixels",
+    )
+    parser.add_argument(
         "--layout",
         choices=("curve", "network"),
         default=None,
@@ -139,6 +148,7 @@ NO_WINDOW_ARGUMENTS = {
     "lesson": None,
     "screenshot": None,
     "size": None,
+    "scale": None,
     "layout": None,
 }
 
@@ -161,7 +171,31 @@ def parse_window_args(argv) -> argparse.Namespace:
     args.session = args.session or args.file
     if args.size is not None and args.screenshot is None:
         raise CliError("--size only applies to --screenshot")
+    if args.scale is not None and args.screenshot is None:
+        raise CliError("--scale only applies to --screenshot")
+    if args.scale is not None:
+        args.scale = parse_scale(args.scale)
     return args
+
+
+def parse_scale(text: str) -> float:
+    """``--scale``'s value as a number from `MIN_SCALE` to `MAX_SCALE`.
+
+    Raises
+    ------
+    CliError
+        For anything else, naming the option and the value.
+    """
+    try:
+        scale = float(text)
+    except ValueError:
+        scale = math.nan
+    if not MIN_SCALE <= scale <= MAX_SCALE:
+        raise CliError(
+            f"--scale: give a number from {MIN_SCALE:g} to {MAX_SCALE:g} "
+            f"(2 = a 200 % screen), got {text!r}"
+        )
+    return scale
 
 
 def subcommand_of(argv) -> str | None:

@@ -164,19 +164,19 @@ def check_screenshot(args) -> tuple[int, int]:
         raise cli.CliError(f"--screenshot: {cli.one_line(error)}") from None
     try:
         size = sizes.parse_size(args.size or cli.DEFAULT_SCREENSHOT_SIZE)
-        sizes.check_pixels(*size)
+        sizes.check_pixels(*size, getattr(args, "scale", None) or 1.0)
     except ValueError as error:
         raise cli.CliError(f"--size: {cli.one_line(error)}") from None
     return size
 
 
-def _screenshot(window, path, size) -> int:
+def _screenshot(window, path, size, scale: float = 1.0) -> int:
     from actplay.ui.export import formats
 
     window.resize(*size)
     window.show()
     try:
-        formats.write_image(window, path, size)
+        formats.write_image(window, path, size, scale)
     except OSError as error:
         print(f"{cli.PROG}: cannot write {path}: {cli.one_line(error)}", file=sys.stderr)
         return cli.EXIT_BAD_INPUT
@@ -249,7 +249,7 @@ def main(argv=None) -> int:
     if args.screenshot is not None:
         if args.layout is not None:
             window.layouts.show_layout(args.layout)
-        return _screenshot(window, args.screenshot, screenshot_size)
+        return _screenshot(window, args.screenshot, screenshot_size, args.scale or 1.0)
 
     from PySide6.QtCore import QSettings
 

@@ -138,9 +138,60 @@ def kind_colour(index: int, kind: str) -> QColor:
 
 def curve_pen(index: int, kind: str = "f") -> pg.QtGui.QPen:
     """The pen for one curve: the function's colour, tinted, weighted and dashed by kind."""
-    pen = pg.mkPen(kind_colour(index, kind), width=KIND_WIDTHS[kind], style=KIND_STYLES[kind])
-    pen.setCosmetic(True)
-    return pen
+    return pen(kind_colour(index, kind), KIND_WIDTHS[kind], KIND_STYLES[kind])
+
+
+# -- high DPI --------------------------------------------------------------------------------
+# pyqtgraph's pens are cosmetic (a curve keeps its width at any zoom), and Qt draws a cosmetic
+# pen's width in device pixels: on a 200 % screen a 2.5 px curve would be half as heavy as at
+# 100 %. Plot pens therefore multiply their logical width by the pen scale, the device pixel
+# ratio of what is being painted (the window's screen, or an exported picture's scale).
+PEN_SCALE_PROPERTY = "actplay_pen_scale"
+
+
+def pen_scale() -> float:
+    """The device pixel ratio plot pens are made for (1 until `set_pen_scale` says otherwise)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    scale = app.property(PEN_SCALE_PROPERTY) if app is not None else None
+    return float(scale) if scale else 1.0
+
+
+def pen(colour, width: float = 1.0, style=Qt.PenStyle.SolidLine) -> pg.QtGui.QPen:
+    """A cosmetic plot pen ``width`` logical px wide at the current `pen_scale`."""
+    made = pg.mkPen(colour, width=width * pen_scale(), style=style)
+    made.setCosmetic(True)
+    return made
+
+
+def set_pen_scale(scale: float, root=None) -> bool:
+    """Make plot pens for device pixel ratio ``scale``; views under ``root`` remake theirs.
+
+    Returns
+    -------
+    bool
+        Whether the scale changed.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None or not scale > 0 or float(scale) == pen_scale():
+        return False
+    app.setProperty(PEN_SCALE_PROPERTY, float(scale))
+    if root is not None:
+        _follow_theme(root)
+    return True
+
+
+def _follow_theme(root) -> None:
+    """Views whose items hold theme colours or pens (made once) take the current ones."""
+    from PySide6.QtWidgets import QWidget
+
+    for widget in (root, *root.findChildren(QWidget)):
+        follow = getattr(widget, "follow_theme", None)
+        if callable(follow):
+            follow()
 
 
 def diverging_colormap(effective: str | None = None) -> pg.ColorMap:
@@ -349,13 +400,7 @@ def apply_theme(mode: str, root=None) -> str:
     other_foreground = QColor(plot_colours("light" if effective == "dark" else "dark")[1])
     pg.setConfigOptions(background=background, foreground=foreground)
     if root is not None:
-        from PySide6.QtWidgets import QWidget
-
-        # Views whose items hold theme colours (pens made once) take the new ones.
-        for widget in (root, *root.findChildren(QWidget)):
-            follow = getattr(widget, "follow_theme", None)
-            if callable(follow):
-                follow()
+        _follow_theme(root)
     if root is not None:
         for view in root.findChildren(pg.GraphicsView):
             view.setBackground(background)

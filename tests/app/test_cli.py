@@ -249,3 +249,32 @@ def test_a_session_that_is_a_fifo_is_refused_without_waiting(capsys, tmp_path):
     os.mkfifo(fifo)
     code, _out, err = run_main(["--screenshot", str(tmp_path / "s.png"), str(fifo)], capsys)
     assert code == 2 and "not a regular file" in err
+
+
+@pytest.mark.parametrize("value", ["0", "0.5", "5", "x", "nan", "-2", "inf"])
+def test_a_bad_scale_is_one_line_and_exit_2(capsys, tmp_path, value):
+    code, _out, err = run_main(["--screenshot", str(tmp_path / "s.png"), "--scale", value], capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "--scale" in err and repr(value) in err
+    assert not (tmp_path / "s.png").exists()
+
+
+def test_scale_without_a_screenshot_is_refused(capsys):
+    code, _out, err = run_main(["--scale", "2"], capsys)
+    assert code == 2 and "--scale only applies to --screenshot" in err
+
+
+def test_screenshot_at_a_scale_has_that_many_more_pixels(tmp_path):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "big.png"
+    done = subprocess.run(
+        [sys.executable, "-m", "actplay", "--screenshot", str(out)]
+        + ["--size", "1024x640", "--scale", "1.5"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1536, 960)

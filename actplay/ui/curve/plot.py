@@ -217,8 +217,8 @@ class CurvePlot(pg.PlotWidget):
         for key, item in self.curves.items():
             item.setPen(theme.curve_pen(colour_index(key), key.split(":")[1]))
         accent = theme.plot_colour("accent")
-        self.tangent.setPen(pg.mkPen(accent, width=theme.CURVE_WIDTH, style=Qt.PenStyle.DashLine))
-        self.marker.setPen(pg.mkPen(theme.plot_colour("marker_outline"), width=1.5))
+        self.tangent.setPen(theme.pen(accent, theme.CURVE_WIDTH, Qt.PenStyle.DashLine))
+        self.marker.setPen(theme.pen(theme.plot_colour("marker_outline"), 1.5))
         self.marker.setBrush(pg.mkBrush(accent))
         self.marker_label.setBrush(pg.mkBrush(accent))
         backdrop = theme.plot_background()
@@ -226,11 +226,9 @@ class CurvePlot(pg.PlotWidget):
         self.marker_label.setBackdrop(backdrop)
         self.edge_cue.setBrush(pg.mkBrush(accent))
         self.edge_cue.setBackdrop(backdrop)
-        self.crosshair.setPen(
-            pg.mkPen(theme.plot_colour("crosshair"), width=1, style=Qt.PenStyle.DotLine)
-        )
+        self.crosshair.setPen(theme.pen(theme.plot_colour("crosshair"), 1, Qt.PenStyle.DotLine))
         for line in self.zero_lines:
-            line.setPen(pg.mkPen(theme.plot_colour("zero_line"), width=1))
+            line.setPen(theme.pen(theme.plot_colour("zero_line"), 1))
         for kind, pool in self.regions.items():
             for region in pool:
                 region.setBrush(pg.mkBrush(theme.plot_colour(f"{kind}_shade")))

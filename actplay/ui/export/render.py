@@ -12,6 +12,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QPoint, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
+from actplay.ui import theme
+
 
 def settle(widget: QWidget) -> None:
     """Let pending layout and repaint requests run, and paint pending model changes.
@@ -66,6 +68,10 @@ def render_widget(
         raise MemoryError(f"not enough memory for a {width}x{height} picture")
     image.setDevicePixelRatio(scale)
     image.fill(widget.palette().window().color())
+    # Plot pens are drawn in device pixels: made for the picture's scale, as a window on
+    # a screen of that scale would have them, then for the screen again.
+    shown_scale = theme.pen_scale()
+    theme.set_pen_scale(scale, widget)
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -75,6 +81,7 @@ def render_widget(
         QWidget.render(widget, painter, QPoint())
     finally:
         painter.end()
+        theme.set_pen_scale(shown_scale, widget)
     return image.convertToFormat(QImage.Format.Format_RGB32)
 
 

@@ -75,7 +75,7 @@ class NeuronBars(LightPlotWidget):
         plot.getAxis("left").enableAutoSIPrefix(False)  # "x0.001" axis scales confuse
         self.zero_line = plot.addLine(y=0)
         self._brushes = sign_brushes()
-        self._sum_pen = pg.mkPen(theme.plot_foreground(), width=SUM_PEN_WIDTH)
+        self._sum_pen = theme.pen(theme.plot_foreground(), SUM_PEN_WIDTH)
         self.bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH, brush=self._brushes[1])
         plot.addItem(self.bars)
         self._value_labels: list[pg.TextItem] = []
@@ -83,14 +83,14 @@ class NeuronBars(LightPlotWidget):
         self._y_range = (0.0, 0.0)  # forces a fit on the first result
         self._shown_heights = None
         self._shown_heights_by_label: list = []
-        self.zero_line.setPen(pg.mkPen(theme.plot_foreground(), width=1))
+        self.zero_line.setPen(theme.pen(theme.plot_foreground(), 1))
 
     def follow_theme(self) -> None:
         """Bars, outline, zero line and labels in the active theme's colours."""
         self._brushes = sign_brushes()
         ink = theme.plot_foreground()
-        self._sum_pen = pg.mkPen(ink, width=SUM_PEN_WIDTH)
-        self.zero_line.setPen(pg.mkPen(ink, width=1))
+        self._sum_pen = theme.pen(ink, SUM_PEN_WIDTH)
+        self.zero_line.setPen(theme.pen(ink, 1))
         for label in self._value_labels:
             label.setColor(ink)
         if self._shown_heights is not None:

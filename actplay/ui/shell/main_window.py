@@ -8,7 +8,7 @@ saves its layout only when `main()` hands it a QSettings object
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStackedWidget, QWidget
 
@@ -145,7 +145,14 @@ class MainWindow(QMainWindow):
             self._docks_placed = True
             self.layout().activate()
             self.reset_dock_sizes()
+        theme.set_pen_scale(self.devicePixelRatioF(), self)
         super().showEvent(event)
+
+    def event(self, event) -> bool:
+        # Moved to a screen of another scale (or the scale changed): plot pens follow.
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            theme.set_pen_scale(self.devicePixelRatioF(), self)
+        return super().event(event)
 
     def part(self, name: str, build):
         """The window's part ``name``, made by ``build()`` the first time it is asked for.
