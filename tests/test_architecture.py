@@ -10,7 +10,7 @@ a module imports only from its own layer or the ones below. Inside ``ui``:
 - the panes ``curve``, ``neuron``, ``network``, ``training`` and ``lessons`` never import
   one another;
 - ``widgets`` (parts that know nothing of the model) import only ``widgets`` and the
-  shared modules at ``ui``'s top (``theme``, ``binding``, ``scheduler``), never the model;
+  shared modules at ``ui``'s top (``theme``, ``binding``, ``scheduler``, ``i18n``), never the model;
 - those shared modules import nothing else of ``ui``;
 - only ``ui.shell.main_window`` (the window that composes the panes) and ``app`` import
   ``ui.shell.main_window``; ``shell`` and ``export`` import no pane.
@@ -26,7 +26,7 @@ import pytest
 PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "actplay"
 LAYERS = ("api", "app", "ui", "resources", "model", "core")  # top to bottom
 PANES = ("curve", "neuron", "network", "training", "lessons", "race")
-UI_SHARED = ("theme", "binding", "scheduler")
+UI_SHARED = ("theme", "binding", "scheduler", "i18n")
 
 
 def module_name(path: pathlib.Path) -> str:

@@ -4,7 +4,7 @@ The palette lists every menu command of the window (its enabled QActions with
 text) and every activation function, the user's custom ones included
 ("Function: ELU (elu)" shows it in the curve pane). Entries are grouped by
 category ("Preset:", "View:", "Function:", ... in :data:`CATEGORY_ORDER`; a
-menu's title names its category), sorted by name within a group, and show
+menu's title names its category, singular), sorted by name within a group, and show
 their keyboard shortcut at the right. Typing filters by all words, in any
 order; Up/Down move the selection without leaving the filter box; Enter runs
 the selected entry.
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 
 PALETTE_SHORTCUTS = ("Ctrl+K", "Ctrl+Shift+P")
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -42,7 +43,6 @@ CATEGORY_ORDER = (
     "Export",
     "Help",
 )
-MENU_CATEGORIES = {"Presets": "Preset", "Examples": "Example", "Lessons": "Lesson"}
 SUBMENU_MARK = " \u203a "  # "Open recent › Clear list"
 
 
@@ -106,21 +106,32 @@ def command_entries(window) -> list[PaletteEntry]:
         if top.menu() is None:
             continue
         title = _plain(top.text()).strip()
-        category = MENU_CATEGORIES.get(title, title)
+        category = title[:-1] if title.endswith("s") else title  # "Presets" -> "Preset"
         for path, action in _menu_actions(top.menu(), ()):
             if _runnable(action):
                 add(category, SUBMENU_MARK.join((*path, _plain(action.text()).strip())), action)
     for action in window.findChildren(QAction):
         if action.menu() is None and not action.isSeparator() and _runnable(action):
             name = _plain(action.text()).strip()
-            add("Export" if name.startswith(("Export", "Copy")) else "Command", name, action)
+            pane_copy = name.startswith(("Export", "Copy"))
+            category = translate("shell", "Export") if pane_copy else translate("shell", "Command")
+            add(category, name, action)
     model = window.model
     for name in model.activation_names():
         activation = model.activation(name)
         custom = name in model.custom_activations
-        label = f"{activation.title} ({name}, custom)" if custom else f"{activation.title} ({name})"
+        label = f"{activation.title} ({name})"
+        if custom:
+            label = translate("shell", "{title} ({name}, custom)").format(
+                title=activation.title, name=name
+            )
         entries.append(
-            PaletteEntry("Function", label, "", lambda name=name: model.set_curve_activation(name))
+            PaletteEntry(
+                translate("shell", "Function"),
+                label,
+                "",
+                lambda name=name: model.set_curve_activation(name),
+            )
         )
     return sorted(entries, key=_order)
 
@@ -163,12 +174,14 @@ class CommandPalette(QDialog):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.setObjectName("command_palette")
-        self.setWindowTitle("Find a command or function")
+        self.setWindowTitle(translate("shell", "Find a command or function"))
         self.resize(460, 380)
         self.window_ = window
         self.filter = QLineEdit(self)
         self.filter.setObjectName("command_palette_filter")
-        self.filter.setPlaceholderText("Type to search commands and functions\u2026")
+        self.filter.setPlaceholderText(
+            translate("shell", "Type to search commands and functions\u2026")
+        )
         self.filter.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setObjectName("command_palette_results")
@@ -236,7 +249,7 @@ def open_command_palette(window) -> CommandPalette:
 
 def palette_action(parent, slot) -> QAction:
     """Edit > Find command or function (Ctrl+K, Ctrl+Shift+P), calling ``slot``."""
-    action = QAction("&Find command or function\u2026", parent)
+    action = QAction(translate("shell", "&Find command or function\u2026"), parent)
     action.setObjectName("command_palette_action")
     action.setShortcuts([QKeySequence(keys) for keys in PALETTE_SHORTCUTS])
     action.triggered.connect(slot)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from actplay.core.formula import FUNCTION_NAMES, make_custom_activation
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.light_plot import house_numbers
 from actplay.ui.widgets.markup import escape
 
@@ -36,11 +37,14 @@ PREVIEW_POINTS = 401  # smooth enough for a small plot, instant to evaluate
 PARAM_COLUMNS = ("name", "default", "min", "max")
 EXAMPLE = "x * tanh(softplus(x))"
 HELP = (
-    "Use x, your parameters, numbers, + - * / **, pi, e and the functions "
+    translate("shell", "Use x, your parameters, numbers, + - * / **, pi, e and the functions ")
     + ", ".join(FUNCTION_NAMES)
-    + ". where(x > 0, a, b) picks a or b. "
-    "Derivatives are exact; where the function is undefined (log of x <= 0, ...) "
-    "the curve has a gap."
+    + translate(
+        "shell",
+        ". where(x > 0, a, b) picks a or b. "
+        "Derivatives are exact; where the function is undefined (log of x <= 0, ...) "
+        "the curve has a gap.",
+    )
 )
 
 
@@ -67,7 +71,9 @@ class CustomActivationDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("custom_dialog")
         self.setWindowTitle(
-            "Edit custom activation function" if edit else "Custom activation function"
+            translate("shell", "Edit custom activation function")
+            if edit
+            else translate("shell", "Custom activation function")
         )
         self.model = model
         self.added_name: str | None = None
@@ -83,10 +89,10 @@ class CustomActivationDialog(QDialog):
         self.params_table.setHorizontalHeaderLabels(list(PARAM_COLUMNS))
         self.params_table.verticalHeader().setVisible(False)
         self.params_table.setMaximumHeight(120)
-        add_button = QPushButton("Add parameter", self)
+        add_button = QPushButton(translate("shell", "Add parameter"), self)
         add_button.setObjectName("custom_add_param")
         add_button.clicked.connect(lambda: self.add_parameter(f"p{self.params_table.rowCount()}"))
-        remove_button = QPushButton("Remove parameter", self)
+        remove_button = QPushButton(translate("shell", "Remove parameter"), self)
         remove_button.setObjectName("custom_remove_param")
         remove_button.clicked.connect(self._on_remove_clicked)
         self.message = QLabel(self)
@@ -106,7 +112,7 @@ class CustomActivationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Name", self.name_edit)
+        form.addRow(translate("shell", "Name"), self.name_edit)
         form.addRow("f(x) =", self.formula_edit)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(add_button)
@@ -139,7 +145,9 @@ class CustomActivationDialog(QDialog):
             raise ValueError(f"no custom activation {name!r}")
         self.name_edit.setText(name)
         self.name_edit.setReadOnly(True)
-        self.name_edit.setToolTip("Editing keeps the name: every use of it follows")
+        self.name_edit.setToolTip(
+            translate("shell", "Editing keeps the name: every use of it follows")
+        )
         self.formula_edit.setText(entry["formula"])
         self._title = entry.get("title")
         for key, spec in entry.get("params", {}).items():

@@ -26,6 +26,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from actplay.model.session import SUFFIX as SESSION_SUFFIX
+from actplay.ui.i18n import translate
 from actplay.ui.shell.menu_actions import menu_action
 
 APP_NAME = "actplay"
@@ -74,21 +75,27 @@ class FileActions:
         self.ask_before_closing = False
 
         self.new_action = self._action(
-            "&New session", self.new_session, QKeySequence.StandardKey.New, "new_session_action"
+            translate("shell", "&New session"),
+            self.new_session,
+            QKeySequence.StandardKey.New,
+            "new_session_action",
         )
         self.open_action = self._action(
-            "&Open session\u2026",
+            translate("shell", "&Open session\u2026"),
             self.open_dialog,
             QKeySequence.StandardKey.Open,
             "open_session_action",
         )
-        self.recent_menu = QMenu("Open &recent", window)
+        self.recent_menu = QMenu(translate("shell", "Open &recent"), window)
         self.recent_menu.setObjectName("recent_menu")
         self.save_action = self._action(
-            "&Save session", self.save, QKeySequence.StandardKey.Save, "save_session_action"
+            translate("shell", "&Save session"),
+            self.save,
+            QKeySequence.StandardKey.Save,
+            "save_session_action",
         )
         self.save_as_action = self._action(
-            "Save session &as\u2026",
+            translate("shell", "Save session &as\u2026"),
             self.save_as,
             QKeySequence("Ctrl+Shift+S"),
             "save_session_as_action",
@@ -131,10 +138,10 @@ class FileActions:
         """Replace the state with the default one (one undo step)."""
         from actplay.model.playground import Playground
 
-        with self.window.undo_recorder.step("New session"):
+        with self.window.undo_recorder.step(translate("shell", "New session")):
             self.window.model.apply_state(Playground().state_dict())
         self._set_document(None, UNTITLED)
-        self.window.show_status("New session")
+        self.window.show_status(translate("shell", "New session"))
 
     def open_path(self, path) -> None:
         """Load a session file (one undo step) and make it the current file.
@@ -148,11 +155,13 @@ class FileActions:
 
         path = Path(path)
         state = session.read_state(path)
-        with self.window.undo_recorder.step(f"Open {display_name(path)}"):
+        with self.window.undo_recorder.step(
+            translate("shell", "Open {value}").format(value=display_name(path))
+        ):
             self.window.model.apply_state(state)
         self._set_document(path, display_name(path))
         self.add_recent(path)
-        self.window.show_status(f"Opened {path}")
+        self.window.show_status(translate("shell", "Opened {path}").format(path=path))
 
     def save_to(self, path) -> None:
         """Write the state to ``path`` and make it the current, unmodified file (raises OSError)."""
@@ -162,7 +171,7 @@ class FileActions:
         session.save(self.window.model, path)
         self._set_document(path, display_name(path))
         self.add_recent(path)
-        self.window.show_status(f"Saved {path}")
+        self.window.show_status(translate("shell", "Saved {path}").format(path=path))
 
     def save(self) -> bool:
         """Save to the current file, or ask for one; True when the state was written."""
@@ -179,7 +188,7 @@ class FileActions:
         try:
             self.save_to(path)
         except OSError as error:
-            self.tell_file_error("Cannot save the session", str(error))
+            self.tell_file_error(translate("shell", "Cannot save the session"), str(error))
             return False
         return True
 
@@ -193,7 +202,7 @@ class FileActions:
         try:
             self.open_path(path)
         except ValueError as error:  # SessionError: names the file and the problem
-            self.tell_file_error("Cannot open the session", str(error))
+            self.tell_file_error(translate("shell", "Cannot open the session"), str(error))
 
     # -- recent files ---------------------------------------------------------------------
     def _settings(self):
@@ -235,7 +244,7 @@ class FileActions:
             action.triggered.connect(lambda _=False, path=path: self._open_reporting(path))
         if self.recent:
             menu.addSeparator()
-        clear = menu.addAction("&Clear list")
+        clear = menu.addAction(translate("shell", "&Clear list"))
         clear.setObjectName("clear_recent_action")
         clear.setEnabled(bool(self.recent))
         clear.triggered.connect(self.clear_recent)
@@ -243,7 +252,7 @@ class FileActions:
     # -- questions (tests replace these) -------------------------------------------------
     def ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open session", self._folder(), SESSION_FILTER
+            self.window, translate("shell", "Open session"), self._folder(), SESSION_FILTER
         )
         return path
 
@@ -253,7 +262,9 @@ class FileActions:
             if self.current_path
             else os.path.join(self._folder(), self.name + SESSION_SUFFIX)
         )
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save session", start, SESSION_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, translate("shell", "Save session"), start, SESSION_FILTER
+        )
         return path
 
     def _folder(self) -> str:
@@ -274,8 +285,10 @@ class FileActions:
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self.window,
-            "Unsaved changes",
-            f"Save the changes to \u201c{self.name}\u201d before closing?",
+            translate("shell", "Unsaved changes"),
+            translate("shell", "Save the changes to “{name}” before closing?").format(
+                name=self.name
+            ),
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
         )

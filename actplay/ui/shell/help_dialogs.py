@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from actplay.core import activations
+from actplay.ui.i18n import translate
 from actplay.ui.shell.menu_actions import menu_action
 from actplay.ui.widgets.help_box import help_html
 from actplay.ui.widgets.markup import escape
@@ -63,7 +64,9 @@ def _close_buttons(dialog: QDialog) -> None:
 
 def make_intro_dialog(parent=None) -> QDialog:
     """The "What is an activation function?" page in a browser dialog."""
-    dialog = _dialog(parent, "What is an activation function?", "intro_dialog", (640, 620))
+    dialog = _dialog(
+        parent, translate("shell", "What is an activation function?"), "intro_dialog", (640, 620)
+    )
     browser = QTextBrowser(dialog)
     browser.setObjectName("intro_browser")
     browser.setOpenExternalLinks(True)
@@ -81,9 +84,13 @@ def _offer_lessons(dialog: QDialog, window) -> None:
     if lessons is None:
         return
     buttons = dialog.findChild(QDialogButtonBox)
-    start = buttons.addButton("Start the lessons", QDialogButtonBox.ButtonRole.AcceptRole)
+    start = buttons.addButton(
+        translate("shell", "Start the lessons"), QDialogButtonBox.ButtonRole.AcceptRole
+    )
     start.setObjectName("intro_lessons_button")
-    start.setToolTip("Step-by-step lessons inside the app: it checks what you do as you go")
+    start.setToolTip(
+        translate("shell", "Step-by-step lessons inside the app: it checks what you do as you go")
+    )
     start.clicked.connect(lessons.trigger)
     buttons.accepted.connect(dialog.accept)
 
@@ -91,7 +98,9 @@ def _offer_lessons(dialog: QDialog, window) -> None:
 def make_activation_help_dialog(parent=None, name: str | None = None) -> QDialog:
     """Browse every activation's title, formulas and description, the window's custom
     functions included; ``name`` selected first."""
-    dialog = _dialog(parent, "Activation functions", "activation_help_dialog", (760, 520))
+    dialog = _dialog(
+        parent, translate("shell", "Activation functions"), "activation_help_dialog", (760, 520)
+    )
     row = QHBoxLayout()
     listing = QListWidget(dialog)
     listing.setObjectName("activation_list")
@@ -152,16 +161,21 @@ def shortcut_rows(window) -> list[tuple[str, str]]:
 
 def make_shortcuts_dialog(window) -> QDialog:
     """A table of the window's keyboard shortcuts, from its QActions."""
-    dialog = _dialog(window, "Keyboard shortcuts", "shortcuts_dialog", (460, 480))
+    dialog = _dialog(
+        window, translate("shell", "Keyboard shortcuts"), "shortcuts_dialog", (460, 480)
+    )
     rows = shortcut_rows(window)
     rows += [
-        ("Move between controls", "Tab, Shift+Tab"),
-        ("Nudge a focused slider", "Arrow keys (small), Page Up/Down (large)"),
-        ("Slider to its ends", "Home, End"),
+        (translate("shell", "Move between controls"), translate("shell", "Tab, Shift+Tab")),
+        (
+            translate("shell", "Nudge a focused slider"),
+            translate("shell", "Arrow keys (small), Page Up/Down (large)"),
+        ),
+        (translate("shell", "Slider to its ends"), translate("shell", "Home, End")),
     ]
     table = QTableWidget(len(rows), 2, dialog)
     table.setObjectName("shortcuts_table")
-    table.setHorizontalHeaderLabels(["Command", "Keys"])
+    table.setHorizontalHeaderLabels([translate("shell", "Command"), translate("shell", "Keys")])
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     for index, (command, keys) in enumerate(rows):
@@ -210,7 +224,7 @@ def about_html() -> str:
 
 def make_about_dialog(parent=None) -> QDialog:
     """The About box (selectable text, so versions can be pasted into a bug report)."""
-    dialog = _dialog(parent, "About actplay", "about_dialog", (480, 360))
+    dialog = _dialog(parent, translate("shell", "About actplay"), "about_dialog", (480, 360))
     browser = QTextBrowser(dialog)
     browser.setObjectName("about_browser")
     browser.setHtml(about_html())
@@ -232,25 +246,30 @@ def help_menu_entries(window) -> list:
 
     return [
         action(
-            "&What is an activation function?",
+            translate("shell", "&What is an activation function?"),
             lambda: _show(make_intro_dialog(window)),
             QKeySequence.StandardKey.HelpContents,
             "intro_action",
         ),
         action(
-            "&Activation functions\u2026",
+            translate("shell", "&Activation functions\u2026"),
             lambda: _show(make_activation_help_dialog(window, window.model.curve_activation)),
             None,
             "activation_help_action",
         ),
         action(
-            "&Keyboard shortcuts\u2026",
+            translate("shell", "&Keyboard shortcuts\u2026"),
             lambda: _show(make_shortcuts_dialog(window)),
             QKeySequence("Ctrl+/"),
             "shortcuts_action",
         ),
         None,
-        action("&About actplay", lambda: _show(make_about_dialog(window)), None, "about_action"),
+        action(
+            translate("shell", "&About actplay"),
+            lambda: _show(make_about_dialog(window)),
+            None,
+            "about_action",
+        ),
     ]
 
 

@@ -20,12 +20,17 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from actplay.ui.i18n import translate
+
 CURVE, NETWORK = "curve", "network"
 LAYOUTS = (CURVE, NETWORK)
-TITLES = {CURVE: "Curves", NETWORK: "Network"}
+TITLES = {CURVE: translate("shell", "Curves"), NETWORK: translate("shell", "Network")}
 SHORTCUTS = {CURVE: "Ctrl+1", NETWORK: "Ctrl+2"}
 DOCK_WIDTH = 340  # px of the left dock beside the network layout's centre
-LEFT_TITLES = {CURVE: "Neuron", NETWORK: "Neuron and curves"}
+LEFT_TITLES = {
+    CURVE: translate("shell", "Neuron"),
+    NETWORK: translate("shell", "Neuron and curves"),
+}
 
 
 class LayoutSwitcher(QtCore.QObject):
@@ -66,15 +71,17 @@ class LayoutSwitcher(QtCore.QObject):
         self.actions: dict[str, QtGui.QAction] = {}
         group = QtGui.QActionGroup(self)
         for name in LAYOUTS:
-            action = QtGui.QAction(f"{TITLES[name]} layout", window)
+            action = QtGui.QAction(
+                translate("shell", "{value} layout").format(value=TITLES[name]), window
+            )
             action.setObjectName(f"layout_{name}_action")
             action.setIconText(TITLES[name])
             action.setCheckable(True)
             action.setShortcut(QtGui.QKeySequence(SHORTCUTS[name]))
             action.setToolTip(
-                "The curve pane in the centre"
+                translate("shell", "The curve pane in the centre")
                 if name == CURVE
-                else "The network canvas in the centre, with training around it"
+                else translate("shell", "The network canvas in the centre, with training around it")
             )
             action.triggered.connect(lambda _checked=False, name=name: self.show_layout(name))
             group.addAction(action)
@@ -95,7 +102,9 @@ class LayoutSwitcher(QtCore.QObject):
             button = QtWidgets.QToolButton(box)
             button.setObjectName(f"layout_{name}_button")
             button.setDefaultAction(self.actions[name])
-            button.setAccessibleName(f"{TITLES[name]} layout")
+            button.setAccessibleName(
+                translate("shell", "{value} layout").format(value=TITLES[name])
+            )
             button.setAutoRaise(True)
             row.addWidget(button)
         return box
@@ -141,8 +150,10 @@ class LayoutSwitcher(QtCore.QObject):
             self._centre_layout.addWidget(canvas_view)
         canvas_view.show()
         tabs = self._left_tabs()
-        tabs.addTab(window.neuron_panel, "Neuron")
-        tabs.addTab(window.curve_pane, "Curves")  # out of the stack's first page
+        tabs.addTab(window.neuron_panel, translate("shell", "Neuron"))
+        tabs.addTab(
+            window.curve_pane, translate("shell", "Curves")
+        )  # out of the stack's first page
         window.neuron_dock.setWidget(tabs)
         tabs.show()
         window.neuron_dock.setWindowTitle(LEFT_TITLES[NETWORK])

@@ -16,6 +16,7 @@ from actplay.model import presets
 from actplay.ui import lessons, theme, training
 from actplay.ui.curve import CurvePane
 from actplay.ui.export import dialog as export_dialog
+from actplay.ui.i18n import translate
 from actplay.ui.network import NetworkPanel
 from actplay.ui.neuron import NeuronPanel
 from actplay.ui.race import window as race_room
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
     def __init__(self, model, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.setWindowTitle("actplay \u2014 activation playground")
+        self.setWindowTitle(translate("shell", "actplay \u2014 activation playground"))
         self.model = model
         self.settings: QSettings | None = None  # only main() hands the window its settings
         self._docks_placed = False  # True once shown or restored from settings
@@ -85,9 +86,13 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
         self.neuron_panel = self._add_view(NeuronPanel(model, self))
-        self.neuron_dock = self._add_dock("neuron_dock", "Neuron", self.neuron_panel)
+        self.neuron_dock = self._add_dock(
+            "neuron_dock", translate("shell", "Neuron"), self.neuron_panel
+        )
         self.network_panel = self._add_view(NetworkPanel(model, self))
-        self.network_dock = self._add_dock("network_dock", "Network", self.network_panel)
+        self.network_dock = self._add_dock(
+            "network_dock", translate("shell", "Network"), self.network_panel
+        )
         self.reset_dock_sizes()
         # Tabbed behind the network dock, empty until it first shows.
         self.training_dock = training.make_training_dock(self)
@@ -109,7 +114,9 @@ class MainWindow(QMainWindow):
         QApplication.styleHints().colorSchemeChanged.connect(self._on_system_colour_scheme)
         self._build_menus()
         self.statusBar().setObjectName("status_bar")
-        self.statusBar().showMessage("Drag a slider: every curve and number follows.", STATUS_MS)
+        self.statusBar().showMessage(
+            translate("shell", "Drag a slider: every curve and number follows."), STATUS_MS
+        )
         self.resize(*DEFAULT_SIZE)
 
     def _add_view(self, view):
@@ -206,7 +213,7 @@ class MainWindow(QMainWindow):
     # -- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
-        self.file_menu = menu_bar.addMenu("&File")
+        self.file_menu = menu_bar.addMenu(translate("shell", "&File"))
         self.file_menu.setObjectName("file_menu")
         fill_menu(self.file_menu, self.file_actions.menu_entries())
         fill_menu(
@@ -221,16 +228,22 @@ class MainWindow(QMainWindow):
         self.addAction(self.export_actions["export"])  # works even with the menu bar hidden
         self.file_menu.addSeparator()
         self.file_menu.addAction(
-            menu_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit_action")
+            menu_action(
+                self,
+                translate("shell", "&Quit"),
+                self.close,
+                QKeySequence.StandardKey.Quit,
+                "quit_action",
+            )
         )
 
-        self.edit_menu = menu_bar.addMenu("&Edit")
+        self.edit_menu = menu_bar.addMenu(translate("shell", "&Edit"))
         self.edit_menu.setObjectName("edit_menu")
         self.undo_action, self.redo_action = undo.undo_redo_actions(self.undo_stack, self)
         palette = command_palette.palette_action(self, self.open_command_palette)
         fill_menu(self.edit_menu, [self.undo_action, self.redo_action, None, palette])
 
-        presets_menu = menu_bar.addMenu("&Presets")
+        presets_menu = menu_bar.addMenu(translate("shell", "&Presets"))
         presets_menu.setObjectName("presets_menu")
         for name, title in presets.PRESETS.items():
             presets_menu.addAction(
@@ -243,7 +256,7 @@ class MainWindow(QMainWindow):
                 )
             )
 
-        self.view_menu = menu_bar.addMenu("&View")
+        self.view_menu = menu_bar.addMenu(translate("shell", "&View"))
         self.view_menu.setObjectName("view_menu")
         for dock in (self.neuron_dock, self.network_dock, self.training_dock):
             action = dock.toggleViewAction()
@@ -254,13 +267,19 @@ class MainWindow(QMainWindow):
         fill_menu(self.view_menu, self.layouts.actions.values())
         menu_bar.setCornerWidget(self.layouts.corner, Qt.Corner.TopRightCorner)
         self.view_menu.addAction(
-            menu_action(self, "&Reset layout", self.reset_layout, None, "reset_layout_action")
+            menu_action(
+                self,
+                translate("shell", "&Reset layout"),
+                self.reset_layout,
+                None,
+                "reset_layout_action",
+            )
         )
-        theme_menu = self.view_menu.addMenu("&Theme")
+        theme_menu = self.view_menu.addMenu(translate("shell", "&Theme"))
         theme_menu.setObjectName("theme_menu")
         fill_menu(theme_menu, self.theme_actions.values())
 
-        self.help_menu = menu_bar.addMenu("&Help")
+        self.help_menu = menu_bar.addMenu(translate("shell", "&Help"))
         self.help_menu.setObjectName("help_menu")
         fill_menu(self.help_menu, [*lessons.menu_entries(self), None])
         fill_menu(self.help_menu, help_dialogs.help_menu_entries(self))
@@ -272,9 +291,11 @@ class MainWindow(QMainWindow):
 
     def apply_preset(self, name: str) -> None:
         """Load preset ``name`` into the model (one event, every view repaints once)."""
-        with self.undo_recorder.step(f"Preset {presets.PRESETS[name]}"):
+        with self.undo_recorder.step(
+            translate("shell", "Preset {value}").format(value=presets.PRESETS[name])
+        ):
             presets.apply(self.model, name)
-        self.show_status(f"Preset: {presets.PRESETS[name]}")
+        self.show_status(translate("shell", "Preset: {value}").format(value=presets.PRESETS[name]))
 
     def reset_layout(self) -> None:
         """Docks of the layout shown back to their first-start places and sizes, all visible."""

@@ -13,12 +13,17 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 
 THEME_KEY = "view/theme"
 CURVE_ACTIVATION_KEY = "curve/activation"
 X_RANGE_KEY = "curve/x_range"
 DEFAULT_THEME = "system"
-THEME_TITLES = {"light": "&Light", "dark": "&Dark", "system": "Follow &system"}
+THEME_TITLES = {
+    "light": translate("shell", "&Light"),
+    "dark": translate("shell", "&Dark"),
+    "system": translate("shell", "Follow &system"),
+}
 
 
 def theme_actions(window) -> dict[str, QAction]:

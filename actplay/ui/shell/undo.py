@@ -23,6 +23,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
+from actplay.ui.i18n import translate
+
 UNDO_LIMIT = 1000  # steps kept; each shares what it did not change, so 1000 stay a few MB
 MERGE_MS = 500  # changes of the same field closer than this join one step (arrow-key bursts)
 
@@ -120,8 +122,8 @@ def describe(paths: list[tuple]) -> str:
         if field not in fields:
             fields.append(field)
     if len(fields) == 1:
-        return f"Change {fields[0]}"
-    return f"Change {len(fields)} settings"
+        return translate("shell", "Change {field}").format(field=fields[0])
+    return translate("shell", "Change {count} settings").format(count=len(fields))
 
 
 class SnapshotCommand(QUndoCommand):
@@ -327,11 +329,13 @@ class UndoRecorder:
             stop = self._run.stop
             stop()
             if self._run is not None:  # the callback did not end it: end it here
-                self.end_run("Change settings")
+                self.end_run(translate("shell", "Change settings"))
 
     def _push_run_command(self) -> None:
         run = self._run
-        run.command = SnapshotCommand(self, run.before, run.before, "Run", None, False)
+        run.command = SnapshotCommand(
+            self, run.before, run.before, translate("shell", "Run"), None, False
+        )
         self.stack.push(run.command)
 
     def _top_command(self):
@@ -364,10 +368,10 @@ def make_undo_stack(model, parent) -> tuple[QUndoStack, UndoRecorder]:
 
 def undo_redo_actions(stack: QUndoStack, parent) -> tuple[QAction, QAction]:
     """The Edit menu's Undo and Redo for ``stack`` (texts follow the next step)."""
-    undo_action = stack.createUndoAction(parent, "&Undo")
+    undo_action = stack.createUndoAction(parent, translate("shell", "&Undo"))
     undo_action.setObjectName("undo_action")
     undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    redo_action = stack.createRedoAction(parent, "&Redo")
+    redo_action = stack.createRedoAction(parent, translate("shell", "&Redo"))
     redo_action.setObjectName("redo_action")
     redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     return undo_action, redo_action
