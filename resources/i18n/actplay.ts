@@ -2,6 +2,154 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>curve</name>
+    <message>
+        <location filename="../../actplay/ui/curve/legend.py"/>
+        <source>+{value} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>About this function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/compare_box.py"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Back to x from -6 to 6 and fit the y axis to the curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/legend.py"/>
+        <source>Click to remove this curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/compare_box.py"/>
+        <source>Comparison curves; select one to edit its parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Edit this custom function's formula and parameters (every place that uses it follows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Lower end of the x axis (drag the plot to pan, wheel to zoom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Move the mouse over the plot to read f, f′ and f″ at any x.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Neuron's function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/compare_box.py"/>
+        <source>Overlay the picked function on the plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/compare_box.py"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/compare_box.py"/>
+        <source>Remove the selected comparison curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Show {kind} of every function ({style} lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Upper end of the x axis (drag the plot to pan, wheel to zoom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>Values under the mouse for every visible curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>When on, this curve is the neuron's activation function and shows the neuron's z as a point with its tangent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>dash-dotted, lightest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>dashed, lighter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/plot.py"/>
+        <source>dead (f = f′ = 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/plot.py"/>
+        <source>f′ = 0 almost everywhere (not shaded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/plot.py"/>
+        <source>saturated (|f′| &lt; {threshold:g})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>solid, heavy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/plot.py"/>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>x axis from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/curve/pane.py"/>
+        <source>x axis to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>shell</name>
     <message>
         <location filename="../../actplay/ui/shell/help_dialogs.py"/>

@@ -22,6 +22,7 @@ from actplay.core import activations
 from actplay.model.limits import MAX_COMPARE
 from actplay.ui import theme
 from actplay.ui.binding import apply_command
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.function_picker import FunctionPicker
 from actplay.ui.widgets.param_sliders import ParamSliders
 
@@ -55,16 +56,18 @@ class CompareBox(QWidget):
         self.picker = FunctionPicker("compare_function", self)
         self.picker.set_current("relu")
         self.add_button = QToolButton(self)
-        self.add_button.setText("Add")
+        self.add_button.setText(translate("curve", "Add"))
         self.add_button.setObjectName("compare_add")
-        self.add_button.setToolTip("Overlay the picked function on the plot")
+        self.add_button.setToolTip(translate("curve", "Overlay the picked function on the plot"))
         self.entries = QListWidget(self)
         self.entries.setObjectName("compare_list")
-        self.entries.setToolTip("Comparison curves; select one to edit its parameters")
+        self.entries.setToolTip(
+            translate("curve", "Comparison curves; select one to edit its parameters")
+        )
         self.remove_button = QToolButton(self)
-        self.remove_button.setText("Remove")
+        self.remove_button.setText(translate("curve", "Remove"))
         self.remove_button.setObjectName("compare_remove")
-        self.remove_button.setToolTip("Remove the selected comparison curve")
+        self.remove_button.setToolTip(translate("curve", "Remove the selected comparison curve"))
         self.params = ParamSliders(
             "compare", self._selected_function, self._set_selected_param, self
         )

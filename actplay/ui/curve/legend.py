@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 
 SAMPLE_WIDTH = 22  # px of an entry's sample line
 LABEL_GAP = 4  # px between a sample line and its text
@@ -112,7 +113,7 @@ class FunctionLegend(pg.GraphicsWidget):
                 sample.setParentItem(self)
                 sample.sigClicked.connect(self._on_sample_clicked)
                 if key.startswith("cmp"):
-                    sample.setToolTip("Click to remove this curve")
+                    sample.setToolTip(translate("curve", "Click to remove this curve"))
                 label = EntryText(text, self._text_colour(), self)
                 self.items.append((sample, label))
         self.entries = entries
@@ -189,7 +190,7 @@ class FunctionLegend(pg.GraphicsWidget):
     def _fold(self, folded: list, x: float, y: float, width: float) -> None:
         shown = [entry for entry in self.items if entry not in folded]
         while True:
-            self.more.setText(f"+{len(folded)} more")
+            self.more.setText(translate("curve", "+{value} more").format(value=len(folded)))
             if x + self.more.boundingRect().width() <= width or not shown:
                 break
             last = shown.pop()

@@ -30,6 +30,7 @@ from actplay.ui import theme
 from actplay.ui.binding import Binding, apply_command, bind_bool, bind_float
 from actplay.ui.curve.legend import KEY_ICON_SIZE, kind_icon
 from actplay.ui.curve.plot import CurvePlot
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.function_picker import FunctionPicker
 from actplay.ui.widgets.help_box import HelpBox
 from actplay.ui.widgets.lazy_tabs import LazyTab
@@ -46,7 +47,11 @@ TABS_HEIGHT = (110, 190)  # px: the help text or the compare controls; the plot 
 TABS_FULL_FROM = 750
 READOUT_DIGITS = 4  # significant digits under the mouse: finer than the labels' two decimals
 KIND_TEXT = {"f": "f", "df": "f\u2032", "d2f": "f\u2033"}
-KIND_STYLE = {"f": "solid, heavy", "df": "dashed, lighter", "d2f": "dash-dotted, lightest"}
+KIND_STYLE = {
+    "f": translate("curve", "solid, heavy"),
+    "df": translate("curve", "dashed, lighter"),
+    "d2f": translate("curve", "dash-dotted, lightest"),
+}
 
 
 class CurvePane(QWidget):
@@ -77,7 +82,9 @@ class CurvePane(QWidget):
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.readout.setWordWrap(True)
         self.readout.setMinimumHeight(34)
-        self.readout.setToolTip("Values under the mouse for every visible curve")
+        self.readout.setToolTip(
+            translate("curve", "Values under the mouse for every visible curve")
+        )
         self.help_box = HelpBox(self)
 
         layout = QVBoxLayout(self)
@@ -93,8 +100,10 @@ class CurvePane(QWidget):
         layout.addWidget(self.readout)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("curve_tabs")
-        self.tabs.addTab(self.help_box, "About this function")
-        self._compare_tab = LazyTab(self.tabs, "compare_page", "Compare", self._make_compare_box)
+        self.tabs.addTab(self.help_box, translate("curve", "About this function"))
+        self._compare_tab = LazyTab(
+            self.tabs, "compare_page", translate("curve", "Compare"), self._make_compare_box
+        )
         self.tabs.setMinimumHeight(TABS_HEIGHT[0])
         self.tabs.setMaximumHeight(TABS_HEIGHT[1])
         layout.addWidget(self.tabs)
@@ -128,11 +137,14 @@ class CurvePane(QWidget):
             "curve_function", self, model=model, define_custom=self._define_custom_function
         )
         self._bindings.append(self._bind_picker())
-        self.linked_check = QCheckBox("Neuron's function", self)
+        self.linked_check = QCheckBox(translate("curve", "Neuron's function"), self)
         self.linked_check.setObjectName("curve_linked")
         self.linked_check.setToolTip(
-            "When on, this curve is the neuron's activation function "
-            "and shows the neuron's z as a point with its tangent"
+            translate(
+                "curve",
+                "When on, this curve is the neuron's activation function "
+                "and shows the neuron's z as a point with its tangent",
+            )
         )
         self._bindings.append(bind_bool(self.linked_check, lambda: model.linked, model.set_linked))
         self.params = ParamSliders(
@@ -142,10 +154,14 @@ class CurvePane(QWidget):
             self,
             lookup=model.activation,
         )
-        self.edit_custom_button = QPushButton("Edit\u2026", self)
+        self.edit_custom_button = QPushButton(translate("curve", "Edit\u2026"), self)
         self.edit_custom_button.setObjectName("curve_edit_custom")
         self.edit_custom_button.setToolTip(
-            "Edit this custom function's formula and parameters (every place that uses it follows)"
+            translate(
+                "curve",
+                "Edit this custom function's formula and parameters "
+                "(every place that uses it follows)",
+            )
         )
         self.edit_custom_button.clicked.connect(self.edit_custom_function)
         return _row_of(self, (self.picker, 1), self.edit_custom_button), _row_of(
@@ -189,7 +205,9 @@ class CurvePane(QWidget):
             check = QCheckBox(text, self)
             check.setObjectName(f"show_{kind}")
             check.setToolTip(
-                f"Show {theme.KIND_LABELS[kind]} of every function ({KIND_STYLE[kind]} lines)"
+                translate("curve", "Show {kind} of every function ({style} lines)").format(
+                    kind=theme.KIND_LABELS[kind], style=KIND_STYLE[kind]
+                )
             )
             self._bindings.append(
                 bind_bool(
@@ -218,11 +236,17 @@ class CurvePane(QWidget):
             spin.setFixedWidth(_spin_width(spin, RANGE_SPIN_TEXT))  # slimmer than ±1e6 needs
             spin.setKeyboardTracking(False)
             spin.setToolTip(
-                "Lower end of the x axis (drag the plot to pan, wheel to zoom)"
+                translate("curve", "Lower end of the x axis (drag the plot to pan, wheel to zoom)")
                 if end == "lo"
-                else "Upper end of the x axis (drag the plot to pan, wheel to zoom)"
+                else translate(
+                    "curve", "Upper end of the x axis (drag the plot to pan, wheel to zoom)"
+                )
             )
-            spin.setAccessibleName("x axis from" if end == "lo" else "x axis to")
+            spin.setAccessibleName(
+                translate("curve", "x axis from")
+                if end == "lo"
+                else translate("curve", "x axis to")
+            )
 
             def write(value, index=index):
                 lo, hi = model.x_range
@@ -232,9 +256,11 @@ class CurvePane(QWidget):
             self.range_spins[end] = spin
             row.addWidget(spin)
         self.range_reset = QToolButton(self)
-        self.range_reset.setText("Reset")
+        self.range_reset.setText(translate("curve", "Reset"))
         self.range_reset.setObjectName("x_range_reset")
-        self.range_reset.setToolTip("Back to x from -6 to 6 and fit the y axis to the curves")
+        self.range_reset.setToolTip(
+            translate("curve", "Back to x from -6 to 6 and fit the y axis to the curves")
+        )
         self.range_reset.clicked.connect(self.reset_range)
         row.addWidget(self.range_reset)
         return kinds, x_range
@@ -335,8 +361,11 @@ class CurvePane(QWidget):
         if self._crosshair_x is None:
             muted = theme.muted_text_colour()
             self.readout.setText(
-                f"<span style='color:{muted}'>Move the mouse over the plot to read "
-                "f, f\u2032 and f\u2033 at any x.</span>"
+                f"<span style='color:{muted}'>"
+                + translate(
+                    "curve", "Move the mouse over the plot to read f, f\u2032 and f\u2033 at any x."
+                )
+                + "</span>"
             )
         else:
             self.readout.setText(self.readout_text(self._crosshair_x))

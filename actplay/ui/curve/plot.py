@@ -23,6 +23,7 @@ from actplay.model.limits import MAX_COMPARE
 from actplay.ui import theme
 from actplay.ui.curve.legend import FunctionLegend
 from actplay.ui.curve.plot_items import CornerText, EdgeCue, outside_auto_range
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.light_plot import house_numbers
 from actplay.ui.widgets.numbers import format_number
 
@@ -37,13 +38,18 @@ Y_FILL = 0.6  # the y range shrinks once the curves fill less than this share of
 # so they sit under the curves, not on them: about 20 px of a 640-px window's plot.
 LABEL_BAND = 0.1
 # Legend labels are HTML: "<" must be escaped.
-SATURATED_LABEL = f"saturated (|f\u2032| < {SATURATION_THRESHOLD:g})"
-DEAD_LABEL = "dead (f = f\u2032 = 0)"
+SATURATED_LABEL = translate("curve", "saturated (|f\u2032| < {threshold:g})").format(
+    threshold=SATURATION_THRESHOLD
+)
+DEAD_LABEL = translate("curve", "dead (f = f\u2032 = 0)")
 # Shading that covers nearly the whole range is noise (a step function is "dead"
 # everywhere): it is left off and the legend says so in one line instead.
 SHADING_NOISE_SHARE = 0.9
-FLAT_LABEL = "f\u2032 = 0 almost everywhere (not shaded)"
-Y_LABELS = {False: "f(x)", True: "value"}  # y axis: f alone, or with its derivatives
+FLAT_LABEL = translate("curve", "f\u2032 = 0 almost everywhere (not shaded)")
+Y_LABELS = {
+    False: "f(x)",
+    True: translate("curve", "value"),
+}  # y axis: f alone, or with its derivatives
 
 
 def steady_y_range(
