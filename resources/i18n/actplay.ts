@@ -150,6 +150,184 @@
     </message>
 </context>
 <context>
+    <name>neuron</name>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>&amp;Add input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>&amp;Back to standalone neuron</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/activation.py"/>
+        <source>&amp;Function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>&amp;Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>&amp;Remove input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>&amp;Yes/no inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>Activation f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>Add an input (with weight 0); at most {MAX_INPUTS}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>Bias b: added to the weighted sum; it shifts where the neuron switches on. Right-click for the slider's range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>Binary mode: every input is 0 (no) or 1 (yes), as for a perceptron, and a truth table lists every combination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>Blue pushes the neuron on, orange holds it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/equation_label.py"/>
+        <source>Copy equation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/bars.py"/>
+        <source>Each input's contribution w·x, the bias b and their sum z. Blue bars push the neuron on (positive), orange bars hold it back (negative).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>Equation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/truth_table.py"/>
+        <source>Every yes (1) / no (0) combination of the inputs with the neuron's sum z and output a. The highlighted row is the combination set now; rows where the output is at least {FIRE_LEVEL:g} (the neuron fires) are tinted blue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>Input x{n}: the value arriving at the neuron. Drag, or type an exact value in the box. Right-click for the slider's range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>Input x{n}: ticked is yes (1), unticked no (0). Space toggles it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>Inputs, weights and bias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>Load a ready-made example: the film-decision perceptron, a sigmoid neuron, a dead ReLU, or a network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>Network examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>Network neuron &lt;b&gt;{value}&lt;/b&gt; ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/equation_label.py"/>
+        <source>Neuron equation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>Range of every input and weight slider (the bias gets twice this). The boxes next to the sliders accept any value up to ±{VALUE_LIMIT:g}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>Remove the last input and its weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>Sli&amp;der range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>Slider range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>Stop editing the network unit and show the standalone neuron again (the network keeps its values).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/activation.py"/>
+        <source>The activation function f that turns the sum z into the output a = f(z). While the curve pane is linked it shows this same function.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/activation.py"/>
+        <source>The formula of the chosen function.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/equation_label.py"/>
+        <source>The neuron's sum z = w·x + b with the current numbers, then its output a = f(z) and the slope f′(z) (the tangent on the curve). Positive terms are blue, negative terms orange, as in the bar chart. Right-click or Ctrl+C copies it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>This input is an output of the previous network layer, so it is read here; change the network input in the network panel instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>This panel edits a neuron of the network (picked in the network panel): its weights, bias and activation are the network's, its input count is the layer's.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>Truth table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/inputs.py"/>
+        <source>Weight w{n}: how strongly input {n} counts; negative weights hold the neuron back. Right-click for the slider's range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/panel.py"/>
+        <source>What moves z</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>shell</name>
     <message>
         <location filename="../../actplay/ui/shell/help_dialogs.py"/>

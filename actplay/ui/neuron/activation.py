@@ -12,14 +12,16 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QSignalBlocker, Qt
 
 from actplay.ui.binding import bind_choice
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.elided_combo import ElidedComboBox
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.param_sliders import ParamSliders
 
 PICKER_MIN_CHARACTERS = 12  # "Sigmoid (log" readable; the popup shows every title whole
-PICKER_TIP = (
+PICKER_TIP = translate(
+    "neuron",
     "The activation function f that turns the sum z into the output a = f(z). "
-    "While the curve pane is linked it shows this same function."
+    "While the curve pane is linked it shows this same function.",
 )
 
 
@@ -61,11 +63,11 @@ class ActivationPicker(QtWidgets.QWidget):
         self.description.setObjectName("neuron_activation_formula")
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)  # formulas hold "<" and ">"
-        self.description.setToolTip("The formula of the chosen function.")
+        self.description.setToolTip(translate("neuron", "The formula of the chosen function."))
         self.picker_binding = bind_choice(
             self.picker, lambda: self._model.neuron_activation, self._model.set_neuron_activation
         )
-        label = QtWidgets.QLabel("&Function")
+        label = QtWidgets.QLabel(translate("neuron", "&Function"))
         label.setBuddy(self.picker)
         label.setToolTip(PICKER_TIP)
         row = QtWidgets.QHBoxLayout()

@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6 import QtGui
 
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.light_plot import LightPlotWidget, house_numbers
 from actplay.ui.widgets.numbers import FIXED_MIN, format_number
 
@@ -65,8 +66,11 @@ class NeuronBars(LightPlotWidget):
         self.setMinimumHeight(CHART_HEIGHT[0])
         self.setMaximumHeight(CHART_HEIGHT[1])
         self.setToolTip(
-            "Each input's contribution w\u00b7x, the bias b and their sum z. Blue bars push "
-            "the neuron on (positive), orange bars hold it back (negative)."
+            translate(
+                "neuron",
+                "Each input's contribution w\u00b7x, the bias b and their sum z. Blue bars push "
+                "the neuron on (positive), orange bars hold it back (negative).",
+            )
         )
         plot = self.getPlotItem()
         theme.style_plot(plot, "", "contribution to z")

@@ -17,6 +17,7 @@ import math
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from actplay.ui.i18n import translate
 from actplay.ui.neuron.equation import equation_lines, lines_html, lines_plain
 
 FONT_SCALE = 1.1  # a little larger than the panel's text: the equation is what one reads
@@ -40,7 +41,7 @@ class EquationLabel(QtWidgets.QWidget):
         self._floor_shape: tuple = (-1, ())  # (width, words per line) the floor is for
         self._floor_height = 0  # the tallest this shape has been at this width
         self.setObjectName("neuron_equation")
-        self.setAccessibleName("Neuron equation")
+        self.setAccessibleName(translate("neuron", "Neuron equation"))
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
         self.setFont(font)
@@ -52,12 +53,15 @@ class EquationLabel(QtWidgets.QWidget):
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)  # for Ctrl+C
         self.setToolTip(
-            "The neuron's sum z = w\u00b7x + b with the current numbers, then its output "
-            "a = f(z) and the slope f\u2032(z) (the tangent on the curve). Positive terms "
-            "are blue, negative terms orange, as in the bar chart. Right-click or Ctrl+C "
-            "copies it."
+            translate(
+                "neuron",
+                "The neuron's sum z = w\u00b7x + b with the current numbers, then its output "
+                "a = f(z) and the slope f\u2032(z) (the tangent on the curve). Positive terms "
+                "are blue, negative terms orange, as in the bar chart. Right-click or Ctrl+C "
+                "copies it.",
+            )
         )
-        copy = QtGui.QAction("Copy equation", self)
+        copy = QtGui.QAction(translate("neuron", "Copy equation"), self)
         copy.setShortcut(QtGui.QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(self.copy_to_clipboard)

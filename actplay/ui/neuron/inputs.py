@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.model import limits
 from actplay.ui.binding import Binding, apply_command, bind_bool, bind_float
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.names import input_label
 from actplay.ui.widgets.pair_grid import PairGrid
@@ -27,28 +28,32 @@ RANGE_CHOICES = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1e3, 1e4, 1e5, limits.V
 DEFAULT_RANGE = 5.0  # inputs and weights: -5..5 covers every textbook example
 BIAS_RANGE_FACTOR = 2.0  # the bias slider spans twice the weights' range (-10..10)
 
-INPUT_TIP = (
+INPUT_TIP = translate(
+    "neuron",
     "Input x{n}: the value arriving at the neuron. Drag, or type an exact value "
-    "in the box. Right-click for the slider's range."
+    "in the box. Right-click for the slider's range.",
 )
-WEIGHT_TIP = (
+WEIGHT_TIP = translate(
+    "neuron",
     "Weight w{n}: how strongly input {n} counts; negative weights hold the "
-    "neuron back. Right-click for the slider's range."
+    "neuron back. Right-click for the slider's range.",
 )
-CHECK_TIP = "Input x{n}: ticked is yes (1), unticked no (0). Space toggles it."
-READ_ONLY_TIP = (
+CHECK_TIP = translate("neuron", "Input x{n}: ticked is yes (1), unticked no (0). Space toggles it.")
+READ_ONLY_TIP = translate(
+    "neuron",
     "This input is an output of the previous network layer, so it is read "
-    "here; change the network input in the network panel instead."
+    "here; change the network input in the network panel instead.",
 )
-BIAS_TIP = (
+BIAS_TIP = translate(
+    "neuron",
     "Bias b: added to the weighted sum; it shifts where the neuron switches on. "
-    "Right-click for the slider's range."
+    "Right-click for the slider's range.",
 )
 
 
 def range_menu(slider: FloatSlider, parent: QtWidgets.QWidget) -> QtWidgets.QMenu:
     """A menu of symmetric ranges for one slider (the current one checked)."""
-    menu = QtWidgets.QMenu("Slider range", parent)
+    menu = QtWidgets.QMenu(translate("neuron", "Slider range"), parent)
     group = QtWidgets.QActionGroup(menu)
     for half in RANGE_CHOICES:
         action = menu.addAction(f"\u2212{half:g} \u2026 {half:g}")
@@ -78,13 +83,17 @@ class InputRows(QtWidgets.QWidget):
         self.input_checks: list[QtWidgets.QCheckBox] = []
         self._row_bindings: list[Binding] = []
 
-        self.add_button = QtWidgets.QPushButton("&Add input")
+        self.add_button = QtWidgets.QPushButton(translate("neuron", "&Add input"))
         self.add_button.setObjectName("neuron_add_input")
-        self.add_button.setToolTip(f"Add an input (with weight 0); at most {limits.MAX_INPUTS}.")
+        self.add_button.setToolTip(
+            translate("neuron", "Add an input (with weight 0); at most {MAX_INPUTS}.").format(
+                MAX_INPUTS=limits.MAX_INPUTS
+            )
+        )
         self.add_button.clicked.connect(self._on_add_clicked)
-        self.remove_button = QtWidgets.QPushButton("&Remove input")
+        self.remove_button = QtWidgets.QPushButton(translate("neuron", "&Remove input"))
         self.remove_button.setObjectName("neuron_remove_input")
-        self.remove_button.setToolTip("Remove the last input and its weight.")
+        self.remove_button.setToolTip(translate("neuron", "Remove the last input and its weight."))
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.range_box = QtWidgets.QComboBox()
         self.range_box.setObjectName("neuron_range")
@@ -92,11 +101,14 @@ class InputRows(QtWidgets.QWidget):
             self.range_box.addItem(f"\u00b1{half:g}", half)
         self.range_box.setCurrentIndex(RANGE_CHOICES.index(DEFAULT_RANGE))
         self.range_box.setToolTip(
-            "Range of every input and weight slider (the bias gets twice this). The boxes "
-            f"next to the sliders accept any value up to \u00b1{limits.VALUE_LIMIT:g}."
+            translate(
+                "neuron",
+                "Range of every input and weight slider (the bias gets twice this). The boxes "
+                "next to the sliders accept any value up to ±{VALUE_LIMIT:g}.",
+            ).format(VALUE_LIMIT=limits.VALUE_LIMIT)
         )
         self.range_box.currentIndexChanged.connect(self._on_range_chosen)
-        range_label = QtWidgets.QLabel("Sli&der range")
+        range_label = QtWidgets.QLabel(translate("neuron", "Sli&der range"))
         range_label.setBuddy(self.range_box)
         range_label.setToolTip(self.range_box.toolTip())
 

@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from actplay.model import limits, presets
 from actplay.ui import theme
 from actplay.ui.binding import bind_bool
+from actplay.ui.i18n import translate
 from actplay.ui.neuron.activation import ActivationPicker
 from actplay.ui.neuron.bars import NeuronBars
 from actplay.ui.neuron.equation_label import EquationLabel
@@ -108,12 +109,22 @@ class NeuronPanel(QtWidgets.QWidget):
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self._build_target_bar())
         column.addLayout(self._build_tool_row())
-        column.addWidget(_group("Inputs, weights and bias", self.inputs, "neuron_inputs_group"))
-        column.addWidget(_group("Activation f", self.activation, "neuron_activation_group"))
-        column.addWidget(_group("Equation", self.equation, "neuron_equation_group"))
-        bars_group = _group("What moves z", self.bars, "neuron_bars_group")
+        column.addWidget(
+            _group(
+                translate("neuron", "Inputs, weights and bias"), self.inputs, "neuron_inputs_group"
+            )
+        )
+        column.addWidget(
+            _group(translate("neuron", "Activation f"), self.activation, "neuron_activation_group")
+        )
+        column.addWidget(
+            _group(translate("neuron", "Equation"), self.equation, "neuron_equation_group")
+        )
+        bars_group = _group(translate("neuron", "What moves z"), self.bars, "neuron_bars_group")
         # The key wraps under the chart: as a group title it set the dock's narrowest width.
-        self.bars_key = QtWidgets.QLabel("Blue pushes the neuron on, orange holds it back.")
+        self.bars_key = QtWidgets.QLabel(
+            translate("neuron", "Blue pushes the neuron on, orange holds it back.")
+        )
         self.bars_key.setObjectName("neuron_bars_key")
         self.bars_key.setWordWrap(True)
         bars_group.layout().addWidget(self.bars_key)
@@ -149,7 +160,9 @@ class NeuronPanel(QtWidgets.QWidget):
         from actplay.ui.neuron.truth_table import TruthTable
 
         self._truth_table = TruthTable()
-        self._truth_group = _group("Truth table", self._truth_table, "neuron_truth_group")
+        self._truth_group = _group(
+            translate("neuron", "Truth table"), self._truth_table, "neuron_truth_group"
+        )
         self._truth_group.hide()  # refresh() shows it in binary mode
         # Above the bar chart: in yes/no mode the table is the point (the perceptron's story),
         # and below the chart it started half out of view.
@@ -164,14 +177,22 @@ class NeuronPanel(QtWidgets.QWidget):
         self.target_label.setObjectName("neuron_target_label")
         self.target_label.setWordWrap(True)
         self.target_label.setToolTip(
-            "This panel edits a neuron of the network (picked in the network panel): its "
-            "weights, bias and activation are the network's, its input count is the layer's."
+            translate(
+                "neuron",
+                "This panel edits a neuron of the network (picked in the network panel): its "
+                "weights, bias and activation are the network's, its input count is the layer's.",
+            )
         )
-        self.release_button = QtWidgets.QPushButton("&Back to standalone neuron")
+        self.release_button = QtWidgets.QPushButton(
+            translate("neuron", "&Back to standalone neuron")
+        )
         self.release_button.setObjectName("neuron_release")
         self.release_button.setToolTip(
-            "Stop editing the network unit and show the "
-            "standalone neuron again (the network keeps its values)."
+            translate(
+                "neuron",
+                "Stop editing the network unit and show the "
+                "standalone neuron again (the network keeps its values).",
+            )
         )
         self.release_button.clicked.connect(self._on_release_clicked)
         bar = QtWidgets.QFrame()
@@ -194,18 +215,24 @@ class NeuronPanel(QtWidgets.QWidget):
     def _build_tool_row(self) -> QtWidgets.QHBoxLayout:
         self.presets_button = QtWidgets.QToolButton()
         self.presets_button.setObjectName("neuron_presets")
-        self.presets_button.setText("&Presets")
+        self.presets_button.setText(translate("neuron", "&Presets"))
         self.presets_button.setToolTip(
-            "Load a ready-made example: the film-decision "
-            "perceptron, a sigmoid neuron, a dead ReLU, or a network."
+            translate(
+                "neuron",
+                "Load a ready-made example: the film-decision "
+                "perceptron, a sigmoid neuron, a dead ReLU, or a network.",
+            )
         )
         self.presets_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets_button.setMenu(self._build_presets_menu())
-        self.binary_check = QtWidgets.QCheckBox("&Yes/no inputs")
+        self.binary_check = QtWidgets.QCheckBox(translate("neuron", "&Yes/no inputs"))
         self.binary_check.setObjectName("neuron_binary")
         self.binary_check.setToolTip(
-            "Binary mode: every input is 0 (no) or 1 (yes), as for a "
-            "perceptron, and a truth table lists every combination."
+            translate(
+                "neuron",
+                "Binary mode: every input is 0 (no) or 1 (yes), as for a "
+                "perceptron, and a truth table lists every combination.",
+            )
         )
         self.binary_binding = bind_bool(
             self.binary_check, lambda: self.model.binary_mode, self.model.set_binary_mode
@@ -220,7 +247,7 @@ class NeuronPanel(QtWidgets.QWidget):
         menu = QtWidgets.QMenu(self)
         menu.setObjectName("neuron_presets_menu")
         menu.setToolTipsVisible(True)
-        network_menu = QtWidgets.QMenu("Network examples", menu)
+        network_menu = QtWidgets.QMenu(translate("neuron", "Network examples"), menu)
         for name, title in presets.PRESETS.items():
             target = menu if name in NEURON_PRESETS else network_menu
             action = target.addAction(title)
@@ -277,7 +304,9 @@ class NeuronPanel(QtWidgets.QWidget):
         n_layers = len(self.model.layer_sizes)
         kind = "output layer" if layer == n_layers - 1 else f"hidden layer {layer}"
         self.target_label.setText(
-            f"Network neuron <b>{unit_label(layer, unit, n_layers)}</b> ({kind})"
+            translate("neuron", "Network neuron <b>{value}</b> ({kind})").format(
+                value=unit_label(layer, unit, n_layers), kind=kind
+            )
         )
 
     # -- widgets -> model ---------------------------------------------------------------

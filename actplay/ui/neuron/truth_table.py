@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.names import input_label
 from actplay.ui.widgets.numbers import format_number
 
@@ -36,10 +37,12 @@ class TruthTable(QtWidgets.QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(24)
         self.setToolTip(
-            "Every yes (1) / no (0) combination of the inputs with the neuron's sum z and "
-            "output a. "
-            "The highlighted row is the combination set now; rows where the output is at "
-            f"least {FIRE_LEVEL:g} (the neuron fires) are tinted blue."
+            translate(
+                "neuron",
+                "Every yes (1) / no (0) combination of the inputs with the neuron's sum z and "
+                "output a. The highlighted row is the combination set now; rows where the "
+                "output is at least {FIRE_LEVEL:g} (the neuron fires) are tinted blue.",
+            ).format(FIRE_LEVEL=FIRE_LEVEL)
         )
         self.setMinimumHeight(ROW_HEIGHT * (VISIBLE_ROWS + 1) + 6)
         self._n_inputs = -1
