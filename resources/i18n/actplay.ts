@@ -150,6 +150,186 @@
     </message>
 </context>
 <context>
+    <name>network</name>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Activation of layer {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_headers.py"/>
+        <source>Activation of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/panel.py"/>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/panel.py"/>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_view.py"/>
+        <source>Drag the weight picked on the canvas (Esc on the canvas lets it go)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas.py"/>
+        <source>Each unit drawn as its output over the input plane; links by weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas.py"/>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Hidden layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Hidden {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_view.py"/>
+        <source>Hover a tile to enlarge it, a link for its weight. Click a link to edit it, a unit to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>How weights are drawn when the network is (re)initialised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_view.py"/>
+        <source>Input plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <location filename="../../actplay/ui/network/canvas.py"/>
+        <location filename="../../actplay/ui/network/panel.py"/>
+        <source>Inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/panel.py"/>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_view.py"/>
+        <source>Left and bottom edge of the input plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas.py"/>
+        <source>Network canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/panel.py"/>
+        <source>Network input x{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Number of hidden layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Number of network inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/diagnostics.py"/>
+        <source>Over a grid of inputs spanning the input plane. ∏ |f′|: the running product of the mean slopes, how much gradient reaches this layer's inputs. Dead: the unit outputs 0 with zero slope for every input. Sat. (saturated): |f′| below the threshold for every input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Pick a new seed and draw fresh weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Random seed of the initialisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Randomise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_view.py"/>
+        <source>Right and top edge of the input plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Units in {value} layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_view.py"/>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Weight initialisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_view.py"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/bars.py"/>
+        <source>z (grey) and a (coloured) of every unit for the current input:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_headers.py"/>
+        <source>{hidden} hidden layer{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_headers.py"/>
+        <source>{size} unit{plural} (- and + beside it when the canvas is wider, or the Architecture tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/diagnostics.py"/>
+        <source>|f′| (grey) and ∏ |f′| (dark), log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>neuron</name>
     <message>
         <location filename="../../actplay/ui/neuron/inputs.py"/>

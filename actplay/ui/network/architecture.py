@@ -18,6 +18,7 @@ from actplay.model import limits
 from actplay.model.errors import InvalidValue
 from actplay.ui import theme
 from actplay.ui.binding import Binding, apply_command, bind_choice, bind_float
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.retire import retire
 
 NEW_LAYER_UNITS = 4  # a hidden layer added with the count spin starts this wide
@@ -46,13 +47,22 @@ class ArchitectureEditor(QtWidgets.QWidget):
         theme.style_widget(self.status, "color: $error_text")
 
         self.input_spin = _spin(
-            "network_input_size", limits.MIN_INPUTS, limits.MAX_INPUTS, "Number of network inputs"
+            "network_input_size",
+            limits.MIN_INPUTS,
+            limits.MAX_INPUTS,
+            translate("network", "Number of network inputs"),
         )
         self.hidden_spin = _spin(
-            "network_hidden_count", 0, limits.MAX_HIDDEN_LAYERS, "Number of hidden layers"
+            "network_hidden_count",
+            0,
+            limits.MAX_HIDDEN_LAYERS,
+            translate("network", "Number of hidden layers"),
         )
         top = QtWidgets.QHBoxLayout()
-        for text, widget in (("Inputs", self.input_spin), ("Hidden layers", self.hidden_spin)):
+        for text, widget in (
+            (translate("network", "Inputs"), self.input_spin),
+            (translate("network", "Hidden layers"), self.hidden_spin),
+        ):
             top.addWidget(QtWidgets.QLabel(text))
             top.addWidget(widget)
         top.addStretch(1)
@@ -65,17 +75,23 @@ class ArchitectureEditor(QtWidgets.QWidget):
         self.init_combo = QtWidgets.QComboBox()
         self.init_combo.setObjectName("network_init")
         self.init_combo.addItems(INIT_SCHEMES)
-        self.init_combo.setToolTip("How weights are drawn when the network is (re)initialised")
-        self.init_combo.setAccessibleName("Weight initialisation")
-        self.seed_spin = _spin("network_seed", 0, SEED_MAX, "Random seed of the initialisation")
-        self.randomise_button = QtWidgets.QPushButton("Randomise")
+        self.init_combo.setToolTip(
+            translate("network", "How weights are drawn when the network is (re)initialised")
+        )
+        self.init_combo.setAccessibleName(translate("network", "Weight initialisation"))
+        self.seed_spin = _spin(
+            "network_seed", 0, SEED_MAX, translate("network", "Random seed of the initialisation")
+        )
+        self.randomise_button = QtWidgets.QPushButton(translate("network", "Randomise"))
         self.randomise_button.setObjectName("network_randomise")
-        self.randomise_button.setToolTip("Pick a new seed and draw fresh weights")
+        self.randomise_button.setToolTip(
+            translate("network", "Pick a new seed and draw fresh weights")
+        )
         self.randomise_button.clicked.connect(self.randomise)
         init_row = QtWidgets.QHBoxLayout()
-        init_row.addWidget(QtWidgets.QLabel("Init"))
+        init_row.addWidget(QtWidgets.QLabel(translate("network", "Init")))
         init_row.addWidget(self.init_combo)
-        init_row.addWidget(QtWidgets.QLabel("Seed"))
+        init_row.addWidget(QtWidgets.QLabel(translate("network", "Seed")))
         init_row.addWidget(self.seed_spin, 1)
         init_row.addWidget(self.randomise_button)
 
@@ -122,14 +138,23 @@ class ArchitectureEditor(QtWidgets.QWidget):
         report = self.status.setText
         for layer in range(1, n_layers + 1):
             is_output = layer == n_layers
-            title = "Output" if is_output else f"Hidden {layer}"
+            title = (
+                translate("network", "Output")
+                if is_output
+                else translate("network", "Hidden {layer}").format(layer=layer)
+            )
             name = "network_output_size" if is_output else f"network_layer_{layer}_size"
             lo, hi = (
                 (limits.MIN_OUTPUTS, limits.MAX_OUTPUTS)
                 if is_output
                 else (limits.MIN_HIDDEN_UNITS, limits.MAX_HIDDEN_UNITS)
             )
-            spin = _spin(name, lo, hi, f"Units in {title.lower()} layer")
+            spin = _spin(
+                name,
+                lo,
+                hi,
+                translate("network", "Units in {value} layer").format(value=title.lower()),
+            )
             combo = self._activation_combo(layer, is_output)
             self.layers_grid.addWidget(QtWidgets.QLabel(title), layer - 1, 0)
             self.layers_grid.addWidget(spin, layer - 1, 1)
@@ -153,8 +178,10 @@ class ArchitectureEditor(QtWidgets.QWidget):
     def _activation_combo(self, layer, is_output):
         combo = QtWidgets.QComboBox()
         combo.setObjectName(f"network_layer_{layer}_activation")
-        combo.setToolTip(f"Activation of layer {layer}")
-        combo.setAccessibleName(f"Activation of layer {layer}")
+        combo.setToolTip(translate("network", "Activation of layer {layer}").format(layer=layer))
+        combo.setAccessibleName(
+            translate("network", "Activation of layer {layer}").format(layer=layer)
+        )
         for name in self._model.activation_names():  # built-in, then custom
             if name != SOFTMAX_NAME:
                 combo.addItem(self._model.activation(name).title, name)

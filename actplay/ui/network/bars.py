@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.diverging import brushes_for
 from actplay.ui.widgets.light_plot import house_numbers
 from actplay.ui.widgets.names import layer_label, non_input_layers
@@ -38,7 +39,11 @@ class LayerBars(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
-            QtWidgets.QLabel("z (grey) and a (coloured) of every unit for the current input:")
+            QtWidgets.QLabel(
+                translate(
+                    "network", "z (grey) and a (coloured) of every unit for the current input:"
+                )
+            )
         )
         layout.addWidget(self.plots, 1)
         layout.addWidget(self.output_label)

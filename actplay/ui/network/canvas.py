@@ -28,6 +28,7 @@ from actplay.core import datasets
 from actplay.core.grid import feature_planes
 from actplay.core.network import SOFTMAX_NAME
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.network import canvas_layout as geo
 from actplay.ui.network import canvas_paint as paint
 from actplay.ui.network.canvas_headers import HEADER_HEIGHT, DepthHeader, LayerHeader
@@ -78,9 +79,11 @@ class NetworkCanvas(QtWidgets.QWidget):
         super().__init__(parent)
         self.model = model
         self.setObjectName("network_canvas")
-        self.setAccessibleName("Network canvas")
+        self.setAccessibleName(translate("network", "Network canvas"))
         self.setAccessibleDescription(
-            "Each unit drawn as its output over the input plane; links by weight"
+            translate(
+                "network", "Each unit drawn as its output over the input plane; links by weight"
+            )
         )
         self.setMouseTracking(True)
         self.setMinimumSize(240, 200)
@@ -290,7 +293,12 @@ class NetworkCanvas(QtWidgets.QWidget):
         return len(names) + (1 if layer == n_layers - 1 else 0)
 
     def _update_headers(self, sizes) -> None:
-        self.depth_header.update_view(sizes, "Features" if self._plane_mode else "Inputs")
+        self.depth_header.update_view(
+            sizes,
+            translate("network", "Features")
+            if self._plane_mode
+            else translate("network", "Inputs"),
+        )
         for header, size, (name, _params) in zip(
             self.layer_headers, sizes[1:], self.model.layer_activations, strict=True
         ):

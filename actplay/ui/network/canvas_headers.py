@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.core.network import SOFTMAX, SOFTMAX_NAME
 from actplay.model import limits
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.elided_combo import ElidedComboBox
 from actplay.ui.widgets.names import layer_label
 
@@ -54,8 +55,8 @@ class LayerHeader(QtWidgets.QWidget):
         self.combo = ElidedComboBox(self)  # "sigm…", not "sigmoi", in a narrow column
         self.combo.setObjectName(f"network_canvas_{layer}_activation")
         self._name = name
-        self.combo.setToolTip(f"Activation of {name}")
-        self.combo.setAccessibleName(f"Activation of {name}")
+        self.combo.setToolTip(translate("network", "Activation of {name}").format(name=name))
+        self.combo.setAccessibleName(translate("network", "Activation of {name}").format(name=name))
         self.combo.setSizeAdjustPolicy(
             QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -97,8 +98,11 @@ class LayerHeader(QtWidgets.QWidget):
     def update_view(self, size: int, activation: str) -> None:
         self.size_label.setText(f"{size}")
         self.size_label.setToolTip(
-            f"{size} unit{'s' if size != 1 else ''} (- and + beside it when the canvas is wider, "
-            "or the Architecture tab)"
+            translate(
+                "network",
+                "{size} unit{plural} (- and + beside it when the canvas is wider, "
+                "or the Architecture tab)",
+            ).format(size=size, plural="s" if size != 1 else "")
         )
         self.minus.setEnabled(size > self._lowest)
         self.plus.setEnabled(size < self._limit)
@@ -159,7 +163,11 @@ class DepthHeader(QtWidgets.QWidget):
         self.title.setText(input_title)
         self._hidden = hidden
         self._fit_count()
-        self.count.setToolTip(f"{hidden} hidden layer{'s' if hidden != 1 else ''}")
+        self.count.setToolTip(
+            translate("network", "{hidden} hidden layer{value}").format(
+                hidden=hidden, value="s" if hidden != 1 else ""
+            )
+        )
         self.minus.setEnabled(hidden > 0)
         self.plus.setEnabled(hidden < limits.MAX_HIDDEN_LAYERS)
 

@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.model.errors import InvalidValue
 from actplay.ui.binding import bind_float
+from actplay.ui.i18n import translate
 from actplay.ui.network.canvas import NetworkCanvas
 from actplay.ui.widgets.diverging import PROBABILITY_CAPTION, VALUE_CAPTION, DivergingLegend
 from actplay.ui.widgets.float_slider import FloatSlider
@@ -16,8 +17,10 @@ from actplay.ui.widgets.names import weight_label
 from actplay.ui.widgets.pair_grid import PairGrid
 
 WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |w| is larger
-HINT = (
-    "Hover a tile to enlarge it, a link for its weight. Click a link to edit it, a unit to open it."
+HINT = translate(
+    "network",
+    "Hover a tile to enlarge it, a link for its weight. "
+    "Click a link to edit it, a unit to open it.",
 )
 MESSAGE_MS = 8000  # a refused change's reason stays this long in the hint line
 RANGE_LIMIT = 1e3  # the plane's spin boxes reach; the plane is for looking, not extremes
@@ -43,9 +46,11 @@ class CanvasView(QtWidgets.QWidget):
         self.canvas.message.connect(self.show_message)
 
         self.lo_spin = self._range_spin(
-            "network_plane_lo", "Left and bottom edge of the input plane"
+            "network_plane_lo", translate("network", "Left and bottom edge of the input plane")
         )
-        self.hi_spin = self._range_spin("network_plane_hi", "Right and top edge of the input plane")
+        self.hi_spin = self._range_spin(
+            "network_plane_hi", translate("network", "Right and top edge of the input plane")
+        )
         model = self.model
         self._range_bindings = [
             bind_float(
@@ -64,11 +69,11 @@ class CanvasView(QtWidgets.QWidget):
         plane = QtWidgets.QWidget()
         plane_row = QtWidgets.QHBoxLayout(plane)
         plane_row.setContentsMargins(0, 0, 0, 0)
-        plane_label = QtWidgets.QLabel("Input plane")
+        plane_label = QtWidgets.QLabel(translate("network", "Input plane"))
         plane_label.setBuddy(self.lo_spin)
         plane_row.addWidget(plane_label)
         plane_row.addWidget(self.lo_spin)
-        plane_row.addWidget(QtWidgets.QLabel("to"))
+        plane_row.addWidget(QtWidgets.QLabel(translate("network", "to")))
         plane_row.addWidget(self.hi_spin)
         plane_row.addStretch(1)
         self.legend = DivergingLegend()
@@ -78,10 +83,12 @@ class CanvasView(QtWidgets.QWidget):
 
         self.selected_weight = FloatSlider(
             "network_selected_weight",
-            "Weight",
+            translate("network", "Weight"),
             -WEIGHT_SLIDER_RANGE,
             WEIGHT_SLIDER_RANGE,
-            tooltip="Drag the weight picked on the canvas (Esc on the canvas lets it go)",
+            tooltip=translate(
+                "network", "Drag the weight picked on the canvas (Esc on the canvas lets it go)"
+            ),
         )
         self.selected_label = QtWidgets.QLabel()
         self.selected_label.setObjectName("network_selected_weight_label")

@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.light_plot import house_numbers
 from actplay.ui.widgets.names import layer_label
 from actplay.ui.widgets.numbers import (
@@ -42,7 +43,7 @@ COLUMN_TIPS = (
     "Share of units that output 0 with zero slope for every input",
     "Share of units whose |f\u2032| is below the threshold for every input",
 )
-TITLE = "|f\u2032| (grey) and \u220f |f\u2032| (dark), log scale"
+TITLE = translate("network", "|f\u2032| (grey) and \u220f |f\u2032| (dark), log scale")
 
 
 def table_rows(diagnostics, n_layers):
@@ -131,10 +132,13 @@ class LayerDiagnosticsView(QtWidgets.QWidget):
             QtWidgets.QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents
         )
         self.table.setToolTip(
-            "Over a grid of inputs spanning the input plane. \u220f |f\u2032|: the running "
-            "product of the mean slopes, how much gradient reaches this layer's inputs. Dead: "
-            "the unit outputs 0 with zero slope for every input. Sat. (saturated): |f\u2032| "
-            "below the threshold for every input."
+            translate(
+                "network",
+                "Over a grid of inputs spanning the input plane. \u220f |f\u2032|: the running "
+                "product of the mean slopes, how much gradient reaches this layer's inputs. Dead: "
+                "the unit outputs 0 with zero slope for every input. Sat. (saturated): |f\u2032| "
+                "below the threshold for every input.",
+            )
         )
 
         self.charts = pg.GraphicsLayoutWidget()

@@ -23,6 +23,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.ui import theme
 from actplay.ui.binding import bind_float
+from actplay.ui.i18n import translate
 from actplay.ui.network.canvas_view import CanvasView
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.focus_order import place_after
@@ -31,7 +32,11 @@ from actplay.ui.widgets.retire import retire
 
 SPLIT_SIZES = [470, 330]  # initial px of canvas / tabs in an ~800 px high dock
 # The tabs after Inputs: (attribute, tab title), built on first show.
-LAZY_TABS = (("bars", "Layers"), ("diagnostics", "Diagnostics"), ("architecture", "Architecture"))
+LAZY_TABS = (
+    ("bars", translate("network", "Layers")),
+    ("diagnostics", translate("network", "Diagnostics")),
+    ("architecture", translate("network", "Architecture")),
+)
 
 
 class NetworkPanel(QtWidgets.QWidget):
@@ -97,7 +102,7 @@ class NetworkPanel(QtWidgets.QWidget):
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("network_tabs")
-        self.tabs.addTab(_scrolling(self.inputs_page), "Inputs")
+        self.tabs.addTab(_scrolling(self.inputs_page), translate("network", "Inputs"))
         self._lazy_tabs = {
             attribute: LazyTab(
                 self.tabs,
@@ -227,7 +232,7 @@ class NetworkPanel(QtWidgets.QWidget):
                 f"x{i + 1}",
                 lo,
                 hi,
-                tooltip=f"Network input x{i + 1}",
+                tooltip=translate("network", "Network input x{value}").format(value=i + 1),
             )
             binding = bind_float(
                 slider,
