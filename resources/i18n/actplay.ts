@@ -5,7 +5,7 @@
     <name>curve</name>
     <message>
         <location filename="../../actplay/ui/curve/legend.py"/>
-        <source>+{value} more</source>
+        <source>+{count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -150,6 +150,139 @@
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>&amp;Copy Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>&amp;Export...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>&amp;Pane:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>&amp;Scale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Copy &amp;Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Copy the whole window to the clipboard as an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Copy {title} Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Export a pane as PNG, SVG or PDF, or the data as CSV or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Export {title}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Exported {pane} to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>F&amp;ile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/torch_import.py"/>
+        <source>Import PyTorch &amp;Weights...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/torch_import.py"/>
+        <source>Import PyTorch weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/torch_import.py"/>
+        <source>Imported the network from {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/torch_import.py"/>
+        <source>Load a network's weights from a PyTorch state_dict file (needs torch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Not exported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/torch_import.py"/>
+        <source>Not imported: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Pixels per screen point: 2 is crisp on a high-DPI screen or in print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/torch_import.py"/>
+        <source>PyTorch state_dict (*.pt *.pth);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>{pane} copied to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>{width} x {height} pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>network</name>
     <message>
         <location filename="../../actplay/ui/network/architecture.py"/>
@@ -240,7 +373,7 @@
     </message>
     <message>
         <location filename="../../actplay/ui/network/panel.py"/>
-        <source>Network input x{value}</source>
+        <source>Network input x{n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -290,7 +423,7 @@
     </message>
     <message>
         <location filename="../../actplay/ui/network/architecture.py"/>
-        <source>Units in {value} layer</source>
+        <source>Units in {layer} layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -315,7 +448,7 @@
     </message>
     <message>
         <location filename="../../actplay/ui/network/canvas_headers.py"/>
-        <source>{hidden} hidden layer{value}</source>
+        <source>{hidden} hidden layer{plural}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -433,7 +566,7 @@
     </message>
     <message>
         <location filename="../../actplay/ui/neuron/panel.py"/>
-        <source>Network neuron &lt;b&gt;{value}&lt;/b&gt; ({kind})</source>
+        <source>Network neuron &lt;b&gt;{unit}&lt;/b&gt; ({kind})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -779,7 +912,7 @@
     </message>
     <message>
         <location filename="../../actplay/ui/shell/file_actions.py"/>
-        <source>Open {value}</source>
+        <source>Open {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -789,12 +922,12 @@
     </message>
     <message>
         <location filename="../../actplay/ui/shell/main_window.py"/>
-        <source>Preset {value}</source>
+        <source>Preset {preset}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../actplay/ui/shell/main_window.py"/>
-        <source>Preset: {value}</source>
+        <source>Preset: {preset}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -883,13 +1016,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/shell/layouts.py"/>
+        <source>{layout} layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/shell/command_palette.py"/>
         <source>{title} ({name}, custom)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>widgets</name>
     <message>
-        <location filename="../../actplay/ui/shell/layouts.py"/>
-        <source>{value} layout</source>
+        <location filename="../../actplay/ui/widgets/function_picker.py"/>
+        <source>Activation function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/widgets/function_picker.py"/>
+        <source>Choose an activation function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/widgets/diverging.py"/>
+        <source>Colour scale: orange is negative, grey zero, blue positive (clamped at ±1). An output that is a probability p (sigmoid, softmax) is drawn as 2p − 1: p = 0 orange, 0.5 grey, 1 blue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/widgets/function_picker.py"/>
+        <source>Filter the list by name or title; Enter picks the first match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/widgets/param_sliders.py"/>
+        <source>No parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/widgets/param_sliders.py"/>
+        <source>Reset {name} to its default, {default:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/widgets/function_picker.py"/>
+        <source>Search activation functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/widgets/function_picker.py"/>
+        <source>Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/widgets/function_picker.py"/>
+        <source>Type your own function as a formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/widgets/diverging.py"/>
+        <source>value
+output p: 0 … ½ … 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/widgets/float_slider.py"/>
+        <source>{name} is beyond the slider's range ({lo} … {hi}): the slider stops at its end; the box shows the value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

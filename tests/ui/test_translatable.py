@@ -37,7 +37,7 @@ from actplay.model import presets
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "actplay" / "ui"
 # Rooms whose texts all go through translate(); the others are still to do.
-TRANSLATED_ROOMS = {"shell", "curve", "neuron", "network"}
+TRANSLATED_ROOMS = {"shell", "curve", "neuron", "network", "widgets", "export"}
 NUMBER = re.compile(
     r"[\u2212+-]?\d+(?:[.,]\d+)*(?:e[+-]?\d+)?(?:\u00d710[\u207b\u2070-\u2079\u00b9\u00b2\u00b3]+)?"
 )

@@ -16,6 +16,7 @@ import os
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui.export import render as export
+from actplay.ui.i18n import translate
 
 #: Panes the dialog offers, in menu order, with their titles.
 PANE_TITLES = {
@@ -157,7 +158,7 @@ class ExportDialog(QtWidgets.QDialog):
 
     def __init__(self, window, pane: str = "curve", parent=None) -> None:
         super().__init__(parent if parent is not None else window)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(translate("export", "Export"))
         self.setObjectName("export_dialog")
         self.window_ = window
         self.panes = pane_widgets(window)
@@ -173,11 +174,13 @@ class ExportDialog(QtWidgets.QDialog):
         self.scale_spin.setSingleStep(0.5)
         self.scale_spin.setValue(default_scale(window))
         self.scale_spin.setToolTip(
-            "Pixels per screen point: 2 is crisp on a high-DPI screen or in print."
+            translate(
+                "export", "Pixels per screen point: 2 is crisp on a high-DPI screen or in print."
+            )
         )
         self.size_label = QtWidgets.QLabel(objectName="export_size")
         self.path_edit = QtWidgets.QLineEdit(objectName="export_path")
-        browse = QtWidgets.QPushButton("&Browse...")
+        browse = QtWidgets.QPushButton(translate("export", "&Browse..."))
         browse.clicked.connect(self._on_browse_clicked)
         self.message = QtWidgets.QLabel(objectName="export_message")
         self.message.setWordWrap(True)
@@ -186,11 +189,13 @@ class ExportDialog(QtWidgets.QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         form = QtWidgets.QFormLayout()
-        form.addRow("&Pane:", self.pane_combo)
-        form.addRow("&Format:", self.format_combo)
-        form.addRow("&Scale:", self.scale_spin)
-        form.addRow("Size:", self.size_label)
-        file_label = QtWidgets.QLabel("F&ile:")  # a row of two widgets has no buddy of its own
+        form.addRow(translate("export", "&Pane:"), self.pane_combo)
+        form.addRow(translate("export", "&Format:"), self.format_combo)
+        form.addRow(translate("export", "&Scale:"), self.scale_spin)
+        form.addRow(translate("export", "Size:"), self.size_label)
+        file_label = QtWidgets.QLabel(
+            translate("export", "F&ile:")
+        )  # a row of two widgets has no buddy of its own
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, path_row)
 
@@ -199,7 +204,7 @@ class ExportDialog(QtWidgets.QDialog):
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
         self.copy_button = buttons.addButton(
-            "&Copy Image", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+            translate("export", "&Copy Image"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
         )
         self.copy_button.clicked.connect(self._on_copy_clicked)
         buttons.accepted.connect(self._on_save_clicked)
@@ -244,7 +249,9 @@ class ExportDialog(QtWidgets.QDialog):
         widget = self.panes[self.pane()]
         scale = self.scale_spin.value()
         self.size_label.setText(
-            f"{round(widget.width() * scale)} x {round(widget.height() * scale)} pixels"
+            translate("export", "{width} x {height} pixels").format(
+                width=round(widget.width() * scale), height=round(widget.height() * scale)
+            )
         )
 
     def _offer_possible_pairs(self) -> None:
@@ -279,12 +286,21 @@ class ExportDialog(QtWidgets.QDialog):
                 self.set_format(export_format)
             export_pane(self.window_, self.pane(), path, self.scale_spin.value(), export_format)
         except (OSError, ValueError) as error:
-            self.message.setText(f"Not exported: {' '.join(str(error).split())}")
+            self.message.setText(
+                translate("export", "Not exported: {reason}").format(
+                    reason=" ".join(str(error).split())
+                )
+            )
             return False
-        self.message.setText(f"Exported to {path}")
+        self.message.setText(translate("export", "Exported to {path}").format(path=path))
         status_bar = getattr(self.window_, "statusBar", None)
         if callable(status_bar):
-            status_bar().showMessage(f"Exported {PANE_TITLES[self.pane()]} to {path}", 5000)
+            status_bar().showMessage(
+                translate("export", "Exported {pane} to {path}").format(
+                    pane=PANE_TITLES[self.pane()], path=path
+                ),
+                5000,
+            )
         return True
 
     def _on_save_clicked(self) -> None:
@@ -301,14 +317,21 @@ class ExportDialog(QtWidgets.QDialog):
         extension = dict((name, ext) for name, _title, ext in FORMAT_CHOICES)[self.export_format()]
         suggestion = self.path_edit.text() or f"actplay-{self.pane()}{extension}"
         path, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Export", suggestion, f"{self.format_combo.currentText()} (*{extension})"
+            self,
+            translate("export", "Export"),
+            suggestion,
+            f"{self.format_combo.currentText()} (*{extension})",
         )
         if path:
             self.path_edit.setText(path)
 
     def _on_copy_clicked(self) -> None:
         copy_pane_image(self.window_, self.pane())
-        self.message.setText(f"{PANE_TITLES[self.pane()]} copied to the clipboard")
+        self.message.setText(
+            translate("export", "{pane} copied to the clipboard").format(
+                pane=PANE_TITLES[self.pane()]
+            )
+        )
 
 
 def _enable_item(combo: QtWidgets.QComboBox, data, enabled: bool) -> None:
@@ -330,10 +353,14 @@ def open_export_dialog(window, pane: str = "curve") -> ExportDialog:
 def _add_pane_menu(window, pane: str, widget) -> list:
     """Right-click on ``widget``: "Export <pane>..." and "Copy <pane> Image"."""
     title = PANE_TITLES[pane]
-    export_action = QtGui.QAction(f"Export {title}...", widget)
+    export_action = QtGui.QAction(
+        translate("export", "Export {title}...").format(title=title), widget
+    )
     export_action.setObjectName(f"export_{pane}_action")
     export_action.triggered.connect(lambda: open_export_dialog(window, pane))
-    copy_action = QtGui.QAction(f"Copy {title} Image", widget)
+    copy_action = QtGui.QAction(
+        translate("export", "Copy {title} Image").format(title=title), widget
+    )
     copy_action.setObjectName(f"copy_{pane}_action")
     copy_action.triggered.connect(lambda: copy_pane_image(window, pane))
     widget.addAction(export_action)
@@ -354,15 +381,19 @@ def make_export_actions(window) -> dict:
         right-click actions as ``"export_<pane>"`` / ``"copy_<pane>"``, already
         added to each pane's plot.
     """
-    export_action = QtGui.QAction("&Export...", window)
+    export_action = QtGui.QAction(translate("export", "&Export..."), window)
     export_action.setObjectName("export_action")
     export_action.setShortcut(QtGui.QKeySequence("Ctrl+E"))
-    export_action.setStatusTip("Export a pane as PNG, SVG or PDF, or the data as CSV or JSON")
+    export_action.setStatusTip(
+        translate("export", "Export a pane as PNG, SVG or PDF, or the data as CSV or JSON")
+    )
     export_action.triggered.connect(lambda: open_export_dialog(window))
-    copy_action = QtGui.QAction("Copy &Image", window)
+    copy_action = QtGui.QAction(translate("export", "Copy &Image"), window)
     copy_action.setObjectName("copy_image_action")
     copy_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
-    copy_action.setStatusTip("Copy the whole window to the clipboard as an image")
+    copy_action.setStatusTip(
+        translate("export", "Copy the whole window to the clipboard as an image")
+    )
     copy_action.triggered.connect(lambda: copy_pane_image(window, "window"))
     from actplay.ui.export.torch_import import make_import_action
 

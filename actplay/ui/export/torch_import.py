@@ -13,6 +13,8 @@ import os
 
 from PySide6 import QtGui, QtWidgets
 
+from actplay.ui.i18n import translate
+
 
 def script_beside(weights_path) -> str | None:
     """The exported script next to a weights file (same name, ``.py``), if there is one."""
@@ -44,20 +46,27 @@ def import_weights(window, path, activations=None) -> bool:
             return False
     try:
         network = network_import.load_state_dict(path, activations, script)
-        with window.undo_recorder.step("Import PyTorch weights"):
+        with window.undo_recorder.step(translate("export", "Import PyTorch weights")):
             network_import.playground_with(network, window.model)
     except ValueError as error:
         message = " ".join(str(error).split())
-        window.show_status(f"Not imported: {message}")
-        QtWidgets.QMessageBox.warning(window, "Import PyTorch weights", message)
+        window.show_status(translate("export", "Not imported: {message}").format(message=message))
+        QtWidgets.QMessageBox.warning(
+            window, translate("export", "Import PyTorch weights"), message
+        )
         return False
-    window.show_status(f"Imported the network from {os.path.basename(path)}")
+    window.show_status(
+        translate("export", "Imported the network from {file}").format(file=os.path.basename(path))
+    )
     return True
 
 
 def _on_import_triggered(window) -> None:
     path, _filter = QtWidgets.QFileDialog.getOpenFileName(
-        window, "Import PyTorch weights", "", "PyTorch state_dict (*.pt *.pth);;All files (*)"
+        window,
+        translate("export", "Import PyTorch weights"),
+        "",
+        translate("export", "PyTorch state_dict (*.pt *.pth);;All files (*)"),
     )
     if path:
         import_weights(window, path)
@@ -65,8 +74,10 @@ def _on_import_triggered(window) -> None:
 
 def make_import_action(window) -> QtGui.QAction:
     """The File menu's "Import PyTorch Weights..." action."""
-    action = QtGui.QAction("Import PyTorch &Weights...", window)
+    action = QtGui.QAction(translate("export", "Import PyTorch &Weights..."), window)
     action.setObjectName("import_torch_action")
-    action.setStatusTip("Load a network's weights from a PyTorch state_dict file (needs torch)")
+    action.setStatusTip(
+        translate("export", "Load a network's weights from a PyTorch state_dict file (needs torch)")
+    )
     action.triggered.connect(lambda: _on_import_triggered(window))
     return action

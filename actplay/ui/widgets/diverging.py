@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 
 LUT_SIZE = 256  # colours in the lookup table; enough for smooth heatmaps
 VALUE_LEVELS = (-1.0, 1.0)  # the map's value range; values outside are clamped
@@ -53,11 +54,12 @@ def brushes_for(values) -> list:
 
 VALUE_CAPTION = "value"
 # A probability output p is drawn as 2p - 1: p = 0 at the orange end, 0.5 grey, 1 blue.
-PROBABILITY_CAPTION = "value\noutput p: 0 \u2026 \u00bd \u2026 1"
-KEY_TOOLTIP = (
+PROBABILITY_CAPTION = translate("widgets", "value\noutput p: 0 \u2026 \u00bd \u2026 1")
+KEY_TOOLTIP = translate(
+    "widgets",
     "Colour scale: orange is negative, grey zero, blue positive (clamped at \u00b11). An "
     "output that is a probability p (sigmoid, softmax) is drawn as 2p \u2212 1: p = 0 orange, "
-    "0.5 grey, 1 blue."
+    "0.5 grey, 1 blue.",
 )
 BAR_WIDTH = 110  # px of the key's gradient: room for three tick labels
 BAR_HEIGHT = 9

@@ -13,6 +13,7 @@ import math
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
 
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.numbers import format_number
 
 SLIDER_STEPS = 1000  # integer positions of the QSlider across lo..hi
@@ -195,9 +196,15 @@ class FloatSlider(QWidget):
         if beyond:
             self.range_cue.setText("\u25b6" if beyond > 0 else "\u25c0")
             self.range_cue.setToolTip(
-                f"{self.label.text()} is beyond the slider's range "
-                f"({format_number(self._lo)} \u2026 {format_number(self._hi)}): the slider "
-                "stops at its end; the box shows the value"
+                translate(
+                    "widgets",
+                    "{name} is beyond the slider's range ({lo} \u2026 {hi}): "
+                    "the slider stops at its end; the box shows the value",
+                ).format(
+                    name=self.label.text(),
+                    lo=format_number(self._lo),
+                    hi=format_number(self._hi),
+                )
             )
 
 

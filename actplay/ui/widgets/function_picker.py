@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 
 from actplay.core import activations
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.elided_combo import ElidedComboBox
 
 NAME_ROLE = Qt.ItemDataRole.UserRole  # where a row keeps its registry name (None on headers)
@@ -67,8 +68,8 @@ class FunctionPicker(QWidget):
         self._shown: str | None = None
         self.combo = ElidedComboBox(self)  # "Binary step (perc…", not "(perceptro"
         self.combo.setObjectName(f"{name}_combo")
-        self.combo.setToolTip("Choose an activation function")
-        self.combo.setAccessibleName("Activation function")
+        self.combo.setToolTip(translate("widgets", "Choose an activation function"))
+        self.combo.setAccessibleName(translate("widgets", "Activation function"))
         self.combo.setMaxVisibleItems(24)
         # Size to a short title, not the longest one: the pane must fit beside two docks.
         self.combo.setSizeAdjustPolicy(
@@ -77,13 +78,15 @@ class FunctionPicker(QWidget):
         self.combo.setMinimumContentsLength(12)
         self.search = QLineEdit(self)
         self.search.setObjectName(f"{name}_search")
-        self.search.setPlaceholderText("Search\u2026")
+        self.search.setPlaceholderText(translate("widgets", "Search\u2026"))
         # The clear button (an icon the style loads, slowly the first time: benchmarks/
         # RESULTS.md) is added with the first text typed: before that there is nothing
         # to clear.
         self.search.textChanged.connect(self._offer_clear_button)
-        self.search.setToolTip("Filter the list by name or title; Enter picks the first match")
-        self.search.setAccessibleName("Search activation functions")
+        self.search.setToolTip(
+            translate("widgets", "Filter the list by name or title; Enter picks the first match")
+        )
+        self.search.setAccessibleName(translate("widgets", "Search activation functions"))
         self.search.setMinimumWidth(70)
         self.search.setMaximumWidth(130)
 
@@ -139,7 +142,7 @@ class FunctionPicker(QWidget):
         if self._define_custom_function is not None:
             item = QStandardItem(f"   {CUSTOM_TEXT}")
             item.setData(CUSTOM_ENTRY, NAME_ROLE)
-            item.setToolTip("Type your own function as a formula")
+            item.setToolTip(translate("widgets", "Type your own function as a formula"))
             self._items.appendRow(item)
         self._completion_list.setStringList(list(self._completions))
         if current is not None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 from actplay.core import activations
 from actplay.ui import theme
 from actplay.ui.binding import Binding, bind_float
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.retire import retire
 
@@ -53,7 +54,7 @@ class ParamSliders(QWidget):
         set_param: Callable[[str, float], None],
         parent: QWidget | None = None,
         lookup: Callable | None = None,
-        empty_text: str | None = "No parameters",
+        empty_text: str | None = translate("widgets", "No parameters"),
     ) -> None:
         super().__init__(parent)
         self._lookup = lookup  # name -> Activation (the model's, which knows custom ones)
@@ -121,7 +122,11 @@ class ParamSliders(QWidget):
             reset = QToolButton(self)
             reset.setObjectName(f"{self._prefix}_{spec.name}_reset")
             reset.setText("\u21ba")
-            reset.setToolTip(f"Reset {spec.name} to its default, {spec.default:g}")
+            reset.setToolTip(
+                translate("widgets", "Reset {name} to its default, {default:g}").format(
+                    name=spec.name, default=spec.default
+                )
+            )
             reset.clicked.connect(
                 lambda _checked=False, key=spec.name, value=spec.default: self._reset(key, value)
             )
