@@ -190,7 +190,7 @@ class FunctionLegend(pg.GraphicsWidget):
     def _fold(self, folded: list, x: float, y: float, width: float) -> None:
         shown = [entry for entry in self.items if entry not in folded]
         while True:
-            self.more.setText(translate("curve", "+{value} more").format(value=len(folded)))
+            self.more.setText(translate("curve", "+{count} more").format(count=len(folded)))
             if x + self.more.boundingRect().width() <= width or not shown:
                 break
             last = shown.pop()

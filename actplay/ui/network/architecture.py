@@ -153,7 +153,7 @@ class ArchitectureEditor(QtWidgets.QWidget):
                 name,
                 lo,
                 hi,
-                translate("network", "Units in {value} layer").format(value=title.lower()),
+                translate("network", "Units in {layer} layer").format(layer=title.lower()),
             )
             combo = self._activation_combo(layer, is_output)
             self.layers_grid.addWidget(QtWidgets.QLabel(title), layer - 1, 0)

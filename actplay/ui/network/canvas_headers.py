@@ -164,8 +164,8 @@ class DepthHeader(QtWidgets.QWidget):
         self._hidden = hidden
         self._fit_count()
         self.count.setToolTip(
-            translate("network", "{hidden} hidden layer{value}").format(
-                hidden=hidden, value="s" if hidden != 1 else ""
+            translate("network", "{hidden} hidden layer{plural}").format(
+                hidden=hidden, plural="s" if hidden != 1 else ""
             )
         )
         self.minus.setEnabled(hidden > 0)

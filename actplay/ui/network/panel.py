@@ -232,7 +232,7 @@ class NetworkPanel(QtWidgets.QWidget):
                 f"x{i + 1}",
                 lo,
                 hi,
-                tooltip=translate("network", "Network input x{value}").format(value=i + 1),
+                tooltip=translate("network", "Network input x{n}").format(n=i + 1),
             )
             binding = bind_float(
                 slider,

@@ -304,8 +304,8 @@ class NeuronPanel(QtWidgets.QWidget):
         n_layers = len(self.model.layer_sizes)
         kind = "output layer" if layer == n_layers - 1 else f"hidden layer {layer}"
         self.target_label.setText(
-            translate("neuron", "Network neuron <b>{value}</b> ({kind})").format(
-                value=unit_label(layer, unit, n_layers), kind=kind
+            translate("neuron", "Network neuron <b>{unit}</b> ({kind})").format(
+                unit=unit_label(layer, unit, n_layers), kind=kind
             )
         )
 

@@ -156,7 +156,7 @@ class FileActions:
         path = Path(path)
         state = session.read_state(path)
         with self.window.undo_recorder.step(
-            translate("shell", "Open {value}").format(value=display_name(path))
+            translate("shell", "Open {file}").format(file=display_name(path))
         ):
             self.window.model.apply_state(state)
         self._set_document(path, display_name(path))

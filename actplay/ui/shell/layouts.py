@@ -72,7 +72,7 @@ class LayoutSwitcher(QtCore.QObject):
         group = QtGui.QActionGroup(self)
         for name in LAYOUTS:
             action = QtGui.QAction(
-                translate("shell", "{value} layout").format(value=TITLES[name]), window
+                translate("shell", "{layout} layout").format(layout=TITLES[name]), window
             )
             action.setObjectName(f"layout_{name}_action")
             action.setIconText(TITLES[name])
@@ -103,7 +103,7 @@ class LayoutSwitcher(QtCore.QObject):
             button.setObjectName(f"layout_{name}_button")
             button.setDefaultAction(self.actions[name])
             button.setAccessibleName(
-                translate("shell", "{value} layout").format(value=TITLES[name])
+                translate("shell", "{layout} layout").format(layout=TITLES[name])
             )
             button.setAutoRaise(True)
             row.addWidget(button)

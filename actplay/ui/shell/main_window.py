@@ -292,10 +292,12 @@ class MainWindow(QMainWindow):
     def apply_preset(self, name: str) -> None:
         """Load preset ``name`` into the model (one event, every view repaints once)."""
         with self.undo_recorder.step(
-            translate("shell", "Preset {value}").format(value=presets.PRESETS[name])
+            translate("shell", "Preset {preset}").format(preset=presets.PRESETS[name])
         ):
             presets.apply(self.model, name)
-        self.show_status(translate("shell", "Preset: {value}").format(value=presets.PRESETS[name]))
+        self.show_status(
+            translate("shell", "Preset: {preset}").format(preset=presets.PRESETS[name])
+        )
 
     def reset_layout(self) -> None:
         """Docks of the layout shown back to their first-start places and sizes, all visible."""
