@@ -291,7 +291,17 @@
     </message>
     <message>
         <location filename="../../actplay/ui/network/canvas_headers.py"/>
+        <source>Activation of {_name}: {activation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_headers.py"/>
         <source>Activation of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_headers.py"/>
+        <source>Add a hidden layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -387,6 +397,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/network/canvas_headers.py"/>
+        <source>One unit fewer in {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_headers.py"/>
+        <source>One unit more in {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/network/architecture.py"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
@@ -409,6 +429,11 @@
     <message>
         <location filename="../../actplay/ui/network/architecture.py"/>
         <source>Randomise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_headers.py"/>
+        <source>Remove the last hidden layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

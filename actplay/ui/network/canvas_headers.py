@@ -45,10 +45,16 @@ class LayerHeader(QtWidgets.QWidget):
         name = layer_label(layer, n_layers)
         self.setObjectName(f"network_canvas_header_{layer}")
         self.minus = _tool_button(
-            "\u2212", f"network_canvas_{layer}_minus", f"One unit fewer in {name}", self
+            "\u2212",
+            f"network_canvas_{layer}_minus",
+            translate("network", "One unit fewer in {name}").format(name=name),
+            self,
         )
         self.plus = _tool_button(
-            "+", f"network_canvas_{layer}_plus", f"One unit more in {name}", self
+            "+",
+            f"network_canvas_{layer}_plus",
+            translate("network", "One unit more in {name}").format(name=name),
+            self,
         )
         self.size_label = QtWidgets.QLabel(self)
         self.size_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
@@ -106,7 +112,11 @@ class LayerHeader(QtWidgets.QWidget):
         )
         self.minus.setEnabled(size > self._lowest)
         self.plus.setEnabled(size < self._limit)
-        self.combo.setToolTip(f"Activation of {self._name}: {activation}")  # if shown elided
+        self.combo.setToolTip(
+            translate("network", "Activation of {_name}: {activation}").format(
+                _name=self._name, activation=activation
+            )
+        )  # if shown elided
         index = self.combo.findData(activation)
         if index != self.combo.currentIndex():
             with QtCore.QSignalBlocker(self.combo):
@@ -138,9 +148,14 @@ class DepthHeader(QtWidgets.QWidget):
         self._on_error = on_error
         self.title = QtWidgets.QLabel(self)
         self.minus = _tool_button(
-            "\u2212", "network_canvas_layers_minus", "Remove the last hidden layer", self
+            "\u2212",
+            "network_canvas_layers_minus",
+            translate("network", "Remove the last hidden layer"),
+            self,
         )
-        self.plus = _tool_button("+", "network_canvas_layers_plus", "Add a hidden layer", self)
+        self.plus = _tool_button(
+            "+", "network_canvas_layers_plus", translate("network", "Add a hidden layer"), self
+        )
         self.count = QtWidgets.QLabel(self)
         self._hidden: int | None = None  # hidden layers shown
         self.count.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
