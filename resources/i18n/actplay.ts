@@ -283,6 +283,174 @@
     </message>
 </context>
 <context>
+    <name>lessons</name>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>&amp;Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>Cannot export the lesson: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>Cannot open lesson: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Choose a lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Continue at step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>Export lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Go on without doing this task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Lesson finished: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>Lesson saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Lesson step: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Lesson: this window has no {layout} layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Lesson: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>Lessons that walk you through the ideas, step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>No lessons found in this installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Not done yet: the app checks as you go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>Open a lesson a teacher wrote (*.lesson.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>Open lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>Open lesson file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Put the app back the way this step started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Save a copy of this lesson's file, to change it or hand it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Set up again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Start changes the app's settings step by step (Edit → Undo takes each back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Step {step} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>The previous step (its set-up runs again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>actplay lessons (*.lesson.toml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>{count} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>network</name>
     <message>
         <location filename="../../actplay/ui/network/architecture.py"/>
@@ -469,6 +637,11 @@
     <message>
         <location filename="../../actplay/ui/network/bars.py"/>
         <source>z (grey) and a (coloured) of every unit for the current input:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_headers.py"/>
+        <source>{hidden} hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -662,6 +835,354 @@
     <message>
         <location filename="../../actplay/ui/neuron/panel.py"/>
         <source>What moves z</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>race</name>
+    <message>
+        <location filename="../../actplay/ui/race/window.py"/>
+        <source>&amp;Close window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/export.py"/>
+        <source>&amp;Export race…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/window.py"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Accuracy as a share (0.9 = 90 %) or a loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/window.py"/>
+        <source>Activation &amp;race…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/window.py"/>
+        <source>Activation race — actplay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/contestants.py"/>
+        <source>Add contestant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Back to epoch 0: the same start, the same batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Bias init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/export.py"/>
+        <source>Cannot export the race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/contestants.py"/>
+        <source>Contestant {n} activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/contestants.py"/>
+        <source>Contestant {n} {key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/contestants.py"/>
+        <source>Contestant {n}: one function per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Contestants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Curves show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/table.py"/>
+        <source>Epochs to reach {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Every hidden unit's starting bias (negative: ReLUs start dead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/export.py"/>
+        <source>Export race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/export.py"/>
+        <source>Exported the race to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>First seed: weights and batch order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Hidden layer sizes, e.g. 8, 8, 4 or 6x8 (1-6 layers of 1-16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Keep results in the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>L2 penalty on the weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/contestants.py"/>
+        <source>Layers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Length of the race in epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Losses on a log axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Noise of the points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/export.py"/>
+        <source>PNG picture (*.png);;SVG picture (*.svg);;CSV curves (*.csv);;JSON session with the race's data (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Pick a preset, or set up your own race on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Points in the set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Points per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/contestants.py"/>
+        <source>Race one more activation (at most six)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Race preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/table.py"/>
+        <source>Race results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/contestants.py"/>
+        <source>Remove contestant {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Run the race from this many seeds; curves show median and range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Target metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Target value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/window.py"/>
+        <source>The same network, the same start, the same batches: only the activation differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Train every contestant one more epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>Train every contestant together / pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/window.py"/>
+        <source>Train one network with several activations side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/setup_form.py"/>
+        <source>Training (the same for all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/export.py"/>
+        <source>Write the race's figure (PNG, SVG) or its data (CSV, JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/export.py"/>
+        <source>actplay-race.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/controls.py"/>
+        <source>epoch {done:,} / {total:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/table.py"/>
+        <source>epochs to target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/table_text.py"/>
+        <source>not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/contestants.py"/>
+        <source>{key} of contestant {n}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1026,6 +1547,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/shell/file_actions.py"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/shell/custom_dialog.py"/>
         <source>Use x, your parameters, numbers, + - * / **, pi, e and the functions </source>
         <translation type="unfinished"></translation>
@@ -1046,8 +1572,285 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/shell/file_actions.py"/>
+        <source>{name}[*] - {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/shell/command_palette.py"/>
         <source>{title} ({name}, custom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>training</name>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/dock.py"/>
+        <source>Cannot export: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Class (or value) of a point added by clicking the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Class of a clicked point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/thumbnails.py"/>
+        <source>Data set {dataset}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/decision_map.py"/>
+        <source>Decision map: the network's output over the data, with the points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Discretise output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Draw new points with the next seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace_bar.py"/>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Epoch {epoch:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/dock.py"/>
+        <source>Export decision surface as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/dock.py"/>
+        <source>Export decision surface as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/dock.py"/>
+        <source>Export loss history as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>Feed {value} to the network (changes the input layer and resets the weights)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>How many of the points are trained on; the rest are held out for testing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>How many points to draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>Inputs the network sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Jitter of each point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>Jitter of each point (1 = half the data radius)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Load CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Load points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/loss_sparkline.py"/>
+        <source>Loss chart: test loss (dark) and train loss (grey) by epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <location filename="../../actplay/ui/training/workspace_bar.py"/>
+        <source>New weights from the init scheme and seed; epoch 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <location filename="../../actplay/ui/training/workspace_bar.py"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <location filename="../../actplay/ui/training/workspace_bar.py"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Points per step (1..{MAX_BATCH_SIZE})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Regenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Rows of x1, x2, label (or x1, label); a header row is allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>Share of the points held out for testing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Show test data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Test accuracy {accuracy:.1%}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Test loss &lt;b&gt;{test:.3f}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Test loss –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>Test share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>The network canvas appears here in the network layout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Train continuously / pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace_bar.py"/>
+        <source>Train continuously / pause (the training runs beside the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <location filename="../../actplay/ui/training/workspace_bar.py"/>
+        <source>Train one epoch (a pass over the training points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/controls.py"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Training loss {train:.3f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Training loss –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Training share %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/thumbnails.py"/>
+        <source>{dataset}: choose it (proposes settings that learn it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

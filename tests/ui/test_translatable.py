@@ -37,7 +37,17 @@ from actplay.model import presets
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "actplay" / "ui"
 # Rooms whose texts all go through translate(); the others are still to do.
-TRANSLATED_ROOMS = {"shell", "curve", "neuron", "network", "widgets", "export"}
+TRANSLATED_ROOMS = {
+    "shell",
+    "curve",
+    "neuron",
+    "network",
+    "widgets",
+    "export",
+    "training",
+    "lessons",
+    "race",
+}
 NUMBER = re.compile(
     r"[\u2212+-]?\d+(?:[.,]\d+)*(?:e[+-]?\d+)?(?:\u00d710[\u207b\u2070-\u2079\u00b9\u00b2\u00b3]+)?"
 )
@@ -82,6 +92,10 @@ def room_literals() -> dict[str, list[str]]:
 
 def visible_texts(window, qapp) -> set[str]:
     """Every text of the built window a person can read, lazily built parts included."""
+    for name in ("lessons_action", "race_window_action"):  # parts built on first use
+        action = window.findChild(QAction, name)
+        if action is not None:
+            action.trigger()
     for dock in window.findChildren(QDockWidget):
         dock.show()
     qapp.processEvents()

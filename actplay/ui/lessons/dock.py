@@ -13,28 +13,35 @@ import pathlib
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from actplay.ui.i18n import translate
 from actplay.ui.shell.menu_actions import menu_action
 
 DOCK_NAME = "lessons_dock"
 DOCK_HEIGHT = 400  # px: the lesson and the neuron's controls share their column evenly
 DOCK_WIDTH = 340  # px: a step's text in lines that read easily, the curve keeps the rest
-LESSON_FILTER = "actplay lessons (*.lesson.toml);;All files (*)"
+LESSON_FILTER = translate("lessons", "actplay lessons (*.lesson.toml);;All files (*)")
 
 
 def menu_entries(window) -> list[QtGui.QAction]:
     """Help > Lessons and Help > Open lesson file, for the main window to put in place
     (found again by their object names, ``lessons_action`` and ``open_lesson_action``)."""
-    lessons = menu_action(window, "&Lessons", lambda: open_lessons(window), None, "lessons_action")
+    lessons = menu_action(
+        window,
+        translate("lessons", "&Lessons"),
+        lambda: open_lessons(window),
+        None,
+        "lessons_action",
+    )
     open_file = menu_action(
         window,
-        "Open lesson file\u2026",
+        translate("lessons", "Open lesson file\u2026"),
         lambda: open_lesson_dialog(window),
         None,
         "open_lesson_action",
     )
     for action, tip in (
-        (lessons, "Lessons that walk you through the ideas, step by step"),
-        (open_file, "Open a lesson a teacher wrote (*.lesson.toml)"),
+        (lessons, translate("lessons", "Lessons that walk you through the ideas, step by step")),
+        (open_file, translate("lessons", "Open a lesson a teacher wrote (*.lesson.toml)")),
     ):
         action.setToolTip(tip)
         action.setStatusTip(tip)
@@ -128,7 +135,7 @@ def open_lesson_file(window, path) -> bool:
     try:
         lesson = lesson_files.load(path)
     except lesson_files.LessonError as error:
-        window.show_status(f"Cannot open lesson: {error}")
+        window.show_status(translate("lessons", "Cannot open lesson: {error}").format(error=error))
         box = QtWidgets.QMessageBox(
             QtWidgets.QMessageBox.Icon.Warning, "Cannot open lesson", str(error), parent=window
         )
@@ -147,9 +154,11 @@ def export_lesson_file(window, lesson, path) -> bool:
     try:
         write_atomic(path, pathlib.Path(lesson.path).read_bytes())
     except (OSError, TypeError) as error:
-        window.show_status(f"Cannot export the lesson: {error}")
+        window.show_status(
+            translate("lessons", "Cannot export the lesson: {error}").format(error=error)
+        )
         return False
-    window.show_status(f"Lesson saved as {path}")
+    window.show_status(translate("lessons", "Lesson saved as {path}").format(path=path))
     return True
 
 
@@ -159,12 +168,14 @@ def export_lesson_dialog(window, lesson) -> bool:
 
     name = lesson.key + SUFFIX
     path, _filter = QtWidgets.QFileDialog.getSaveFileName(
-        window, "Export lesson", name, LESSON_FILTER
+        window, translate("lessons", "Export lesson"), name, LESSON_FILTER
     )
     return bool(path) and export_lesson_file(window, lesson, path)
 
 
 def open_lesson_dialog(window) -> bool:
     """Ask for a lesson file and open it."""
-    path, _filter = QtWidgets.QFileDialog.getOpenFileName(window, "Open lesson", "", LESSON_FILTER)
+    path, _filter = QtWidgets.QFileDialog.getOpenFileName(
+        window, translate("lessons", "Open lesson"), "", LESSON_FILTER
+    )
     return bool(path) and open_lesson_file(window, path)

@@ -17,13 +17,14 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.model import lesson_actions, lesson_checks
 from actplay.model.events import SECTIONS
+from actplay.ui.i18n import translate
 from actplay.ui.lessons.highlight import HighlightFrame, find_widget, show_layout, show_place
 from actplay.ui.lessons.progress import LessonProgress
 from actplay.ui.widgets.markup import escape
 from actplay.ui.widgets.numbers import format_number
 
 DONE_MARK = "\u2713"  # shown before finished lessons and met tasks
-TASK_OPEN = "Not done yet: the app checks as you go."
+TASK_OPEN = translate("lessons", "Not done yet: the app checks as you go.")
 TASK_MET = f"{DONE_MARK} Done!"
 
 
@@ -72,7 +73,7 @@ class LessonsPanel(QtWidgets.QWidget):
         if self.lessons:
             self.show_overview(self._first_unfinished())
         else:  # a broken install: say so instead of failing
-            self.title.setText("No lessons found in this installation.")
+            self.title.setText(translate("lessons", "No lessons found in this installation."))
             self._show_buttons(overview=True)
             self.start.setEnabled(False)
 
@@ -80,8 +81,8 @@ class LessonsPanel(QtWidgets.QWidget):
     def _build(self) -> None:
         self.choice = QtWidgets.QComboBox()
         self.choice.setObjectName("lesson_choice")
-        self.choice.setToolTip("Choose a lesson")
-        self.choice.setAccessibleName("Lesson")
+        self.choice.setToolTip(translate("lessons", "Choose a lesson"))
+        self.choice.setAccessibleName(translate("lessons", "Lesson"))
         self.choice.activated.connect(self.show_overview)
         # Long titles must not widen the dock: the column also holds the neuron's controls.
         self.choice.setSizeAdjustPolicy(
@@ -123,27 +124,29 @@ class LessonsPanel(QtWidgets.QWidget):
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("lesson_status")
         self.status.setWordWrap(True)
-        self.start = QtWidgets.QPushButton("Start")
+        self.start = QtWidgets.QPushButton(translate("lessons", "Start"))
         self.start.setObjectName("lesson_start")
         self.start.clicked.connect(self._on_start_clicked)
-        self.export = QtWidgets.QPushButton("Export\u2026")
+        self.export = QtWidgets.QPushButton(translate("lessons", "Export\u2026"))
         self.export.setObjectName("lesson_export")
-        self.export.setToolTip("Save a copy of this lesson's file, to change it or hand it out")
-        self.back = QtWidgets.QPushButton("Back")
+        self.export.setToolTip(
+            translate("lessons", "Save a copy of this lesson's file, to change it or hand it out")
+        )
+        self.back = QtWidgets.QPushButton(translate("lessons", "Back"))
         self.back.setObjectName("lesson_back")
-        self.back.setToolTip("The previous step (its set-up runs again)")
+        self.back.setToolTip(translate("lessons", "The previous step (its set-up runs again)"))
         self.back.clicked.connect(self.go_back)
-        self.skip = QtWidgets.QPushButton("Skip")
+        self.skip = QtWidgets.QPushButton(translate("lessons", "Skip"))
         self.skip.setObjectName("lesson_skip")
-        self.skip.setToolTip("Go on without doing this task")
+        self.skip.setToolTip(translate("lessons", "Go on without doing this task"))
         self.skip.clicked.connect(self.go_on)
-        self.next = QtWidgets.QPushButton("Next")
+        self.next = QtWidgets.QPushButton(translate("lessons", "Next"))
         self.next.setObjectName("lesson_next")
         self.next.setDefault(True)
         self.next.clicked.connect(self.go_on)
-        self.again = QtWidgets.QPushButton("Set up again")
+        self.again = QtWidgets.QPushButton(translate("lessons", "Set up again"))
         self.again.setObjectName("lesson_again")
-        self.again.setToolTip("Put the app back the way this step started")
+        self.again.setToolTip(translate("lessons", "Put the app back the way this step started"))
         self.again.clicked.connect(lambda: self.show_step(self.step_index))
 
         # "Set up again" and Export sit beside the step count, not in the row of Back, Skip
@@ -231,10 +234,17 @@ class LessonsPanel(QtWidgets.QWidget):
         self._set_done("")
         self._live_state = None
         self._set_status(
-            "Start changes the app's settings step by step (Edit \u2192 Undo takes each back)."
+            translate(
+                "lessons",
+                "Start changes the app's settings step by step (Edit \u2192 Undo takes each back).",
+            )
         )
-        self.start.setText(f"Continue at step {resume + 1}" if resume > 0 else "Start")
-        self.position.setText(f"{len(lesson.steps)} steps")
+        self.start.setText(
+            translate("lessons", "Continue at step {step}").format(step=resume + 1)
+            if resume > 0
+            else translate("lessons", "Start")
+        )
+        self.position.setText(translate("lessons", "{count} steps").format(count=len(lesson.steps)))
         self._show_buttons(overview=True)
 
     def _on_start_clicked(self) -> None:
@@ -252,12 +262,20 @@ class LessonsPanel(QtWidgets.QWidget):
         self._run_setup(step)
         layout = lesson_actions.layout(step.setup)
         if layout is not None and not show_layout(self.window_, layout):
-            self.window_.show_status(f"Lesson: this window has no {layout} layout")
+            self.window_.show_status(
+                translate("lessons", "Lesson: this window has no {layout} layout").format(
+                    layout=layout
+                )
+            )
         for place in lesson_actions.places(step.setup):
             if not show_place(self.window_, place):
                 self.window_.show_status(f"Lesson: no place called {place!r} in this window")
         self.title.setText(f"{index + 1}. {step.title}")
-        self.position.setText(f"Step {index + 1} of {len(lesson.steps)}")
+        self.position.setText(
+            translate("lessons", "Step {step} of {count}").format(
+                step=index + 1, count=len(lesson.steps)
+            )
+        )
         self._show_buttons(overview=False)
         self.window_.scheduler.flush()  # the set-up's repaint, so the text reads the new state
         if step.remember_at_start:
@@ -285,10 +303,12 @@ class LessonsPanel(QtWidgets.QWidget):
             if recorder is None:
                 lesson_actions.apply_actions(self.model, step.setup)
             else:
-                with recorder.step(f"Lesson step: {step.title}"):
+                with recorder.step(
+                    translate("lessons", "Lesson step: {title}").format(title=step.title)
+                ):
                     lesson_actions.apply_actions(self.model, step.setup)
         except ValueError as error:
-            self.window_.show_status(f"Lesson: {error}")
+            self.window_.show_status(translate("lessons", "Lesson: {error}").format(error=error))
 
     def go_on(self) -> None:
         """Next or Skip: the next step, or the lesson's end."""
@@ -303,7 +323,9 @@ class LessonsPanel(QtWidgets.QWidget):
         self._list_lessons()
         following = index + 1 if index + 1 < len(self.lessons) else index
         self.show_overview(following)
-        self.window_.show_status(f"Lesson finished: {self.lessons[index].title}")
+        self.window_.show_status(
+            translate("lessons", "Lesson finished: {title}").format(title=self.lessons[index].title)
+        )
 
     def go_back(self) -> None:
         """The previous step, or the overview from the first."""
@@ -355,7 +377,9 @@ class LessonsPanel(QtWidgets.QWidget):
             self._set_done(paragraphs_html(self._render(step.done)) if met else "")
         self._set_status(status)
         self.next.setEnabled(self.task_met)
-        self.next.setText("Finish" if is_last else "Next")
+        self.next.setText(
+            translate("lessons", "Finish") if is_last else translate("lessons", "Next")
+        )
         return self.task_met
 
     def _render(self, parts) -> str:

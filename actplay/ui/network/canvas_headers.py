@@ -191,7 +191,7 @@ class DepthHeader(QtWidgets.QWidget):
         hidden = self._hidden
         if hidden is None:
             return
-        text = f"{hidden} hidden"
+        text = translate("network", "{hidden} hidden").format(hidden=hidden)
         if self.count.fontMetrics().horizontalAdvance(text) > self.count.width():
             text = f"{hidden}"
         self.count.setText(text)

@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from actplay.core.race_limits import MAX_CONTESTANTS
 from actplay.model.race_schema import contestant_layers
 from actplay.ui.binding import apply_command
+from actplay.ui.i18n import translate
 from actplay.ui.race.colours import contestant_colour
 
 PER_LAYER = "__per_layer__"  # the picker's entry for a contestant with one function per layer
@@ -34,9 +35,9 @@ class ContestantsEditor(QtWidgets.QWidget):
         self.rows_box = QtWidgets.QVBoxLayout()
         self.rows_box.setContentsMargins(0, 0, 0, 0)
         self.rows_box.setSpacing(3)
-        self.add_button = QtWidgets.QPushButton("Add contestant")
+        self.add_button = QtWidgets.QPushButton(translate("race", "Add contestant"))
         self.add_button.setObjectName("race_add_contestant")
-        self.add_button.setToolTip("Race one more activation (at most six)")
+        self.add_button.setToolTip(translate("race", "Race one more activation (at most six)"))
         self.add_button.clicked.connect(self._on_add)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +100,7 @@ class ContestantsEditor(QtWidgets.QWidget):
         line.addWidget(swatch)
         picker = QtWidgets.QComboBox()
         picker.setObjectName(f"race_contestant_{index + 1}_function")
-        picker.setAccessibleName(f"Contestant {index + 1} activation")
+        picker.setAccessibleName(translate("race", "Contestant {n} activation").format(n=index + 1))
         for name in self.model.activation_names():
             picker.addItem(self.model.activation(name).title or name, name)
         picker.addItem("One per layer\u2026", PER_LAYER)
@@ -122,21 +123,25 @@ class ContestantsEditor(QtWidgets.QWidget):
             spin.setSingleStep(0.05)
             spin.setValue(value)
             spin.setPrefix(f"{key.rsplit('_', 1)[-1]}=")  # negative_slope -> "slope=": narrow
-            spin.setToolTip(f"{key} of contestant {index + 1}")
-            spin.setAccessibleName(f"Contestant {index + 1} {key}")
+            spin.setToolTip(
+                translate("race", "{key} of contestant {n}").format(key=key, n=index + 1)
+            )
+            spin.setAccessibleName(
+                translate("race", "Contestant {n} {key}").format(n=index + 1, key=key)
+            )
             spin.valueChanged.connect(lambda v, i=index, k=key: self._on_param(i, k, v))
             line.addWidget(spin)
             row.spins[key] = spin
         if "layers" in entry:
-            layers = QtWidgets.QPushButton("Layers\u2026")
+            layers = QtWidgets.QPushButton(translate("race", "Layers\u2026"))
             layers.setObjectName(f"race_contestant_{index + 1}_layers")
             layers.clicked.connect(lambda _c=False, i=index: self.edit_layers(i))
             line.addWidget(layers)
         remove = QtWidgets.QToolButton()
         remove.setObjectName(f"race_contestant_{index + 1}_remove")
         remove.setText("\u2715")
-        remove.setToolTip(f"Remove contestant {index + 1}")
-        remove.setAccessibleName(f"Remove contestant {index + 1}")
+        remove.setToolTip(translate("race", "Remove contestant {n}").format(n=index + 1))
+        remove.setAccessibleName(translate("race", "Remove contestant {n}").format(n=index + 1))
         remove.clicked.connect(lambda _c=False, i=index: self._on_remove(i))
         line.addWidget(remove)
         return row
@@ -199,7 +204,9 @@ class LayersDialog(QtWidgets.QDialog):
     def __init__(self, model, index: int, layers, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("race_layers_dialog")
-        self.setWindowTitle(f"Contestant {index + 1}: one function per layer")
+        self.setWindowTitle(
+            translate("race", "Contestant {n}: one function per layer").format(n=index + 1)
+        )
         form = QtWidgets.QFormLayout(self)
         self.pickers = []
         self._params = [dict(params) for _, params in layers]

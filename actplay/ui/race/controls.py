@@ -15,6 +15,7 @@ from actplay.core.race_limits import MAX_SEEDS, METRICS
 from actplay.model import race_presets
 from actplay.model.race_schema import MAX_EPOCHS
 from actplay.ui.binding import apply_command, bind_float
+from actplay.ui.i18n import translate
 from actplay.ui.race.table_text import METRIC_TITLES
 
 OWN_RACE = ""  # the picker's data for settings that are not a preset
@@ -38,7 +39,7 @@ class RaceControls(QtWidgets.QWidget):
         race = model.race
         self.preset = QtWidgets.QComboBox()
         self.preset.setObjectName("race_preset")
-        self.preset.setAccessibleName("Race preset")
+        self.preset.setAccessibleName(translate("race", "Race preset"))
         self.preset.addItem("Your own race", OWN_RACE)
         for name in race_presets.names():
             self.preset.addItem(race_presets.title(name), name)
@@ -50,16 +51,18 @@ class RaceControls(QtWidgets.QWidget):
         font.setBold(True)
         self.question.setFont(font)
 
-        self.play = QtWidgets.QPushButton("Play")
+        self.play = QtWidgets.QPushButton(translate("race", "Play"))
         self.play.setObjectName("race_play")
         self.play.setCheckable(True)
-        self.play.setToolTip("Train every contestant together / pause")
-        self.step = QtWidgets.QPushButton("Step")
+        self.play.setToolTip(translate("race", "Train every contestant together / pause"))
+        self.step = QtWidgets.QPushButton(translate("race", "Step"))
         self.step.setObjectName("race_step")
-        self.step.setToolTip("Train every contestant one more epoch")
-        self.reset = QtWidgets.QPushButton("Reset")
+        self.step.setToolTip(translate("race", "Train every contestant one more epoch"))
+        self.reset = QtWidgets.QPushButton(translate("race", "Reset"))
         self.reset.setObjectName("race_reset")
-        self.reset.setToolTip("Back to epoch 0: the same start, the same batches")
+        self.reset.setToolTip(
+            translate("race", "Back to epoch 0: the same start, the same batches")
+        )
         self.epoch = QtWidgets.QLabel()
         self.epoch.setObjectName("race_epoch")
         self.play.toggled.connect(self._on_play_toggled)
@@ -69,15 +72,17 @@ class RaceControls(QtWidgets.QWidget):
         self.seeds = QtWidgets.QSpinBox()
         self.seeds.setObjectName("race_seeds")
         self.seeds.setRange(1, MAX_SEEDS)
-        self.seeds.setToolTip("Run the race from this many seeds; curves show median and range")
+        self.seeds.setToolTip(
+            translate("race", "Run the race from this many seeds; curves show median and range")
+        )
         self.epochs = QtWidgets.QSpinBox()
         self.epochs.setObjectName("race_epochs")
         self.epochs.setRange(1, MAX_EPOCHS)
         self.epochs.setSingleStep(50)
-        self.epochs.setToolTip("Length of the race in epochs")
+        self.epochs.setToolTip(translate("race", "Length of the race in epochs"))
         self.target_metric = QtWidgets.QComboBox()
         self.target_metric.setObjectName("race_target_metric")
-        self.target_metric.setAccessibleName("Target metric")
+        self.target_metric.setAccessibleName(translate("race", "Target metric"))
         for metric in METRICS:
             self.target_metric.addItem(METRIC_TITLES[metric], metric)
         self.target_value = QtWidgets.QDoubleSpinBox()
@@ -85,8 +90,10 @@ class RaceControls(QtWidgets.QWidget):
         self.target_value.setRange(0.0, 1e3)
         self.target_value.setDecimals(3)
         self.target_value.setSingleStep(0.01)
-        self.target_value.setToolTip("Accuracy as a share (0.9 = 90 %) or a loss")
-        self.target_value.setAccessibleName("Target value")
+        self.target_value.setToolTip(
+            translate("race", "Accuracy as a share (0.9 = 90 %) or a loss")
+        )
+        self.target_value.setAccessibleName(translate("race", "Target value"))
         for spin in (self.seeds, self.epochs, self.target_value):
             spin.setKeyboardTracking(False)
         self.bindings = [
@@ -102,12 +109,12 @@ class RaceControls(QtWidgets.QWidget):
 
         self.kind = QtWidgets.QComboBox()
         self.kind.setObjectName("race_curve_kind")
-        self.kind.setAccessibleName("Curves show")
+        self.kind.setAccessibleName(translate("race", "Curves show"))
         self.kind.addItem("Loss", "loss")
         self.kind.addItem("Accuracy", "accuracy")
-        self.log_y = QtWidgets.QCheckBox("Log")
+        self.log_y = QtWidgets.QCheckBox(translate("race", "Log"))
         self.log_y.setObjectName("race_log_y")
-        self.log_y.setToolTip("Losses on a log axis")
+        self.log_y.setToolTip(translate("race", "Losses on a log axis"))
         self.kind.currentIndexChanged.connect(lambda _i: self._emit_view())
         self.log_y.toggled.connect(lambda _on: self._emit_view())
 
@@ -119,11 +126,11 @@ class RaceControls(QtWidgets.QWidget):
             bottom.addWidget(widget)
         bottom.addStretch(1)
         for text, widget in (
-            ("Seeds", self.seeds),
-            ("Epochs", self.epochs),
-            ("Target", self.target_metric),
+            (translate("race", "Seeds"), self.seeds),
+            (translate("race", "Epochs"), self.epochs),
+            (translate("race", "Target"), self.target_metric),
             (None, self.target_value),
-            ("Show", self.kind),
+            (translate("race", "Show"), self.kind),
             (None, self.log_y),
         ):
             if text:
@@ -152,7 +159,9 @@ class RaceControls(QtWidgets.QWidget):
             index = self.preset.findData(settings["preset"])
             self.preset.setCurrentIndex(max(index, 0))
         question = race.question
-        self.question.setText(question or "Pick a preset, or set up your own race on the left.")
+        self.question.setText(
+            question or translate("race", "Pick a preset, or set up your own race on the left.")
+        )
         self.refresh_run()
 
     def refresh_run(self) -> None:
@@ -160,12 +169,12 @@ class RaceControls(QtWidgets.QWidget):
         race = self.model.race
         with QtCore.QSignalBlocker(self.play):
             self.play.setChecked(race.running)
-        self.play.setText("Pause" if race.running else "Play")
+        self.play.setText(translate("race", "Pause") if race.running else translate("race", "Play"))
         self.play.setEnabled(race.running or not race.finished)
         self.step.setEnabled(not race.running and not race.finished)
         total = race.settings["epochs"]
         done = int(race.epoch)
-        text = f"epoch {done:,} / {total:,}"
+        text = translate("race", "epoch {done:,} / {total:,}").format(done=done, total=total)
         if race.finished and race.started:
             text += " \u2014 finished"
         self.epoch.setText(text)

@@ -19,12 +19,14 @@ from actplay.model import race_export
 from actplay.model.errors import InvalidValue
 from actplay.ui.binding import apply_command
 from actplay.ui.export import formats
+from actplay.ui.i18n import translate
 from actplay.ui.race.figure import FIGURE_SIZE, drawn_figure
 
 RACE_EXPORT_FORMATS = ("png", "svg", "csv", "json")
-EXPORT_FILTER = (
+EXPORT_FILTER = translate(
+    "race",
     "PNG picture (*.png);;SVG picture (*.svg);;CSV curves (*.csv);;"
-    "JSON session with the race's data (*.json)"
+    "JSON session with the race's data (*.json)",
 )
 SHORTCUT = "Ctrl+E"
 
@@ -71,7 +73,10 @@ def export_race(pane, path) -> str:
 def ask_export_path(parent) -> str:
     """Ask where to export ("" when cancelled). Tests replace it."""
     path, _filter = QtWidgets.QFileDialog.getSaveFileName(
-        parent, "Export race", "actplay-race.png", EXPORT_FILTER
+        parent,
+        translate("race", "Export race"),
+        translate("race", "actplay-race.png"),
+        EXPORT_FILTER,
     )
     return path
 
@@ -79,15 +84,17 @@ def ask_export_path(parent) -> str:
 def tell_export_error(parent, message: str) -> None:
     """Say why the race was not exported, in a dialog (not the status bar, which
     fades while the user may be looking elsewhere). Tests replace it."""
-    QtWidgets.QMessageBox.warning(parent, "Cannot export the race", message)
+    QtWidgets.QMessageBox.warning(parent, translate("race", "Cannot export the race"), message)
 
 
 def export_action(race_window) -> QtGui.QAction:
     """File > Export race…: ask for a file and write the race there."""
-    action = QtGui.QAction("&Export race\u2026", race_window)
+    action = QtGui.QAction(translate("race", "&Export race\u2026"), race_window)
     action.setObjectName("race_export_action")
     action.setShortcut(QtGui.QKeySequence(SHORTCUT))
-    action.setStatusTip("Write the race's figure (PNG, SVG) or its data (CSV, JSON)")
+    action.setStatusTip(
+        translate("race", "Write the race's figure (PNG, SVG) or its data (CSV, JSON)")
+    )
 
     def export() -> None:
         path = ask_export_path(race_window)
@@ -95,7 +102,9 @@ def export_action(race_window) -> QtGui.QAction:
             return
         report = lambda message: tell_export_error(race_window, message)  # noqa: E731
         if apply_command(race_window, lambda: export_race(race_window.pane, path), report):
-            race_window.statusBar().showMessage(f"Exported the race to {path}", 5000)
+            race_window.statusBar().showMessage(
+                translate("race", "Exported the race to {path}").format(path=path), 5000
+            )
 
     action.triggered.connect(lambda _checked=False: export())
     return action

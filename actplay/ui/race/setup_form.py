@@ -16,6 +16,7 @@ from actplay.core.race_limits import MAX_BIAS_INIT
 from actplay.core.training import OPTIMIZERS
 from actplay.model.errors import InvalidValue
 from actplay.ui.binding import apply_command, bind_bool, bind_choice, bind_float
+from actplay.ui.i18n import translate
 from actplay.ui.race.contestants import ContestantsEditor
 
 OPTIMIZER_TITLES = {"adam": "Adam", "sgd": "SGD"}
@@ -74,21 +75,34 @@ class SetupForm(QtWidgets.QWidget):
         for source in datasets.SOURCES:
             self.source.addItem(source.capitalize(), source)
         self.points = _spin(
-            "race_data_points", datasets.MIN_POINTS, datasets.MAX_POINTS, 0, 50, "Points in the set"
+            "race_data_points",
+            datasets.MIN_POINTS,
+            datasets.MAX_POINTS,
+            0,
+            50,
+            translate("race", "Points in the set"),
         )
-        self.noise = _spin("race_data_noise", 0.0, 1.0, 2, 0.05, "Noise of the points")
+        self.noise = _spin(
+            "race_data_noise", 0.0, 1.0, 2, 0.05, translate("race", "Noise of the points")
+        )
         self.hidden = QtWidgets.QLineEdit()
         self.hidden.setObjectName("race_hidden")
-        self.hidden.setToolTip("Hidden layer sizes, e.g. 8, 8, 4 or 6x8 (1-6 layers of 1-16)")
+        self.hidden.setToolTip(
+            translate("race", "Hidden layer sizes, e.g. 8, 8, 4 or 6x8 (1-6 layers of 1-16)")
+        )
         self.hidden.editingFinished.connect(self._on_hidden_edited)
         self.contestants = ContestantsEditor(model)
         self.optimizer = QtWidgets.QComboBox()
         self.optimizer.setObjectName("race_optimizer")
         for name in OPTIMIZERS:
             self.optimizer.addItem(OPTIMIZER_TITLES.get(name, name), name)
-        self.learning_rate = _spin("race_learning_rate", 0.0001, 10.0, 4, 0.001, "Learning rate")
-        self.batch = _spin("race_batch_size", 1, 500, 0, 1, "Points per step")
-        self.l2 = _spin("race_l2", 0.0, 10.0, 4, 0.001, "L2 penalty on the weights")
+        self.learning_rate = _spin(
+            "race_learning_rate", 0.0001, 10.0, 4, 0.001, translate("race", "Learning rate")
+        )
+        self.batch = _spin("race_batch_size", 1, 500, 0, 1, translate("race", "Points per step"))
+        self.l2 = _spin(
+            "race_l2", 0.0, 10.0, 4, 0.001, translate("race", "L2 penalty on the weights")
+        )
         self.init = QtWidgets.QComboBox()
         self.init.setObjectName("race_init")
         for scheme in INIT_SCHEMES:
@@ -99,10 +113,17 @@ class SetupForm(QtWidgets.QWidget):
             MAX_BIAS_INIT,
             2,
             0.5,
-            "Every hidden unit's starting bias (negative: ReLUs start dead)",
+            translate("race", "Every hidden unit's starting bias (negative: ReLUs start dead)"),
         )
-        self.seed = _spin("race_seed", 0, 2**31 - 1, 0, 1, "First seed: weights and batch order")
-        self.keep_results = QtWidgets.QCheckBox("Keep results in the session")
+        self.seed = _spin(
+            "race_seed",
+            0,
+            2**31 - 1,
+            0,
+            1,
+            translate("race", "First seed: weights and batch order"),
+        )
+        self.keep_results = QtWidgets.QCheckBox(translate("race", "Keep results in the session"))
         self.keep_results.setObjectName("race_keep_results")
 
         self.bindings += [
@@ -122,22 +143,22 @@ class SetupForm(QtWidgets.QWidget):
         form = QtWidgets.QFormLayout(self)
         form.setContentsMargins(4, 4, 4, 4)
         form.setVerticalSpacing(3)
-        form.addRow(self._heading("Data"))
-        form.addRow("Set", self.source)
-        form.addRow("Points", self.points)
-        form.addRow("Noise", self.noise)
-        form.addRow(self._heading("Network"))
-        form.addRow("Hidden", self.hidden)
-        form.addRow(self._heading("Contestants"))
+        form.addRow(self._heading(translate("race", "Data")))
+        form.addRow(translate("race", "Set"), self.source)
+        form.addRow(translate("race", "Points"), self.points)
+        form.addRow(translate("race", "Noise"), self.noise)
+        form.addRow(self._heading(translate("race", "Network")))
+        form.addRow(translate("race", "Hidden"), self.hidden)
+        form.addRow(self._heading(translate("race", "Contestants")))
         form.addRow(self.contestants)
-        form.addRow(self._heading("Training (the same for all)"))
-        form.addRow("Optimiser", self.optimizer)
-        form.addRow("Learning rate", self.learning_rate)
-        form.addRow("Batch", self.batch)
+        form.addRow(self._heading(translate("race", "Training (the same for all)")))
+        form.addRow(translate("race", "Optimiser"), self.optimizer)
+        form.addRow(translate("race", "Learning rate"), self.learning_rate)
+        form.addRow(translate("race", "Batch"), self.batch)
         form.addRow("L2", self.l2)
-        form.addRow("Init", self.init)
-        form.addRow("Bias init", self.bias_init)
-        form.addRow("Seed", self.seed)
+        form.addRow(translate("race", "Init"), self.init)
+        form.addRow(translate("race", "Bias init"), self.bias_init)
+        form.addRow(translate("race", "Seed"), self.seed)
         form.addRow(self.keep_results)
         self.refresh()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from actplay.ui.i18n import translate
 from actplay.ui.race.colours import contestant_colour
 from actplay.ui.race.table_text import COLUMNS, row_cells, target_text
 
@@ -33,7 +34,7 @@ class ResultsTable(QtWidgets.QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.setAccessibleName("Race results")
+        self.setAccessibleName(translate("race", "Race results"))
 
     def set_rows(self, rows, target: dict | None) -> None:
         """Show ``rows`` (ResultRow per contestant), or empty the table for None."""
@@ -48,7 +49,11 @@ class ResultsTable(QtWidgets.QTableWidget):
                 if item.text() != text:
                     item.setText(text)
             self.item(r, 0).setIcon(_swatch(contestant_colour(r)))
-        caption = f"Epochs to reach {target_text(target)}" if target else "epochs to target"
+        caption = (
+            translate("race", "Epochs to reach {target}").format(target=target_text(target))
+            if target
+            else translate("race", "epochs to target")
+        )
         header = self.horizontalHeaderItem(1)
         if header.toolTip() != caption:
             header.setToolTip(caption + "; median over the seeds (lowest\u2013highest)")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.numbers import format_number
 
-NOT_REACHED = "not reached"
+NOT_REACHED = translate("race", "not reached")
 DASH = "\u2013"  # en dash between the ends of a range
 COLUMNS = (
     "contestant",

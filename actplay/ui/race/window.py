@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from actplay.ui.i18n import translate
+
 WINDOW_NAME = "race_window"
 DEFAULT_SIZE = (1280, 800)
 SHORTCUT = "Ctrl+R"
@@ -25,21 +27,24 @@ class RaceWindow(QtWidgets.QMainWindow):
         from actplay.ui.race.pane import RacePane
 
         self.setObjectName(WINDOW_NAME)
-        self.setWindowTitle("Activation race \u2014 actplay")
+        self.setWindowTitle(translate("race", "Activation race \u2014 actplay"))
         from actplay.ui.race.export import export_action
 
         self.pane = RacePane(model, self)
         self.setCentralWidget(self.pane)
-        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = self.menuBar().addMenu(translate("race", "&File"))
         self.file_menu.setObjectName("race_file_menu")
         self.export_action = export_action(self)
         self.file_menu.addAction(self.export_action)
-        close = self.file_menu.addAction("&Close window")
+        close = self.file_menu.addAction(translate("race", "&Close window"))
         close.setShortcut(QtGui.QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         self.statusBar().setObjectName("race_status_bar")
         self.statusBar().showMessage(
-            "The same network, the same start, the same batches: only the activation differs.",
+            translate(
+                "race",
+                "The same network, the same start, the same batches: only the activation differs.",
+            ),
             8000,
         )
         self.resize(*DEFAULT_SIZE)
@@ -66,9 +71,11 @@ def open_race_window(window) -> RaceWindow:
 
 def race_action(window) -> QtGui.QAction:
     """The menu action that opens the race window (View > Activation race…)."""
-    action = QtGui.QAction("Activation &race\u2026", window)
+    action = QtGui.QAction(translate("race", "Activation &race\u2026"), window)
     action.setObjectName("race_window_action")
     action.setShortcut(QtGui.QKeySequence(SHORTCUT))
-    action.setStatusTip("Train one network with several activations side by side")
+    action.setStatusTip(
+        translate("race", "Train one network with several activations side by side")
+    )
     action.triggered.connect(lambda _checked=False: open_race_window(window))
     return action

@@ -30,7 +30,7 @@ from actplay.ui.i18n import translate
 from actplay.ui.shell.menu_actions import menu_action
 
 APP_NAME = "actplay"
-UNTITLED = "Untitled"
+UNTITLED = translate("shell", "Untitled")
 MAX_RECENT = 8  # entries in File > Open Recent
 RECENT_KEY = "files/recent"
 SESSION_FILTER = f"actplay sessions (*{SESSION_SUFFIX} *.json);;All files (*)"
@@ -124,7 +124,9 @@ class FileActions:
             self.window.setWindowModified(not clean)
 
     def _update_title(self) -> None:
-        self.window.setWindowTitle(f"{self.name}[*] - {APP_NAME}")
+        self.window.setWindowTitle(
+            translate("shell", "{name}[*] - {app}").format(name=self.name, app=APP_NAME)
+        )
         self.window.setWindowModified(not self.window.undo_stack.isClean())
 
     def _set_document(self, path: Path | None, name: str) -> None:

@@ -15,6 +15,7 @@ from actplay.model.errors import InvalidValue
 from actplay.model.sections.dataset import CUSTOM_SOURCE
 from actplay.model.sections.training import MAX_BATCH_SIZE
 from actplay.ui.binding import bind_bool, bind_choice, bind_float
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.float_slider import FloatSlider
 
 SOURCE_TITLES = {
@@ -63,38 +64,40 @@ class TrainingControls(QtWidgets.QWidget):
 
     # -- data ----------------------------------------------------------------------------
     def _data_box(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Data")
+        box = QtWidgets.QGroupBox(translate("training", "Data"))
         grid = QtWidgets.QGridLayout(box)
         grid.setContentsMargins(6, 2, 6, 2)
         self.source = _combo("training_source", SOURCE_TITLES.items(), "Which points to learn")
-        self.regenerate = QtWidgets.QPushButton("Regenerate")
+        self.regenerate = QtWidgets.QPushButton(translate("training", "Regenerate"))
         self.regenerate.setObjectName("training_regenerate")
-        self.regenerate.setToolTip("Draw new points with the next seed")
-        self.load_csv = QtWidgets.QPushButton("Load CSV\u2026")
+        self.regenerate.setToolTip(translate("training", "Draw new points with the next seed"))
+        self.load_csv = QtWidgets.QPushButton(translate("training", "Load CSV\u2026"))
         self.load_csv.setObjectName("training_load_csv")
-        self.load_csv.setToolTip("Rows of x1, x2, label (or x1, label); a header row is allowed")
+        self.load_csv.setToolTip(
+            translate("training", "Rows of x1, x2, label (or x1, label); a header row is allowed")
+        )
         self.points = FloatSlider(
             "training_points",
-            "Points",
+            translate("training", "Points"),
             datasets.MIN_POINTS,
             2000,
-            tooltip="How many points to draw",
+            tooltip=translate("training", "How many points to draw"),
             decimals=0,
         )
         self.noise = FloatSlider(
             "training_noise",
-            "Noise",
+            translate("training", "Noise"),
             0.0,
             1.0,
-            tooltip="Jitter of each point (1 = half the data radius)",
+            tooltip=translate("training", "Jitter of each point (1 = half the data radius)"),
             decimals=2,
         )
         self.test_fraction = FloatSlider(
             "training_test_fraction",
-            "Test share",
+            translate("training", "Test share"),
             0.0,
             0.9,
-            tooltip="Share of the points held out for testing",
+            tooltip=translate("training", "Share of the points held out for testing"),
             decimals=2,
         )
         grid.addWidget(self.source, 0, 0)
@@ -125,7 +128,7 @@ class TrainingControls(QtWidgets.QWidget):
 
     # -- features ------------------------------------------------------------------------
     def _features_box(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Inputs the network sees")
+        box = QtWidgets.QGroupBox(translate("training", "Inputs the network sees"))
         row = QtWidgets.QHBoxLayout(box)
         row.setContentsMargins(6, 2, 6, 2)
         self.feature_boxes = {}
@@ -133,8 +136,10 @@ class TrainingControls(QtWidgets.QWidget):
             check = QtWidgets.QCheckBox(datasets.FEATURE_TITLES[name])
             check.setObjectName(f"training_feature_{name}")
             check.setToolTip(
-                f"Feed {datasets.FEATURE_TITLES[name]} to the network "
-                "(changes the input layer and resets the weights)"
+                translate(
+                    "training",
+                    "Feed {value} to the network (changes the input layer and resets the weights)",
+                ).format(value=datasets.FEATURE_TITLES[name])
             )
             row.addWidget(check)
             self.feature_boxes[name] = check
@@ -150,7 +155,7 @@ class TrainingControls(QtWidgets.QWidget):
 
     # -- settings ------------------------------------------------------------------------
     def _settings_box(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Training")
+        box = QtWidgets.QGroupBox(translate("training", "Training"))
         grid = QtWidgets.QGridLayout(box)
         grid.setContentsMargins(6, 2, 6, 2)
         self.loss = _combo(
@@ -171,16 +176,18 @@ class TrainingControls(QtWidgets.QWidget):
         )
         self.batch_size = FloatSlider(
             "training_batch_size",
-            "Batch",
+            translate("training", "Batch"),
             1,
             50,
-            tooltip=f"Points per step (1..{MAX_BATCH_SIZE})",
+            tooltip=translate("training", "Points per step (1..{MAX_BATCH_SIZE})").format(
+                MAX_BATCH_SIZE=MAX_BATCH_SIZE
+            ),
             decimals=0,
         )
         for row, (label, widget) in enumerate((("Loss", self.loss), ("Optimizer", self.optimizer))):
             grid.addWidget(QtWidgets.QLabel(label), row, 0)
             grid.addWidget(widget, row, 1, 1, 3)
-        grid.addWidget(QtWidgets.QLabel("Learning rate"), 2, 0)
+        grid.addWidget(QtWidgets.QLabel(translate("training", "Learning rate")), 2, 0)
         grid.addWidget(self.learning_rate, 2, 1)
         grid.addWidget(QtWidgets.QLabel("L2"), 2, 2)
         grid.addWidget(self.l2, 2, 3)

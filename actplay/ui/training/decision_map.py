@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.core import datasets
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.diverging import diverging_lut, lut_index
 
 POINT_RADIUS = 3.0  # px, as TF's
@@ -48,7 +49,11 @@ class DecisionMap(QtWidgets.QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("workspace_decision_map")
-        self.setAccessibleName("Decision map: the network's output over the data, with the points")
+        self.setAccessibleName(
+            translate(
+                "training", "Decision map: the network's output over the data, with the points"
+            )
+        )
         self.surface = None
         self.frame = (-6.0, 6.0, -6.0, 6.0)
         self._image: QtGui.QImage | None = None

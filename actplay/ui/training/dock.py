@@ -14,6 +14,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from actplay.ui.i18n import translate
+
 DOCK_NAME = "training_dock"
 SURFACE_SIZE = (600, 600)  # px of an exported decision surface
 
@@ -72,9 +74,11 @@ def _install_exports(window, panel) -> None:
             try:
                 write(path)
             except (OSError, ValueError) as error:
-                window.statusBar().showMessage(f"Cannot export: {error}", 8000)
+                window.statusBar().showMessage(
+                    translate("training", "Cannot export: {error}").format(error=error), 8000
+                )
 
-    csv_action = QtGui.QAction("Export loss history as CSV\u2026", panel)
+    csv_action = QtGui.QAction(translate("training", "Export loss history as CSV\u2026"), panel)
     csv_action.setObjectName("training_export_csv_action")
     csv_action.triggered.connect(
         lambda: ask_and_write(
@@ -84,7 +88,7 @@ def _install_exports(window, panel) -> None:
             lambda path: write_loss_csv(panel.model, path),
         )
     )
-    png_action = QtGui.QAction("Export decision surface as PNG\u2026", panel)
+    png_action = QtGui.QAction(translate("training", "Export decision surface as PNG\u2026"), panel)
     png_action.setObjectName("training_export_png_action")
     png_action.triggered.connect(
         lambda: ask_and_write(
@@ -94,7 +98,7 @@ def _install_exports(window, panel) -> None:
             lambda path: write_surface_png(panel, path),
         )
     )
-    svg_action = QtGui.QAction("Export decision surface as SVG\u2026", panel)
+    svg_action = QtGui.QAction(translate("training", "Export decision surface as SVG\u2026"), panel)
     svg_action.setObjectName("training_export_svg_action")
     svg_action.triggered.connect(
         lambda: ask_and_write(

@@ -13,6 +13,7 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 
 LINE_WIDTH = 1.5
 MARGIN = 3  # px inside the frame
@@ -34,7 +35,9 @@ class LossSparkline(QtWidgets.QWidget):
         self.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed
         )
-        self.setAccessibleName("Loss chart: test loss (dark) and train loss (grey) by epoch")
+        self.setAccessibleName(
+            translate("training", "Loss chart: test loss (dark) and train loss (grey) by epoch")
+        )
         self.epochs = self.train = self.test = np.zeros(0)
 
     def sizeHint(self) -> QtCore.QSize:  # noqa: N802 (Qt's name)

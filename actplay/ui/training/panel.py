@@ -10,6 +10,7 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.core import datasets
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.training.controls import TrainingControls
 from actplay.ui.training.play import driver_for
 from actplay.ui.training.plots import GradientChart, LossChart, OutputMap
@@ -36,16 +37,20 @@ class TrainingPanel(QtWidgets.QWidget):
         self.driver = driver_for(model)  # Play, Step and the feeding timer
         self.driver.refused.connect(self._show_status)
 
-        self.play = QtWidgets.QPushButton("Play")
+        self.play = QtWidgets.QPushButton(translate("training", "Play"))
         self.play.setObjectName("training_play")
         self.play.setCheckable(True)
-        self.play.setToolTip("Train continuously / pause")
-        self.step = QtWidgets.QPushButton("Step")
+        self.play.setToolTip(translate("training", "Train continuously / pause"))
+        self.step = QtWidgets.QPushButton(translate("training", "Step"))
         self.step.setObjectName("training_step")
-        self.step.setToolTip("Train one epoch (a pass over the training points)")
-        self.reset = QtWidgets.QPushButton("Reset")
+        self.step.setToolTip(
+            translate("training", "Train one epoch (a pass over the training points)")
+        )
+        self.reset = QtWidgets.QPushButton(translate("training", "Reset"))
         self.reset.setObjectName("training_reset")
-        self.reset.setToolTip("New weights from the init scheme and seed; epoch 0")
+        self.reset.setToolTip(
+            translate("training", "New weights from the init scheme and seed; epoch 0")
+        )
         self.epoch_label = QtWidgets.QLabel()
         self.epoch_label.setObjectName("training_epoch")
         buttons = QtWidgets.QHBoxLayout()
@@ -61,14 +66,16 @@ class TrainingPanel(QtWidgets.QWidget):
         self.output_map = OutputMap()
         self.output_map.setMinimumHeight(260)
         self.output_map.pointClicked.connect(self._on_map_clicked)
-        self.show_test = QtWidgets.QCheckBox("Show test data")
+        self.show_test = QtWidgets.QCheckBox(translate("training", "Show test data"))
         self.show_test.setObjectName("training_show_test")
-        self.discretise = QtWidgets.QCheckBox("Discretise output")
+        self.discretise = QtWidgets.QCheckBox(translate("training", "Discretise output"))
         self.discretise.setObjectName("training_discretise")
         self.click_class = QtWidgets.QComboBox()
         self.click_class.setObjectName("training_click_class")
-        self.click_class.setToolTip("Class (or value) of a point added by clicking the map")
-        self.click_class.setAccessibleName("Class of a clicked point")
+        self.click_class.setToolTip(
+            translate("training", "Class (or value) of a point added by clicking the map")
+        )
+        self.click_class.setAccessibleName(translate("training", "Class of a clicked point"))
         self.click_class.addItem("Click adds class 0 (orange)", 0.0)
         self.click_class.addItem("Click adds class 1 (blue)", 1.0)
         for box in (self.show_test, self.discretise):
@@ -122,7 +129,9 @@ class TrainingPanel(QtWidgets.QWidget):
             self.controls.refresh()
             with QtCore.QSignalBlocker(self.play):
                 self.play.setChecked(model.running)
-            self.play.setText("Pause" if model.running else "Play")
+            self.play.setText(
+                translate("training", "Pause") if model.running else translate("training", "Play")
+            )
             self.error.setText(model.training_error)
             self.error.setVisible(bool(model.training_error))
             self.loss_chart.set_history(model.loss_history())
@@ -134,7 +143,9 @@ class TrainingPanel(QtWidgets.QWidget):
             self.click_class.setItemText(
                 1, "Click adds value +1" if regression else "Click adds class 1 (blue)"
             )
-        self.epoch_label.setText(f"Epoch {int(model.epoch):,}")
+        self.epoch_label.setText(
+            translate("training", "Epoch {epoch:,}").format(epoch=int(model.epoch))
+        )
         self._refresh_map(points="dataset" in sections)
         self._refresh_stats()
 
@@ -181,7 +192,10 @@ class TrainingPanel(QtWidgets.QWidget):
 
     def _on_load_csv_clicked(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Load points", "", "CSV files (*.csv *.txt);;All files (*)"
+            self,
+            translate("training", "Load points"),
+            "",
+            translate("training", "CSV files (*.csv *.txt);;All files (*)"),
         )
         if path:
             self.load_csv(path)

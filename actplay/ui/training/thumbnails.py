@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.core import datasets
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.diverging import diverging_lut, lut_index
 
 THUMB_PX = 32  # each tile's drawing (TF's are 34 px); 3 tiles a row fit a 120 px column
@@ -80,8 +81,14 @@ class DatasetPicker(QtWidgets.QWidget):
             )
             button.setIcon(icon)
             button.setIconSize(QtCore.QSize(THUMB_PX, THUMB_PX))
-            button.setToolTip(f"{TITLES[source]}: choose it (proposes settings that learn it)")
-            button.setAccessibleName(f"Data set {TITLES[source]}")
+            button.setToolTip(
+                translate(
+                    "training", "{dataset}: choose it (proposes settings that learn it)"
+                ).format(dataset=TITLES[source])
+            )
+            button.setAccessibleName(
+                translate("training", "Data set {dataset}").format(dataset=TITLES[source])
+            )
             button.setStyleSheet(
                 "QToolButton { border: 2px solid transparent; border-radius: 3px; padding: 1px; }"
                 "QToolButton:checked { border-color: palette(text); }"

@@ -27,6 +27,7 @@ from actplay.model.sections.dataset import CUSTOM_SOURCE
 from actplay.model.sections.training import MAX_BATCH_SIZE
 from actplay.ui import theme
 from actplay.ui.binding import bind_float
+from actplay.ui.i18n import translate
 from actplay.ui.training.decision_map import AXIS_PX, DecisionMap
 from actplay.ui.training.loss_sparkline import LossSparkline
 from actplay.ui.training.play import driver_for
@@ -81,7 +82,9 @@ class TrainingWorkspace(QtWidgets.QWidget):
         self._centre_layout = QtWidgets.QVBoxLayout(self.centre)
         self._centre_layout.setContentsMargins(0, 0, 0, 0)
         self._centre_widget: QtWidgets.QWidget | None = None
-        placeholder = QtWidgets.QLabel("The network canvas appears here in the network layout.")
+        placeholder = QtWidgets.QLabel(
+            translate("training", "The network canvas appears here in the network layout.")
+        )
         placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         placeholder.setWordWrap(True)
         self.set_centre_widget(placeholder)
@@ -139,21 +142,31 @@ class TrainingWorkspace(QtWidgets.QWidget):
         layout.addWidget(self.picker)
         self.training_share = FloatSlider(
             "workspace_training_share",
-            "Training share %",
+            translate("training", "Training share %"),
             10,
             100,
-            tooltip="How many of the points are trained on; the rest are held out for testing",
+            tooltip=translate(
+                "training",
+                "How many of the points are trained on; the rest are held out for testing",
+            ),
             decimals=0,
         )
         self.noise = FloatSlider(
-            "workspace_noise", "Noise", 0.0, 1.0, tooltip="Jitter of each point", decimals=2
+            "workspace_noise",
+            translate("training", "Noise"),
+            0.0,
+            1.0,
+            tooltip=translate("training", "Jitter of each point"),
+            decimals=2,
         )
         self.batch_size = FloatSlider(
             "workspace_batch_size",
-            "Batch size",
+            translate("training", "Batch size"),
             1,
             50,
-            tooltip=f"Points per step (1..{MAX_BATCH_SIZE})",
+            tooltip=translate("training", "Points per step (1..{MAX_BATCH_SIZE})").format(
+                MAX_BATCH_SIZE=MAX_BATCH_SIZE
+            ),
             decimals=0,
         )
         for slider in (self.training_share, self.noise, self.batch_size):
@@ -173,13 +186,15 @@ class TrainingWorkspace(QtWidgets.QWidget):
                 lambda v: model.set_training(batch_size=int(round(v))),
             ),
         ]
-        self.regenerate = QtWidgets.QPushButton("Regenerate")
+        self.regenerate = QtWidgets.QPushButton(translate("training", "Regenerate"))
         self.regenerate.setObjectName("workspace_regenerate")
-        self.regenerate.setToolTip("Draw new points with the next seed")
+        self.regenerate.setToolTip(translate("training", "Draw new points with the next seed"))
         self.regenerate.clicked.connect(model.regenerate_dataset)
-        self.load_csv = QtWidgets.QPushButton("Load CSV\u2026")
+        self.load_csv = QtWidgets.QPushButton(translate("training", "Load CSV\u2026"))
         self.load_csv.setObjectName("workspace_load_csv")
-        self.load_csv.setToolTip("Rows of x1, x2, label (or x1, label); a header row is allowed")
+        self.load_csv.setToolTip(
+            translate("training", "Rows of x1, x2, label (or x1, label); a header row is allowed")
+        )
         self.load_csv.clicked.connect(self._on_load_csv_clicked)
         layout.addWidget(self.regenerate)
         layout.addWidget(self.load_csv)
@@ -214,10 +229,10 @@ class TrainingWorkspace(QtWidgets.QWidget):
         self.output_map.setFixedSize(OUTPUT_COLUMN_PX, MAP_MIN_PX + AXIS_PX + 1)
         layout.addWidget(self.output_map)
         layout.addWidget(DivergingLegend("Colours: data, units and weights"))
-        self.show_test = QtWidgets.QCheckBox("Show test data")
+        self.show_test = QtWidgets.QCheckBox(translate("training", "Show test data"))
         self.show_test.setObjectName("workspace_show_test")
         self.show_test.setChecked(True)
-        self.discretise = QtWidgets.QCheckBox("Discretise output")
+        self.discretise = QtWidgets.QCheckBox(translate("training", "Discretise output"))
         self.discretise.setObjectName("workspace_discretise")
         for box in (self.show_test, self.discretise):
             box.toggled.connect(lambda _on: self._refresh_map(points=True))
@@ -251,11 +266,17 @@ class TrainingWorkspace(QtWidgets.QWidget):
         self.loss_chart.set_history(history)
         if len(history["epoch"]):
             test, train = history["test"][-1], history["train"][-1]
-            self.test_loss.setText(f"Test loss <b>{test:.3f}</b>" if test == test else "")
-            self.train_loss.setText(f"Training loss {train:.3f}")
+            self.test_loss.setText(
+                translate("training", "Test loss <b>{test:.3f}</b>").format(test=test)
+                if test == test
+                else ""
+            )
+            self.train_loss.setText(
+                translate("training", "Training loss {train:.3f}").format(train=train)
+            )
         else:
-            self.test_loss.setText("Test loss \u2013")
-            self.train_loss.setText("Training loss \u2013")
+            self.test_loss.setText(translate("training", "Test loss \u2013"))
+            self.train_loss.setText(translate("training", "Training loss \u2013"))
 
     def _refresh_map(self, points: bool) -> None:
         model = self.model
@@ -265,7 +286,11 @@ class TrainingWorkspace(QtWidgets.QWidget):
         if points:
             self.output_map.set_points(model.dataset(), self.show_test.isChecked())
         accuracy = model.accuracy(test=True)
-        self.accuracy.setText("" if accuracy is None else f"Test accuracy {accuracy:.1%}")
+        self.accuracy.setText(
+            ""
+            if accuracy is None
+            else translate("training", "Test accuracy {accuracy:.1%}").format(accuracy=accuracy)
+        )
 
     # -- view -> model ---------------------------------------------------------------------
     def _on_dataset_chosen(self, source: str) -> None:
@@ -281,7 +306,10 @@ class TrainingWorkspace(QtWidgets.QWidget):
 
     def _on_load_csv_clicked(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Load points", "", "CSV files (*.csv *.txt);;All files (*)"
+            self,
+            translate("training", "Load points"),
+            "",
+            translate("training", "CSV files (*.csv *.txt);;All files (*)"),
         )
         if path:
             try:

@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from actplay.core.training import LOSSES
 from actplay.ui import theme
 from actplay.ui.binding import bind_choice
+from actplay.ui.i18n import translate
 from actplay.ui.training.controls import L2_RATES, LEARNING_RATES, OPTIMIZER_TITLES, _ensure_item
 
 LOSS_SHORT = {  # the bar is narrow: short names, the full ones in the tooltip
@@ -86,17 +87,25 @@ class TrainingBar(QtWidgets.QWidget):
         self.reset = self._button(
             "training_reset", "Reset", QtWidgets.QStyle.StandardPixmap.SP_BrowserReload
         )
-        self.reset.setToolTip("New weights from the init scheme and seed; epoch 0")
+        self.reset.setToolTip(
+            translate("training", "New weights from the init scheme and seed; epoch 0")
+        )
         self.play = self._button(
             "training_play", "Play", QtWidgets.QStyle.StandardPixmap.SP_MediaPlay
         )
         self.play.setCheckable(True)
-        self.play.setToolTip("Train continuously / pause (the training runs beside the window)")
+        self.play.setToolTip(
+            translate(
+                "training", "Train continuously / pause (the training runs beside the window)"
+            )
+        )
         self.play.setIconSize(QtCore.QSize(28, 28))
         self.step = self._button(
             "training_step", "Step", QtWidgets.QStyle.StandardPixmap.SP_MediaSkipForward
         )
-        self.step.setToolTip("Train one epoch (a pass over the training points)")
+        self.step.setToolTip(
+            translate("training", "Train one epoch (a pass over the training points)")
+        )
         self._play_icon = style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPlay)
         self._pause_icon = style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPause)
         for button in (self.reset, self.play, self.step):
@@ -107,8 +116,8 @@ class TrainingBar(QtWidgets.QWidget):
         font.setPixelSize(EPOCH_FONT_PX)
         font.setWeight(QtGui.QFont.Weight.Light)
         self.epoch.setFont(font)
-        self.epoch.setAccessibleName("Epoch")
-        row.addWidget(captioned("Epoch", self.epoch))
+        self.epoch.setAccessibleName(translate("training", "Epoch"))
+        row.addWidget(captioned(translate("training", "Epoch"), self.epoch))
         row.addSpacing(6)
 
         self.learning_rate = _combo("training_bar_learning_rate", "Step size of each update")
@@ -263,7 +272,9 @@ class TrainingBar(QtWidgets.QWidget):
         running = model.running
         with QtCore.QSignalBlocker(self.play):
             self.play.setChecked(running)
-        self.play.setText("Pause" if running else "Play")
+        self.play.setText(
+            translate("training", "Pause") if running else translate("training", "Play")
+        )
         self.play.setAccessibleName(self.play.text())
         self.play.setIcon(self._pause_icon if running else self._play_icon)
         self.set_epoch(model.epoch)
