@@ -37,11 +37,8 @@ STEADY_FILL = 0.5  # ... and shrinks once the data fills less than this share of
 
 
 def _pen(colour: str, dashed: bool = False, width: float = theme.CURVE_WIDTH) -> QtGui.QPen:
-    pen = pg.mkPen(colour, width=width)
-    if dashed:
-        pen.setStyle(QtCore.Qt.PenStyle.DashLine)
-    pen.setCosmetic(True)
-    return pen
+    style = QtCore.Qt.PenStyle.DashLine if dashed else QtCore.Qt.PenStyle.SolidLine
+    return theme.pen(colour, width, style)
 
 
 def nice_ceiling(value: float) -> float:

@@ -67,9 +67,7 @@ class FlowPlot(pg.PlotItem):
         """Every line in its contestant's colour of the active theme."""
         for index, line in enumerate(self.lines):
             colour = contestant_colour(index)
-            pen = pg.mkPen(colour, width=theme.CURVE_WIDTH)
-            pen.setCosmetic(True)
-            line.setPen(pen)
+            line.setPen(theme.pen(colour, theme.CURVE_WIDTH))
             line.setSymbolBrush(colour)
 
     def set_gradients(self, gradients) -> None:

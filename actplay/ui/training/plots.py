@@ -121,8 +121,8 @@ class LossChart(pg.PlotWidget):
 
     def follow_theme(self) -> None:
         """The loss lines in the active theme's colours (theme.apply_theme calls it)."""
-        self.train_curve.setPen(pg.mkPen(theme.plot_colour("train_loss"), width=LOSS_WIDTH))
-        self.test_curve.setPen(pg.mkPen(theme.plot_colour("test_loss"), width=LOSS_WIDTH))
+        self.train_curve.setPen(theme.pen(theme.plot_colour("train_loss"), LOSS_WIDTH))
+        self.test_curve.setPen(theme.pen(theme.plot_colour("test_loss"), LOSS_WIDTH))
 
     def set_history(self, history: dict) -> None:
         """Show ``{"epoch", "train", "test"}`` arrays (NaN test losses are left out)."""
@@ -153,7 +153,7 @@ class GradientChart(pg.PlotWidget):
                 self.legend.removeItem(curve)
             self.curves = [
                 self.plot.plot(
-                    [], [], pen=pg.mkPen(theme.curve_colour(i), width=1.5), name=f"layer {i + 1}"
+                    [], [], pen=theme.pen(theme.curve_colour(i), 1.5), name=f"layer {i + 1}"
                 )
                 for i in range(layers)
             ]
