@@ -1616,6 +1616,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Click adds class 0 (orange)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Click adds class 1 (blue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Click adds value +1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Click adds value -1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/training/controls.py"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
@@ -1755,6 +1775,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>Press Play to train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/training/controls.py"/>
         <location filename="../../actplay/ui/training/workspace.py"/>
         <source>Regenerate</source>
@@ -1794,7 +1819,7 @@
     </message>
     <message>
         <location filename="../../actplay/ui/training/workspace.py"/>
-        <source>Test loss &lt;b&gt;{test:.3f}&lt;/b&gt;</source>
+        <source>Test loss &lt;b&gt;{test}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1835,7 +1860,7 @@
     </message>
     <message>
         <location filename="../../actplay/ui/training/workspace.py"/>
-        <source>Training loss {train:.3f}</source>
+        <source>Training loss {train}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1846,6 +1871,31 @@
     <message>
         <location filename="../../actplay/ui/training/workspace.py"/>
         <source>Training share %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>dead units per hidden layer {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>test accuracy {accuracy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>test loss {loss}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/panel.py"/>
+        <source>train loss {loss}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -9,14 +9,18 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from actplay.core import datasets
+from actplay.core.network import SOFTMAX_NAME
 from actplay.ui import theme
 from actplay.ui.i18n import translate
 from actplay.ui.training.controls import TrainingControls
 from actplay.ui.training.play import driver_for
 from actplay.ui.training.plots import GradientChart, LossChart, OutputMap
-from actplay.ui.widgets.diverging import DivergingLegend
+from actplay.ui.widgets.diverging import PROBABILITY_CAPTION, DivergingLegend
+from actplay.ui.widgets.numbers import format_number, format_percent
 
 CHART_HEIGHT = 130  # px for each of the loss and gradient charts
+OUTPUT_CAPTION = translate("training", "output")
+LOSS_DIGITS = 3  # significant digits of a loss readout: 0.693, 4.54×10⁻⁵
 
 
 class TrainingPanel(QtWidgets.QWidget):
@@ -84,7 +88,9 @@ class TrainingPanel(QtWidgets.QWidget):
         options.addWidget(self.show_test)
         options.addWidget(self.discretise)
         options.addStretch(1)
-        options.addWidget(DivergingLegend("output"))
+        self.output_key = DivergingLegend(OUTPUT_CAPTION)
+        self.output_key.setObjectName("training_output_key")
+        options.addWidget(self.output_key)
 
         self.stats = QtWidgets.QLabel()
         self.stats.setObjectName("training_stats")
@@ -138,10 +144,16 @@ class TrainingPanel(QtWidgets.QWidget):
             self.gradient_chart.set_history(*model.gradient_history())
             regression = model.dataset().kind == datasets.REGRESSION
             self.click_class.setItemText(
-                0, "Click adds value -1" if regression else "Click adds class 0 (orange)"
+                0,
+                translate("training", "Click adds value -1")
+                if regression
+                else translate("training", "Click adds class 0 (orange)"),
             )
             self.click_class.setItemText(
-                1, "Click adds value +1" if regression else "Click adds class 1 (blue)"
+                1,
+                translate("training", "Click adds value +1")
+                if regression
+                else translate("training", "Click adds class 1 (blue)"),
             )
         self.epoch_label.setText(
             translate("training", "Epoch {epoch:,}").format(epoch=int(model.epoch))
@@ -154,23 +166,52 @@ class TrainingPanel(QtWidgets.QWidget):
         self.output_map.set_surface(
             model.output_surface(), model.data_frame(), self.discretise.isChecked()
         )
+        self.output_key.set_caption(
+            PROBABILITY_CAPTION if self.output_is_probability() else OUTPUT_CAPTION
+        )
         if points:
             self.output_map.set_points(model.dataset(), self.show_test.isChecked())
+
+    def output_is_probability(self) -> bool:
+        """Whether the map shows a class probability p as 2p - 1 (p = 0.5 grey): a
+        classification whose output is softmax or a function onto [0, 1]."""
+        model = self.model
+        if model.dataset().kind == datasets.REGRESSION:
+            return False
+        name = model.layer_activations[-1][0]
+        return name == SOFTMAX_NAME or tuple(model.activation(name).output_range) == (0.0, 1.0)
 
     def _refresh_stats(self) -> None:
         model = self.model
         history = model.loss_history()
         parts = []
         if len(history["epoch"]):
-            parts.append(f"train loss {history['train'][-1]:.4f}")
-            parts.append(f"test loss {history['test'][-1]:.4f}")
+            train, test = history["train"][-1], history["test"][-1]
+            parts.append(
+                translate("training", "train loss {loss}").format(
+                    loss=format_number(train, significant=LOSS_DIGITS)
+                )
+            )
+            parts.append(
+                translate("training", "test loss {loss}").format(
+                    loss=format_number(test, significant=LOSS_DIGITS)
+                )
+            )
         accuracy = model.accuracy(test=True)
         if accuracy is not None:
-            parts.append(f"test accuracy {accuracy:.1%}")
+            parts.append(
+                translate("training", "test accuracy {accuracy}").format(
+                    accuracy=format_percent(accuracy)
+                )
+            )
         dead = model.dead_unit_counts()
         if dead and any(dead):
-            parts.append("dead units per hidden layer " + ", ".join(map(str, dead)))
-        self.stats.setText(" \u00b7 ".join(parts) or "Press Play to train.")
+            parts.append(
+                translate("training", "dead units per hidden layer {counts}").format(
+                    counts=", ".join(map(str, dead))
+                )
+            )
+        self.stats.setText(" \u00b7 ".join(parts) or translate("training", "Press Play to train."))
 
     # -- view -> model -------------------------------------------------------------------
     def _on_play_toggled(self, on: bool) -> None:

@@ -35,12 +35,14 @@ from actplay.ui.training.thumbnails import TITLES, DatasetPicker
 from actplay.ui.training.workspace_bar import TrainingBar, captioned
 from actplay.ui.widgets.diverging import DivergingLegend
 from actplay.ui.widgets.float_slider import FloatSlider
+from actplay.ui.widgets.numbers import format_number
 
 MAP_MIN_PX = 300  # the decision map is never drawn smaller
 DATA_COLUMN_PX = 116  # three 32 px thumbnails a row
 OUTPUT_COLUMN_PX = MAP_MIN_PX + 20  # the map and its tick labels
 STATUS_MS = 6000
 SPIN_PX = 44  # "0.10", "100": typed values fit
+LOSS_DIGITS = 3  # significant digits of a loss readout: 0.693, 4.54×10⁻⁵
 
 
 def _stacked(slider: FloatSlider) -> QtWidgets.QWidget:
@@ -267,12 +269,16 @@ class TrainingWorkspace(QtWidgets.QWidget):
         if len(history["epoch"]):
             test, train = history["test"][-1], history["train"][-1]
             self.test_loss.setText(
-                translate("training", "Test loss <b>{test:.3f}</b>").format(test=test)
+                translate("training", "Test loss <b>{test}</b>").format(
+                    test=format_number(test, significant=LOSS_DIGITS)
+                )
                 if test == test
                 else ""
             )
             self.train_loss.setText(
-                translate("training", "Training loss {train:.3f}").format(train=train)
+                translate("training", "Training loss {train}").format(
+                    train=format_number(train, significant=LOSS_DIGITS)
+                )
             )
         else:
             self.test_loss.setText(translate("training", "Test loss \u2013"))

@@ -223,3 +223,17 @@ def test_the_output_map_frames_the_data_after_any_preset(window, preset):
     rect = panel.output_map.image.mapRectToParent(panel.output_map.image.boundingRect())
     assert (rect.left(), rect.right()) == pytest.approx((x1_lo, x1_hi))
     assert sorted((rect.top(), rect.bottom())) == pytest.approx([x2_lo, x2_hi])
+
+
+def test_the_output_key_says_when_the_map_is_a_probability(window):
+    from actplay.ui.widgets.diverging import PROBABILITY_CAPTION
+
+    panel, model = _panel(window), window.model
+    last = len(model.layer_sizes) - 1  # the output layer (layer 0 is the inputs)
+    expected = {"sigmoid": True, "tanh": False}
+    for name, probability in expected.items():
+        model.set_layer_activation(last, name)
+        window.scheduler.flush()
+        assert model.layer_activations[-1][0] == name
+        assert panel.output_is_probability() is probability
+        assert (panel.output_key.caption == PROBABILITY_CAPTION) is probability
