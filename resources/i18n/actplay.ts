@@ -1617,12 +1617,12 @@
     </message>
     <message>
         <location filename="../../actplay/ui/training/panel.py"/>
-        <source>Click adds class 0 (orange)</source>
+        <source>Click adds class 1 (orange)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../actplay/ui/training/panel.py"/>
-        <source>Click adds class 1 (blue)</source>
+        <source>Click adds class 2 (blue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -80,8 +80,8 @@ class TrainingPanel(QtWidgets.QWidget):
             translate("training", "Class (or value) of a point added by clicking the map")
         )
         self.click_class.setAccessibleName(translate("training", "Class of a clicked point"))
-        self.click_class.addItem("Click adds class 0 (orange)", 0.0)
-        self.click_class.addItem("Click adds class 1 (blue)", 1.0)
+        self.click_class.addItem(translate("training", "Click adds class 1 (orange)"), 0.0)
+        self.click_class.addItem(translate("training", "Click adds class 2 (blue)"), 1.0)
         for box in (self.show_test, self.discretise):
             box.toggled.connect(lambda _on: self._refresh_map())
         options = QtWidgets.QHBoxLayout()
@@ -147,13 +147,13 @@ class TrainingPanel(QtWidgets.QWidget):
                 0,
                 translate("training", "Click adds value -1")
                 if regression
-                else translate("training", "Click adds class 0 (orange)"),
+                else translate("training", "Click adds class 1 (orange)"),
             )
             self.click_class.setItemText(
                 1,
                 translate("training", "Click adds value +1")
                 if regression
-                else translate("training", "Click adds class 1 (blue)"),
+                else translate("training", "Click adds class 2 (blue)"),
             )
         self.epoch_label.setText(
             translate("training", "Epoch {epoch:,}").format(epoch=int(model.epoch))
