@@ -837,6 +837,11 @@
         <source>What moves z</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../actplay/ui/neuron/bars.py"/>
+        <source>contribution to z</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>race</name>
@@ -1161,8 +1166,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/race/curves.py"/>
+        <source>accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/race/export.py"/>
         <source>actplay-race.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/curves.py"/>
+        <source>epoch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1173,6 +1188,21 @@
     <message>
         <location filename="../../actplay/ui/race/table.py"/>
         <source>epochs to target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/flow.py"/>
+        <source>layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/curves.py"/>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/race/flow.py"/>
+        <source>mean |∂L/∂W|</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1637,6 +1667,7 @@
     </message>
     <message>
         <location filename="../../actplay/ui/training/controls.py"/>
+        <location filename="../../actplay/ui/training/workspace.py"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1749,6 +1780,11 @@
         <location filename="../../actplay/ui/training/controls.py"/>
         <location filename="../../actplay/ui/training/workspace.py"/>
         <source>Noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/workspace.py"/>
+        <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1879,8 +1915,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/training/plots.py"/>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/plots.py"/>
+        <source>layer {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/plots.py"/>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/plots.py"/>
+        <source>mean |∂L/∂W|</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/training/panel.py"/>
         <source>output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/plots.py"/>
+        <source>test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1891,6 +1952,11 @@
     <message>
         <location filename="../../actplay/ui/training/panel.py"/>
         <source>test loss {loss}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/training/plots.py"/>
+        <source>train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

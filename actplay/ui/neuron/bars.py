@@ -73,7 +73,7 @@ class NeuronBars(LightPlotWidget):
             )
         )
         plot = self.getPlotItem()
-        theme.style_plot(plot, "", "contribution to z")
+        theme.style_plot(plot, "", translate("neuron", "contribution to z"))
         house_numbers(plot)
         plot.setMouseEnabled(False, False)
         plot.getAxis("left").enableAutoSIPrefix(False)  # "x0.001" axis scales confuse

@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui
 from actplay.core.race_limits import MAX_CONTESTANTS
 from actplay.core.race_summary import spread
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.race.colours import contestant_colour
 
 BAND_ALPHA = 45  # of 255: the spread band is a tint, the median line the statement
@@ -117,7 +118,7 @@ class CurvesPlot(pg.PlotItem):
         self.hideButtons()
         self.setMouseEnabled(False, False)
         self.showGrid(x=True, y=True, alpha=0.15)
-        self.setLabel("bottom", "epoch")
+        self.setLabel("bottom", translate("race", "epoch"))
         for side in ("left", "bottom"):
             self.getAxis(side).enableAutoSIPrefix(False)
         self.legend = self.addLegend(offset=(-8, 8), labelTextSize="8pt")
@@ -161,7 +162,10 @@ class CurvesPlot(pg.PlotItem):
             self._redraw()
 
     def _set_axis_label(self) -> None:
-        self.setLabel("left", "loss" if self.kind == "loss" else "accuracy")
+        self.setLabel(
+            "left",
+            translate("race", "loss") if self.kind == "loss" else translate("race", "accuracy"),
+        )
 
     def set_record(self, record) -> None:
         """Draw a :class:`~actplay.core.race_record.RaceRecord` (or nothing for None),

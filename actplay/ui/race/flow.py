@@ -15,6 +15,7 @@ import pyqtgraph as pg
 
 from actplay.core.race_limits import MAX_CONTESTANTS
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.race.colours import contestant_colour
 
 FLOOR = 1e-12  # a zero gradient (a dead layer) is drawn at this floor of the log axis
@@ -50,8 +51,8 @@ class FlowPlot(pg.PlotItem):
         self.showGrid(x=False, y=True, alpha=0.15)
         self.setLogMode(x=False, y=True)
         self.getAxis("left").setStyle(maxTextLevel=0)  # label the powers of ten only
-        self.setLabel("left", "mean |\u2202L/\u2202W|")
-        self.setLabel("bottom", "layer")
+        self.setLabel("left", translate("race", "mean |\u2202L/\u2202W|"))
+        self.setLabel("bottom", translate("race", "layer"))
         for side in ("left", "bottom"):
             self.getAxis(side).enableAutoSIPrefix(False)
         self.lines = []

@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from actplay.ui import theme
+from actplay.ui.i18n import translate
 from actplay.ui.widgets.diverging import VALUE_LEVELS, diverging_lut
 
 POINT_SIZE = 6  # px: visible on a 300 px map without hiding the surface
@@ -111,10 +112,10 @@ class LossChart(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("training_loss_chart")
-        self.plot = _flat_plot(self, "epoch", "loss")
+        self.plot = _flat_plot(self, translate("training", "epoch"), translate("training", "loss"))
         self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
-        self.train_curve = self.plot.plot([], [], name="train")
-        self.test_curve = self.plot.plot([], [], name="test")
+        self.train_curve = self.plot.plot([], [], name=translate("training", "train"))
+        self.test_curve = self.plot.plot([], [], name=translate("training", "test"))
         for curve in (self.train_curve, self.test_curve):
             curve.curve.setSegmentedLineMode("off")  # exported curves stay one polyline
         self.follow_theme()
@@ -139,7 +140,9 @@ class GradientChart(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("training_gradient_chart")
-        self.plot = _flat_plot(self, "epoch", "mean |\u2202L/\u2202W|")
+        self.plot = _flat_plot(
+            self, translate("training", "epoch"), translate("training", "mean |\u2202L/\u2202W|")
+        )
         self.plot.setLogMode(y=True)
         self.legend = self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
         self.curves: list = []
@@ -153,7 +156,10 @@ class GradientChart(pg.PlotWidget):
                 self.legend.removeItem(curve)
             self.curves = [
                 self.plot.plot(
-                    [], [], pen=theme.pen(theme.curve_colour(i), 1.5), name=f"layer {i + 1}"
+                    [],
+                    [],
+                    pen=theme.pen(theme.curve_colour(i), 1.5),
+                    name=translate("training", "layer {n}").format(n=i + 1),
                 )
                 for i in range(layers)
             ]
