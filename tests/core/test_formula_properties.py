@@ -126,3 +126,9 @@ def test_a_jump_in_the_second_derivative_alone_is_found_anywhere_in_range(kink):
         return (x - kink) ** 2, 2 * (x - kink), np.full_like(x, 2.0)
 
     assert infer_properties(parabola).smooth is True
+
+
+def test_a_preview_can_skip_the_sampling():
+    quick = make_custom_activation("mine", "tanh(x)", infer=False)
+    assert quick.unknown == set(PROPERTIES) and quick.output_range == (-math.inf, math.inf)
+    assert float(quick(0.5)) == pytest.approx(np.tanh(0.5))

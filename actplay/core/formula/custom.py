@@ -9,9 +9,10 @@ from actplay.core.activations import Activation, ParamSpec
 
 from .formula import Formula
 from .parser import MAX_NAME_LENGTH, FormulaError, check_parameter_name
-from .properties import infer_properties
+from .properties import CurveProperties, infer_properties
 
 CUSTOM_GROUP = "Custom"
+UNKNOWN = CurveProperties(None, None, None, None, -math.inf, math.inf)  # nothing inferred
 MAX_PARAMETERS = 8  # a slider each in the panels
 DESCRIPTION = (
     "A user-defined function, evaluated from its formula; its derivatives are "
@@ -73,6 +74,8 @@ def make_custom_activation(
     formula: str,
     params: Mapping | Sequence[ParamSpec] | None = None,
     title: str | None = None,
+    *,
+    infer: bool = True,
 ) -> Activation:
     """An activation whose function is a typed formula, with exact derivatives.
 
@@ -87,6 +90,9 @@ def make_custom_activation(
         or ParamSpec objects.
     title : str, optional
         Display title; the name when not given.
+    infer : bool
+        Infer the properties by sampling (a few ms to tens of ms); False leaves them
+        all unknown, for a preview that only draws the curve.
 
     Raises
     ------
@@ -97,7 +103,7 @@ def make_custom_activation(
     specs = _param_specs(params)
     parsed = Formula(formula, tuple(spec.name for spec in specs))
     defaults = {spec.name: spec.default for spec in specs}
-    found = infer_properties(lambda x: parsed.evaluate(x, defaults))
+    found = infer_properties(lambda x: parsed.evaluate(x, defaults)) if infer else UNKNOWN
     return Activation(
         name,
         parsed.value,

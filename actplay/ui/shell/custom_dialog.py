@@ -211,7 +211,10 @@ class CustomActivationDialog(QDialog):
                 and spec["name"] not in self.model.custom_activations
             ):
                 raise ValueError(f"{spec['name']!r} is a built-in function; choose another name")
-            activation = make_custom_activation(spec["name"], spec["formula"], spec["params"])
+            # the preview draws the curve only: no property sampling on every keystroke
+            activation = make_custom_activation(
+                spec["name"], spec["formula"], spec["params"], infer=False
+            )
         except ValueError as error:
             self.message.setText(_coloured("error_text", escape(str(error))))
             self.value_curve.setData([], [])
