@@ -127,9 +127,10 @@ class TrainingSection(Section):
     def _inputs_fit(self) -> bool:
         return self._parts.network.layer_sizes[0] == len(self._parts.dataset.spec["features"])
 
-    def output_surface(self) -> np.ndarray | None:
+    def output_surface(self, resolution: int = OUTPUT_RESOLUTION) -> np.ndarray | None:
         """Network output over ``data_frame()`` as a (res, res) float32 in [-1, 1]
-        (row 0 = the top edge, x2 = x2_hi; column 0 = x1_lo).
+        (row 0 = the top edge, x2 = x2_hi; column 0 = x1_lo), ``resolution`` cells a side
+        (a view in a hurry asks for fewer).
 
         Classification shows the output scaled so class 0's target is -1 (orange) and
         class 1's is +1 (blue): 2 p(class 1) - 1 for 0/1 targets, the output itself for
@@ -146,14 +147,17 @@ class TrainingSection(Section):
             parts.dataset.features,
             parts.dataset.dataset().kind,
             self.class_values(),
+            int(resolution),
         )
-        return parts.results.cached("output_surface", key, self._compute_surface)
+        return parts.results.cached(
+            "output_surface", key, lambda: self._compute_surface(int(resolution))
+        )
 
-    def _compute_surface(self) -> np.ndarray:
+    def _compute_surface(self, resolution: int) -> np.ndarray:
         parts = self._parts
         x1_lo, x1_hi, x2_lo, x2_hi = parts.dataset.data_frame()
         half = (x1_hi - x1_lo) / 2.0
-        grid = plane_grid(-half, half, resolution=OUTPUT_RESOLUTION) + (
+        grid = plane_grid(-half, half, resolution=resolution) + (
             (x1_lo + x1_hi) / 2.0,
             (x2_lo + x2_hi) / 2.0,
         )
@@ -165,7 +169,7 @@ class TrainingSection(Section):
             low, high = self.class_values()  # class 0 -> -1 (orange), class 1 -> +1 (blue)
             shown = (2.0 * _class_one_probability(outputs) - low - high) / (high - low)
             shown = np.clip(shown, -1.0, 1.0)
-        return shown.reshape(OUTPUT_RESOLUTION, OUTPUT_RESOLUTION).astype(np.float32)
+        return shown.reshape(resolution, resolution).astype(np.float32)
 
     def accuracy(self, test: bool = True) -> float | None:
         """Share of test (or training) points classified right; ``None`` for regression."""

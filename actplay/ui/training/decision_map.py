@@ -60,6 +60,9 @@ class DecisionMap(QtWidgets.QWidget):
         self._data = None
         self._show_test = True
         self._points: QtGui.QPixmap | None = None
+        # It paints every pixel it owns (the margins in the window's colour), so Qt need
+        # not repaint the workspace and window beneath it on every new surface.
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     # -- data in ---------------------------------------------------------------------------
     def set_surface(self, surface, frame, discretise: bool) -> None:
@@ -141,6 +144,7 @@ class DecisionMap(QtWidgets.QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
         painter = QtGui.QPainter(self)
         rect = self.plot_rect()
+        painter.fillRect(self.rect(), self.palette().color(QtGui.QPalette.ColorRole.Window))
         if self._image is not None:
             painter.drawImage(rect, self._image)
         else:

@@ -20,6 +20,8 @@ registers the workspace with its scheduler (:func:`install_training_workspace`).
 
 from __future__ import annotations
 
+import time
+
 from PySide6 import QtCore, QtWidgets
 
 from actplay.model import training_recipes as recipes
@@ -35,12 +37,18 @@ from actplay.ui.training.thumbnails import TITLES, DatasetPicker
 from actplay.ui.training.workspace_bar import TrainingBar, captioned
 from actplay.ui.widgets.diverging import DivergingLegend
 from actplay.ui.widgets.float_slider import FloatSlider
+from actplay.ui.widgets.held_size import hold_size
 from actplay.ui.widgets.numbers import format_number
 
 MAP_MIN_PX = 300  # the decision map is never drawn smaller
 DATA_COLUMN_PX = 116  # three 32 px thumbnails a row
 OUTPUT_COLUMN_PX = MAP_MIN_PX + 20  # the map and its tick labels
 STATUS_MS = 6000
+# While weights are dragged the map is computed at a quarter of its cells (the network's
+# forward pass over the grid is most of a drag step's cost at 2 x 16^6 x 1) and drawn in
+# full once the changes have rested this long.
+HURRIED_RESOLUTION = 50  # cells a side (the model's full map has OUTPUT_RESOLUTION)
+MAP_QUIET_MS = 200
 SPIN_PX = 44  # "0.10", "100": typed values fit
 LOSS_DIGITS = 3  # significant digits of a loss readout: 0.693, 4.54×10⁻⁵
 
@@ -78,6 +86,11 @@ class TrainingWorkspace(QtWidgets.QWidget):
         self.model = model
         self.driver = driver_for(model)
         self.driver.refused.connect(self._show_status)
+        self._last_network_change = -1.0  # monotonic seconds of the last weight change
+        self._full_map = QtCore.QTimer(self)  # the full map once a drag rests
+        self._full_map.setSingleShot(True)
+        self._full_map.setInterval(MAP_QUIET_MS)
+        self._full_map.timeout.connect(lambda: self._refresh_map(points=False))
         self.bar = TrainingBar(model, self.driver)
         self.centre = QtWidgets.QWidget()
         self.centre.setObjectName("training_workspace_centre")
@@ -219,6 +232,16 @@ class TrainingWorkspace(QtWidgets.QWidget):
         self.accuracy.setObjectName("workspace_accuracy")
         numbers = QtWidgets.QVBoxLayout()
         numbers.setSpacing(0)
+        # Held at their widest text: they change with every snapshot while training.
+        widest = "8.88\u00d710\u207b\u2078"  # what format_number writes for a loss: 8.88×10⁻⁸
+        test_text = translate("training", "Test loss <b>{test}</b>")
+        train_text = translate("training", "Training loss {train}")
+        hold_size(self.test_loss, test_text.format(test=widest), test_text.format(test="0.888"))
+        hold_size(self.train_loss, train_text.format(train=widest))
+        hold_size(
+            self.accuracy,
+            translate("training", "Test accuracy {accuracy:.1%}").format(accuracy=1.0),
+        )
         for label in (self.test_loss, self.train_loss, self.accuracy):
             numbers.addWidget(label)
         self.loss_chart = LossSparkline()
@@ -259,9 +282,15 @@ class TrainingWorkspace(QtWidgets.QWidget):
             self.error.setText(model.training_error)
             self.error.setVisible(bool(model.training_error))
             self._refresh_losses()
+            self._refresh_map(points="dataset" in sections)
         elif "network" in sections:
             self.bar.refresh()  # activations and epoch
-        self._refresh_map(points="dataset" in sections)
+            now = time.monotonic()
+            hurried = now - self._last_network_change < MAP_QUIET_MS / 1000.0
+            self._last_network_change = now
+            self._refresh_map(points=False, hurried=hurried)
+        else:
+            self._refresh_map(points="dataset" in sections)
 
     def _refresh_losses(self) -> None:
         history = self.model.loss_history()
@@ -284,11 +313,16 @@ class TrainingWorkspace(QtWidgets.QWidget):
             self.test_loss.setText(translate("training", "Test loss \u2013"))
             self.train_loss.setText(translate("training", "Training loss \u2013"))
 
-    def _refresh_map(self, points: bool) -> None:
+    def _refresh_map(self, points: bool, hurried: bool = False) -> None:
+        """The map (at fewer cells while a drag goes on), its points and the accuracy."""
         model = self.model
-        self.output_map.set_surface(
-            model.output_surface(), model.data_frame(), self.discretise.isChecked()
-        )
+        if hurried:
+            surface = model.output_surface(resolution=HURRIED_RESOLUTION)
+            self._full_map.start()
+        else:
+            self._full_map.stop()
+            surface = model.output_surface()
+        self.output_map.set_surface(surface, model.data_frame(), self.discretise.isChecked())
         if points:
             self.output_map.set_points(model.dataset(), self.show_test.isChecked())
         accuracy = model.accuracy(test=True)

@@ -15,6 +15,7 @@ from actplay.ui import theme
 from actplay.ui.binding import bind_choice
 from actplay.ui.i18n import translate
 from actplay.ui.training.controls import L2_RATES, LEARNING_RATES, OPTIMIZER_TITLES, _ensure_item
+from actplay.ui.widgets.held_size import hold_size
 
 LOSS_SHORT = {  # the bar is narrow: short names, the full ones in the tooltip
     "mse": "Mean squared",
@@ -117,6 +118,7 @@ class TrainingBar(QtWidgets.QWidget):
         font.setWeight(QtGui.QFont.Weight.Light)
         self.epoch.setFont(font)
         self.epoch.setAccessibleName(translate("training", "Epoch"))
+        hold_size(self.epoch, "000,000", "8,888,888")  # counts on every snapshot
         row.addWidget(captioned(translate("training", "Epoch"), self.epoch))
         row.addSpacing(6)
 
@@ -272,11 +274,12 @@ class TrainingBar(QtWidgets.QWidget):
         running = model.running
         with QtCore.QSignalBlocker(self.play):
             self.play.setChecked(running)
-        self.play.setText(
-            translate("training", "Pause") if running else translate("training", "Play")
-        )
-        self.play.setAccessibleName(self.play.text())
-        self.play.setIcon(self._pause_icon if running else self._play_icon)
+        shown = translate("training", "Pause") if running else translate("training", "Play")
+        if self.play.text() != shown:
+            # Only on a change: setIcon always asks for a new layout of the bar.
+            self.play.setText(shown)
+            self.play.setAccessibleName(shown)
+            self.play.setIcon(self._pause_icon if running else self._play_icon)
         self.set_epoch(model.epoch)
 
     def set_epoch(self, epoch: float) -> None:

@@ -158,3 +158,33 @@ def test_back_to_the_curve_layout_the_canvas_returns_to_its_panel(window, worksp
     assert canvas.parentWidget() is not workspace.centre
     window.layouts.show_layout("network")
     assert workspace.centre_widget() is canvas and canvas.isVisible()
+
+
+def test_a_weight_drag_draws_a_coarser_map_then_the_full_one_when_it_rests(
+    window, workspace, qtbot
+):
+    from actplay.model.sections.training import OUTPUT_RESOLUTION
+    from actplay.ui.training.workspace import HURRIED_RESOLUTION
+
+    model, decision_map = window.model, workspace.output_map
+    model.select_weight(1, 0, 0)
+    window.scheduler.flush()
+    slider = window.findChild(QtWidgets.QWidget, "network_selected_weight").slider
+    slider.setValue(slider.value() + 5)  # one change after a rest: the full map
+    window.scheduler.flush()
+    assert decision_map.surface.shape == (OUTPUT_RESOLUTION, OUTPUT_RESOLUTION)
+    for _ in range(5):  # a drag: changes in quick succession
+        slider.setValue(slider.value() + 5)
+        window.scheduler.flush()
+    assert decision_map.surface.shape == (HURRIED_RESOLUTION, HURRIED_RESOLUTION)
+    np.testing.assert_array_equal(
+        decision_map.surface, model.output_surface(resolution=HURRIED_RESOLUTION)
+    )
+    qtbot.waitUntil(lambda: decision_map.surface.shape[0] == OUTPUT_RESOLUTION, timeout=3000)
+    np.testing.assert_array_equal(decision_map.surface, model.output_surface())
+
+
+def test_the_model_surface_at_fewer_cells_samples_the_same_function(window):
+    model = window.model
+    coarse, full = model.output_surface(resolution=51), model.output_surface(resolution=101)
+    np.testing.assert_allclose(coarse, full[::2, ::2], rtol=1e-6, atol=1e-6)
