@@ -98,7 +98,8 @@ class SoakDriver:
         return [
             w
             for w in self.window.findChildren(cls)
-            if (not exact or type(w) is cls or cls is QSlider) and _alive(w, self.window)
+            if (not exact or type(w) is cls or cls in (QSlider, QDoubleSpinBox))
+            and _alive(w, self.window)
         ]
 
     def step(self) -> str:

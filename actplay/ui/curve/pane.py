@@ -37,6 +37,7 @@ from actplay.ui.widgets.lazy_tabs import LazyTab
 from actplay.ui.widgets.numbers import format_number
 from actplay.ui.widgets.pair_grid import PairGrid
 from actplay.ui.widgets.param_sliders import ParamSliders
+from actplay.ui.widgets.signed_spin import SignedSpinBox
 
 DEFAULT_X_RANGE = (-6.0, 6.0)  # the model's default; the range "Reset" goes back to
 RANGE_LIMIT = limits.VALUE_LIMIT  # zooming out stops where the model's values do
@@ -229,7 +230,7 @@ class CurvePane(QWidget):
         for end, index in (("lo", 0), ("hi", 1)):
             if end == "hi":
                 row.addWidget(QLabel("\u2026", self))
-            spin = QDoubleSpinBox(self)
+            spin = SignedSpinBox(self)
             spin.setObjectName(f"x_{end}_spin")
             spin.setRange(-RANGE_LIMIT, RANGE_LIMIT)
             spin.setDecimals(2)

@@ -15,6 +15,7 @@ from actplay.ui.widgets.diverging import PROBABILITY_CAPTION, VALUE_CAPTION, Div
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.names import weight_label
 from actplay.ui.widgets.pair_grid import PairGrid
+from actplay.ui.widgets.signed_spin import SignedSpinBox
 
 WEIGHT_SLIDER_RANGE = 5.0  # ± slider reach for a selected weight; widened if |w| is larger
 HINT = translate(
@@ -114,7 +115,7 @@ class CanvasView(QtWidgets.QWidget):
 
     @staticmethod
     def _range_spin(name: str, tooltip: str) -> QtWidgets.QDoubleSpinBox:
-        spin = QtWidgets.QDoubleSpinBox()
+        spin = SignedSpinBox()
         spin.setObjectName(name)
         spin.setRange(-RANGE_LIMIT, RANGE_LIMIT)
         spin.setDecimals(2)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
 from actplay.ui.i18n import translate
 from actplay.ui.widgets.numbers import format_number
+from actplay.ui.widgets.signed_spin import SignedSpinBox
 
 SLIDER_STEPS = 1000  # integer positions of the QSlider across lo..hi
 SPIN_LIMIT = 1e6  # the model's VALUE_LIMIT: the largest magnitude anyone may type
@@ -82,7 +83,7 @@ class FloatSlider(QWidget):
         self.label.setObjectName(f"{name}_label")
         self.slider = FloatQSlider(self)
         self.slider.setObjectName(f"{name}_slider")
-        self.spin = QDoubleSpinBox(self)
+        self.spin = SignedSpinBox(self)
         self.spin.setObjectName(f"{name}_spin")
         self.spin.setRange(-SPIN_LIMIT, SPIN_LIMIT)
         self.spin.setDecimals(decimals)
