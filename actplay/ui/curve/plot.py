@@ -186,6 +186,9 @@ class CurvePlot(pg.PlotWidget):
 
         self.curves = CurveSlots(plot)
         self.labels: dict[str, str] = {}
+        self._shown = None  # the last CurveData shown, for a new stride on a resize or zoom
+        self._stride = 1
+        view.sigResized.connect(self._on_view_changed)
 
         # A bare curve item: PlotDataItem's setData (downsampling, clipping, log
         # options) costs twice as much per neuron step for two points.
@@ -249,15 +252,36 @@ class CurvePlot(pg.PlotWidget):
         return region
 
     # -- updates ----------------------------------------------------------------
+    def _draw_stride(self, x: np.ndarray) -> int:
+        """Every how many samples a curve is drawn: about one point per pixel of the view.
+
+        The model samples its x range (the view's: a zoom sets it) at 1001 points; a
+        560 px plot draws every second one (exact values of the function, half the path
+        to stroke on every drag step).
+        """
+        width = self.getPlotItem().getViewBox().width()
+        return max(1, round(len(x) / width)) if width > 0 else 1
+
+    def _on_view_changed(self, *_args) -> None:
+        if self._shown is not None and self._draw_stride(self._shown.x) != self._stride:
+            self.show_curves(self._shown)
+
     def show_curves(self, data) -> None:
         """Put a model `CurveData` on screen: curves, shading and legend."""
+        self._shown = data
+        self._stride = stride = self._draw_stride(data.x)
+        picked = np.arange(0, len(data.x), stride)
+        if picked[-1] != len(data.x) - 1:
+            picked = np.append(picked, len(data.x) - 1)  # the curve reaches the range's end
+        x = data.x[picked] if stride > 1 else data.x
         shown = {series.key: series for series in data.series}
         for key, series in shown.items():
             item = self.curves[key]
             # NaN/inf (a custom function's undefined regions) are gaps, not lines.
-            finite = np.isfinite(series.y)
-            y = series.y if finite.all() else np.where(finite, series.y, np.nan)
-            item.setData(data.x, y, connect="finite")
+            values = series.y[picked] if stride > 1 else series.y
+            finite = np.isfinite(values)
+            y = values if finite.all() else np.where(finite, values, np.nan)
+            item.setData(x, y, connect="finite")
             item.setVisible(True)
         for key, item in self.curves.items():
             if key not in shown:

@@ -82,9 +82,8 @@ def paint_key(painter: QtGui.QPainter, rect: QtCore.QRect, caption: str, ink) ->
     canvas picture carries in its corner.
     """
     metrics = painter.fontMetrics()
-    bar = QtGui.QImage(LUT_SIZE, 1, QtGui.QImage.Format.Format_RGBA8888)
-    for i, (r, g, b, a) in enumerate(diverging_lut()):
-        bar.setPixelColor(i, 0, QtGui.QColor(int(r), int(g), int(b), int(a)))
+    colours = np.ascontiguousarray(diverging_lut(), dtype=np.uint8)  # (LUT_SIZE, 4) RGBA
+    bar = QtGui.QImage(colours.data, LUT_SIZE, 1, QtGui.QImage.Format.Format_RGBA8888).copy()
     lines = caption.split("\n")
     left = rect.left() + (rect.width() - BAR_WIDTH) // 2
     top = rect.top() + len(lines) * metrics.height() + 1

@@ -46,7 +46,11 @@ def count_events(model):
 
 def test_default_shows_sigmoid_and_its_derivative(pane):
     x, _ = plotted(pane, "main:f")
-    assert x[0] == -6.0 and x[-1] == 6.0 and len(x) == pane.model.points
+    sampled = pane.model.curve_data().x
+    width = pane.plot.getPlotItem().getViewBox().width()
+    # The model's own samples, both ends included, about one per pixel of the plot.
+    assert x[0] == -6.0 and x[-1] == 6.0 and np.isin(x, sampled).all()
+    assert min(len(sampled), 0.6 * width) <= len(x) <= max(1.5 * width, 2)
     assert_curve(pane, "main:f", "sigmoid")
     assert_curve(pane, "main:df", "sigmoid", "df")
     assert plotted(pane, "main:d2f") is None
@@ -391,3 +395,12 @@ def test_legend_names_non_default_parameters_of_main_and_compare_alike(window, p
     model.set_curve_param("alpha", acts.get("elu").defaults["alpha"])
     window.scheduler.flush()
     assert legend()[0] == elu
+
+
+def test_a_wider_plot_draws_every_sample(window, pane, qtbot):
+    window.resize(1024, 640)
+    window.scheduler.flush()
+    qtbot.waitUntil(lambda: len(plotted(pane, "main:f")[0]) < pane.model.points, timeout=2000)
+    window.resize(2600, 1400)  # wider than the 1001 samples: all of them, no stride
+    qtbot.waitUntil(lambda: len(plotted(pane, "main:f")[0]) == pane.model.points, timeout=2000)
+    assert_curve(pane, "main:f", "sigmoid")
