@@ -188,6 +188,7 @@ class CurvePlot(pg.PlotWidget):
         self.labels: dict[str, str] = {}
         self._shown = None  # the last CurveData shown, for a new stride on a resize or zoom
         self._stride = 1
+        self._every_sample = False  # a picture being drawn: no thinning
         view.sigResized.connect(self._on_view_changed)
 
         # A bare curve item: PlotDataItem's setData (downsampling, clipping, log
@@ -260,7 +261,16 @@ class CurvePlot(pg.PlotWidget):
         to stroke on every drag step).
         """
         width = self.getPlotItem().getViewBox().width()
-        return max(1, round(len(x) / width)) if width > 0 else 1
+        if self._every_sample or width <= 0:
+            return 1
+        return max(1, round(len(x) / width))
+
+    def draw_every_sample(self, on: bool) -> None:
+        """Draw all the model's samples (while an exported picture is drawn) or thin
+        them to the plot's pixels again."""
+        self._every_sample = bool(on)
+        if self._shown is not None and self._draw_stride(self._shown.x) != self._stride:
+            self.show_curves(self._shown)
 
     def _on_view_changed(self, *_args) -> None:
         if self._shown is not None and self._draw_stride(self._shown.x) != self._stride:

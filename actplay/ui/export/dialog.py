@@ -98,15 +98,21 @@ def default_scale(widget) -> float:
 @contextlib.contextmanager
 def picture_of(widget):
     """While ``widget`` is drawn for a picture: a pane that has a colour key shows it
-    (the network canvas draws the key under it into its own corner)."""
+    (the network canvas draws the key under it into its own corner), and a plot that
+    thins its curves for the screen draws every sample."""
     has_key = hasattr(widget, "key_in_picture")
+    every_sample = getattr(widget, "draw_every_sample", None)
     if has_key:
         widget.key_in_picture = True
+    if every_sample is not None:
+        every_sample(True)
     try:
         yield widget
     finally:
         if has_key:
             widget.key_in_picture = False
+        if every_sample is not None:
+            every_sample(False)
 
 
 def export_pane(window, pane: str, path, scale: float = 1.0, export_format=None) -> None:

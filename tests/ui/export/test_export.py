@@ -136,7 +136,9 @@ def test_svg_of_curve_pane_has_one_path_per_curve_and_renders(window, tmp_path):
     root = ET.parse(out).getroot()
     points = window.model.points
     lengths = sorted(len(shape.get("d", "").split()) for shape in root.iter(SVG + "path"))
-    assert lengths.count(points) == 6  # f, f', f'' of elu and of tanh
+    assert lengths.count(points) == 6  # f, f', f'' of elu and of tanh: every sample
+    drawn, _ = window.curve_pane.plot.curves["main:f"].getData()
+    assert len(drawn) < points  # ... while on screen the curves are thinned to the pixels
     # A curve cut into two-point segments would add `points - 1` polylines (ticks are few).
     assert len(list(root.iter(SVG + "polyline"))) < points - 1
     rsvg = shutil.which("rsvg-convert")
