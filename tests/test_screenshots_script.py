@@ -74,13 +74,9 @@ def test_the_window_scenes_cover_every_start_size_and_theme():
             for theme in ("light", "dark"):
                 assert f"window/{start}-{size}-{theme}" in every
     committed = screenshots.select_scenes([])
-    for start in starts:
-        assert f"window/{start}-1280x800-light" in committed
-        assert f"window/{start}-1280x800-dark" in committed
-        assert f"window/{start}-1024x640-light" in committed
-    for size in ("1024x640", "1920x1080"):
-        assert f"window/default-{size}-dark" in committed
-    assert "window/xor-1920x1080-dark" not in committed
+    assert [name for name in every if name.startswith("window/")] == [
+        name for name in committed if name.startswith("window/")
+    ]  # every start at every size and theme is committed
     assert screenshots.select_scenes(["window/xor-*-dark"]) == [
         "window/xor-1024x640-dark",
         "window/xor-1280x800-dark",
