@@ -26,7 +26,27 @@ def _ignore_bounds_change() -> None:
     """The item is not part of the auto-range: nothing to tell the view."""
 
 
-class CornerText(QGraphicsSimpleTextItem):
+class BackdropText(QGraphicsSimpleTextItem):
+    """Plain text that can have a fill behind it (`setBackdrop`): curves under it stay
+    faintly visible but never cross the numbers."""
+
+    _backdrop = None
+
+    def setBackdrop(self, colour) -> None:  # noqa: N802 (Qt's naming)
+        """Fill behind the text (the plot's background, mostly opaque)."""
+        self._backdrop = colour
+        self.update()
+
+    def boundingRect(self):  # noqa: N802 (Qt's name)
+        return super().boundingRect().adjusted(-3, -1, 3, 1)
+
+    def paint(self, painter, option, widget=None) -> None:
+        if self._backdrop is not None:
+            painter.fillRect(self.boundingRect(), self._backdrop)
+        super().paint(painter, option, widget)
+
+
+class CornerText(BackdropText):
     """Plain text held in the lower right corner of a ViewBox, ``margin`` px inside.
 
     Re-texted on every neuron step: a plain text item's ``setText`` costs a small
@@ -48,22 +68,7 @@ class CornerText(QGraphicsSimpleTextItem):
         self.setBrush(pg.mkBrush(colour))
         self._view = view
         self._margin = margin
-        self._backdrop = None
         view.sigResized.connect(self._place)
-
-    def setBackdrop(self, colour) -> None:  # noqa: N802 (Qt's naming)
-        """Fill behind the text (the plot's background, mostly opaque): curves under the
-        corner stay faintly visible but never cross the numbers."""
-        self._backdrop = colour
-        self.update()
-
-    def boundingRect(self):  # noqa: N802 (Qt's name)
-        return super().boundingRect().adjusted(-3, -1, 3, 1)
-
-    def paint(self, painter, option, widget=None) -> None:
-        if self._backdrop is not None:
-            painter.fillRect(self.boundingRect(), self._backdrop)
-        super().paint(painter, option, widget)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         """Show ``text``, right-aligned in the corner."""
@@ -79,7 +84,7 @@ class CornerText(QGraphicsSimpleTextItem):
         )
 
 
-class EdgeCue(QGraphicsSimpleTextItem):
+class EdgeCue(BackdropText):
     """A value that is out of the view, written at the view's left or right edge.
 
     The neuron's z can leave the plotted x range (z = 10 on a -6..6 axis): the
@@ -96,22 +101,8 @@ class EdgeCue(QGraphicsSimpleTextItem):
         self._view = view
         self._margin = margin
         self._anchor: tuple | None = None  # (side, data y) last shown
-        self._backdrop = None
         view.sigResized.connect(self._place)
         view.sigYRangeChanged.connect(self._place)
-
-    def setBackdrop(self, colour) -> None:  # noqa: N802 (Qt's naming)
-        """Fill behind the text (the plot's background, mostly opaque)."""
-        self._backdrop = colour
-        self.update()
-
-    def boundingRect(self):  # noqa: N802 (Qt's name)
-        return super().boundingRect().adjusted(-3, -1, 3, 1)
-
-    def paint(self, painter, option, widget=None) -> None:
-        if self._backdrop is not None:
-            painter.fillRect(self.boundingRect(), self._backdrop)
-        super().paint(painter, option, widget)
 
     def show_at(self, side: str, y: float, text: str) -> None:
         """Show ``text`` at the ``"left"`` or ``"right"`` edge, level with data ``y``."""
