@@ -101,6 +101,65 @@ def one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
+def out_option(argv, default: str) -> str:
+    """The ``--out`` value in raw arguments (``--out X`` or ``--out=X``), else ``default``.
+
+    For an error message about writing, when the arguments may not have parsed.
+    """
+    for index, word in enumerate(argv):
+        if word == "--out" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--out="):
+            return word.partition("=")[2]
+    return default
+
+
+def subcommand_main(prog: str, argv, build_parser, run, refused=CliError, output="the output"):
+    """What every subcommand's ``main(argv)`` does around its own work.
+
+    ``-h`` or ``--help`` anywhere prints the help; otherwise the words are
+    parsed and ``run(args)`` does the work. Bad input (``refused``) and an
+    `OSError` (a folder we may not write to, a full disk) each end in one
+    line on stderr, ``PROG: error: ...``, and `EXIT_BAD_INPUT`; ``run`` checks
+    everything before it writes, so nothing is half-written.
+
+    Parameters
+    ----------
+    prog : str
+        The command as the user typed it, e.g. ``"actplay export"``.
+    argv : list of str or None
+        The words after the subcommand's name (None: ``sys.argv[1:]``).
+    build_parser : callable
+        Returns the subcommand's `OneLineParser`.
+    run : callable
+        Takes the parsed arguments; raises ``refused`` for bad input.
+    refused : exception type or tuple of them
+        What counts as bad input; `CliError` unless the subcommand also lets
+        the model's own `ValueError` through to the user.
+    output : str
+        What the error of a failed write calls the target when ``--out`` is not given.
+
+    Returns
+    -------
+    int
+        `EXIT_OK`, or `EXIT_BAD_INPUT` after the one line.
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if any(word in ("-h", "--help") for word in argv):
+        build_parser().print_help()
+        return EXIT_OK
+    try:
+        run(build_parser().parse_args(argv))
+    except refused as error:
+        print(f"{prog}: error: {one_line(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        target = out_option(argv, output)
+        print(f"{prog}: error: cannot write {target}: {one_line(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the window's options (not the subcommands)."""
     parser = OneLineParser(

@@ -28,14 +28,12 @@ import importlib
 import os
 import sys
 
-from actplay.app.cli import CliError, OneLineParser
+from actplay.app.cli import CliError, OneLineParser, subcommand_main
 from actplay.app.cli import one_line as _one_line
 from actplay.ui.export import sizes
 from actplay.ui.export.formats import FORMATS, IMAGE_FORMATS, check_target, format_for_path
 
 PROG = "actplay export"
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 PANES = ("curve", "neuron", "network", "heatmaps", "window")
 #: Formats that write the session's network as a Python script.
 SCRIPT_FORMATS = ("torch", "numpy")
@@ -68,15 +66,9 @@ class ExportInputError(CliError):
     """Bad ``actplay export`` input; the message is the one line the user sees."""
 
 
-class _OneLineParser(OneLineParser):
-    """An argument parser that raises `ExportInputError` instead of printing usage."""
-
-    error_class = ExportInputError
-
-
 def build_parser() -> argparse.ArgumentParser:
-    """The ``actplay export`` argument parser (raises `ExportInputError` on bad input)."""
-    parser = _OneLineParser(
+    """The ``actplay export`` argument parser (raises `CliError` on bad input)."""
+    parser = OneLineParser(
         prog=PROG,
         description="Export a plot (PNG, SVG) or its data (CSV, JSON) without opening a window.",
     )
@@ -378,26 +370,4 @@ def main(argv=None) -> int:
     int
         0 on success, 2 for bad input (after one line on stderr).
     """
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if any(word in ("-h", "--help") for word in argv):
-        build_parser().print_help()
-        return EXIT_OK
-    try:
-        run_export(build_parser().parse_args(argv))
-    except ExportInputError as error:
-        print(f"{PROG}: error: {_one_line(error)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as error:  # e.g. a folder we may not write to, a full disk
-        print(f"{PROG}: error: cannot write {_target(argv)}: {_one_line(error)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    return EXIT_OK
-
-
-def _target(argv) -> str:
-    """The ``--out`` value from raw arguments, for an error message."""
-    for index, word in enumerate(argv):
-        if word == "--out" and index + 1 < len(argv):
-            return argv[index + 1]
-        if word.startswith("--out="):
-            return word.partition("=")[2]
-    return "the output"
+    return subcommand_main(PROG, argv, build_parser, run_export)

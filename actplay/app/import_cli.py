@@ -12,25 +12,18 @@ exits with status 2 and one line naming the problem, writing nothing.
 
 from __future__ import annotations
 
-import sys
-
-from actplay.app.cli import CliError, OneLineParser, one_line
+from actplay.app.cli import CliError, OneLineParser, one_line, subcommand_main
 
 PROG = "actplay import-torch"
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 
 class ImportInputError(CliError):
     """Bad ``actplay import-torch`` input; the message is the one line the user sees."""
 
 
-class _Parser(OneLineParser):
-    error_class = ImportInputError
-
-
-def build_parser():
-    parser = _Parser(
+def build_parser() -> OneLineParser:
+    """The ``actplay import-torch`` argument parser (raises `CliError` on bad input)."""
+    parser = OneLineParser(
         prog=PROG,
         description="Make a session from a PyTorch state_dict of Linear layers (needs torch).",
     )
@@ -76,17 +69,5 @@ def run_import(args) -> None:
 
 
 def main(argv=None) -> int:
-    """Run ``actplay import-torch`` with ``argv`` (the words after it)."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if any(word in ("-h", "--help") for word in argv):
-        build_parser().print_help()
-        return EXIT_OK
-    try:
-        run_import(build_parser().parse_args(argv))
-    except ImportInputError as error:
-        print(f"{PROG}: error: {one_line(error)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as error:
-        print(f"{PROG}: error: cannot write the session: {one_line(error)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    return EXIT_OK
+    """Run ``actplay import-torch`` with ``argv`` (the words after it); 0, or 2 for bad input."""
+    return subcommand_main(PROG, argv, build_parser, run_import)

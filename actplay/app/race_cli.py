@@ -23,12 +23,10 @@ import argparse
 import os
 import sys
 
-from actplay.app.cli import CliError, OneLineParser
+from actplay.app.cli import CliError, OneLineParser, subcommand_main
 from actplay.app.cli import one_line as _one_line
 
 PROG = "actplay race"
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 RACE_FORMATS = ("csv", "json", "png", "jpg", "bmp", "svg", "pdf")
 
 
@@ -36,15 +34,11 @@ class RaceInputError(CliError):
     """Bad ``actplay race`` input; the message is the one line the user sees."""
 
 
-class _OneLineParser(OneLineParser):
-    error_class = RaceInputError
-
-
 def build_parser() -> argparse.ArgumentParser:
-    """The ``actplay race`` argument parser (raises `RaceInputError` on bad input)."""
+    """The ``actplay race`` argument parser (raises `CliError` on bad input)."""
     from actplay.model import race_presets
 
-    parser = _OneLineParser(
+    parser = OneLineParser(
         prog=PROG,
         description="Train one network with several activations side by side, from the "
         "same weights and batches, and write the curves (CSV, JSON) or a picture (PNG, SVG).",
@@ -327,16 +321,5 @@ def run_race(args) -> None:
 
 def main(argv=None) -> int:
     """Run ``actplay race`` with ``argv`` (the words after ``race``); 0, or 2 for bad input."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if any(word in ("-h", "--help") for word in argv):
-        build_parser().print_help()
-        return EXIT_OK
-    try:
-        run_race(build_parser().parse_args(argv))
-    except CliError as error:  # ours, and the output checks shared with actplay export
-        print(f"{PROG}: error: {_one_line(error)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as error:  # a folder we may not write to, a full disk
-        print(f"{PROG}: error: cannot write the output: {_one_line(error)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    return EXIT_OK
+    # CliError covers ours and the output checks shared with actplay export.
+    return subcommand_main(PROG, argv, build_parser, run_race)

@@ -18,9 +18,14 @@ from __future__ import annotations
 import math
 import sys
 
-from actplay.app.cli import PROG, CliError, OneLineParser, one_line, quiet_on_closed_stdout
+from actplay.app.cli import (
+    PROG,
+    CliError,
+    OneLineParser,
+    quiet_on_closed_stdout,
+    subcommand_main,
+)
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
 MAX_EPOCHS = 100_000  # minutes of training; a typo should not mean hours
 
 
@@ -117,27 +122,7 @@ def run_training(args, out=None) -> None:
 @quiet_on_closed_stdout
 def main(argv=None) -> int:
     """Run ``actplay train`` with ``argv`` (the words after ``train``); exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if any(word in ("-h", "--help") for word in argv):
-        build_parser().print_help()
-        return EXIT_OK
-    try:
-        run_training(build_parser().parse_args(argv))
-    except (CliError, ValueError) as error:
-        print(f"{PROG} train: error: {one_line(error)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as error:
-        print(
-            f"{PROG} train: error: cannot write {args_out(argv)}: {one_line(error)}",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
-    return EXIT_OK
-
-
-def args_out(argv) -> str:
-    """The ``--out`` value from raw arguments, for an error message."""
-    for index, word in enumerate(argv):
-        if word == "--out" and index + 1 < len(argv):
-            return argv[index + 1]
-    return "the session"
+    # The model's own ValueError (a refused setting) is bad input here, said as it is.
+    return subcommand_main(
+        f"{PROG} train", argv, build_parser, run_training, ValueError, "the session"
+    )
