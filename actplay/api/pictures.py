@@ -86,24 +86,12 @@ def plot(source, pane: str = "curve", size=None, scale: float = 1.0, format: str
     if format not in FORMATS:
         raise ValueError(f"unknown picture format {format!r}; use one of {', '.join(FORMATS)}")
     model = _playground(source)
-    from actplay.app import export_cli
+    from actplay.app.offscreen_panes import DEFAULT_PANE_SIZES, pane_widget
     from actplay.ui.export import formats, sizes
-    from actplay.ui.export.offscreen import offscreen_application
+    from actplay.ui.export.offscreen import offscreen_application, offscreen_picture
 
-    size = tuple(size) if size is not None else export_cli.DEFAULT_PANE_SIZES[pane]
+    size = tuple(size) if size is not None else DEFAULT_PANE_SIZES[pane]
     sizes.check_pixels(*size, scale if format in formats.RASTER_FORMATS else 1.0)
     offscreen_application()
-    from PySide6.QtCore import Qt
-
-    widget = export_cli.pane_widget(model, pane)
-    try:
-        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        widget.resize(*size)
-        widget.show()
-        data = formats.image_bytes(widget, format, size, scale)
-    finally:
-        for part in (widget, getattr(widget, "export_panel", None)):
-            if part is not None:
-                part.close()
-                part.deleteLater()
+    data = offscreen_picture(pane_widget(model, pane), format, size, scale)
     return Picture(data, format)

@@ -42,7 +42,7 @@ def build_parser() -> OneLineParser:
 
 
 def _activation(text: str) -> tuple[str, dict]:
-    from actplay.app.export_cli import parse_compare
+    from actplay.app.export_sources import parse_compare
     from actplay.core.network import SOFTMAX_NAME
 
     if text.strip() == SOFTMAX_NAME:

@@ -251,8 +251,7 @@ def playground_for(args):
 def check_output(args) -> str:
     """The format to write (``--format``, else the extension of ``--out``), after checking
     that ``--out`` can be written and the picture options fit."""
-    from actplay.app.export_cli import check_scale, output_format
-    from actplay.ui.export import sizes
+    from actplay.app.cli_output import output_format, picture_size
 
     export_format = output_format(args)  # the same rules as actplay export
     if export_format not in RACE_FORMATS:
@@ -265,14 +264,7 @@ def check_output(args) -> str:
     if picture:
         from actplay.ui.race.figure import FIGURE_SIZE
 
-        if args.scale is not None:
-            args.scale = check_scale(args.scale)
-        try:
-            args.size = sizes.parse_size(args.size) if args.size else FIGURE_SIZE
-            raster = export_format not in ("svg", "pdf")
-            sizes.check_pixels(*args.size, (args.scale or 1.0) if raster else 1.0)
-        except ValueError as error:
-            raise RaceInputError(f"--size: {_one_line(error)}") from None
+        args.size = picture_size(args, export_format, FIGURE_SIZE)
     return export_format
 
 
@@ -299,7 +291,7 @@ def _progress(epoch: int, total: int) -> None:
 
 def run_race(args) -> None:
     """Check everything, train the race, write ``--out``, print the table."""
-    from actplay.app.export_cli import STANDARD_OUTPUT, _write
+    from actplay.app.cli_output import STANDARD_OUTPUT, write_output
 
     export_format = check_output(args)
     playground = playground_for(args)
@@ -308,7 +300,7 @@ def run_race(args) -> None:
     race.run(progress=_progress if show_progress else None)
     if show_progress:
         print(file=sys.stderr)
-    _write(args, race_bytes(playground, export_format, args))
+    write_output(args, race_bytes(playground, export_format, args))
     if not args.quiet:
         from actplay.ui.race.table_text import table_lines
 
