@@ -36,7 +36,7 @@ DEFAULT_PANE_SIZES = {
 def pane_widget(model, pane: str, show_neuron: bool = True):
     """A fresh, unshown widget drawing ``pane`` of ``model``, made by the window's own classes.
 
-    For a pane this is the panel's plot (``export.dialog.pane_plot``) taken out of
+    For a pane this is the panel's plot (``export.pane_export.pane_plot``) taken out of
     the panel as a window of its own, so that the picture's size is the plot's size
     exactly; the panel that feeds it is kept as ``widget.export_panel``.
     ``window`` is the whole main window. ``show_neuron=False`` leaves the
@@ -52,7 +52,7 @@ def pane_widget(model, pane: str, show_neuron: bool = True):
 
         return MainWindow(model)
     from actplay.ui import theme
-    from actplay.ui.export.dialog import pane_plot
+    from actplay.ui.export.pane_export import pane_plot
 
     theme.apply_plot_defaults()  # what MainWindow does first: plots in the theme's colours
     module_name, class_name = PANE_CLASSES[pane]

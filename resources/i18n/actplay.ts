@@ -162,7 +162,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/export/dialog.py"/>
+        <location filename="../../actplay/ui/export/actions.py"/>
         <source>&amp;Export...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -182,17 +182,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/export/dialog.py"/>
+        <location filename="../../actplay/ui/export/actions.py"/>
         <source>Copy &amp;Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/export/dialog.py"/>
+        <location filename="../../actplay/ui/export/actions.py"/>
         <source>Copy the whole window to the clipboard as an image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/export/dialog.py"/>
+        <location filename="../../actplay/ui/export/actions.py"/>
         <source>Copy {title} Image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -202,12 +202,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/export/dialog.py"/>
+        <location filename="../../actplay/ui/export/actions.py"/>
         <source>Export a pane as PNG, SVG or PDF, or the data as CSV or JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/export/dialog.py"/>
+        <location filename="../../actplay/ui/export/actions.py"/>
         <source>Export {title}...</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStackedWi
 from actplay.model import presets
 from actplay.ui import lessons, theme, training
 from actplay.ui.curve import CurvePane
-from actplay.ui.export import dialog as export_dialog
+from actplay.ui.export.actions import make_export_actions
 from actplay.ui.i18n import translate
 from actplay.ui.network import NetworkPanel
 from actplay.ui.neuron import NeuronPanel
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.layouts.host_factory = lambda: training.install_training_workspace(self)
 
         self.file_actions = FileActions(self)
-        self.export_actions = export_dialog.make_export_actions(self)
+        self.export_actions = make_export_actions(self)
         self.theme_actions = preferences.theme_actions(self)
         # "Follow system" follows a switch made while the window is open, too.
         QApplication.styleHints().colorSchemeChanged.connect(self._on_system_colour_scheme)

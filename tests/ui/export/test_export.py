@@ -1,4 +1,4 @@
-"""Export from the window (actplay.ui.export.dialog) and the format writers.
+"""Export from the window (ui.export: dialog, pane_export, actions) and the format writers.
 
 Each test writes a file and opens it: CSV against the activation library,
 JSON through the session reader, PNG through QImage, SVG through an XML parse
@@ -20,8 +20,9 @@ from actplay.core import activations as acts
 from actplay.model import session
 from actplay.model.playground import Playground
 from actplay.ui import theme
-from actplay.ui.export import dialog as export_actions
+from actplay.ui.export import dialog as export_dialog
 from actplay.ui.export import formats as export_formats
+from actplay.ui.export import pane_export
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -82,7 +83,7 @@ def _colours(image, step=5):
 
 def test_csv_from_window_equals_library(window, tmp_path):
     out = tmp_path / "curves.csv"
-    export_actions.export_pane(window, "curve", out)
+    pane_export.export_pane(window, "curve", out)
     with open(out, newline="", encoding="utf-8") as stream:
         rows = list(csv.reader(stream))
     header = rows[0]
@@ -113,7 +114,7 @@ def test_csv_from_window_equals_library(window, tmp_path):
 
 def test_json_from_window_reads_back_the_same_state(window, tmp_path):
     out = tmp_path / "state.json"
-    export_actions.export_pane(window, "window", out)
+    pane_export.export_pane(window, "window", out)
     assert session.read_state(out) == window.model.state_dict()
     assert session.load(out).state_dict() == window.model.state_dict()
     data = json.loads(out.read_text(encoding="utf-8"))["data"]
@@ -122,9 +123,9 @@ def test_json_from_window_reads_back_the_same_state(window, tmp_path):
 
 @pytest.mark.parametrize("pane", ["curve", "neuron", "network", "window"])
 def test_png_of_each_pane_is_crisp_and_not_blank(window, tmp_path, pane):
-    widget = export_actions.pane_widgets(window)[pane]
+    widget = pane_export.pane_widgets(window)[pane]
     out = tmp_path / f"{pane}.png"
-    export_actions.export_pane(window, pane, out, scale=2.0)
+    pane_export.export_pane(window, pane, out, scale=2.0)
     image = QImage(str(out))
     assert (image.width(), image.height()) == (2 * widget.width(), 2 * widget.height())
     assert _colours(image) >= 3
@@ -132,7 +133,7 @@ def test_png_of_each_pane_is_crisp_and_not_blank(window, tmp_path, pane):
 
 def test_svg_of_curve_pane_has_one_path_per_curve_and_renders(window, tmp_path):
     out = tmp_path / "curve.svg"
-    export_actions.export_pane(window, "curve", out)
+    pane_export.export_pane(window, "curve", out)
     root = ET.parse(out).getroot()
     points = window.model.points
     lengths = sorted(len(shape.get("d", "").split()) for shape in root.iter(SVG + "path"))
@@ -153,7 +154,7 @@ def test_svg_of_curve_pane_has_one_path_per_curve_and_renders(window, tmp_path):
 def test_svg_of_whole_window_is_refused_and_writes_nothing(window, tmp_path):
     out = tmp_path / "window.svg"
     with pytest.raises(ValueError, match="PNG"):
-        export_actions.export_pane(window, "window", out)
+        pane_export.export_pane(window, "window", out)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -166,18 +167,18 @@ def test_failed_write_keeps_the_old_file(window, tmp_path, monkeypatch):
 
     monkeypatch.setattr(export_formats.os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
-        export_actions.export_pane(window, "curve", out)
+        pane_export.export_pane(window, "curve", out)
     assert out.read_bytes() == b"old bytes"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.csv"]
 
 
 def test_dialog_exports_chosen_pane_and_format(window, tmp_path, qtbot):
-    dialog = export_actions.ExportDialog(window, "neuron")
+    dialog = export_dialog.ExportDialog(window, "neuron")
     qtbot.addWidget(dialog)
     assert dialog.pane() == "neuron"
     dialog.set_format("png")
     dialog.scale_spin.setValue(1.5)
-    widget = export_actions.pane_widgets(window)["neuron"]
+    widget = pane_export.pane_widgets(window)["neuron"]
     out = tmp_path / "neuron.png"
     assert dialog.export_to(str(out))
     image = QImage(str(out))
@@ -197,12 +198,12 @@ def test_file_menu_export_action_has_ctrl_e(window):
 
 def test_each_pane_has_right_click_export(window):
     for pane in ("curve", "neuron", "network"):
-        widget = export_actions.pane_widgets(window)[pane]
+        widget = pane_export.pane_widgets(window)[pane]
         assert window.export_actions[f"export_{pane}"] in widget.actions()
 
 
 def test_copy_image_puts_the_pane_on_the_clipboard(window):
-    image = export_actions.copy_pane_image(window, "curve")
+    image = pane_export.copy_pane_image(window, "curve")
     copied = QtWidgets.QApplication.clipboard().image()
     assert not copied.isNull()
     assert (copied.width(), copied.height()) == (image.width(), image.height())
@@ -221,7 +222,7 @@ def test_pane_export_is_its_plot_without_the_controls(window, tmp_path, pane, pa
     for name in plot.split("."):
         widget = getattr(widget, name)
     out = tmp_path / f"{pane}.png"
-    export_actions.export_pane(window, pane, out)
+    pane_export.export_pane(window, pane, out)
     image = QImage(str(out))
     assert (image.width(), image.height()) == (widget.width(), widget.height())
     # No picker, sliders or help text around it: every corner is the plot's own background.

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QImage
 
 from actplay.app.export_cli import main as export_main
 from actplay.ui.export import dialog as export_dialog
+from actplay.ui.export import pane_export
 from actplay.ui.widgets.diverging import PROBABILITY_CAPTION, VALUE_CAPTION
 
 
@@ -17,9 +18,9 @@ def dialog(window, qtbot):
 
 
 def test_the_default_picture_is_at_least_1200_px_and_2x(window, dialog):
-    widget = export_dialog.pane_widgets(window)["curve"]
+    widget = pane_export.pane_widgets(window)["curve"]
     scale = dialog.scale_spin.value()
-    assert scale >= 2.0 and widget.width() * scale >= export_dialog.MIN_EXPORT_WIDTH
+    assert scale >= 2.0 and widget.width() * scale >= pane_export.MIN_EXPORT_WIDTH
     assert "x" in dialog.size_label.text()
 
 
@@ -66,9 +67,9 @@ def _has_key(image: QImage) -> bool:
 
 def test_a_network_picture_carries_the_colour_key(window, tmp_path):
     path = tmp_path / "network.png"
-    export_dialog.export_pane(window, "network", path, 1.0)
+    pane_export.export_pane(window, "network", path, 1.0)
     assert _has_key(QImage(str(path)))
-    canvas = export_dialog.pane_widgets(window)["network"]
+    canvas = pane_export.pane_widgets(window)["network"]
     assert not canvas.key_in_picture  # on screen the key stays under the canvas
     assert not _has_key(canvas.grab().toImage())
 

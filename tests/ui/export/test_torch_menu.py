@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from PySide6 import QtWidgets
 
-from actplay.ui.export import dialog as export_actions
+from actplay.ui.export import dialog as export_dialog
 from actplay.ui.export import torch_import
 
 
@@ -25,7 +25,7 @@ def _load(path, name):
 
 
 def test_the_dialog_exports_the_network_as_torch_and_numpy_scripts(window, tmp_path):
-    dialog = export_actions.ExportDialog(window)
+    dialog = export_dialog.ExportDialog(window)
     x = np.random.default_rng(0).uniform(-3, 3, size=(40, window.model.layer_sizes[0]))
     expected = window.model.network()(x)
     dialog.set_format("torch")
