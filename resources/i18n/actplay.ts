@@ -474,7 +474,17 @@
     </message>
     <message>
         <location filename="../../actplay/ui/network/panel.py"/>
+        <source>Arch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/panel.py"/>
         <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/panel.py"/>
+        <source>Diag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -25,6 +25,7 @@ from actplay.ui import theme
 from actplay.ui.binding import bind_float
 from actplay.ui.i18n import translate
 from actplay.ui.network.canvas_view import CanvasView
+from actplay.ui.widgets.fitting_tabs import TabTitleFitter
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.focus_order import place_after
 from actplay.ui.widgets.lazy_tabs import LazyTab
@@ -37,6 +38,12 @@ LAZY_TABS = (
     ("diagnostics", translate("network", "Diagnostics")),
     ("architecture", translate("network", "Architecture")),
 )
+# Shown instead when the full titles would not fit a narrow dock's tab bar (the full
+# title stays the tooltip and the accessible name).
+SHORT_TAB_TITLES = {
+    translate("network", "Diagnostics"): translate("network", "Diag."),
+    translate("network", "Architecture"): translate("network", "Arch."),
+}
 
 
 class NetworkPanel(QtWidgets.QWidget):
@@ -115,6 +122,7 @@ class NetworkPanel(QtWidgets.QWidget):
             for attribute, title in LAZY_TABS
         }
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.tab_titles = TabTitleFitter(self.tabs, SHORT_TAB_TITLES)
 
         # A splitter, so the user decides how much of a narrow dock the canvas gets.
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)

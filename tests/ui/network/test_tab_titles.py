@@ -1,0 +1,55 @@
+"""The network panel's tabs in a narrow dock: every tab in view, none behind scroll arrows."""
+
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+FULL_TITLES = ["Inputs", "Layers", "Diagnostics", "Architecture"]
+
+
+@pytest.fixture
+def window_at(qtbot, qapp):
+    """``window_at((w, h))``: the real window opened at that size (as ``--size`` does), so
+    its docks take their share of that width, not of the default one."""
+    from actplay.app import create_window
+
+    def open_at(size):
+        window = create_window()
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.scheduler.flush()
+        qapp.processEvents()
+        return window
+
+    return open_at
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 800), (1920, 1080)])
+def test_every_tab_is_inside_the_visible_tab_bar(window_at, size):
+    bar = window_at(size).network_panel.tabs.tabBar()
+    assert bar.isVisible()
+    assert bar.count() == 4
+    # Scroll arrows appear when the bar wants more width than it got.
+    assert bar.sizeHint().width() <= bar.width()
+    for index in range(bar.count()):
+        assert bar.rect().contains(bar.tabRect(index)), bar.tabText(index)
+    for button in bar.findChildren(QtWidgets.QToolButton):  # the scroll arrows
+        assert not button.isVisible()
+
+
+def test_a_narrow_dock_shows_short_titles_with_the_full_ones_as_names(window_at):
+    window = window_at((1024, 640))
+    bar = window.network_panel.tabs.tabBar()
+    assert window.network_panel.tabs.width() < 320  # narrower than the full titles need
+    assert [bar.tabText(i) for i in range(4)] == ["Inputs", "Layers", "Diag.", "Arch."]
+    assert [bar.tabToolTip(i) for i in range(4)] == FULL_TITLES
+    assert [bar.accessibleTabName(i) for i in range(4)] == FULL_TITLES
+
+
+def test_widening_the_window_brings_the_full_titles_back(window_at, qapp):
+    window = window_at((1024, 640))
+    window.resizeDocks([window.network_dock], [500], QtCore.Qt.Orientation.Horizontal)
+    qapp.processEvents()
+    bar = window.network_panel.tabs.tabBar()
+    assert [bar.tabText(i) for i in range(4)] == FULL_TITLES
