@@ -13,7 +13,8 @@ from PySide6 import QtCore, QtWidgets
 from actplay.core.network import SOFTMAX, SOFTMAX_NAME
 from actplay.model import limits
 from actplay.ui.i18n import translate
-from actplay.ui.widgets.elided_combo import ElidedComboBox
+from actplay.ui.network.short_names import short_name
+from actplay.ui.widgets.elided_combo import SHORT_TEXT_ROLE, ElidedComboBox
 from actplay.ui.widgets.names import layer_label
 
 NEW_LAYER_UNITS = 4  # units of a hidden layer added with +
@@ -58,7 +59,7 @@ class LayerHeader(QtWidgets.QWidget):
         )
         self.size_label = QtWidgets.QLabel(self)
         self.size_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.combo = ElidedComboBox(self)  # "sigm…", not "sigmoi", in a narrow column
+        self.combo = ElidedComboBox(self)  # "sigm" in a narrow column, not "s…"
         self.combo.setObjectName(f"network_canvas_{layer}_activation")
         self._name = name
         self.combo.setToolTip(translate("network", "Activation of {name}").format(name=name))
@@ -92,7 +93,9 @@ class LayerHeader(QtWidgets.QWidget):
 
     def _add_function(self, name: str, title: str) -> None:
         self.combo.addItem(name, name)
-        self.combo.setItemData(self.combo.count() - 1, title, QtCore.Qt.ItemDataRole.ToolTipRole)
+        index = self.combo.count() - 1
+        self.combo.setItemData(index, title, QtCore.Qt.ItemDataRole.ToolTipRole)
+        self.combo.setItemData(index, short_name(name), SHORT_TEXT_ROLE)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # Too narrow for "- 8 +": the size alone (its tooltip says how to change it).

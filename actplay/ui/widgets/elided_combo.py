@@ -5,6 +5,11 @@ reads as a different word; an ellipsis says plainly that there is more (the
 owner puts the full text in the tooltip). A combo too narrow for even a few
 letters beside its arrow drops the arrow and gives the text its whole width
 (a click still opens the list).
+
+An item may carry a short form under `SHORT_TEXT_ROLE` ("sigm" for "sigmoid"):
+where its text does not fit, the short form is shown whole, in the widget's font
+or else in the small label font (and at last at its smallest size), before
+anything is elided.
 """
 
 from __future__ import annotations
@@ -13,7 +18,10 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 ELLIPSIS = "\u2026"
 FEWEST_LETTERS = "sigm" + ELLIPSIS  # narrower than this beside the arrow: drop the arrow
-MARGIN = 4  # px left and right of the text without the arrow
+MARGIN = 2  # px left and right of the text without the arrow (inside the frame)
+SHORT_TEXT_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1  # an item's short form
+SMALL_FONT_SCALE = 0.8  # the small label font, as the network canvas's labels
+SMALLEST_POINTS = 6.5  # pt: never smaller than this
 
 
 class ElidedComboBox(QtWidgets.QComboBox):
@@ -43,17 +51,58 @@ class ElidedComboBox(QtWidgets.QComboBox):
         field = self._field_beside_arrow(option)
         return self.width() - 2 * MARGIN if self._arrowless(field) else field.width()
 
-    def shown_text(self) -> str:
-        """The current text as drawn: whole, or elided to fit the field."""
-        return self.fontMetrics().elidedText(
-            self.currentText(), QtCore.Qt.TextElideMode.ElideRight, self.text_field_width()
+    def short_text(self) -> str | None:
+        """The current item's short form, None when it has none."""
+        short = self.itemData(self.currentIndex(), SHORT_TEXT_ROLE)
+        return short if isinstance(short, str) and short else None
+
+    def small_font(self, smallest: bool = False) -> QtGui.QFont:
+        """The font a short form too wide for the widget's font is tried in (the
+        ``smallest`` the small label font gets, if asked)."""
+        font = QtGui.QFont(self.font())
+        points = font.pointSizeF()
+        if points <= 0:  # sized in pixels: leave it
+            return font
+        font.setPointSizeF(
+            min(
+                points,
+                SMALLEST_POINTS if smallest else max(SMALLEST_POINTS, points * SMALL_FONT_SCALE),
+            )
         )
+        return font
+
+    def _fitted(self) -> tuple[str, QtGui.QFont]:
+        width = self.text_field_width()
+        full, short = self.currentText(), self.short_text()
+        normal = self.font()
+        if short is None:
+            return self.fontMetrics().elidedText(
+                full, QtCore.Qt.TextElideMode.ElideRight, width
+            ), normal
+        small = self.small_font()
+        smallest = self.small_font(smallest=True)
+        for text, font in ((full, normal), (short, normal), (short, small), (short, smallest)):
+            if QtGui.QFontMetrics(font).horizontalAdvance(text) <= width:
+                return text, font
+        elided = QtGui.QFontMetrics(smallest).elidedText(
+            short, QtCore.Qt.TextElideMode.ElideRight, width
+        )
+        return elided, smallest
+
+    def shown_text(self) -> str:
+        """The current text as drawn: whole, its short form, or elided to fit the field."""
+        return self._fitted()[0]
+
+    def shown_font(self) -> QtGui.QFont:
+        """The font `shown_text` is drawn in."""
+        return self._fitted()[1]
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
         painter = QtWidgets.QStylePainter(self)
         option = QtWidgets.QStyleOptionComboBox()
         self.initStyleOption(option)
-        text = self.shown_text()
+        text, font = self._fitted()
+        painter.setFont(font)
         if not self._arrowless(self._field_beside_arrow(option)):
             option.currentText = text
             painter.drawComplexControl(QtWidgets.QStyle.ComplexControl.CC_ComboBox, option)

@@ -6,25 +6,6 @@ from PySide6 import QtCore, QtWidgets
 FULL_TITLES = ["Inputs", "Layers", "Diagnostics", "Architecture"]
 
 
-@pytest.fixture
-def window_at(qtbot, qapp):
-    """``window_at((w, h))``: the real window opened at that size (as ``--size`` does), so
-    its docks take their share of that width, not of the default one."""
-    from actplay.app import create_window
-
-    def open_at(size):
-        window = create_window()
-        qtbot.addWidget(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitExposed(window)
-        window.scheduler.flush()
-        qapp.processEvents()
-        return window
-
-    return open_at
-
-
 @pytest.mark.parametrize("size", [(1024, 640), (1280, 800), (1920, 1080)])
 def test_every_tab_is_inside_the_visible_tab_bar(window_at, size):
     bar = window_at(size).network_panel.tabs.tabBar()

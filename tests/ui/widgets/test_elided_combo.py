@@ -1,6 +1,8 @@
 """ElidedComboBox: a narrow combo shows its text with an ellipsis, never cut mid-letter."""
 
-from actplay.ui.widgets.elided_combo import ELLIPSIS, ElidedComboBox
+from PySide6 import QtGui
+
+from actplay.ui.widgets.elided_combo import ELLIPSIS, SHORT_TEXT_ROLE, ElidedComboBox
 
 
 def _combo(qtbot, width: int) -> ElidedComboBox:
@@ -32,3 +34,19 @@ def test_a_wide_combo_shows_the_whole_text_and_follows_the_choice(qtbot):
     combo.setCurrentIndex(1)
     assert combo.shown_text() == "tanh"
     combo.grab()  # paints through the elided path without error
+
+
+def test_a_short_form_shows_whole_before_anything_is_elided(qtbot):
+    combo = _combo(qtbot, 29)
+    combo.setItemData(0, "sigm", SHORT_TEXT_ROLE)
+    shown = combo.shown_text()
+    assert shown == "sigm"
+    font = combo.shown_font()
+    assert font.pointSizeF() < combo.font().pointSizeF()  # the small label font
+    assert QtGui.QFontMetrics(font).horizontalAdvance(shown) <= combo.text_field_width()
+    combo.grab()  # paints the short form in its font without error
+    combo.setFixedWidth(200)
+    assert combo.shown_text() == "sigmoid" and combo.shown_font() == combo.font()
+    combo.setFixedWidth(29)
+    combo.setCurrentIndex(1)  # an item without a short form elides as before
+    assert combo.short_text() is None
