@@ -1993,6 +1993,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/widgets/collapsible.py"/>
+        <source>Click to fold or unfold this part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/widgets/diverging.py"/>
         <source>Colour scale: orange is negative, grey zero, blue positive (clamped at ±1). An output that is a probability p (sigmoid, softmax) is drawn as 2p − 1: p = 0 orange, 0.5 grey, 1 blue.</source>
         <translation type="unfinished"></translation>

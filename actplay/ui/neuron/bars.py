@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtGui
+from PySide6 import QtCore, QtGui
 
 from actplay.ui import theme
 from actplay.ui.i18n import translate
@@ -20,7 +20,9 @@ from actplay.ui.widgets.light_plot import LightPlotWidget, house_numbers
 from actplay.ui.widgets.numbers import FIXED_MIN, format_number
 
 BAR_WIDTH = 0.7  # of one slot: clear gaps between neighbouring terms
-CHART_HEIGHT = (180, 260)  # px: small bars readable next to big ones; room left below
+# px: small bars readable next to big ones, and the whole neuron dock in 800 px; the
+# chart asks for its lowest height and grows into what the dock has to spare
+CHART_HEIGHT = (140, 260)
 TERM_PEN = pg.mkPen(None)
 SUM_PEN_WIDTH = 1.5  # px: an outline marks z as the total, not a term
 Y_RANGE_HEADROOM = 0.15  # of the bars' span, added on a refit: a drag rarely crosses it
@@ -88,6 +90,9 @@ class NeuronBars(LightPlotWidget):
         self._shown_heights = None
         self._shown_heights_by_label: list = []
         self.zero_line.setPen(theme.pen(theme.plot_foreground(), 1))
+
+    def sizeHint(self) -> QtCore.QSize:  # noqa: N802 (Qt's name)
+        return QtCore.QSize(super().sizeHint().width(), CHART_HEIGHT[0])
 
     def follow_theme(self) -> None:
         """Bars, outline, zero line and labels in the active theme's colours."""

@@ -23,9 +23,10 @@ from actplay.ui import theme
 from actplay.ui.binding import bind_bool
 from actplay.ui.i18n import translate
 from actplay.ui.neuron.activation import ActivationPicker
-from actplay.ui.neuron.bars import NeuronBars
+from actplay.ui.neuron.bars import CHART_HEIGHT, NeuronBars
 from actplay.ui.neuron.equation_label import EquationLabel
 from actplay.ui.neuron.inputs import InputRows
+from actplay.ui.widgets.collapsible import CollapsibleSection
 from actplay.ui.widgets.focus_order import place_after
 from actplay.ui.widgets.names import unit_label
 from actplay.ui.widgets.pair_grid import PairGrid
@@ -120,26 +121,58 @@ class NeuronPanel(QtWidgets.QWidget):
         column.addWidget(
             _group(translate("neuron", "Equation"), self.equation, "neuron_equation_group")
         )
-        bars_group = _group(translate("neuron", "What moves z"), self.bars, "neuron_bars_group")
         # The key wraps under the chart: as a group title it set the dock's narrowest width.
         self.bars_key = QtWidgets.QLabel(
             translate("neuron", "Blue pushes the neuron on, orange holds it back.")
         )
         self.bars_key.setObjectName("neuron_bars_key")
         self.bars_key.setWordWrap(True)
-        bars_group.layout().addWidget(self.bars_key)
+        # The chart is the one part a small screen may fold away: the sliders, f and the
+        # equation above it are the neuron.
+        bars_group = CollapsibleSection(
+            translate("neuron", "What moves z"), self.bars, "neuron_bars_group"
+        )
+        bars_group.body_layout.addWidget(self.bars_key)
         column.addWidget(bars_group)
         column.addStretch(1)
         self._column = column
         self._bars_group = bars_group
+        # As tall as its rows need at the dock's width (height for width), not as tall as
+        # their minimum hints, which are for the narrowest width (a wrapped equation
+        # asked 60 px more than it takes and pushed the chart below the fold).
+        content.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Ignored
+        )
         scroll = VerticalScrollArea()
         self._scroll = scroll
         scroll.setWidget(content)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        # The chart takes the height the dock has to spare, between its lowest and tallest.
+        scroll.viewport().installEventFilter(self)
+        content.installEventFilter(self)
         self._shown_target = ()  # nothing shown yet: the first refresh sets the bar
         self.refresh(frozenset({"neuron"}))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if (watched is self._scroll.viewport() and kind == QtCore.QEvent.Type.Resize) or (
+            watched is self._scroll.widget() and kind == QtCore.QEvent.Type.LayoutRequest
+        ):
+            self._fit_chart()
+        return False
+
+    def _fit_chart(self) -> None:
+        """Give the bar chart the dock's spare height, within `CHART_HEIGHT`."""
+        content = self._scroll.widget()
+        if not self.bars.isVisibleTo(self):
+            return
+        others = content.layout().heightForWidth(content.width()) - self.bars.height()
+        lowest, tallest = CHART_HEIGHT
+        height = int(min(max(self._scroll.viewport().height() - others, lowest), tallest))
+        if height != self.bars.height():
+            self.bars.setFixedHeight(height)
 
     # -- construction -------------------------------------------------------------
     @property
