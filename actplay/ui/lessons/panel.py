@@ -20,6 +20,7 @@ from actplay.model.events import SECTIONS
 from actplay.ui.i18n import translate
 from actplay.ui.lessons.highlight import HighlightFrame, find_widget, show_layout, show_place
 from actplay.ui.lessons.progress import LessonProgress
+from actplay.ui.widgets.edge_fade import BottomFade
 from actplay.ui.widgets.markup import escape
 from actplay.ui.widgets.numbers import format_number
 
@@ -175,6 +176,7 @@ class LessonsPanel(QtWidgets.QWidget):
         # step text at every change near the dock's bottom edge.
         scroll.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        BottomFade(scroll)  # the line cut by the dock's edge fades out
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.choice)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from actplay.core import activations
 from actplay.ui import theme
+from actplay.ui.widgets.edge_fade import BottomFade
 from actplay.ui.widgets.markup import escape
 
 PROPERTY_NAMES = (
@@ -97,6 +98,7 @@ class HelpBox(QTextBrowser):
         self.setReadOnly(True)
         self._shown: str | None = None
         self._shown_key = None  # (name, theme colour, Activation) the text was written for
+        self.bottom_fade = BottomFade(self)  # the line cut by the box's edge fades out
 
     def show_function(self, name: str, lookup=None) -> None:
         """Show the help of activation ``name`` (does nothing if it is already shown)."""
