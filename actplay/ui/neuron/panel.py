@@ -166,7 +166,8 @@ class NeuronPanel(QtWidgets.QWidget):
     def _fit_chart(self) -> None:
         """Give the bar chart the dock's spare height, within `CHART_HEIGHT`."""
         content = self._scroll.widget()
-        if not self.bars.isVisibleTo(self):
+        # Folded away, or lent to an export (which sizes it as it likes): leave it.
+        if not self.isAncestorOf(self.bars) or not self.bars.isVisibleTo(self):
             return
         others = content.layout().heightForWidth(content.width()) - self.bars.height()
         lowest, tallest = CHART_HEIGHT
