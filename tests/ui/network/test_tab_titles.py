@@ -34,3 +34,25 @@ def test_widening_the_window_brings_the_full_titles_back(window_at, qapp):
     qapp.processEvents()
     bar = window.network_panel.tabs.tabBar()
     assert [bar.tabText(i) for i in range(4)] == FULL_TITLES
+
+
+def test_a_dock_too_narrow_for_short_titles_puts_the_tabs_down_its_side(window_at, qapp):
+    """The network layout at 1024x640 with View -> Network: the dock is ~115 px wide."""
+    window = window_at((1024, 640))
+    window.layouts.show_layout("network")
+    window.network_dock.show()
+    window.resize(1024, 640)
+    qapp.processEvents()
+    tabs = window.network_panel.tabs
+    bar = tabs.tabBar()
+    assert tabs.width() < 200
+    assert tabs.tabPosition() == QtWidgets.QTabWidget.TabPosition.West
+    assert bar.sizeHint().height() <= bar.height()
+    for index in range(bar.count()):
+        assert bar.rect().contains(bar.tabRect(index)), bar.tabText(index)
+    assert [bar.accessibleTabName(i) for i in range(4)] == FULL_TITLES
+    window.layouts.show_layout("curve")
+    window.resize(1920, 1080)
+    qapp.processEvents()
+    assert tabs.tabPosition() == QtWidgets.QTabWidget.TabPosition.North
+    assert [bar.tabText(i) for i in range(4)] == FULL_TITLES
