@@ -22,7 +22,7 @@ from actplay.ui.widgets.numbers import FIXED_MIN, format_number
 BAR_WIDTH = 0.7  # of one slot: clear gaps between neighbouring terms
 # px: small bars readable next to big ones, and the whole neuron dock in 800 px; the
 # chart asks for its lowest height and grows into what the dock has to spare
-CHART_HEIGHT = (140, 260)
+CHART_HEIGHT = (120, 260)
 TERM_PEN = pg.mkPen(None)
 SUM_PEN_WIDTH = 1.5  # px: an outline marks z as the total, not a term
 Y_RANGE_HEADROOM = 0.15  # of the bars' span, added on a refit: a drag rarely crosses it

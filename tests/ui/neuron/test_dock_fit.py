@@ -46,3 +46,13 @@ def test_a_tall_dock_gives_the_chart_its_tallest_height(window_at):
     panel = window_at((1920, 1080)).neuron_panel
     assert panel.bars.height() == CHART_HEIGHT[1]
     assert panel._scroll.verticalScrollBar().maximum() == 0
+
+
+def test_in_the_network_layout_the_neuron_tab_fits_at_1280x800(window_at, qapp):
+    window = window_at((1280, 800))
+    window.layouts.show_layout("network")
+    window.resize(1280, 800)
+    qapp.processEvents()
+    panel = window.neuron_panel
+    assert panel.isVisible()
+    assert panel._scroll.verticalScrollBar().maximum() == 0
