@@ -232,8 +232,10 @@ def test_follow_system_follows_a_switch_made_while_the_window_is_open(window, mo
 
     scheme = {"now": "light"}
     real = theme.resolve_theme
-    monkeypatch.setattr(
-        theme, "resolve_theme", lambda mode: scheme["now"] if mode == "system" else real(mode)
+    monkeypatch.setattr(  # where apply_theme looks it up
+        theme.switch,
+        "resolve_theme",
+        lambda mode: scheme["now"] if mode == "system" else real(mode),
     )
     _switch(window, "system")
     assert theme.active_theme() == "light"

@@ -1,5 +1,5 @@
 """docs/visual-language.md names the theme's real colours and line styles: every colour
-it writes exists in ``actplay/ui/theme.py`` with that value, in the row's role."""
+it writes exists in ``actplay/ui/theme/colours.py`` with that value, in the row's role."""
 
 import re
 from pathlib import Path
@@ -24,7 +24,7 @@ def _hex(rgba) -> str:
 
 
 def theme_colours() -> dict[str, tuple[str, str]]:
-    """Every documented role -> (light, dark), read from theme.py."""
+    """Every documented role -> (light, dark), read from the theme."""
     light_stops, dark_stops = theme.diverging_colours("light"), theme.diverging_colours("dark")
     colours = {
         stop: (_hex(light_stops[i]), _hex(dark_stops[i]))
@@ -53,7 +53,7 @@ def test_every_colour_row_matches_the_theme():
     colour_rows = {key: cells for key, cells in rows.items() if HEX.fullmatch(cells[0])}
     assert set(colour_rows) == set(colours)  # every role, no more
     for key, cells in colour_rows.items():
-        assert key in colours, f"the doc names {key!r}, which theme.py does not have"
+        assert key in colours, f"the doc names {key!r}, which the theme does not have"
         documented = tuple(cell.upper() for cell in cells[:2])
         assert documented == tuple(c.upper() for c in colours[key]), key
 
