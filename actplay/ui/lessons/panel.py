@@ -20,7 +20,7 @@ from actplay.model.events import SECTIONS
 from actplay.ui.i18n import translate
 from actplay.ui.lessons.highlight import HighlightFrame, find_widget, show_layout, show_place
 from actplay.ui.lessons.progress import LessonProgress
-from actplay.ui.widgets.edge_fade import BottomFade
+from actplay.ui.lessons.step_page import StepPage
 from actplay.ui.widgets.markup import escape
 from actplay.ui.widgets.numbers import format_number
 
@@ -33,6 +33,15 @@ def paragraphs_html(text: str) -> str:
     """Plain lesson text as rich text: blank lines part paragraphs, other breaks are spaces."""
     blocks = [" ".join(block.split()) for block in text.split("\n\n")]
     return "".join(f"<p>{escape(block)}</p>" for block in blocks if block)
+
+
+def _button(text: str, name: str, tip: str | None = None) -> QtWidgets.QPushButton:
+    """A push button with its object name (tests and lessons find it by that) and tooltip."""
+    button = QtWidgets.QPushButton(text)
+    button.setObjectName(name)
+    if tip:
+        button.setToolTip(tip)
+    return button
 
 
 class LessonsPanel(QtWidgets.QWidget):
@@ -60,8 +69,6 @@ class LessonsPanel(QtWidgets.QWidget):
         self.step_index = -1  # -1: the lesson's overview, not a step
         self.task_met = False
         self.highlight = HighlightFrame(window)
-        self._shown_live = None
-        self._shown_done = ""
         # (step index, task met) the task text was last filled in for: refilling it at
         # every change re-wrapped the label, and a deferred refill landed on later frames
         self._live_state = None
@@ -74,7 +81,7 @@ class LessonsPanel(QtWidgets.QWidget):
         if self.lessons:
             self.show_overview(self._first_unfinished())
         else:  # a broken install: say so instead of failing
-            self.title.setText(translate("lessons", "No lessons found in this installation."))
+            self.page.title.setText(translate("lessons", "No lessons found in this installation."))
             self._show_buttons(overview=True)
             self.start.setEnabled(False)
 
@@ -92,64 +99,18 @@ class LessonsPanel(QtWidgets.QWidget):
         self.choice.setMinimumContentsLength(12)
         self.position = QtWidgets.QLabel()
         self.position.setObjectName("lesson_position")
-        self.title = QtWidgets.QLabel()
-        self.title.setObjectName("lesson_step_title")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
-        self.title.setWordWrap(True)
-        self.text = QtWidgets.QLabel()
-        self.text.setObjectName("lesson_text")
-        self.text.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.text.setWordWrap(True)
-        self.text.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
-        self.text.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        # The task and what the step says once it is done follow the model: they live in a
-        # label of their own, so a change repaints a few lines, not the whole step text.
-        self.live = QtWidgets.QLabel()
-        self.live.setObjectName("lesson_live")
-        self.live.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.live.setWordWrap(True)
-        self.live.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
-        self.live.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        # What the step says once done can run to a paragraph: it follows the step's text in
-        # the scrolling part (scrolled to when it appears), the task stays pinned below.
-        self.done = QtWidgets.QLabel()
-        self.done.setObjectName("lesson_done")
-        self.done.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.done.setWordWrap(True)
-        self.done.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
-        self.done.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done.hide()
-        self.status = QtWidgets.QLabel()
-        self.status.setObjectName("lesson_status")
-        self.status.setWordWrap(True)
-        self.start = QtWidgets.QPushButton(translate("lessons", "Start"))
-        self.start.setObjectName("lesson_start")
-        self.start.clicked.connect(self._on_start_clicked)
-        self.export = QtWidgets.QPushButton(translate("lessons", "Export\u2026"))
-        self.export.setObjectName("lesson_export")
-        self.export.setToolTip(
-            translate("lessons", "Save a copy of this lesson's file, to change it or hand it out")
+        self.page = StepPage()
+        self.export = _button(
+            translate("lessons", "Export\u2026"),
+            "lesson_export",
+            translate("lessons", "Save a copy of this lesson's file, to change it or hand it out"),
         )
-        self.back = QtWidgets.QPushButton(translate("lessons", "Back"))
-        self.back.setObjectName("lesson_back")
-        self.back.setToolTip(translate("lessons", "The previous step (its set-up runs again)"))
-        self.back.clicked.connect(self.go_back)
-        self.skip = QtWidgets.QPushButton(translate("lessons", "Skip"))
-        self.skip.setObjectName("lesson_skip")
-        self.skip.setToolTip(translate("lessons", "Go on without doing this task"))
-        self.skip.clicked.connect(self.go_on)
-        self.next = QtWidgets.QPushButton(translate("lessons", "Next"))
-        self.next.setObjectName("lesson_next")
-        self.next.setDefault(True)
-        self.next.clicked.connect(self.go_on)
-        self.again = QtWidgets.QPushButton(translate("lessons", "Set up again"))
-        self.again.setObjectName("lesson_again")
-        self.again.setToolTip(translate("lessons", "Put the app back the way this step started"))
+        self.again = _button(
+            translate("lessons", "Set up again"),
+            "lesson_again",
+            translate("lessons", "Put the app back the way this step started"),
+        )
         self.again.clicked.connect(lambda: self.show_step(self.step_index))
-
         # "Set up again" and Export sit beside the step count, not in the row of Back, Skip
         # and Next: one row of five buttons made the dock wider than the network layout
         # leaves it at 1280 px.
@@ -157,42 +118,41 @@ class LessonsPanel(QtWidgets.QWidget):
         place.addWidget(self.position, 1)
         place.addWidget(self.again)
         place.addWidget(self.export)
-        buttons = QtWidgets.QHBoxLayout()
-        buttons.addWidget(self.back)
-        buttons.addStretch(1)
-        for button in (self.skip, self.next, self.start):
-            buttons.addWidget(button)
-        body = QtWidgets.QWidget()
-        body_layout = QtWidgets.QVBoxLayout(body)
-        body_layout.setContentsMargins(2, 2, 2, 2)
-        body_layout.addWidget(self.title)
-        body_layout.addWidget(self.text)
-        body_layout.addWidget(self.done)
-        body_layout.addStretch(1)
-        self.scroll = scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        # A scroll bar that came and went with the live text's height re-wrapped the whole
-        # step text at every change near the dock's bottom edge.
-        scroll.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        BottomFade(scroll)  # the line cut by the dock's edge fades out
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.choice)
         layout.addLayout(place)
-        layout.addWidget(scroll, 1)
-        # The task and its state stay in view under the scrolling text: in a long step,
-        # "Your task" had scrolled below the dock's edge where a learner never looked.
-        self.task_box = QtWidgets.QFrame()
-        self.task_box.setObjectName("lesson_task_box")
-        self.task_box.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
-        task_layout = QtWidgets.QVBoxLayout(self.task_box)
-        task_layout.setContentsMargins(4, 2, 4, 2)
-        task_layout.addWidget(self.live)
-        task_layout.addWidget(self.status)
-        layout.addWidget(self.task_box)
-        layout.addLayout(buttons)
+        layout.addWidget(self.page, 1)
+        layout.addLayout(self._navigation_row())
+
+    def _navigation_row(self) -> QtWidgets.QHBoxLayout:
+        """Back on the left; Skip, Next (Finish on the last step) and Start on the right.
+
+        The overview shows Start, a step Back, Skip and Next (`_show_buttons`).
+        """
+        self.back = _button(
+            translate("lessons", "Back"),
+            "lesson_back",
+            translate("lessons", "The previous step (its set-up runs again)"),
+        )
+        self.back.clicked.connect(self.go_back)
+        self.skip = _button(
+            translate("lessons", "Skip"),
+            "lesson_skip",
+            translate("lessons", "Go on without doing this task"),
+        )
+        self.skip.clicked.connect(self.go_on)
+        self.next = _button(translate("lessons", "Next"), "lesson_next")
+        self.next.setDefault(True)
+        self.next.clicked.connect(self.go_on)
+        self.start = _button(translate("lessons", "Start"), "lesson_start")
+        self.start.clicked.connect(self._on_start_clicked)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.back)
+        row.addStretch(1)
+        for button in (self.skip, self.next, self.start):
+            row.addWidget(button)
+        return row
 
     def _list_lessons(self) -> None:
         self.choice.clear()
@@ -230,12 +190,12 @@ class LessonsPanel(QtWidgets.QWidget):
         lesson = self.lesson
         steps = "".join(f"<li>{escape(step.title)}</li>" for step in lesson.steps)
         resume = self.progress.step(lesson.key)
-        self.title.setText(lesson.title)
-        self._set_html(f"{paragraphs_html(lesson.summary)}<ol>{steps}</ol>")
-        self._set_live("")
-        self._set_done("")
+        self.page.title.setText(lesson.title)
+        self.page.set_text(f"{paragraphs_html(lesson.summary)}<ol>{steps}</ol>")
+        self.page.set_task("")
+        self.page.set_done("")
         self._live_state = None
-        self._set_status(
+        self.page.set_status(
             translate(
                 "lessons",
                 "Start changes the app's settings step by step (Edit \u2192 Undo takes each back).",
@@ -272,7 +232,7 @@ class LessonsPanel(QtWidgets.QWidget):
         for place in lesson_actions.places(step.setup):
             if not show_place(self.window_, place):
                 self.window_.show_status(f"Lesson: no place called {place!r} in this window")
-        self.title.setText(f"{index + 1}. {step.title}")
+        self.page.title.setText(f"{index + 1}. {step.title}")
         self.position.setText(
             translate("lessons", "Step {step} of {count}").format(
                 step=index + 1, count=len(lesson.steps)
@@ -286,7 +246,7 @@ class LessonsPanel(QtWidgets.QWidget):
         # The text describes the situation the step set up, so it is filled in once, here:
         # doing the task must not turn "this sigmoid network" into numbers of another one.
         # The task and what the step says once it is done follow the model live.
-        self._set_html(paragraphs_html(self._render(step.text)))
+        self.page.set_text(paragraphs_html(self._render(step.text)))
         self.evaluate()
         self.ring_control()
         # A control the set-up just built (a rebuilt row of sliders) is shown by Qt a
@@ -374,10 +334,10 @@ class LessonsPanel(QtWidgets.QWidget):
             if self.task_met and step.remember:
                 kept = lesson_checks.remember(step.remember, self.model)
                 self.memory.setdefault(self.lesson.key, {}).update(kept)
-            self._set_live("" if step.check is None else self._live_html(step))
+            self.page.set_task("" if step.check is None else self._live_html(step))
             met = self.task_met and step.check is not None and step.done is not None
-            self._set_done(paragraphs_html(self._render(step.done)) if met else "")
-        self._set_status(status)
+            self.page.set_done(paragraphs_html(self._render(step.done)) if met else "")
+        self.page.set_status(status)
         self.next.setEnabled(self.task_met)
         self.next.setText(
             translate("lessons", "Finish") if is_last else translate("lessons", "Next")
@@ -391,35 +351,3 @@ class LessonsPanel(QtWidgets.QWidget):
     def _live_html(self, step) -> str:
         task = self._render(step.task)
         return f"<p><b>Your task:</b> {escape(' '.join(task.split()))}</p>"
-
-    def _set_html(self, html: str) -> None:
-        if html != self.text.text():
-            self.text.setText(html)
-
-    def _set_status(self, text: str) -> None:
-        if text != self.status.text():
-            self.status.setText(text)
-            self.status.setVisible(bool(text))
-        self.task_box.setVisible(bool(self._shown_live) or bool(text))
-
-    def _set_done(self, html: str) -> None:
-        if html == self._shown_done:
-            return
-        self._shown_done = html
-        self.done.setText(html)
-        self.done.setVisible(bool(html))
-        if html:  # scroll to it once it is laid out
-            QtCore.QTimer.singleShot(0, self._scroll_to_done)
-
-    def _scroll_to_done(self) -> None:
-        """Bring the done text into sight, its first line first if it does not fit."""
-        if self.done.height() <= self.scroll.viewport().height():
-            self.scroll.ensureWidgetVisible(self.done, 0, 0)
-        else:
-            self.scroll.verticalScrollBar().setValue(self.done.y())
-
-    def _set_live(self, html: str) -> None:
-        if html != self._shown_live:  # a drag that changes no shown number costs nothing
-            self._shown_live = html
-            self.live.setText(html)
-            self.live.setVisible(bool(html))

@@ -125,17 +125,17 @@ def test_the_done_text_reports_the_moment_the_task_was_met(window, hands):
     hands.click("lesson_start")
     hands.drag("neuron_weight_0", 3)
     window.scheduler.flush()
-    assert "z = 2.75." in panel.done.text()  # shown at once when the task is met
+    assert "z = 2.75." in panel.page.done.text()  # shown at once when the task is met
     hands.drag("neuron_weight_0", 4)
     window.scheduler.flush()
-    assert "z = 2.75." in panel.done.text()  # still met: nothing repainted
+    assert "z = 2.75." in panel.page.done.text()  # still met: nothing repainted
     hands.drag("neuron_weight_0", 1)
     window.scheduler.flush()
-    assert "z = " not in panel.done.text() and not panel.next.isEnabled()
+    assert "z = " not in panel.page.done.text() and not panel.next.isEnabled()
     hands.drag("neuron_weight_0", 4)
     window.scheduler.flush()
-    assert "z = 3.75." in panel.done.text()  # met anew: filled in anew
-    assert panel.text.text().count("0.55") == 1  # the step's own text keeps its set-up
+    assert "z = 3.75." in panel.page.done.text()  # met anew: filled in anew
+    assert panel.page.text.text().count("0.55") == 1  # the step's own text keeps its set-up
 
 
 def test_a_lesson_exports_as_its_file(window, hands, tmp_path, monkeypatch):
@@ -162,7 +162,7 @@ def test_without_shipped_lessons_the_panel_says_so(window, monkeypatch, tmp_path
 
     monkeypatch.setattr(dock, "shipped_lessons", list)
     panel = open_lessons(window)
-    assert panel.title.text() == "No lessons found in this installation."
+    assert panel.page.title.text() == "No lessons found in this installation."
     assert not panel.start.isEnabled()
     good = tmp_path / "drill.lesson.toml"
     good.write_text(TEACHER_LESSON, encoding="utf-8")
@@ -189,8 +189,8 @@ def test_the_task_stays_in_view_however_long_the_step_text(qtbot, window, size):
             panel.show_step(number)
             QtWidgets.QApplication.processEvents()
             where = f"{lesson.key} step {number + 1} at {size}"
-            assert "Your task:" in panel.live.text(), where
-            assert _wholly_shown(panel.live), where
+            assert "Your task:" in panel.page.live.text(), where
+            assert _wholly_shown(panel.page.live), where
             assert _wholly_shown(panel.next), where
             if step.highlight is not None:
                 assert _wholly_shown(panel.highlight.target), f"{where}: {step.highlight}"

@@ -38,28 +38,30 @@ def test_the_lesson_plays_through_with_real_widgets(qtbot, window, hands, index)
         window.scheduler.flush()
         QtWidgets.QApplication.processEvents()  # what a learner's eyes wait for: rows shown
         assert panel.step_index == number, where
-        assert panel.title.text() == f"{number + 1}. {step.title}", where
-        assert "{" not in panel.text.text() + panel.live.text(), where  # placeholders filled
+        assert panel.page.title.text() == f"{number + 1}. {step.title}", where
+        assert "{" not in panel.page.text.text() + panel.page.live.text(), (
+            where
+        )  # placeholders filled
         if step.highlight is not None:
             target = panel.highlight.target
             assert target is not None and target.objectName() == step.highlight, where
             assert target.isVisible() and panel.highlight.isVisible(), where
         if step.check is not None:
             assert not lesson_checks.holds(step.check, window.model), where
-            assert not panel.next.isEnabled() and panel.status.text() == TASK_OPEN, where
+            assert not panel.next.isEnabled() and panel.page.status.text() == TASK_OPEN, where
             assert step.demo, f"{where}: a task needs a demo for this test"
         for gesture in step.demo:
             hands.perform(gesture)
             window.scheduler.flush()
         if step.check is not None:
-            assert panel.status.text() == TASK_MET, where
+            assert panel.page.status.text() == TASK_MET, where
             assert lesson_checks.holds(step.check, window.model), where
             QtWidgets.QApplication.processEvents()  # the scroll to the done text
             if step.done is not None:  # shown, filled in, and scrolled into sight
-                assert panel.done.isVisible() and "{" not in panel.done.text(), where
-                seen = panel.done.visibleRegion().boundingRect()
+                assert panel.page.done.isVisible() and "{" not in panel.page.done.text(), where
+                seen = panel.page.done.visibleRegion().boundingRect()
                 assert not seen.isEmpty() and seen.top() == 0, where  # its first line shows
-            assert panel.live.isVisible() and "Your task:" in panel.live.text(), where
+            assert panel.page.live.isVisible() and "Your task:" in panel.page.live.text(), where
         assert panel.next.isEnabled(), where
         hands.click("lesson_next")
     assert not any(message.startswith("Lesson:") for message in statuses), statuses

@@ -39,7 +39,7 @@ def test_where_things_are_as_the_networks_lesson_tells_it(window, hands):
     """Lesson 4 step 2: the two layouts, the left column's tabs, the Network panel's four
     tabs, hidden in the network layout until View shows it."""
     panel = start(window, hands, "04-network", step=1)
-    text = " ".join(panel.text.text().split())
+    text = " ".join(panel.page.text.text().split())
     tabs = window.network_panel.tabs
     names = [tabs.tabText(i) for i in range(tabs.count())]
     assert names == ["Inputs", "Layers", "Diagnostics", "Architecture"]
@@ -91,7 +91,7 @@ def test_a_later_step_shows_what_an_earlier_one_kept(window, hands):
     loss = window.model.loss_history()["train"][-1]
     hands.click("lesson_next")
     window.scheduler.flush()
-    assert f"had a loss of {format_number(loss)}" in panel.text.text()
+    assert f"had a loss of {format_number(loss)}" in panel.page.text.text()
     assert panel.memory["08-vanishing"]["sigmoid_epochs"] == 5
 
 
@@ -122,14 +122,14 @@ def test_a_step_keeps_a_value_when_it_opens_and_its_done_text_divides_by_it(wind
     window.scheduler.flush()
     relu = window.model.network_diagnostics()[-1].gradient_product
     assert panel.next.isEnabled()
-    live = " ".join(html.unescape(panel.done.text()).split())
+    live = " ".join(html.unescape(panel.page.done.text()).split())
     assert f"about {relu / sigmoid:.0f} times the sigmoid network's {sigmoid:.7f}" in live
 
 
 def test_the_first_curve_is_labelled_as_the_neurons_lesson_says(window, hands):
     """Lesson 1 step 2 names the axes x and f(x): f' and f'' are hidden, so they are."""
     panel = start(window, hands, "01-neuron", step=1)
-    text = " ".join(panel.text.text().split())
+    text = " ".join(panel.page.text.text().split())
     assert "(labelled x)" in text and "(labelled f(x))" in text
     axes = window.curve_pane.plot.getPlotItem()
     assert axes.getAxis("bottom").labelText == "x"
@@ -144,6 +144,6 @@ def test_how_much_faster_the_neuron_learns_is_the_ratio_of_its_rises(window, han
     hands.drag("neuron_bias", -1.5)
     window.scheduler.flush()
     after = model.neuron_result().slope * 0.1 * model.neuron_inputs[0]
-    live = " ".join(html.unescape(panel.done.text()).split())
+    live = " ".join(html.unescape(panel.page.done.text()).split())
     assert panel.next.isEnabled()
     assert f"about {after / before:.1f} times as much as before" in live
