@@ -291,6 +291,11 @@
     </message>
     <message>
         <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>&lt;p&gt;&lt;b&gt;Your task:&lt;/b&gt; {task}&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,6 +357,11 @@
     <message>
         <location filename="../../actplay/ui/lessons/panel.py"/>
         <source>Lesson step: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>Lesson: no place called {place} in this window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -447,6 +457,11 @@
     <message>
         <location filename="../../actplay/ui/lessons/panel.py"/>
         <source>{count} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/panel.py"/>
+        <source>{mark} Done!</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -26,7 +26,7 @@ from actplay.ui.widgets.numbers import format_number
 
 DONE_MARK = "\u2713"  # shown before finished lessons and met tasks
 TASK_OPEN = translate("lessons", "Not done yet: the app checks as you go.")
-TASK_MET = f"{DONE_MARK} Done!"
+TASK_MET = translate("lessons", "{mark} Done!").format(mark=DONE_MARK)
 
 
 def paragraphs_html(text: str) -> str:
@@ -231,7 +231,11 @@ class LessonsPanel(QtWidgets.QWidget):
             )
         for place in lesson_actions.places(step.setup):
             if not show_place(self.window_, place):
-                self.window_.show_status(f"Lesson: no place called {place!r} in this window")
+                self.window_.show_status(
+                    translate("lessons", "Lesson: no place called {place} in this window").format(
+                        place=repr(place)
+                    )
+                )
         self.page.title.setText(f"{index + 1}. {step.title}")
         self.position.setText(
             translate("lessons", "Step {step} of {count}").format(
@@ -350,4 +354,5 @@ class LessonsPanel(QtWidgets.QWidget):
 
     def _live_html(self, step) -> str:
         task = self._render(step.task)
-        return f"<p><b>Your task:</b> {escape(' '.join(task.split()))}</p>"
+        task = escape(" ".join(task.split()))
+        return translate("lessons", "<p><b>Your task:</b> {task}</p>").format(task=task)
