@@ -18,6 +18,30 @@ STANDARD_OUTPUT = "-"
 MAX_SCALE = 8.0
 
 
+def add_picture_options(parser) -> None:
+    """``--size WxH`` or ``--scale S`` (one of them): read by `picture_size`."""
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--size", metavar="WxH", help="picture size in pixels")
+    size.add_argument(
+        "--scale",
+        type=float,
+        metavar="S",
+        help="device pixel ratio of the picture (2 = crisp on a high-DPI screen)",
+    )
+
+
+def add_output_options(parser, formats) -> None:
+    """``--format`` (one of ``formats``) and ``--out``: read by `output_format`."""
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        help="what to write (default: from the extension of --out; needed with --out -)",
+    )
+    parser.add_argument(
+        "--out", required=True, metavar="PATH", help="file to write, or - for standard output"
+    )
+
+
 def check_scale(scale: float) -> float:
     """The ``--scale`` value if it is a finite number in (0, MAX_SCALE]."""
     if not 0.0 < scale <= MAX_SCALE:  # also false for NaN

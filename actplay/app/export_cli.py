@@ -27,7 +27,13 @@ import argparse
 
 from actplay.app.cli import CliError, OneLineParser, subcommand_main
 from actplay.app.cli import one_line as _one_line
-from actplay.app.cli_output import output_format, picture_size, write_output
+from actplay.app.cli_output import (
+    add_output_options,
+    add_picture_options,
+    output_format,
+    picture_size,
+    write_output,
+)
 from actplay.app.export_sources import playground_from_args, playground_from_session
 from actplay.app.offscreen_panes import DEFAULT_PANE_SIZES, PANES, pane_widget
 from actplay.ui.export.formats import FORMATS, IMAGE_FORMATS
@@ -78,22 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="curve",
         help="which part of the window to draw (default curve)",
     )
-    size = parser.add_mutually_exclusive_group()
-    size.add_argument("--size", metavar="WxH", help="picture size in pixels")
-    size.add_argument(
-        "--scale",
-        type=float,
-        metavar="S",
-        help="device pixel ratio of the picture (2 = crisp on a high-DPI screen)",
-    )
-    parser.add_argument(
-        "--format",
-        choices=FORMAT_NAMES,
-        help="what to write (default: from the extension of --out; needed with --out -)",
-    )
-    parser.add_argument(
-        "--out", required=True, metavar="PATH", help="file to write, or - for standard output"
-    )
+    add_picture_options(parser)
+    add_output_options(parser, FORMAT_NAMES)
     return parser
 
 

@@ -36,6 +36,7 @@ class RaceInputError(CliError):
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``actplay race`` argument parser (raises `CliError` on bad input)."""
+    from actplay.app.cli_output import add_output_options, add_picture_options
     from actplay.model import race_presets
 
     parser = OneLineParser(
@@ -83,9 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--target", metavar="METRIC=VALUE", help="e.g. test_accuracy=0.95 or test_loss=0.1"
     )
     out = parser.add_argument_group("output")
-    size = out.add_mutually_exclusive_group()
-    size.add_argument("--size", metavar="WxH", help="picture size in pixels")
-    size.add_argument("--scale", type=float, metavar="S", help="device pixel ratio")
+    add_picture_options(out)
     out.add_argument(
         "--kind",
         choices=("loss", "accuracy"),
@@ -94,14 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument("--log", action="store_true", help="losses on a log axis in a picture")
     out.add_argument("--quiet", action="store_true", help="print no table")
-    out.add_argument(
-        "--format",
-        choices=RACE_FORMATS,
-        help="what to write (default: from the extension of --out; needed with --out -)",
-    )
-    out.add_argument(
-        "--out", required=True, metavar="PATH", help="file to write, or - for standard output"
-    )
+    add_output_options(out, RACE_FORMATS)
     return parser
 
 
