@@ -19,6 +19,7 @@ import time
 import numpy as np
 
 from actplay.core.network import Network
+from actplay.core.race_metrics import EpochMetrics, metrics
 from actplay.core.race_record import METRICS, RaceRecord
 from actplay.core.race_setup import Contestant, RaceSetup, contestant_network
 from actplay.core.training import Trainer, target_matrix
@@ -53,35 +54,6 @@ class Lane:
         self.wall_time += time.perf_counter() - start
 
 
-def metrics(loss_name: str, raw: np.ndarray, targets: np.ndarray, classification: bool):
-    """``(loss, accuracy)`` of a set from the network's raw answer to it.
-
-    ``raw`` is the output for ``"mse"`` and the last layer's z (logits) for the
-    cross-entropy losses, as ``Trainer.outputs`` gives them; the loss is what
-    ``Trainer.loss`` computes from it, by the same operations. Accuracy is the
-    share classified right (argmax over several outputs, else output > 0.5), NaN
-    for regression or an empty set.
-    """
-    if len(targets) == 0:
-        return math.nan, math.nan
-    if loss_name == "mse":
-        loss = float(np.mean((raw - targets) ** 2))
-    elif loss_name == "bce":
-        loss = float(np.mean(np.logaddexp(0.0, raw) - targets * raw))
-    else:
-        top = np.max(raw, axis=1, keepdims=True)
-        log_norm = top[:, 0] + np.log(np.sum(np.exp(raw - top), axis=1))
-        loss = float(np.mean(log_norm - np.sum(raw * targets, axis=1)))
-    if not classification:
-        return loss, math.nan
-    if raw.shape[1] > 1:
-        right = np.argmax(raw, axis=1) == np.argmax(targets, axis=1)
-    else:
-        threshold = 0.0 if loss_name == "bce" else 0.5  # sigmoid(z) > 0.5 exactly when z > 0
-        right = (raw[:, 0] > threshold) == (targets[:, 0] > 0.5)
-    return loss, float(np.mean(right))
-
-
 class Race:
     """Every (seed, contestant) lane of a :class:`RaceSetup`, trained in lockstep.
 
@@ -104,9 +76,14 @@ class Race:
         # Train and test points in one array: one forward pass per lane and record.
         train_x = np.asarray(train_x, dtype=np.float64).reshape(-1, setup.layer_sizes[0])
         test_x = np.asarray(test_x, dtype=np.float64).reshape(-1, setup.layer_sizes[0])
-        self._points = np.vstack([train_x, test_x])
-        self._n_train = len(train_x)
-        self._targets = (target_matrix(train_y, n_out), target_matrix(test_y, n_out))
+        self._metrics = EpochMetrics(
+            np.vstack([train_x, test_x]),
+            len(train_x),
+            np.vstack([target_matrix(train_y, n_out), target_matrix(test_y, n_out)]),
+            setup.loss,
+            setup.classification,
+            setup.layer_sizes,
+        )
         self.lanes = [
             [Lane(self._trainer(contestant, seed)) for contestant in setup.contestants]
             for seed in setup.seeds
@@ -230,27 +207,11 @@ class Race:
             grown = np.full((*self._curves.shape[:-1], 2 * self._curves.shape[-1]), np.nan)
             grown[..., : self._curves.shape[-1]] = self._curves
             self._curves = grown
-        train_t, test_t = self._targets
-        n, classification = self._n_train, self.setup.classification
-        logits = self.setup.loss != "mse"
+        measure = self._metrics.measure
         for s, row in enumerate(self.lanes):
             for c, lane in enumerate(row):
-                if lane.diverged_at is not None:
-                    continue
-                trainer = lane.trainer
-                raw = trainer.outputs(self._points, logits=logits)
-                train_loss, train_accuracy = metrics(
-                    trainer.loss_name, raw[:n], train_t, classification
-                )
-                test_loss, test_accuracy = metrics(
-                    trainer.loss_name, raw[n:], test_t, classification
-                )
-                self._curves[s, c, :, epoch] = (
-                    train_loss,
-                    test_loss,
-                    train_accuracy,
-                    test_accuracy,
-                )
+                if lane.diverged_at is None:
+                    self._curves[s, c, :, epoch] = measure(lane.trainer)
 
     def curves(self, metric: str | None = None, first: int = 0) -> np.ndarray:
         """Recorded values, epochs ``first``..``epochs`` (a copy; NaN after a lane diverged).

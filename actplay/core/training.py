@@ -421,12 +421,19 @@ class Trainer:
         return self.epochs + self._position / len(self.inputs)
 
     # -- evaluation ------------------------------------------------------------------
-    def outputs(self, inputs, logits: bool = False) -> np.ndarray:
-        """The network's outputs (or the last layer's z) for ``inputs``, shape (n, out)."""
+    def outputs(self, inputs, logits: bool = False, scratch=None) -> np.ndarray:
+        """The network's outputs (or the last layer's z) for ``inputs``, shape (n, out).
+
+        ``scratch``: one ``(n, size)`` float64 array per layer to compute the
+        layers' z in, kept by a caller that asks often (a race, every epoch); the
+        numbers are the same, and the answer may then be one of those arrays.
+        """
         a = np.asarray(inputs, dtype=np.float64).reshape(-1, self.sizes[0])
+        last = len(self._functions) - 1
         for i, (value, _, params, softmax) in enumerate(self._functions):
-            z = a @ self.weights[i].T + self.biases[i]
-            if logits and i == len(self._functions) - 1:
+            z = np.matmul(a, self.weights[i].T, out=None if scratch is None else scratch[i])
+            z += self.biases[i]
+            if logits and i == last:
                 return z
             a = acts.softmax(z) if softmax else value(z, **params)
         return np.broadcast_to(a, (len(a), self.sizes[-1]))
