@@ -8,7 +8,9 @@ A *lane* is one (seed, contestant) pair: a plain ``Trainer`` (so a lane trains
 exactly as single training does, bit for bit), its curves (recorded after every
 whole epoch, epoch 0 included), its wall time and the epoch it diverged at.
 Stepping the lanes one after the other in one process costs no more per step
-than single training: the race adds a loop iteration per lane and chunk.
+than single training: the race adds a loop iteration per lane and sweep, a
+finiteness check every ``CHUNK_STEPS`` steps, and the record after each epoch
+(one forward pass over every point: :mod:`actplay.core.race_metrics`).
 """
 
 from __future__ import annotations
@@ -24,8 +26,14 @@ from actplay.core.race_record import METRICS, RaceRecord
 from actplay.core.race_setup import Contestant, RaceSetup, contestant_network
 from actplay.core.training import Trainer, target_matrix
 
-CHUNK_STEPS = 5  # steps of one lane between clock checks in run_for: a few milliseconds
+CHUNK_STEPS = 5  # run_for checks a lane's weights for divergence every this many steps
+_MAX_PARTS = 1000  # of CHUNK_STEPS in one sweep of run_for (an epoch ends it anyway)
 _INITIAL_CAPACITY = 64  # recorded epochs before the curve buffer first grows
+# Weights that overflow are a lane's result, reported as its diverged_at; numpy's
+# overflow warnings would only say it again, once per lane. Set once per call of
+# step or run_for, not per lane and chunk (it costs as much as the finite check).
+QUIET = {"over": "ignore", "invalid": "ignore"}
+_sum = np.add.reduce
 
 
 class Lane:
@@ -39,19 +47,32 @@ class Lane:
         self.wall_time = 0.0  # seconds spent in this lane's steps
         self._snapshot = np.empty_like(trainer.parameters)
 
-    def advance(self, n_steps: int, epoch: float) -> None:
-        """Train ``n_steps``; on divergence keep the last finite weights and stop."""
+    def advance(self, n_steps: int, epochs: int, position: int, steps_per_epoch: int, part: int):
+        """Train ``n_steps`` from ``position`` steps into epoch ``epochs``, ``part`` at a time.
+
+        After every part the weights must be finite; if they are not, the lane
+        goes back to the weights before that part, notes the epoch progress it
+        began at as ``diverged_at``, stops and returns True. Runs under the
+        race's :data:`QUIET` errstate.
+        """
         start = time.perf_counter()
         trainer = self.trainer
-        np.copyto(self._snapshot, trainer.parameters)
-        # Weights that overflow are this lane's result, reported as diverged_at right
-        # below; numpy's overflow warnings would only say it again, once per lane.
-        with np.errstate(over="ignore", invalid="ignore"):
-            trainer.step(n_steps)
-        if not trainer.finite:
-            np.copyto(trainer.parameters, self._snapshot)
-            self.diverged_at = epoch
+        parameters, snapshot = trainer.parameters, self._snapshot
+        done, diverged = 0, False
+        while done < n_steps:
+            steps = min(part, n_steps - done)
+            np.copyto(snapshot, parameters)
+            trainer.step(steps)
+            # The sum is finite only when every weight is (and costs a third of the
+            # exact look), so only a sum that is not needs the look.
+            if not math.isfinite(_sum(parameters)) and not trainer.finite:
+                np.copyto(parameters, snapshot)
+                self.diverged_at = epochs + (position + done) / steps_per_epoch
+                diverged = True
+                break
+            done += steps
         self.wall_time += time.perf_counter() - start
+        return diverged
 
 
 class Race:
@@ -93,7 +114,9 @@ class Race:
         self.steps_per_epoch = self._flat[0].trainer.steps_per_epoch
         self.epochs = 0
         self._position = 0  # steps into the current epoch
-        self._sweep: list | None = None  # [chunk, lanes done] of a sweep run_for left open
+        self._sweep: list | None = None  # [chunk, lanes done, part] of a sweep left open
+        self._diverged = False  # a lane diverged in the sweep under way
+        self._lane_step_s = math.inf  # seconds a lane's step took in the last whole sweep
         self._curves = np.full(
             (len(setup.seeds), len(setup.contestants), len(METRICS), _INITIAL_CAPACITY), np.nan
         )
@@ -135,19 +158,21 @@ class Race:
 
         A sweep that :meth:`run_for` left half done is finished first.
         """
-        self._finish_sweep()
-        left = int(n_steps)
-        while left > 0 and self._running:
-            chunk = min(left, self.steps_per_epoch - self._position)
-            self._sweep_lanes(chunk)
-            left -= chunk
+        with np.errstate(**QUIET):
+            self._finish_sweep()
+            left = int(n_steps)
+            while left > 0 and self._running:
+                chunk = min(left, self.steps_per_epoch - self._position)
+                self._sweep_lanes(chunk, chunk)
+                left -= chunk
 
     def _finish_sweep(self) -> None:
         if self._sweep is not None:
-            self._sweep_lanes(self._sweep[0])
+            chunk, _, part = self._sweep
+            self._sweep_lanes(chunk, part)
 
-    def _sweep_lanes(self, chunk: int, deadline: float | None = None) -> bool:
-        """Advance every running lane by ``chunk`` steps, one lane after another.
+    def _sweep_lanes(self, chunk: int, part: int, deadline: float | None = None) -> bool:
+        """Advance every running lane by ``chunk`` steps (``part`` at a time), lane by lane.
 
         With a ``deadline`` the sweep may stop between two lanes (a tick ends in
         time however many lanes race) and go on at the next call; the race's
@@ -155,17 +180,25 @@ class Race:
         True when the sweep is complete.
         """
         if self._sweep is None:
-            self._sweep = [chunk, 0]
-        chunk, done = self._sweep
-        lanes, progress = self._running, self.epoch_progress
-        while done < len(lanes):
-            lanes[done].advance(chunk, progress)
+            self._sweep = [chunk, 0, part]
+            start = time.perf_counter()
+        else:
+            start = None  # a sweep resumed: no measure of the time a step takes
+        chunk, done, part = self._sweep
+        lanes, epochs, position = self._running, self.epochs, self._position
+        n_lanes, per_epoch = len(lanes), self.steps_per_epoch
+        while done < n_lanes:
+            if lanes[done].advance(chunk, epochs, position, per_epoch, part):
+                self._diverged = True
             done += 1
-            if deadline is not None and done < len(lanes) and time.perf_counter() >= deadline:
+            if deadline is not None and done < n_lanes and time.perf_counter() >= deadline:
                 self._sweep[1] = done
                 return False
         self._sweep = None
-        if any(lane.diverged_at is not None for lane in lanes):
+        if start is not None:
+            self._lane_step_s = (time.perf_counter() - start) / (n_lanes * chunk)
+        if self._diverged:
+            self._diverged = False
             self._running = [lane for lane in lanes if lane.diverged_at is None]
         self._position += chunk
         if self._position == self.steps_per_epoch:
@@ -184,21 +217,36 @@ class Race:
         self.step(self.steps_to(epoch))
 
     def run_for(self, seconds: float, until_epoch: int | None = None) -> None:
-        """Train for about ``seconds`` (each lane ``CHUNK_STEPS`` at a time), or until
-        ``until_epoch`` epochs are done; may stop between two lanes of a sweep."""
+        """Train for about ``seconds``, or until ``until_epoch`` epochs are done; may stop
+        between two lanes of a sweep.
+
+        Each lane's weights are checked every ``CHUNK_STEPS`` steps (counted from
+        the epoch's start, or from where :meth:`step` left it) and at the epoch's
+        end, however many of those parts a sweep holds, so the weights, records and
+        divergence are the same whatever the seconds. A sweep holds as many parts
+        as the time left has room for at the last sweep's pace (one when it has
+        not): the race's own few microseconds per sweep then count once an epoch.
+        """
         deadline = time.perf_counter() + seconds
-        while self._running:
-            if self._sweep is not None:
-                chunk = self._sweep[0]
-            else:
-                left = CHUNK_STEPS
-                if until_epoch is not None:
-                    left = min(left, self.steps_to(until_epoch))
-                if left <= 0:
+        with np.errstate(**QUIET):
+            while self._running:
+                if self._sweep is not None:
+                    chunk = self._sweep[0]
+                else:
+                    room = (deadline - time.perf_counter()) / (
+                        max(self._lane_step_s, 1e-9) * CHUNK_STEPS * len(self._running)
+                    )
+                    left = CHUNK_STEPS * max(1, min(int(room), _MAX_PARTS))
+                    if until_epoch is not None:
+                        left = min(left, self.steps_to(until_epoch))
+                    if left <= 0:
+                        return
+                    chunk = min(left, self.steps_per_epoch - self._position)
+                if (
+                    not self._sweep_lanes(chunk, CHUNK_STEPS, deadline)
+                    or time.perf_counter() >= deadline
+                ):
                     return
-                chunk = min(left, self.steps_per_epoch - self._position)
-            if not self._sweep_lanes(chunk, deadline) or time.perf_counter() >= deadline:
-                return
 
     # -- records ---------------------------------------------------------------------
     def _record(self) -> None:
@@ -260,4 +308,4 @@ class Race:
         return self.lanes[seed_index][contestant_index].trainer.parameters.copy()
 
 
-__all__ = ["CHUNK_STEPS", "Lane", "Race", "metrics"]
+__all__ = ["CHUNK_STEPS", "QUIET", "Lane", "Race", "metrics"]

@@ -17,6 +17,8 @@ import math
 
 import numpy as np
 
+_sum = np.add.reduce
+
 
 def metrics(loss_name: str, raw: np.ndarray, targets: np.ndarray, classification: bool):
     """``(loss, accuracy)`` of a set from the network's raw answer to it.
@@ -104,8 +106,9 @@ class EpochMetrics:
         per_point = self._losses(raw)
         n = self._n_train
         n_test = len(per_point) - n
-        train_loss = float(np.mean(per_point[:n]))
-        test_loss = float(np.mean(per_point[n:])) if n_test else math.nan
+        # np.mean's own sum and division, without its checks (a few us each).
+        train_loss = float(_sum(per_point[:n], axis=None)) / n
+        test_loss = float(_sum(per_point[n:], axis=None)) / n_test if n_test else math.nan
         if self._classes is None:
             return train_loss, test_loss, math.nan, math.nan
         if raw.shape[1] > 1:

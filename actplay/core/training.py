@@ -435,7 +435,10 @@ class Trainer:
             z += self.biases[i]
             if logits and i == last:
                 return z
-            a = acts.softmax(z) if softmax else value(z, **params)
+            if scratch is not None and not params and isinstance(value, np.ufunc):
+                a = value(z, out=z)  # (tanh, ...) in place: z is not needed again
+            else:
+                a = acts.softmax(z) if softmax else value(z, **params)
         return np.broadcast_to(a, (len(a), self.sizes[-1]))
 
     def loss(self, inputs, targets) -> float:

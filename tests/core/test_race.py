@@ -14,7 +14,7 @@ from actplay.core import datasets
 from actplay.core.formula import make_custom_activation
 from actplay.core.initialisation import init_parameters
 from actplay.core.network import Network
-from actplay.core.race import Race
+from actplay.core.race import CHUNK_STEPS, Race
 from actplay.core.race_setup import MAX_CONTESTANTS, MAX_SEEDS, Contestant, RaceSetup
 from actplay.core.training import Trainer
 
@@ -301,3 +301,22 @@ def test_run_for_one_epoch_at_a_time_trains_as_one_run_to_the_end(spiral):
         assert np.array_equal(pieces.parameters(0, c), headless.parameters(0, c))
     assert pieces.curves(first=4).shape == (1, 2, 4, 3)
     assert pieces.curves("test_loss", first=9).shape == (1, 2, 0)
+
+
+def test_a_long_run_for_checks_divergence_every_chunk_as_a_short_one(spiral):
+    # run_for sweeps many CHUNK_STEPS parts at once when it has the time (50 steps an
+    # epoch here); the weights are still checked after every part, as single training
+    # stepped part by part shows: the lane diverges inside the epoch's second sweep.
+    sizes, settings = (2, 8, 8, 1), {"optimizer": "sgd", "learning_rate": 0.6, "batch_size": 2}
+    race = Race(_setup(spiral, [("identity", {})], sizes=sizes, **settings))
+    race.run_for(60.0, until_epoch=3)
+    assert race.steps_per_epoch == 50
+    steps = round(race.diverged_at()[0, 0] * race.steps_per_epoch)
+    assert steps % CHUNK_STEPS == 0 and CHUNK_STEPS < steps < race.steps_per_epoch
+    single = _single(spiral, "identity", {}, 0, sizes=sizes, **settings)
+    with np.errstate(over="ignore", invalid="ignore"):
+        single.step(steps)
+        assert single.finite
+        assert np.array_equal(race.parameters(0, 0), single.parameters)
+        single.step(CHUNK_STEPS)
+    assert not single.finite
