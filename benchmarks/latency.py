@@ -106,8 +106,16 @@ def start_training(window) -> list[str]:
     return ["training playing"]
 
 
-def shape_network(window, sizes: str | None, layout: str | None) -> list[str]:
-    """Give the network ``sizes`` ("2,16,16,1") and show ``layout``; what was done."""
+def shape_network(
+    window, sizes: str | None, layout: str | None, only: str | None = None
+) -> list[str]:
+    """Give the network ``sizes`` ("2,16,16,1") and show ``layout``; what was done.
+
+    The network layout hides the network dock (the canvas is in the centre), and
+    with it the network's input sliders; a user who drags them opens it from the
+    View menu. So when ``only`` is ``"input"`` there, the dock is shown with its
+    Inputs tab in front, as that user sees it.
+    """
     done = []
     if sizes:
         shape = tuple(int(v) for v in sizes.split(","))
@@ -116,6 +124,10 @@ def shape_network(window, sizes: str | None, layout: str | None) -> list[str]:
     if layout:
         window.layouts.show_layout(layout)
         done.append(f"{layout} layout")
+        if layout == "network" and only == "input":
+            window.network_dock.show()
+            window.network_panel.tabs.setCurrentIndex(0)
+            done.append("network dock shown (View menu), Inputs tab")
     window.scheduler.flush()
     return done
 
@@ -252,7 +264,7 @@ def run(args) -> dict:
             h.show_settled(app, window)
         if which in ("app", "lessons") and not args.as_is:
             setup = select_custom(window) if args.custom else []
-            setup += shape_network(window, args.sizes, args.layout)
+            setup += shape_network(window, args.sizes, args.layout, args.only)
             figures["app_setup"] = setup + h.reveal_all_kinds(window)
             h.show_settled(app, window)
             if args.training:

@@ -68,7 +68,9 @@ def run(args) -> dict:
     todo = [(n, layout, kind) for n, layout, kinds in RUNS for kind in kinds]
     for network, layout, kind in todo[: args.first or None]:
         figures = one(network, layout, kind, args)
-        real = figures["app"]["latency_ms"].get(kind) or figures["app"]["latency_ms"]["all"]
+        real = figures["app"]["latency_ms"].get(kind)
+        if real is None:  # no slider of that kind in view: never report another kind's figure
+            raise RuntimeError(f"{network} {layout}: no {kind} slider in view")
         bare = figures["bare"]["latency_ms"]["all"]
         rows.append(
             {
