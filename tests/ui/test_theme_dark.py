@@ -217,12 +217,14 @@ def test_nothing_near_zero_glares_on_the_dark_theme(window):
     import numpy as np
 
     from actplay.ui.network.canvas_paint import TileImages
+    from actplay.ui.widgets.diverging import opaque_lut
 
     assert TileImages(np.zeros((1, 2, 2))).images[0].pixelColor(0, 0) == zero
     canvas = window.network_panel.canvas
     canvas.repaint()
     held = canvas._tile_images[1][1]  # the first hidden layer's tiles, made again in dark
-    assert held._pixels[0, 0, 0] == TileImages._LUT32["dark"][held.rows[0, 0, 0]]
+    assert held._pixels[0, 0, 0] == opaque_lut()[held.rows[0, 0, 0]]  # the dark table
+    assert QColor.fromRgb(int(opaque_lut()[LUT_SIZE // 2])) == zero
     _switch(window, "light")
     assert contrast(QColor(*(int(c) for c in diverging_lut()[LUT_SIZE // 2][:3])), "#FFFFFF") < 1.3
 

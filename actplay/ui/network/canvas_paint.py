@@ -15,8 +15,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtGui
 
-from actplay.ui import theme
-from actplay.ui.widgets.diverging import LUT_SIZE, diverging_lut
+from actplay.ui.widgets.diverging import LUT_SIZE, diverging_lut, opaque_lut
 
 WEIGHT_CAP = 4.0  # |w| at which a link reaches its full width and colour
 MIN_WIDTH = 0.6  # px of a zero weight: still visible, so the wiring reads
@@ -83,24 +82,12 @@ def lut_rows(values: np.ndarray, centred_probability: bool = False) -> np.ndarra
     return np.rint(scaled).astype(np.uint8)
 
 
-def _opaque_lut() -> np.ndarray:
-    """The lookup table as 0xFFRRGGBB words: QImage's RGB32, which it draws without
-    converting (RGBA8888 is converted on every drawImage)."""
-    lut = diverging_lut().astype(np.uint32)
-    return (0xFF000000 | (lut[:, 0] << 16) | (lut[:, 1] << 8) | lut[:, 2]).astype(np.uint32)
-
-
 class TileImages:
     """Images of a stack of grids, kept alive with their pixel buffer."""
 
-    _LUT32: dict = {}  # per theme: the dark theme's zero is dark
-
     def __init__(self, grids: np.ndarray, centred_probability: bool = False) -> None:
-        effective = theme.active_theme()
-        if effective not in TileImages._LUT32:
-            TileImages._LUT32[effective] = _opaque_lut()
         self.rows = lut_rows(grids, centred_probability)  # (n, h, w): what tests compare
-        self._pixels = np.ascontiguousarray(TileImages._LUT32[effective][self.rows])
+        self._pixels = np.ascontiguousarray(opaque_lut()[self.rows])
         n, height, width = self._pixels.shape
         fmt = QtGui.QImage.Format.Format_RGB32
         self.images = [

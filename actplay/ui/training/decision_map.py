@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from actplay.core import datasets
 from actplay.ui import theme
 from actplay.ui.i18n import translate
-from actplay.ui.widgets.diverging import diverging_lut, lut_index
+from actplay.ui.widgets.diverging import diverging_lut, lut_index, opaque_lut
 
 POINT_RADIUS = 3.0  # px, as TF's
 AXIS_PX = 18  # room for the tick labels below and left of the square
@@ -76,10 +76,10 @@ class DecisionMap(QtWidgets.QWidget):
         else:
             shown = np.where(surface >= 0, 1.0, -1.0) if discretise else surface
             self.surface = np.asarray(shown, dtype=np.float32)
-            rgba = np.ascontiguousarray(diverging_lut()[lut_index(self.surface)])
+            pixels = np.ascontiguousarray(opaque_lut()[lut_index(self.surface)])
             height, width = self.surface.shape
             self._image = QtGui.QImage(
-                rgba.data, width, height, 4 * width, QtGui.QImage.Format.Format_RGBA8888
+                pixels.data, width, height, 4 * width, QtGui.QImage.Format.Format_RGB32
             ).copy()  # the image owns its pixels
         self.update()
 

@@ -34,6 +34,23 @@ def _lut_for(effective: str) -> np.ndarray:
     return lut
 
 
+def opaque_lut() -> np.ndarray:
+    """The lookup table as ``0xFFRRGGBB`` words (uint32), for the active theme.
+
+    Indexed with `lut_index`, it gives the pixels of a ``QImage`` in ``Format_RGB32``,
+    which Qt draws without converting (an RGBA8888 image is converted on every draw).
+    """
+    return _opaque_for(theme.active_theme())
+
+
+@lru_cache(maxsize=2)
+def _opaque_for(effective: str) -> np.ndarray:
+    lut = _lut_for(effective).astype(np.uint32)
+    words = (0xFF000000 | (lut[:, 0] << 16) | (lut[:, 1] << 8) | lut[:, 2]).astype(np.uint32)
+    words.setflags(write=False)
+    return words
+
+
 def lut_index(values) -> np.ndarray:
     """Row of the lookup table for each value (clamped to [-1, 1])."""
     lo, hi = VALUE_LEVELS
