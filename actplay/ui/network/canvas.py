@@ -99,7 +99,7 @@ class NetworkCanvas(QtWidgets.QWidget):
         self._plane_mode = False
         self._grids = None  # model.unit_grids the tiles were made from
         self._tile_images: dict[int, tuple[object, paint.TileImages]] = {}
-        self._bias_cache: dict[int, tuple[object, list]] = {}  # column -> (network, colours)
+        self._bias_cache: dict[int, tuple[np.ndarray, list]] = {}  # column -> (biases, colours)
         self._values: list[np.ndarray] = []  # value mode: each column's values
         self._centred_output = False
         self._net = None
@@ -511,10 +511,12 @@ class NetworkCanvas(QtWidgets.QWidget):
         return [QtGui.QColor(*(int(c) for c in lut[r])) for r in rows]
 
     def _bias_colours(self, column: int) -> list[QtGui.QColor]:
-        """The bias marks' colours of a layer, made once per network."""
+        """The bias marks' colours of a layer, made again only when its biases change."""
+        biases = np.asarray(self._net.biases[column - 1], dtype=float)
         held = self._bias_cache.get(column)
-        if held is None or held[0] is not self._net:
-            held = (self._net, self._colour_rows(self._net.biases[column - 1]))
+        # Keyed by the values: a weight drag makes a new network with the same biases.
+        if held is None or not np.array_equal(held[0], biases):
+            held = (biases.copy(), self._colour_rows(biases))
             self._bias_cache[column] = held
         return held[1]
 

@@ -75,11 +75,15 @@ def sign_colour(sign: int, alpha: float) -> QtGui.QColor:
 
 def lut_rows(values: np.ndarray, centred_probability: bool = False) -> np.ndarray:
     """Row of the diverging lookup table for each value (uint8, the values' shape)."""
+    half = (LUT_SIZE - 1) / 2
     values = np.asarray(values, dtype=np.float64)
-    if centred_probability:
-        values = 2.0 * values - 1.0
-    scaled = (np.clip(np.nan_to_num(values), -1.0, 1.0) + 1.0) * ((LUT_SIZE - 1) / 2)
-    return np.rint(scaled).astype(np.uint8)
+    if centred_probability:  # 2p - 1, folded into the scaling
+        scaled = values * (2.0 * half)
+    else:
+        scaled = values * half + half
+    np.clip(scaled, 0.0, LUT_SIZE - 1, out=scaled)  # +-inf to the ends; NaN stays
+    scaled[np.isnan(scaled)] = half  # a NaN is shown as zero, the grey
+    return np.rint(scaled, out=scaled).astype(np.uint8)
 
 
 class TileImages:
