@@ -117,6 +117,7 @@ class NetworkCanvas(QtWidgets.QWidget):
         self.key_in_picture = False  # set while exported: the colour key drawn in a corner
         self.depth_header = DepthHeader(model, self, self.message.emit)
         self.layer_headers: list[LayerHeader] = []
+        self._headers_shown = None  # the header state they were last filled from
         self.zoom = TileZoom(self)
         self.card = HoverCard(self)
 
@@ -190,7 +191,9 @@ class NetworkCanvas(QtWidgets.QWidget):
             self._tile_images = {}
             self._place_headers(sizes)
         self._centred_output = self.output_centred()
-        self._update_headers(sizes)
+        if self._header_state() != self._headers_shown:  # a weight drag leaves them be
+            self._headers_shown = self._header_state()
+            self._update_headers(sizes)
         self._update_tiles()
         self._update_links()
 
