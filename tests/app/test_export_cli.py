@@ -546,7 +546,9 @@ def _pdf_content(data):
     inflated = []
     for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
         try:
-            inflated.append(zlib.decompress(stream))
+            # A stream whose last byte is a CR loses it to the pattern's \r?: inflate
+            # what is there rather than refuse the whole stream (and miss the page).
+            inflated.append(zlib.decompressobj().decompress(stream))
         except zlib.error:  # an image's own encoding (JPEG)
             pass
     return b"\n".join(inflated)

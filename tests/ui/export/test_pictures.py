@@ -25,7 +25,9 @@ def pdf_content(data: bytes) -> bytes:
     inflated = []
     for stream in streams:
         try:
-            inflated.append(zlib.decompress(stream))
+            # a stream ending in a CR byte loses it to the pattern's \r?: inflate what
+            # is there instead of keeping it compressed
+            inflated.append(zlib.decompressobj().decompress(stream))
         except zlib.error:
             inflated.append(stream)
     return b"\n".join(inflated)
