@@ -93,7 +93,8 @@ class NetworkCanvas(QtWidgets.QWidget):
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.ClickFocus)
         # paintEvent fills every pixel: the dock and panels behind need not paint first
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.layout_: geo.CanvasLayout | None = None
+        self._layout: geo.CanvasLayout | None = None
+        self._sync_pending = False  # a zero-time sync is queued
         self._layout_key = None
         self._inputs: list[tuple[str, str, bool]] = []  # (name, title, on) per input tile
         self._plane_mode = False
@@ -157,15 +158,41 @@ class NetworkCanvas(QtWidgets.QWidget):
         """What the header widgets show: the layout and the layers' activations."""
         return self._layout_key, tuple(name for name, _ in self.model.layer_activations)
 
+    @property
+    def layout_(self) -> geo.CanvasLayout | None:
+        """Where everything is drawn; read after a resize, it is laid out first."""
+        if self._stale and self.isVisible():
+            self._sync()
+        return self._layout
+
+    @layout_.setter
+    def layout_(self, layout: geo.CanvasLayout | None) -> None:
+        self._layout = layout
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            self._sync()
+            self._sync_soon()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.isVisible():
             self._sync()
+
+    def _sync_soon(self) -> None:
+        """Lay out once the events at hand are through: a window being shown resizes
+        the canvas right after showing it, and laying out at both made the headers and
+        the tiles twice (~5 ms of the first frame). Whatever comes first (the resize, a
+        read of `layout_`, a paint, this zero-time timer) lays it out."""
+        if not self._sync_pending:
+            self._sync_pending = True
+            QtCore.QTimer.singleShot(0, self, self._sync_if_stale)
+
+    def _sync_if_stale(self) -> None:
+        self._sync_pending = False
+        if self._stale and self.isVisible():
+            self._sync()
+            self.update()
 
     def _sync(self) -> None:
         """Read the model: layout, tiles, links."""
@@ -309,7 +336,7 @@ class NetworkCanvas(QtWidgets.QWidget):
 
     # -- painting ----------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
-        if self._stale or self.layout_ is None:
+        if self._stale or self._layout is None:
             self._sync()
         painter = QtGui.QPainter(self)
         painter.fillRect(self.rect(), theme.plot_background())
