@@ -182,6 +182,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>CSV data of the curve pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/export/actions.py"/>
         <source>Copy &amp;Image</source>
         <translation type="unfinished"></translation>
@@ -194,6 +199,11 @@
     <message>
         <location filename="../../actplay/ui/export/actions.py"/>
         <source>Copy {title} Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/pane_export.py"/>
+        <source>Curve plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -242,8 +252,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>JSON session with the plotted data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/export/torch_import.py"/>
         <source>Load a network's weights from a PyTorch state_dict file (needs torch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/pane_export.py"/>
+        <source>Network canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/pane_export.py"/>
+        <source>Neuron chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -258,7 +283,27 @@
     </message>
     <message>
         <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>NumPy script of the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>PDF vector document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
         <source>Pixels per screen point: 2 is crisp on a high-DPI screen or in print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>PyTorch script of the network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -268,7 +313,17 @@
     </message>
     <message>
         <location filename="../../actplay/ui/export/dialog.py"/>
+        <source>SVG vector image (plots only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/dialog.py"/>
         <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/export/pane_export.py"/>
+        <source>Whole window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -10,13 +10,13 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui
 
 from actplay.ui.export.dialog import open_export_dialog
-from actplay.ui.export.pane_export import PANE_TITLES, copy_pane_image, pane_widgets
+from actplay.ui.export.pane_export import copy_pane_image, pane_title, pane_widgets
 from actplay.ui.i18n import translate
 
 
 def _add_pane_menu(window, pane: str, widget) -> list:
     """Right-click on ``widget``: "Export <pane>..." and "Copy <pane> Image"."""
-    title = PANE_TITLES[pane]
+    title = pane_title(pane)
     export_action = QtGui.QAction(
         translate("export", "Export {title}...").format(title=title), widget
     )

@@ -12,26 +12,38 @@ from PySide6 import QtCore, QtWidgets
 
 from actplay.ui.export.pane_export import (
     MAX_EXPORT_SCALE,
-    PANE_TITLES,
     SCRIPT_FORMATS,
     copy_pane_image,
     default_scale,
     export_pane,
+    pane_title,
     pane_widgets,
 )
 from actplay.ui.i18n import translate
 
 #: Formats the dialog offers: (format, title, extension).
-FORMAT_CHOICES = (
-    ("png", "PNG image", ".png"),
-    ("svg", "SVG vector image (plots only)", ".svg"),
-    ("pdf", "PDF vector document", ".pdf"),
-    ("csv", "CSV data of the curve pane", ".csv"),
-    ("json", "JSON session with the plotted data", ".json"),
-    ("torch", "PyTorch script of the network", ".py"),
-    ("numpy", "NumPy script of the network", ".py"),
-)
-FORMAT_EXTENSIONS = {name: extension for name, _title, extension in FORMAT_CHOICES}
+FORMAT_EXTENSIONS = {
+    "png": ".png",
+    "svg": ".svg",
+    "pdf": ".pdf",
+    "csv": ".csv",
+    "json": ".json",
+    "torch": ".py",
+    "numpy": ".py",
+}
+
+
+def format_title(export_format: str) -> str:
+    """The dialog's title of ``export_format`` (a key of `FORMAT_EXTENSIONS`), translated."""
+    return {
+        "png": translate("export", "PNG image"),
+        "svg": translate("export", "SVG vector image (plots only)"),
+        "pdf": translate("export", "PDF vector document"),
+        "csv": translate("export", "CSV data of the curve pane"),
+        "json": translate("export", "JSON session with the plotted data"),
+        "torch": translate("export", "PyTorch script of the network"),
+        "numpy": translate("export", "NumPy script of the network"),
+    }[export_format]
 
 
 class ExportDialog(QtWidgets.QDialog):
@@ -50,10 +62,10 @@ class ExportDialog(QtWidgets.QDialog):
 
         self.pane_combo = QtWidgets.QComboBox(objectName="export_pane")
         for name in self.panes:
-            self.pane_combo.addItem(PANE_TITLES[name], name)
+            self.pane_combo.addItem(pane_title(name), name)
         self.format_combo = QtWidgets.QComboBox(objectName="export_format")
-        for name, title, _extension in FORMAT_CHOICES:
-            self.format_combo.addItem(title, name)
+        for name in FORMAT_EXTENSIONS:
+            self.format_combo.addItem(format_title(name), name)
         self.scale_spin = QtWidgets.QDoubleSpinBox(objectName="export_scale")
         self.scale_spin.setRange(0.25, MAX_EXPORT_SCALE)
         self.scale_spin.setSingleStep(0.5)
@@ -182,7 +194,7 @@ class ExportDialog(QtWidgets.QDialog):
         if callable(status_bar):
             status_bar().showMessage(
                 translate("export", "Exported {pane} to {path}").format(
-                    pane=PANE_TITLES[self.pane()], path=path
+                    pane=pane_title(self.pane()), path=path
                 ),
                 5000,
             )
@@ -214,7 +226,7 @@ class ExportDialog(QtWidgets.QDialog):
         copy_pane_image(self.window_, self.pane())
         self.message.setText(
             translate("export", "{pane} copied to the clipboard").format(
-                pane=PANE_TITLES[self.pane()]
+                pane=pane_title(self.pane())
             )
         )
 

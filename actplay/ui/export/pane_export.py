@@ -15,14 +15,22 @@ import math
 from PySide6 import QtGui, QtWidgets
 
 from actplay.ui.export import render as export
+from actplay.ui.i18n import translate
 
-#: Panes the dialog offers, in menu order, with their titles.
-PANE_TITLES = {
-    "curve": "Curve plot",
-    "neuron": "Neuron chart",
-    "network": "Network canvas",
-    "window": "Whole window",
-}
+#: Panes the dialog and the right-click menus offer, in menu order.
+PANE_ORDER = ("curve", "neuron", "network", "window")
+
+
+def pane_title(pane: str) -> str:
+    """The title of ``pane`` (a name of `PANE_ORDER`), translated when it is asked for."""
+    return {
+        "curve": translate("export", "Curve plot"),
+        "neuron": translate("export", "Neuron chart"),
+        "network": translate("export", "Network canvas"),
+        "window": translate("export", "Whole window"),
+    }[pane]
+
+
 #: Formats that write the network as a Python script (the extension cannot tell them apart).
 SCRIPT_FORMATS = ("torch", "numpy")
 MAX_EXPORT_SCALE = 8.0  # same ceiling as the command line
@@ -62,7 +70,7 @@ def pane_widgets(window) -> dict:
     """
     candidates = {}
     for pane, (panel_name, *_path) in PANE_PLOTS.items():
-        if pane not in PANE_TITLES:  # another name for a pane listed already
+        if pane not in PANE_ORDER:  # another name for a pane listed already
             continue
         panel = getattr(window, panel_name, None)
         candidates[pane] = None if panel is None else pane_plot(panel, pane)
