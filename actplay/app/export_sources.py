@@ -3,7 +3,8 @@
 
 Names and parameters are checked against the activation library, and every value
 against the model, before anything is drawn; each refusal is a `CliError` naming the
-option. ``actplay import-torch`` reads its ``--activation`` layers with `parse_compare`.
+option. ``actplay import-torch`` reads its ``--activation`` layers with `parse_compare`,
+and ``actplay race`` a contestant's parameters with `parse_assignment`.
 """
 
 from __future__ import annotations

@@ -99,16 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_function(text: str, option: str) -> list:
     """``"elu:alpha=0.5"`` -> ``["elu", {"alpha": 0.5}]`` (names are checked by the model)."""
+    from actplay.app.export_sources import parse_assignment
+
     name, _, rest = text.partition(":")
-    params = {}
-    for part in (p for p in rest.split(",") if p.strip()):
-        key, sep, value = part.partition("=")
-        if not sep or not key.strip():
-            raise RaceInputError(f"{option} {name}: expected KEY=VALUE, got {part!r}")
-        try:
-            params[key.strip()] = float(value)
-        except ValueError:
-            raise RaceInputError(f"{option} {name}: {value!r} is not a number") from None
+    parts = (part for part in rest.split(",") if part.strip())
+    params = dict(parse_assignment(part, f"{option} {name}") for part in parts)
     if not name.strip():
         raise RaceInputError(f"{option}: an activation name is missing in {text!r}")
     return [name.strip(), params]
