@@ -22,6 +22,7 @@ from actplay.app.cli import (
     PROG,
     CliError,
     OneLineParser,
+    one_line,
     quiet_on_closed_stdout,
     subcommand_main,
 )
@@ -105,6 +106,13 @@ def run_training(args, out=None) -> None:
         raise CliError(f"--epochs must be within 0..{MAX_EPOCHS}, got {args.epochs}")
     if args.every < 0:
         raise CliError(f"--every must be 0 or more, got {args.every}")
+    if args.out:  # before training: a run of minutes must not end in "cannot write"
+        from actplay.ui.export.formats import check_target
+
+        try:
+            check_target(args.out)
+        except ValueError as error:
+            raise CliError(f"--out: {one_line(error)}") from None
     playground = _playground(args)
     print(_line(playground), file=out)
     for epoch in range(1, args.epochs + 1):

@@ -88,3 +88,10 @@ def test_bad_input_is_one_line_and_writes_nothing(capsys, tmp_path, argv, messag
     code, _, err = _run(capsys, *argv, "--out", out)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_an_unwritable_out_is_refused_before_any_epoch(capsys, tmp_path):
+    out = tmp_path / "no-such-folder" / "trained.actplay.json"
+    code, printed, err = _run(capsys, "--epochs", "5", "--out", out)
+    assert code == 2 and printed == ""  # not even the first epoch's line
+    assert err.count("\n") == 1 and "output folder does not exist" in err
