@@ -105,6 +105,9 @@ def create_window(argv=None):
     """
     args = cli.parse_window_args([] if argv is None else argv)
     lesson = _load_lesson(args.lesson)
+    from actplay.app import import_check
+
+    import_check.quicken()  # before pyqtgraph and the window's modules are imported
     with collector_paused_while_building():
         from actplay.ui.shell.main_window import MainWindow
 
