@@ -19,7 +19,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>Back to x from -6 to 6 and fit the y axis to the curves</source>
         <translation type="unfinished"></translation>
     </message>
@@ -39,17 +39,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>Edit this custom function's formula and parameters (every place that uses it follows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>Lower end of the x axis (drag the plot to pan, wheel to zoom)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -59,7 +59,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>Neuron's function</source>
         <translation type="unfinished"></translation>
     </message>
@@ -79,17 +79,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>Show {kind} of every function ({style} lines)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>Upper end of the x axis (drag the plot to pan, wheel to zoom)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -99,17 +99,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>When on, this curve is the neuron's activation function and shows the neuron's z as a point with its tangent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>dash-dotted, lightest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>dashed, lighter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -129,7 +129,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>solid, heavy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -139,12 +139,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>x axis from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/pane.py"/>
+        <location filename="../../actplay/ui/curve/pane_controls.py"/>
         <source>x axis to</source>
         <translation type="unfinished"></translation>
     </message>

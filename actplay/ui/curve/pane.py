@@ -4,58 +4,42 @@ From the top: the function picker, which kinds to show and the x range, the
 parameter sliders, the plot with a crosshair readout under it, and tabs with
 the chosen function's help and the comparison curves. Widgets write the model through bindings;
 `refresh` (called by the scheduler) reads the model back into the widgets
-with their signals blocked and moves the plot items.
+with their signals blocked and moves the plot items. The rows of controls are
+built in `pane_controls`.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDoubleSpinBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from actplay.core import activations
-from actplay.model import limits
 from actplay.model.derived import function_of_label
 from actplay.ui import theme
-from actplay.ui.binding import Binding, apply_command, bind_bool, bind_float
-from actplay.ui.curve.legend import KEY_ICON_SIZE, kind_icon
+from actplay.ui.binding import Binding, apply_command
+from actplay.ui.curve.pane_controls import RANGE_LIMIT, CurveControls
 from actplay.ui.curve.plot import CurvePlot
 from actplay.ui.i18n import translate
-from actplay.ui.widgets.function_picker import FunctionPicker
 from actplay.ui.widgets.help_box import HelpBox
 from actplay.ui.widgets.lazy_tabs import LazyTab
 from actplay.ui.widgets.numbers import format_number
 from actplay.ui.widgets.pair_grid import PairGrid
-from actplay.ui.widgets.param_sliders import ParamSliders
-from actplay.ui.widgets.signed_spin import SignedSpinBox
 
 DEFAULT_X_RANGE = (-6.0, 6.0)  # the model's default; the range "Reset" goes back to
-RANGE_LIMIT = limits.VALUE_LIMIT  # zooming out stops where the model's values do
-RANGE_SPIN_TEXT = "-10000.00"  # the widest x end shown whole; wider ones scroll in the box
 TABS_HEIGHT = (110, 190)  # px: the help text or the compare controls; the plot comes first
 # Below this pane height the tabs give up height to the plot, half a px for every px
 # less, down to their smallest (a 640-px window: the plot about 340 px, not 260).
 TABS_FULL_FROM = 750
 READOUT_DIGITS = 4  # significant digits under the mouse: finer than the labels' two decimals
-KIND_TEXT = {"f": "f", "df": "f\u2032", "d2f": "f\u2033"}
-KIND_STYLE = {
-    "f": translate("curve", "solid, heavy"),
-    "df": translate("curve", "dashed, lighter"),
-    "d2f": translate("curve", "dash-dotted, lightest"),
-}
 
 
-class CurvePane(QWidget):
+class CurvePane(CurveControls, QWidget):
     """The central pane: curves of the chosen activation, its derivatives and comparisons.
 
     Parameters
@@ -131,145 +115,6 @@ class CurvePane(QWidget):
             self._compare_tab.built.remove(index)  # also lists what is left
         else:
             self.model.remove_compare(index)
-
-    def _build_function_row(self) -> tuple[QWidget, QWidget]:
-        model = self.model
-        self.picker = FunctionPicker(
-            "curve_function", self, model=model, define_custom=self._define_custom_function
-        )
-        self._bindings.append(self._bind_picker())
-        self.linked_check = QCheckBox(translate("curve", "Neuron's function"), self)
-        self.linked_check.setObjectName("curve_linked")
-        self.linked_check.setToolTip(
-            translate(
-                "curve",
-                "When on, this curve is the neuron's activation function "
-                "and shows the neuron's z as a point with its tangent",
-            )
-        )
-        self._bindings.append(bind_bool(self.linked_check, lambda: model.linked, model.set_linked))
-        self.params = ParamSliders(
-            "curve",
-            lambda: (model.curve_activation, model.curve_params),
-            model.set_curve_param,
-            self,
-            lookup=model.activation,
-        )
-        self.edit_custom_button = QPushButton(translate("curve", "Edit\u2026"), self)
-        self.edit_custom_button.setObjectName("curve_edit_custom")
-        self.edit_custom_button.setToolTip(
-            translate(
-                "curve",
-                "Edit this custom function's formula and parameters "
-                "(every place that uses it follows)",
-            )
-        )
-        self.edit_custom_button.clicked.connect(self.edit_custom_function)
-        return _row_of(self, (self.picker, 1), self.edit_custom_button), _row_of(
-            self, self.linked_check, None
-        )
-
-    def _define_custom_function(self, parent) -> str | None:
-        """Open the formula editor; the name of the function it added, or None."""
-        from actplay.ui.shell.custom_dialog import define_custom_activation
-
-        return define_custom_activation(self.model, parent)
-
-    def edit_custom_function(self) -> bool:
-        """Reopen the formula editor on the shown custom function; True if it was replaced."""
-        from actplay.ui.shell.custom_dialog import edit_custom_activation
-
-        name = self.model.curve_activation
-        if name not in self.model.custom_activations:
-            return False
-        return edit_custom_activation(self.model, name, self)
-
-    def _bind_picker(self) -> Binding:
-        binding = Binding(
-            self.picker,
-            lambda: self.model.curve_activation,
-            self.model.set_curve_activation,
-            lambda picker, name: picker.set_current(name),
-        )
-        self.picker.activationChosen.connect(binding.write)
-        binding.refresh()
-        return binding
-
-    def _build_view_row(self) -> tuple[QWidget, QWidget]:
-        """Which kinds to show, and the x range."""
-        model = self.model
-        kinds, x_range = QWidget(self), QWidget(self)
-        row = QHBoxLayout(kinds)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.kind_checks: dict[str, QCheckBox] = {}
-        for kind, text in KIND_TEXT.items():
-            check = QCheckBox(text, self)
-            check.setObjectName(f"show_{kind}")
-            check.setToolTip(
-                translate("curve", "Show {kind} of every function ({style} lines)").format(
-                    kind=theme.KIND_LABELS[kind], style=KIND_STYLE[kind]
-                )
-            )
-            self._bindings.append(
-                bind_bool(
-                    check,
-                    lambda kind=kind: model.visible[kind],
-                    lambda on, kind=kind: model.set_visible(kind, on),
-                )
-            )
-            check.setIcon(kind_icon(kind, self.devicePixelRatioF()))
-            check.setIconSize(QSize(*KEY_ICON_SIZE))
-            row.addWidget(check)
-            self.kind_checks[kind] = check
-        row.addStretch(1)
-        row = QHBoxLayout(x_range)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(1)
-        row.addWidget(QLabel("x", self))
-        self.range_spins = {}
-        for end, index in (("lo", 0), ("hi", 1)):
-            if end == "hi":
-                row.addWidget(QLabel("\u2026", self))
-            spin = SignedSpinBox(self)
-            spin.setObjectName(f"x_{end}_spin")
-            spin.setRange(-RANGE_LIMIT, RANGE_LIMIT)
-            spin.setDecimals(2)
-            spin.setFixedWidth(_spin_width(spin, RANGE_SPIN_TEXT))  # slimmer than ±1e6 needs
-            spin.setKeyboardTracking(False)
-            spin.setToolTip(
-                translate("curve", "Lower end of the x axis (drag the plot to pan, wheel to zoom)")
-                if end == "lo"
-                else translate(
-                    "curve", "Upper end of the x axis (drag the plot to pan, wheel to zoom)"
-                )
-            )
-            spin.setAccessibleName(
-                translate("curve", "x axis from")
-                if end == "lo"
-                else translate("curve", "x axis to")
-            )
-
-            def write(value, index=index):
-                lo, hi = model.x_range
-                model.set_x_range(value, hi) if index == 0 else model.set_x_range(lo, value)
-
-            self._bindings.append(bind_float(spin, lambda index=index: model.x_range[index], write))
-            self.range_spins[end] = spin
-            row.addWidget(spin)
-        self.range_reset = QToolButton(self)
-        self.range_reset.setText(translate("curve", "Reset"))
-        self.range_reset.setObjectName("x_range_reset")
-        self.range_reset.setToolTip(
-            translate("curve", "Back to x from -6 to 6 and fit the y axis to the curves")
-        )
-        self.range_reset.clicked.connect(self.reset_range)
-        row.addWidget(self.range_reset)
-        return kinds, x_range
-
-    def follow_theme(self) -> None:
-        """The style key beside the f/f′/f″ switches in the active theme's ink."""
-        for kind, check in self.kind_checks.items():
-            check.setIcon(kind_icon(kind, self.devicePixelRatioF()))
 
     # -- view -----------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -382,28 +227,6 @@ class CurvePane(QWidget):
         except ValueError:
             # A zoom past the model's limits: put the plot back on the model's range.
             self.plot.set_x_range(*self.model.x_range)
-
-
-def _row_of(parent: QWidget, *parts) -> QWidget:
-    """Widgets (or ``(widget, stretch)``) in one plain row; None is a stretch."""
-    container = QWidget(parent)
-    row = QHBoxLayout(container)
-    row.setContentsMargins(0, 0, 0, 0)
-    for part in parts:
-        if part is None:
-            row.addStretch(1)
-        else:
-            widget, stretch = part if isinstance(part, tuple) else (part, 0)
-            row.addWidget(widget, stretch)
-    return container
-
-
-def _spin_width(spin: QDoubleSpinBox, widest: str) -> int:
-    """The width at which ``spin`` shows ``widest`` whole, with its arrows and frame."""
-    metrics = spin.fontMetrics()
-    longest = spin.textFromValue(spin.minimum())
-    chrome = spin.sizeHint().width() - metrics.horizontalAdvance(longest)
-    return chrome + metrics.horizontalAdvance(widest)
 
 
 def _value_at(series, x_samples: np.ndarray, x: float) -> float:
