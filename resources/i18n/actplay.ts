@@ -114,17 +114,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/plot.py"/>
+        <location filename="../../actplay/ui/curve/plot_content.py"/>
         <source>dead (f = f′ = 0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/plot.py"/>
+        <location filename="../../actplay/ui/curve/plot_content.py"/>
         <source>f′ = 0 almost everywhere (not shaded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../actplay/ui/curve/plot.py"/>
+        <location filename="../../actplay/ui/curve/plot_content.py"/>
         <source>saturated (|f′| &lt; {threshold:g})</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF
 
-from actplay.ui.curve.plot import LABEL_BAND, steady_y_range
+from actplay.ui.curve.plot_content import LABEL_BAND, steady_y_range
 
 
 def test_the_band_below_the_curves_is_kept_free():

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QLabel
 
 from actplay.core import activations as acts
-from actplay.ui.curve.plot import DEAD_LABEL
+from actplay.ui.curve.plot_content import DEAD_LABEL
 from actplay.ui.widgets.float_slider import SLIDER_STEPS
 
 

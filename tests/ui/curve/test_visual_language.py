@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from actplay.model import presets
 from actplay.ui import theme
 from actplay.ui.curve.legend import MAX_ROWS, ROW_PADDING
-from actplay.ui.curve.plot import FLAT_LABEL
+from actplay.ui.curve.plot_content import FLAT_LABEL
 
 SIGN_HUE_MARGIN = 25  # degrees: a colour this close to a sign hue reads as that sign
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from actplay.ui.curve.plot import Y_FILL, steady_y_range
+from actplay.ui.curve.plot_content import Y_FILL, steady_y_range
 
 
 def test_every_value_fits_and_the_range_is_tidy():
