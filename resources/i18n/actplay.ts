@@ -361,6 +361,11 @@
     </message>
     <message>
         <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>Cannot open lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
         <source>Cannot open lesson: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -427,6 +432,11 @@
     <message>
         <location filename="../../actplay/ui/lessons/panel.py"/>
         <source>Lesson: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/lessons/dock.py"/>
+        <source>Lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

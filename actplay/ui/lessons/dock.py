@@ -78,7 +78,7 @@ def _build_lessons_panel(window):
 
     settings = window.settings  # set only by main(): tests keep progress in memory
     panel = LessonsPanel(window, shipped_lessons(), LessonProgress(settings))
-    dock = QtWidgets.QDockWidget("Lessons", window)
+    dock = QtWidgets.QDockWidget(translate("lessons", "Lessons"), window)
     dock.setObjectName(DOCK_NAME)
     dock.setWidget(panel)
     window.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, dock)
@@ -137,7 +137,10 @@ def open_lesson_file(window, path) -> bool:
     except lesson_files.LessonError as error:
         window.show_status(translate("lessons", "Cannot open lesson: {error}").format(error=error))
         box = QtWidgets.QMessageBox(
-            QtWidgets.QMessageBox.Icon.Warning, "Cannot open lesson", str(error), parent=window
+            QtWidgets.QMessageBox.Icon.Warning,
+            translate("lessons", "Cannot open lesson"),
+            str(error),
+            parent=window,
         )
         box.setObjectName("lesson_error_box")
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -196,3 +196,18 @@ def test_the_task_stays_in_view_however_long_the_step_text(qtbot, window, size):
                 assert _wholly_shown(panel.highlight.target), f"{where}: {step.highlight}"
             steps += 1
     assert steps > 20  # every lesson's tasks were visited
+
+
+def test_dock_title_and_error_box_title_are_translated(window, tmp_path, monkeypatch, qtbot):
+    from actplay.ui.lessons import dock as lessons_dock
+
+    # a stand-in translation that marks every text it is asked for
+    monkeypatch.setattr(lessons_dock, "translate", lambda context, text: f"[{context}] {text}")
+    open_lessons(window)
+    assert window.findChild(QtWidgets.QDockWidget, DOCK_NAME).windowTitle() == "[lessons] Lessons"
+    bad = tmp_path / "bad.lesson.toml"
+    bad.write_text(TEACHER_LESSON.replace("above = 2", "above = true"), encoding="utf-8")
+    assert not open_lesson_file(window, str(bad))
+    box = window.findChild(QtWidgets.QMessageBox, "lesson_error_box")
+    qtbot.addWidget(box)
+    assert box.windowTitle() == "[lessons] Cannot open lesson"
