@@ -256,7 +256,7 @@ def lines_for(figures: dict) -> list[str]:
                 f"  rss {row['rss_mb']} MiB"
             )
         out.append(
-            f"  ratio actplay/bare first frame: {result['ratio']}   (target <= 1.3)"
+            f"  ratio actplay/bare first frame: {result['ratio']}   (goal <= 1.2)"
             f"   cpu ratio {result['cpu_ratio']}"
         )
     return out
