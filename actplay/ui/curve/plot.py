@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from actplay.ui import theme
@@ -35,6 +35,7 @@ from actplay.ui.widgets.numbers import format_number
 
 PLOT_MIN_SIZE = (260, 180)  # px: still a readable curve in a 1024x640 window
 MAX_REGIONS = 12  # shaded intervals per kind; more than a handful never happens
+CURVES_STILL_MS = 300  # ms without a curve change before curves are drawn from a cache
 LABEL_BACKDROP_ALPHA = 215  # of 255: the corner numbers stay readable over curves
 TANGENT_HALF_WIDTH = 0.12  # of the x range: a tangent long enough to read its slope
 # Shading that covers nearly the whole range is noise (a step function is "dead"
@@ -88,6 +89,12 @@ class CurvePlot(pg.PlotWidget):
         self.regions = {"saturated": [], "dead": []}
 
         self.curves = CurveSlots(plot)
+        # Curves that keep changing are stroked directly; CURVES_STILL_MS after the last
+        # change they are cached again (CurveSlots.set_cached says why).
+        self._still_timer = QTimer(self)
+        self._still_timer.setSingleShot(True)
+        self._still_timer.setInterval(CURVES_STILL_MS)
+        self._still_timer.timeout.connect(lambda: self.curves.set_cached(True))
         self.labels: dict[str, str] = {}
         self._shown = None  # the last CurveData shown, for a new stride on a resize or zoom
         self._stride = 1
@@ -182,6 +189,8 @@ class CurvePlot(pg.PlotWidget):
     def show_curves(self, data) -> None:
         """Put a model `CurveData` on screen: curves, shading and legend."""
         self._shown = data
+        self.curves.set_cached(False)
+        self._still_timer.start()
         self._stride = stride = self._draw_stride(data.x)
         picked = np.arange(0, len(data.x), stride)
         if picked[-1] != len(data.x) - 1:

@@ -102,6 +102,27 @@ class CurveSlots(dict):
         super().__init__()
         self._plot = plot
         self._keys = frozenset(slot_keys())
+        self.cached = True  # new items' cache mode: see `set_cached`
+
+    def set_cached(self, cached: bool) -> None:
+        """Draw every curve from a pixmap cache (``True``) or stroke it on each paint.
+
+        A neuron or network change moves the marker over still curves: blitting them
+        from a pixmap beats stroking their points again. A curve that changes on every
+        step (a parameter dragged) would be stroked into the pixmap and then blitted:
+        ~0.2 ms a frame more than stroking it (benchmarks/RESULTS.md, "Costs the code
+        relies on"), so the plot turns the cache off while curves move.
+        """
+        if cached == self.cached:
+            return
+        self.cached = cached
+        mode = (
+            QGraphicsItem.CacheMode.DeviceCoordinateCache
+            if cached
+            else QGraphicsItem.CacheMode.NoCache
+        )
+        for item in self.values():
+            item.curve.setCacheMode(mode)
 
     def __missing__(self, key: str) -> pg.PlotDataItem:
         if key not in self._keys:
@@ -114,9 +135,8 @@ class CurveSlots(dict):
     def _make(self, key: str, kind: str) -> pg.PlotDataItem:
         item = pg.PlotDataItem(pen=theme.curve_pen(colour_index(key), kind))
         item.curve.setSegmentedLineMode("off")  # one polyline: fast and export-friendly
-        # A neuron or network change moves the marker over still curves: blit them from
-        # a pixmap instead of stroking 1001 points again (benchmarks/RESULTS.md).
-        item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if self.cached:  # see set_cached
+            item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.setZValue(10 - colour_index(key))  # main curve on top
         item.setVisible(False)
         self._plot.addItem(item)
