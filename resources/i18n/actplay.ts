@@ -583,6 +583,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/network/canvas_interaction.py"/>
+        <source>Feature {title}, off: click to feed it in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_interaction.py"/>
+        <source>Feature {title}, on: click to switch it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/network/canvas.py"/>
         <source>Features</source>
         <translation type="unfinished"></translation>
@@ -615,6 +625,11 @@
     <message>
         <location filename="../../actplay/ui/network/canvas_view.py"/>
         <source>Input plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_interaction.py"/>
+        <source>Input {title} = {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -720,6 +735,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/network/canvas_interaction.py"/>
+        <source>Weight {name} is {value}.
+Click to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/network/canvas_view.py"/>
         <source>to</source>
         <translation type="unfinished"></translation>
@@ -742,6 +763,13 @@
     <message>
         <location filename="../../actplay/ui/network/canvas_headers.py"/>
         <source>{size} unit{plural} (- and + beside it when the canvas is wider, or the Architecture tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../actplay/ui/network/canvas_interaction.py"/>
+        <source>{unit}: bias {bias}
+at the current input: z = {z}, a = {a}
+Click to open it in the neuron builder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

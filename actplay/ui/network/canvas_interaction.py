@@ -12,6 +12,7 @@ from PySide6 import QtCore
 
 from actplay.core import datasets
 from actplay.core.grid import feature_planes
+from actplay.ui.i18n import translate
 from actplay.ui.network import canvas_layout as geo
 from actplay.ui.network.canvas_overlays import ZOOM_MAP_PX
 from actplay.ui.widgets.names import unit_label, weight_label
@@ -89,21 +90,37 @@ class CanvasInteraction:
             )
             name = weight_label(layer, out, inp, n_layers)
             value = format_number(self._flat_weights[index], 3)
-            return f"Weight {name} is {value}.\nClick to edit it."
+            return translate("network", "Weight {name} is {value}.\nClick to edit it.").format(
+                name=name, value=value
+            )
         _kind, column, row = hit
         if column == 0:
             name, title, on = self._inputs[row]
             if not self._plane_mode:
                 value = format_number(self.model.network_input[row], 3)
-                return f"Input {title} = {value}"
-            state = "on: click to switch it off" if on else "off: click to feed it in"
-            return f"Feature {title}, {state}."
+                return translate("network", "Input {title} = {value}").format(
+                    title=title, value=value
+                )
+            if on:
+                return translate("network", "Feature {title}, on: click to switch it off.").format(
+                    title=title
+                )
+            return translate("network", "Feature {title}, off: click to feed it in.").format(
+                title=title
+            )
         bias = format_number(self._net.biases[column - 1][row], 3)
-        text = f"{unit_label(column, row, n_layers)}: bias {bias}"
         trace = self.model.network_trace()
         z, a = trace.z[column - 1][row], trace.a[column - 1][row]
-        text += f"\nat the current input: z = {format_number(z, 3)}, a = {format_number(a, 3)}"
-        return text + "\nClick to open it in the neuron builder."
+        return translate(
+            "network",
+            "{unit}: bias {bias}\nat the current input: z = {z}, a = {a}\n"
+            "Click to open it in the neuron builder.",
+        ).format(
+            unit=unit_label(column, row, n_layers),
+            bias=bias,
+            z=format_number(z, 3),
+            a=format_number(a, 3),
+        )
 
     def mouseMoveEvent(self, event) -> None:
         self._set_hover(self.hit(event.position()), event.position())

@@ -287,3 +287,21 @@ def test_a_hurried_link_picture_covers_the_whole_canvas(window):
     assert not canvas._links_pixmap[3]  # this one was hurried
     assert full.sum() > 100
     assert (full & hurried).sum() > 0.6 * full.sum()  # the same links, a little softer
+
+
+def test_every_hover_card_text_goes_through_translate(canvas, model, monkeypatch):
+    from actplay.ui.network import canvas_interaction
+
+    # a stand-in translation that marks every text it is asked for
+    monkeypatch.setattr(
+        canvas_interaction, "translate", lambda context, text: f"[{context}] {text}"
+    )
+    link = canvas.describe(("link", canvas.link_index(1, 2, 0)))
+    feature = canvas.describe(("tile", 0, 0))
+    unit = canvas.describe(("tile", 1, 3))
+    assert link.startswith(f"[network] Weight {weight_label(1, 2, 0, 4)} is ")
+    assert feature.startswith("[network] Feature ") and "click to switch it off" in feature
+    assert unit.startswith("[network] h1 unit 4: bias ") and "z = " in unit
+    model.set_layer_sizes((3, 4, 2))  # not over the plane: the inputs are values
+    canvas.refresh()
+    assert canvas.describe(("tile", 0, 1)).startswith("[network] Input x2 = ")
