@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6 import QtCore, QtGui
 
 from actplay.ui import theme
@@ -32,6 +33,11 @@ Y_RANGE_SLACK = 2.2  # refit once the range is this many times what the bars nee
 def bar_labels(n_inputs: int) -> list[str]:
     """Tick labels: ``w1·x1`` .. ``wn·xn``, ``b``, ``z``."""
     return [f"w{i + 1}\u00b7x{i + 1}" for i in range(n_inputs)] + ["b", "z"]
+
+
+def short_bar_labels(n_inputs: int) -> list[str]:
+    """Tick labels for a narrow chart: the term's number ``1`` .. ``n``, ``b``, ``z``."""
+    return [f"{i + 1}" for i in range(n_inputs)] + ["b", "z"]
 
 
 def bar_heights(result) -> np.ndarray:
@@ -89,6 +95,8 @@ class NeuronBars(LightPlotWidget):
         self._y_range = (0.0, 0.0)  # forces a fit on the first result
         self._shown_heights = None
         self._shown_heights_by_label: list = []
+        self._short_ticks = False  # numbers instead of w·x under narrow slots
+        self.term_values_shown = True  # the terms' and b's value labels (z's always)
         self.zero_line.setPen(theme.pen(theme.plot_foreground(), 1))
 
     def sizeHint(self) -> QtCore.QSize:  # noqa: N802 (Qt's name)
@@ -112,7 +120,8 @@ class NeuronBars(LightPlotWidget):
         for label in self._value_labels:
             plot.removeItem(label)
         labels = bar_labels(n_inputs)
-        plot.getAxis("bottom").setTicks([list(enumerate(labels))])
+        self._short_ticks = None  # set by _fit_labels
+        self.term_values_shown = True  # the new labels are visible
         plot.setXRange(-0.6, len(labels) - 0.4, padding=0)
         self._value_labels = []
         self._shown_heights_by_label = []  # the height each value label shows
@@ -122,6 +131,54 @@ class NeuronBars(LightPlotWidget):
             plot.addItem(text)
             self._value_labels.append(text)
         self._n_inputs = n_inputs
+
+    # -- labels that fit their slots ------------------------------------------------------
+    def _slot_px(self) -> float:
+        """Width of one bar's slot on screen (px)."""
+        slots = self._n_inputs + 2
+        width = self.getPlotItem().getViewBox().width()
+        return width / slots if width > 0 else 1e9
+
+    def _fit_labels(self) -> bool:
+        """Short ticks, and z's value alone, where the full ones would run together.
+
+        Returns True when the value labels shown changed.
+        """
+        if getattr(self, "_n_inputs", -1) < 0:  # not built yet (a resize during __init__)
+            return False
+        metrics = QtGui.QFontMetrics(theme.axis_font())
+        room = self._slot_px() - 4
+        full = bar_labels(self._n_inputs)
+        short = max(metrics.horizontalAdvance(text) for text in full) > room
+        if short != self._short_ticks:
+            self._short_ticks = short
+            labels = short_bar_labels(self._n_inputs) if short else full
+            self.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
+        # a text item is its text and a few px of margin: its own rectangle is the measure
+        widest = max((label.boundingRect().width() for label in self._value_labels), default=0)
+        # When the values do not fit side by side, only z keeps its label: the equation
+        # above shows every term and the bias as numbers.
+        shown = widest <= room
+        if shown == self.term_values_shown:
+            return False
+        self.term_values_shown = shown
+        for label in self._value_labels[:-1]:
+            label.setVisible(shown)
+        self._shown_heights_by_label = []  # every label is placed again
+        return True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        # The plot's view box gets its new width when the scene's layout runs: measure
+        # the slots once the events at hand are through.
+        QtCore.QTimer.singleShot(0, self, self._refit_labels)
+
+    def _refit_labels(self) -> None:
+        if not shiboken6.isValid(self.getPlotItem().getViewBox()):
+            return  # an offscreen picture's chart, taken apart before the timer fired
+        if self._fit_labels() and self._shown_heights is not None:
+            heights, self._shown_heights = self._shown_heights, None
+            self._draw(heights)
 
     def show_result(self, result) -> None:
         """Draw the bars of ``result`` (a ``NeuronResult``)."""
@@ -151,6 +208,9 @@ class NeuronBars(LightPlotWidget):
             label.setAnchor((0.5, 1.0) if height >= 0 else (0.5, 0.0))
             label.setPos(position, height)
         self._shown_heights_by_label = heights.tolist()
+        if self._fit_labels():
+            self._draw(heights)
+            return
         self._fit_y_range(heights)
 
     def _fit_y_range(self, heights: np.ndarray) -> None:
@@ -162,7 +222,12 @@ class NeuronBars(LightPlotWidget):
         crosses it rarely.
         """
         low, high = min(0.0, heights.min()), max(0.0, heights.max())
-        margin = 0.22 * max(high - low, 1e-9)  # room for the value labels
+        # Room for a line of value labels, as a share of the plot's height in px (a short
+        # chart needs a bigger share); a label is its text and ~4 px of margin each side.
+        height = self.getPlotItem().getViewBox().height()
+        text = QtGui.QFontMetrics(theme.axis_font()).height() + 8
+        share = min(0.6, (text + 2) / height) if height > 0 else 0.2
+        margin = max(0.22, share / (1.0 - share)) * max(high - low, 1e-9)
         wanted = (low - margin * (low < 0), high + margin)
         shown_low, shown_high = self._y_range
         contains = shown_low <= wanted[0] and wanted[1] <= shown_high

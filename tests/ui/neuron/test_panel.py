@@ -71,7 +71,9 @@ def assert_shows_core_result(panel, model):
     expected_bars = [*(neuron.weights * x), neuron.bias, z]
     np.testing.assert_allclose(panel.bars.heights(), expected_bars, rtol=1e-12, atol=1e-12)
     n = len(x)
-    assert panel.bars.tick_labels() == [f"w{i}\u00b7x{i}" for i in range(1, n + 1)] + ["b", "z"]
+    full = [f"w{i}\u00b7x{i}" for i in range(1, n + 1)] + ["b", "z"]
+    short = [f"{i}" for i in range(1, n + 1)] + ["b", "z"]  # a chart too narrow for w·x
+    assert panel.bars.tick_labels() in (full, short)
 
 
 @pytest.mark.parametrize(
