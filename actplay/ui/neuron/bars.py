@@ -154,8 +154,11 @@ class NeuronBars(LightPlotWidget):
             self._short_ticks = short
             labels = short_bar_labels(self._n_inputs) if short else full
             self.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
-        # a text item is its text and a few px of margin: its own rectangle is the measure
-        widest = max((label.boundingRect().width() for label in self._value_labels), default=0)
+        # the glyphs, and a few px between neighbours (a text item's own margins may overlap)
+        widest = max(
+            (metrics.horizontalAdvance(label.toPlainText()) + 2 for label in self._value_labels),
+            default=0,
+        )
         # When the values do not fit side by side, only z keeps its label: the equation
         # above shows every term and the bias as numbers.
         shown = widest <= room
