@@ -96,6 +96,8 @@ class NeuronBars(LightPlotWidget):
         self._shown_heights = None
         self._shown_heights_by_label: list = []
         self._short_ticks = False  # numbers instead of w·x under narrow slots
+        self._label_metrics = QtGui.QFontMetrics(theme.axis_font())  # the labels' font
+        self._full_ticks_px = 0  # widest w·x tick of the current terms, measured once
         self.term_values_shown = True  # the terms' and b's value labels (z's always)
         self.zero_line.setPen(theme.pen(theme.plot_foreground(), 1))
 
@@ -121,6 +123,7 @@ class NeuronBars(LightPlotWidget):
             plot.removeItem(label)
         labels = bar_labels(n_inputs)
         self._short_ticks = None  # set by _fit_labels
+        self._full_ticks_px = max(self._label_metrics.horizontalAdvance(t) for t in labels)
         self.term_values_shown = True  # the new labels are visible
         plot.setXRange(-0.6, len(labels) - 0.4, padding=0)
         self._value_labels = []
@@ -146,13 +149,12 @@ class NeuronBars(LightPlotWidget):
         """
         if getattr(self, "_n_inputs", -1) < 0:  # not built yet (a resize during __init__)
             return False
-        metrics = QtGui.QFontMetrics(theme.axis_font())
+        metrics = self._label_metrics
         room = self._slot_px() - 4
-        full = bar_labels(self._n_inputs)
-        short = max(metrics.horizontalAdvance(text) for text in full) > room
+        short = self._full_ticks_px > room
         if short != self._short_ticks:
             self._short_ticks = short
-            labels = short_bar_labels(self._n_inputs) if short else full
+            labels = short_bar_labels(self._n_inputs) if short else bar_labels(self._n_inputs)
             self.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
         # the glyphs, and a few px between neighbours (a text item's own margins may overlap)
         widest = max(
@@ -228,7 +230,7 @@ class NeuronBars(LightPlotWidget):
         # Room for a line of value labels, as a share of the plot's height in px (a short
         # chart needs a bigger share); a label is its text and ~4 px of margin each side.
         height = self.getPlotItem().getViewBox().height()
-        text = QtGui.QFontMetrics(theme.axis_font()).height() + 8
+        text = self._label_metrics.height() + 8
         share = min(0.6, (text + 2) / height) if height > 0 else 0.2
         margin = max(0.22, share / (1.0 - share)) * max(high - low, 1e-9)
         wanted = (low - margin * (low < 0), high + margin)
