@@ -38,13 +38,12 @@ class LayerBars(QtWidgets.QWidget):
         self.output_label.setWordWrap(True)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(
-            QtWidgets.QLabel(
-                translate(
-                    "network", "z (grey) and a (coloured) of every unit for the current input:"
-                )
-            )
+        caption = QtWidgets.QLabel(
+            translate("network", "z (grey) and a (coloured) of every unit for the current input:")
         )
+        caption.setObjectName("network_bars_caption")
+        caption.setWordWrap(True)  # unwrapped it held the tab ~360 px wide: a narrow dock scrolled
+        layout.addWidget(caption)
         layout.addWidget(self.plots, 1)
         layout.addWidget(self.output_label)
         self.z_bars: list[pg.BarGraphItem] = []
