@@ -1581,7 +1581,7 @@ Click to open it in the neuron builder.</source>
     </message>
     <message>
         <location filename="../../actplay/ui/shell/layouts.py"/>
-        <source>Neuron and curves</source>
+        <source>Neuron, curves and network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

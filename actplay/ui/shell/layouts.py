@@ -3,8 +3,11 @@
 The **curve layout** has the curve pane in the centre, the neuron builder and
 the network panel (its canvas on top) in docks. The **network layout** puts
 the network canvas in the centre, inside the training workspace when there is
-one; the left dock then holds the neuron builder and the curve pane as two
-tabs, and the network details and training docks are hidden (View shows them).
+one; the left dock then holds the neuron builder, the curve pane and the
+network panel's details (its tabs, without the canvas) as three tabs, and the
+network and training docks are hidden. There View > Network brings the
+Network tab forward: the network dock beside the centre would be a strip about
+115 px wide at 1024x640, too narrow to read an input slider or the output.
 One click (the switch in the menu bar's corner, View > Layout, Ctrl+1 /
 Ctrl+2) goes from one to the other; each layout remembers which docks it
 shows, and the window remembers which layout was last used (in settings, when
@@ -29,7 +32,7 @@ SHORTCUTS = {CURVE: "Ctrl+1", NETWORK: "Ctrl+2"}
 DOCK_WIDTH = 340  # px of the left dock beside the network layout's centre
 LEFT_TITLES = {
     CURVE: translate("shell", "Neuron"),
-    NETWORK: translate("shell", "Neuron and curves"),
+    NETWORK: translate("shell", "Neuron, curves and network"),
 }
 
 
@@ -88,6 +91,10 @@ class LayoutSwitcher(QtCore.QObject):
             self.actions[name] = action
         self.actions[CURVE].setChecked(True)
         self.corner = self._corner_switch()
+        self._left_current: QtWidgets.QWidget | None = None  # the left tab last in front
+        self._tab_before_network: QtWidgets.QWidget | None = None  # unchecking View > Network
+        self._switching = False  # while parts move, tab changes are not the user's
+        self.network_toggle = self._network_toggle()
         self.host = None  # a widget with set_centre_widget(w): the training workspace
         self.host_factory = None  # makes the host the first time the network layout shows
 
@@ -109,6 +116,74 @@ class LayoutSwitcher(QtCore.QObject):
             row.addWidget(button)
         return box
 
+    def _network_toggle(self) -> QtGui.QAction:
+        """View > Network: shows the network dock in the curve layout, brings the left
+        dock's Network tab forward in the network layout (`show_network_details`)."""
+        window = self._window
+        dock_toggle = window.network_dock.toggleViewAction()
+        action = QtGui.QAction(window.network_dock.windowTitle(), window)
+        action.setObjectName("network_dock_toggle")
+        action.setCheckable(True)
+        action.setChecked(dock_toggle.isChecked())
+        action.triggered.connect(self._on_network_toggle)
+        dock_toggle.toggled.connect(self._sync_network_toggle)
+        window.neuron_dock.toggleViewAction().toggled.connect(self._sync_network_toggle)
+        window.network_dock.visibilityChanged.connect(self._on_network_dock_visibility)
+        self.changed.connect(self._sync_network_toggle)
+        return action
+
+    def show_network_details(self) -> None:
+        """Bring the network panel's details into view: the network dock (curve layout) or
+        the left dock's Network tab, showing that dock if it was closed (network layout)."""
+        window = self._window
+        if self.current == CURVE:
+            window.network_dock.show()
+            window.network_dock.raise_()
+            return
+        window.neuron_dock.show()
+        window.neuron_dock.raise_()
+        self._left_tabs().setCurrentWidget(window.network_panel)
+
+    def _on_network_toggle(self, checked: bool) -> None:
+        if checked:
+            self.show_network_details()
+        elif self.current == CURVE:
+            self._window.network_dock.close()
+        else:  # the tab the user had in front before
+            tabs = self._left_tabs()
+            tabs.setCurrentWidget(self._tab_before_network or tabs.widget(0))
+        self._sync_network_toggle()
+
+    def _sync_network_toggle(self, *_args) -> None:
+        window = self._window
+        if self.current == CURVE:
+            shown = window.network_dock.toggleViewAction().isChecked()
+        else:
+            shown = (
+                window.neuron_dock.toggleViewAction().isChecked()
+                and self._left_tabs().currentWidget() is window.network_panel
+            )
+        self.network_toggle.setChecked(shown)
+
+    def _on_left_tab_changed(self, _index: int) -> None:
+        if self._switching:
+            return
+        shown = self._left_tabs().currentWidget()
+        if shown is not None and shown is not self._window.network_panel:
+            self._tab_before_network = shown
+        self._sync_network_toggle()
+
+    def _on_network_dock_visibility(self, visible: bool) -> None:
+        """In the network layout the network dock stays hidden (its panel is a left tab):
+        whatever shows it (a lesson's ``show``, old settings) gets the tab instead."""
+        if visible and self.current == NETWORK:
+            QtCore.QTimer.singleShot(0, self._network_dock_to_tab)
+
+    def _network_dock_to_tab(self) -> None:
+        if self.current == NETWORK and self._window.network_dock.isVisible():
+            self._window.network_dock.hide()
+            self.show_network_details()
+
     # -- the two arrangements --------------------------------------------------------------
     def show_layout(self, name: str) -> None:
         """Switch to layout ``name`` (``"curve"`` or ``"network"``); no-op if shown."""
@@ -121,8 +196,10 @@ class LayoutSwitcher(QtCore.QObject):
         self._shown[self.current] = self._visible_docks()
         self._widths[self.current] = self._dock_widths()
         window.setUpdatesEnabled(False)
+        self._switching = True
         try:
             if name == NETWORK:
+                self._hide_docks_before_network()
                 self._to_network()
             else:
                 self._to_curve()
@@ -134,8 +211,19 @@ class LayoutSwitcher(QtCore.QObject):
                 self._show_docks(shown)
                 self._restore_widths(name)
         finally:
+            self._switching = False
             window.setUpdatesEnabled(True)
         self.changed.emit(name)
+
+    def _hide_docks_before_network(self) -> None:
+        """Hide the docks the network layout does not show before its centre fills: beside
+        the workspace they made the window's minimum wider than 1024 px, and a 1024-px
+        window grew to ~1300 px (past a small screen's edge)."""
+        window = self._window
+        keep = self._shown.get(NETWORK, {window.neuron_dock.objectName()})
+        for dock in self._docks():
+            if dock is window.network_dock or dock.objectName() not in keep:
+                dock.hide()
 
     def _to_network(self) -> None:
         window = self._window
@@ -154,6 +242,12 @@ class LayoutSwitcher(QtCore.QObject):
         tabs.addTab(
             window.curve_pane, translate("shell", "Curves")
         )  # out of the stack's first page
+        # The panel's tabs (the canvas is in the centre) out of the network dock, which
+        # stays hidden in this layout: a tab of the wide left dock reads without scrolling.
+        tabs.addTab(window.network_panel, translate("shell", "Network"))
+        window.network_panel.show()
+        if self._left_current is not None:
+            tabs.setCurrentWidget(self._left_current)
         window.neuron_dock.setWidget(tabs)
         tabs.show()
         window.neuron_dock.setWindowTitle(LEFT_TITLES[NETWORK])
@@ -161,11 +255,14 @@ class LayoutSwitcher(QtCore.QObject):
 
     def _to_curve(self) -> None:
         window = self._window
+        self._left_current = self._left_tabs().currentWidget()
         self._stack.insertWidget(0, window.curve_pane)  # out of the tabs, back to page one
         window.curve_pane.show()
         self._show_page(window.curve_pane)
         window.neuron_dock.setWidget(window.neuron_panel)
         window.neuron_panel.show()
+        window.network_dock.setWidget(window.network_panel)
+        window.network_panel.show()
         self._left_tabs().hide()  # no longer the dock's widget, but still its child
         window.neuron_dock.setWindowTitle(LEFT_TITLES[CURVE])
         window.network_panel.return_canvas()
@@ -177,6 +274,7 @@ class LayoutSwitcher(QtCore.QObject):
             self.left_tabs = QtWidgets.QTabWidget()
             self.left_tabs.setObjectName("left_tabs")
             self.left_tabs.setDocumentMode(True)
+            self.left_tabs.currentChanged.connect(self._on_left_tab_changed)
         return self.left_tabs
 
     def _show_page(self, page: QtWidgets.QWidget) -> None:
@@ -201,7 +299,7 @@ class LayoutSwitcher(QtCore.QObject):
             dock.setFloating(False)
         if name == NETWORK:
             window.neuron_dock.show()
-            window.network_dock.hide()  # the canvas is in the centre; View shows its tabs
+            window.network_dock.hide()  # the canvas is in the centre, its tabs on the left
             if training is not None:
                 training.hide()  # the workspace trains
             window.resizeDocks([window.neuron_dock], [DOCK_WIDTH], QtCore.Qt.Orientation.Horizontal)
@@ -245,6 +343,8 @@ class LayoutSwitcher(QtCore.QObject):
         }
 
     def _show_docks(self, names: set[str]) -> None:
+        if self.current == NETWORK:  # its panel is a left tab there (saved by older versions)
+            names = names - {self._window.network_dock.objectName()}
         for dock in self._docks():
             dock.setVisible(dock.objectName() in names)
 

@@ -259,6 +259,9 @@ class MainWindow(QMainWindow):
         self.view_menu = menu_bar.addMenu(translate("shell", "&View"))
         self.view_menu.setObjectName("view_menu")
         for dock in (self.neuron_dock, self.network_dock, self.training_dock):
+            if dock is self.network_dock:  # a left tab in the network layout: the switcher's
+                self.view_menu.addAction(self.layouts.network_toggle)
+                continue
             action = dock.toggleViewAction()
             action.setObjectName(f"{dock.objectName()}_toggle")
             self.view_menu.addAction(action)

@@ -2,7 +2,7 @@
 each layout's docks and the last layout remembered in settings."""
 
 import pytest
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from actplay.app import create_window
 from actplay.ui.shell.layouts import CURVE, NETWORK
@@ -21,9 +21,11 @@ def test_one_click_puts_the_canvas_in_the_centre_and_back(qtbot, window):
     assert window.layouts.centre.isAncestorOf(canvas_view)
     tabs = window.layouts.left_tabs
     assert window.neuron_dock.widget() is tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Neuron", "Curves"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Neuron", "Curves", "Network"]
     assert tabs.widget(1) is window.curve_pane and tabs.widget(0) is window.neuron_panel
+    assert tabs.widget(2) is window.network_panel  # its tabs; the canvas is in the centre
     assert not window.network_panel.isAncestorOf(canvas_view)
+    assert not window.network_dock.isVisible()
     # the same views, still refreshed by the scheduler where they now are
     window.model.set_weight(1, 0, 0, 2.0)
     window.scheduler.flush()
@@ -33,6 +35,8 @@ def test_one_click_puts_the_canvas_in_the_centre_and_back(qtbot, window):
     assert window.central_stack.currentWidget() is window.curve_pane
     assert window.network_panel.isAncestorOf(canvas_view)
     assert window.neuron_dock.widget() is window.neuron_panel
+    assert window.network_dock.widget() is window.network_panel
+    assert window.network_dock.isVisible() and window.network_panel.tabs.isVisible()
     assert not window.layouts.left_tabs.isVisible()
 
 
@@ -125,3 +129,105 @@ def test_switching_back_and_forth_leaves_no_stray_tab_bars_or_width(qtbot, windo
         assert window.network_panel.canvas.isVisible()  # back in the workspace's centre
     hint = window.minimumSizeHint()
     assert hint.width() <= 1024 and hint.height() <= 640
+
+
+def _network_toggle(window):
+    """View > Network, as the menu holds it."""
+    return next(a for a in window.view_menu.actions() if a.text() == "Network")
+
+
+def _output_fits(window):
+    """The Inputs page's output line, whole, inside the part of its scroll area on screen."""
+    label = window.network_panel.output_label
+    document = QtGui.QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(label.text())
+    viewport = next(
+        area.viewport()
+        for area in window.network_panel.findChildren(QtWidgets.QScrollArea)
+        if area.widget() is window.network_panel.inputs_page
+    )
+    right = label.mapTo(viewport, label.rect().topRight()).x()
+    return document.idealWidth() <= label.contentsRect().width() and right < viewport.width()
+
+
+def test_view_network_in_the_network_layout_brings_its_tab_forward_at_1024x640(window_at, qapp):
+    window = window_at((1024, 640))
+    curve_docks = {d.objectName() for d in (window.neuron_dock, window.network_dock)}
+    window.layouts.show_layout(NETWORK)
+    qapp.processEvents()
+    assert window.size().toTuple() == (1024, 640)  # the switch did not widen the window
+    window.neuron_dock.close()  # the user closed the left dock: the action opens it again
+    toggle = _network_toggle(window)
+    assert not toggle.isChecked()
+    toggle.trigger()
+    qapp.processEvents()
+    panel, tabs = window.network_panel, window.layouts.left_tabs
+    assert toggle.isChecked()
+    assert window.neuron_dock.isVisible() and tabs.currentWidget() is panel
+    assert not window.network_dock.isVisible()  # no strip beside the centre
+    assert panel.inputs_page.isVisible()
+    scroll = next(
+        a for a in panel.findChildren(QtWidgets.QScrollArea) if a.widget() is panel.inputs_page
+    )
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert panel.inputs_page.width() <= scroll.viewport().width()
+    assert all(slider.isVisible() for slider in panel.input_sliders)
+    assert panel.output_label.text().startswith("Output: y")
+    assert _output_fits(window)
+    assert window.size().toTuple() == (1024, 640)
+    toggle.trigger()  # unchecked: back to the tab in front before
+    assert tabs.currentWidget() is window.neuron_panel and not toggle.isChecked()
+    tabs.setCurrentWidget(panel)  # choosing the tab checks the action too
+    assert toggle.isChecked()
+    window.layouts.show_layout(CURVE)
+    qapp.processEvents()
+    assert {d.objectName() for d in (window.neuron_dock, window.network_dock) if d.isVisible()} == (
+        curve_docks
+    )
+    assert (
+        window.network_dock.widget() is panel and window.neuron_dock.widget() is window.neuron_panel
+    )
+    area = window.dockWidgetArea(window.network_dock)
+    assert area == QtCore.Qt.DockWidgetArea.RightDockWidgetArea
+    assert toggle.isChecked()  # the curve layout's network dock is shown
+    toggle.trigger()
+    assert not window.network_dock.isVisible()
+    toggle.trigger()
+    assert window.network_dock.isVisible() and panel.isVisible()
+    window.layouts.show_layout(NETWORK)  # the Network tab is in front again
+    assert tabs.currentWidget() is panel and toggle.isChecked()
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 800), (1920, 1080)])
+def test_the_network_tab_shows_the_inputs_and_layers_without_side_scrolling(window_at, qapp, size):
+    window = window_at(size)
+    window.layouts.show_layout(NETWORK)
+    _network_toggle(window).trigger()
+    qapp.processEvents()
+    panel = window.network_panel
+    scroll = next(
+        a for a in panel.findChildren(QtWidgets.QScrollArea) if a.widget() is panel.inputs_page
+    )
+    assert panel.inputs_page.isVisible() and not scroll.horizontalScrollBar().isVisible()
+    assert _output_fits(window)
+    panel.tabs.setCurrentIndex(1)  # Layers: its caption wraps instead of widening the page
+    qapp.processEvents()
+    layers = panel.tabs.currentWidget().findChild(QtWidgets.QScrollArea)
+    assert panel.bars.isVisible() and not layers.horizontalScrollBar().isVisible()
+
+
+def test_whatever_shows_the_network_dock_there_gets_the_tab(qtbot, window):
+    """A lesson's ``show = "network_dock"`` (or old settings) in the network layout."""
+    from actplay.ui.lessons.highlight import show_place
+
+    window.layouts.show_layout(NETWORK)
+    window.layouts.left_tabs.setCurrentIndex(1)
+    assert show_place(window, "network_dock")
+    qtbot.waitUntil(lambda: window.layouts.left_tabs.currentWidget() is window.network_panel)
+    assert not window.network_dock.isVisible()
+    window.layouts.left_tabs.setCurrentIndex(1)
+    assert show_place(window, "network_inputs_page")  # a page of it: its tab comes forward
+    assert window.layouts.left_tabs.currentWidget() is window.network_panel
+    assert window.network_panel.inputs_page.isVisible() and not window.network_dock.isVisible()
