@@ -111,10 +111,10 @@ def shape_network(
 ) -> list[str]:
     """Give the network ``sizes`` ("2,16,16,1") and show ``layout``; what was done.
 
-    The network layout hides the network dock (the canvas is in the centre), and
-    with it the network's input sliders; a user who drags them opens it from the
-    View menu. So when ``only`` is ``"input"`` there, the dock is shown with its
-    Inputs tab in front, as that user sees it.
+    The network layout keeps the network's input sliders in the left dock's
+    Network tab, behind the Neuron tab; a user who drags them brings it forward
+    with View > Network. So when ``only`` is ``"input"`` there, that tab is
+    brought forward with its Inputs page in front, as that user sees it.
     """
     done = []
     if sizes:
@@ -125,9 +125,9 @@ def shape_network(
         window.layouts.show_layout(layout)
         done.append(f"{layout} layout")
         if layout == "network" and only == "input":
-            window.network_dock.show()
+            window.layouts.show_network_details()  # what View > Network does there
             window.network_panel.tabs.setCurrentIndex(0)
-            done.append("network dock shown (View menu), Inputs tab")
+            done.append("Network tab of the left dock (View menu), Inputs page")
     window.scheduler.flush()
     return done
 
