@@ -37,7 +37,7 @@ def test_the_lessons_name_the_windows_own_layouts_and_shortcuts():
 
 def test_where_things_are_as_the_networks_lesson_tells_it(window, hands):
     """Lesson 4 step 2: the two layouts, the left column's tabs, the Network panel's four
-    tabs, hidden in the network layout until View shows it."""
+    tabs, a left tab in the network layout that View brings forward."""
     panel = start(window, hands, "04-network", step=1)
     text = " ".join(panel.page.text.text().split())
     tabs = window.network_panel.tabs
@@ -46,14 +46,18 @@ def test_where_things_are_as_the_networks_lesson_tells_it(window, hands):
     assert "above four tabs: Inputs, Layers, Diagnostics and Architecture" in text
     assert window.layouts.current == "network"
     left = window.neuron_dock.widget()
-    assert [left.tabText(i) for i in range(left.count())] == ["Neuron", "Curves"]
-    assert "two tabs, Neuron (the neuron of the first lessons) and Curves" in text
+    assert [left.tabText(i) for i in range(left.count())] == ["Neuron", "Curves", "Network"]
+    assert "three tabs: Neuron (the neuron of the first lessons), Curves and Network" in text
     assert window.network_panel.canvas_view.isVisible()  # the picture, in the middle
-    assert not window.network_dock.isVisible()  # "in the network layout that panel is hidden"
+    assert not window.network_dock.isVisible()
+    assert left.widget(2) is window.network_panel  # "those four tabs are the Network tab"
+    assert "those four tabs are the Network tab on the left" in text
     toggle = next(a for a in window.view_menu.actions() if a.text() == "Network")
-    assert "View → Network shows it" in text
+    assert "View → Network brings it forward" in text
+    left.setCurrentIndex(1)
     toggle.trigger()
-    assert window.network_dock.isVisible()
+    assert left.currentWidget() is window.network_panel and tabs.isVisible()
+    assert not window.network_dock.isVisible()
     hands.click("layout_curve_action")  # the curve layout: the panel on the right, with it
     assert window.curve_pane.isVisible() and window.network_dock.isVisible()
     area = window.dockWidgetArea(window.network_dock)
