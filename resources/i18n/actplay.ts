@@ -538,6 +538,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../actplay/ui/network/architecture.py"/>
+        <source>Activation of layer {layer}: {function}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../actplay/ui/network/canvas_headers.py"/>
         <source>Activation of {_name}: {activation}</source>
         <translation type="unfinished"></translation>

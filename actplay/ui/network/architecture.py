@@ -19,10 +19,13 @@ from actplay.model.errors import InvalidValue
 from actplay.ui import theme
 from actplay.ui.binding import Binding, apply_command, bind_choice, bind_float
 from actplay.ui.i18n import translate
+from actplay.ui.widgets.elided_combo import ElidedComboBox
+from actplay.ui.widgets.pair_grid import PairGrid
 from actplay.ui.widgets.retire import retire
 
 NEW_LAYER_UNITS = 4  # a hidden layer added with the count spin starts this wide
 SEED_MAX = min(limits.MAX_SEED, 2**31 - 1)  # what a QSpinBox holds
+ACTIVATION_MIN_CHARACTERS = 12  # "Sigmoid (log" readable in a 1024-px window's dock
 
 
 def _spin(name, lo, hi, tooltip):
@@ -33,6 +36,25 @@ def _spin(name, lo, hi, tooltip):
     spin.setToolTip(tooltip)
     spin.setAccessibleName(tooltip)
     return spin
+
+
+def _name_in_tooltip(combo, layer):
+    """Say the layer's whole function title in the tooltip (the field may elide it)."""
+    combo.setToolTip(
+        translate("network", "Activation of layer {layer}: {function}").format(
+            layer=layer, function=combo.currentText()
+        )
+    )
+
+
+def _row(*widgets):
+    """The widgets side by side in one borderless widget, so they move as one."""
+    row = QtWidgets.QWidget()
+    layout = QtWidgets.QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return row
 
 
 class ArchitectureEditor(QtWidgets.QWidget):
@@ -88,12 +110,20 @@ class ArchitectureEditor(QtWidgets.QWidget):
             translate("network", "Pick a new seed and draw fresh weights")
         )
         self.randomise_button.clicked.connect(self.randomise)
-        init_row = QtWidgets.QHBoxLayout()
-        init_row.addWidget(QtWidgets.QLabel(translate("network", "Init")))
-        init_row.addWidget(self.init_combo)
-        init_row.addWidget(QtWidgets.QLabel(translate("network", "Seed")))
-        init_row.addWidget(self.seed_spin, 1)
-        init_row.addWidget(self.randomise_button)
+        init_label = QtWidgets.QLabel(translate("network", "Init"))
+        seed_label = QtWidgets.QLabel(translate("network", "Seed"))
+        # One width for both labels, so the combo and the spin line up when stacked.
+        label_width = max(init_label.sizeHint().width(), seed_label.sizeHint().width())
+        for label in (init_label, seed_label):
+            label.setMinimumWidth(label_width)
+        init_half = _row(init_label, self.init_combo)
+        seed_half = _row(seed_label, self.seed_spin, self.randomise_button)
+        init_half.layout().setStretchFactor(self.init_combo, 1)
+        seed_half.layout().setStretchFactor(self.seed_spin, 1)
+        # Seed and Randomise go under Init when the dock is too narrow for one line.
+        self.init_row = PairGrid(stretch=(0, 1))
+        self.init_row.setObjectName("network_init_row")
+        self.init_row.add_row(init_half, seed_half)
 
         report = self.status.setText
         self._bindings: list[Binding] = [
@@ -109,7 +139,7 @@ class ArchitectureEditor(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.layers_grid)
-        layout.addLayout(init_row)
+        layout.addWidget(self.init_row)
         layout.addWidget(self.status)
         layout.addStretch(1)
         self._built_layers = -1
@@ -127,6 +157,8 @@ class ArchitectureEditor(QtWidgets.QWidget):
             self._build_rows(n_layers)
         for binding in (*self._bindings, *self._row_bindings):
             binding.refresh()
+        for layer, combo in enumerate(self.activation_combos, start=1):
+            _name_in_tooltip(combo, layer)
         self.status.clear()  # a refused edit is forgotten once the network changes
 
     def _build_rows(self, n_layers):
@@ -176,12 +208,17 @@ class ArchitectureEditor(QtWidgets.QWidget):
         self._built_layers = n_layers
 
     def _activation_combo(self, layer, is_output):
-        combo = QtWidgets.QComboBox()
+        combo = ElidedComboBox()
         combo.setObjectName(f"network_layer_{layer}_activation")
-        combo.setToolTip(translate("network", "Activation of layer {layer}").format(layer=layer))
         combo.setAccessibleName(
             translate("network", "Activation of layer {layer}").format(layer=layer)
         )
+        # As wide as the dock allows, not as the longest title: a narrow dock elides,
+        # the tooltip and the popup give the title whole.
+        combo.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        combo.setMinimumContentsLength(ACTIVATION_MIN_CHARACTERS)
         for name in self._model.activation_names():  # built-in, then custom
             if name != SOFTMAX_NAME:
                 combo.addItem(self._model.activation(name).title, name)

@@ -218,6 +218,71 @@ def test_the_network_tab_shows_the_inputs_and_layers_without_side_scrolling(wind
     assert panel.bars.isVisible() and not layers.horizontalScrollBar().isVisible()
 
 
+def _outside_the_view(page):
+    """The controls of ``page`` shown to the user that reach beyond its scroll area's
+    visible width (empty when all fit), with the horizontal scroll bar's visibility."""
+    area = next(a for a in page.window().findChildren(QtWidgets.QScrollArea) if a.widget() is page)
+    viewport = area.viewport()
+    kinds = (QtWidgets.QLabel, QtWidgets.QAbstractSpinBox, QtWidgets.QComboBox)
+    outside = [
+        control.objectName() or control.text()
+        for control in page.findChildren(QtWidgets.QWidget)
+        if isinstance(control, (*kinds, QtWidgets.QAbstractButton)) and control.isVisible()
+        if control.mapTo(viewport, control.rect().topLeft()).x() < 0
+        or control.mapTo(viewport, control.rect().topRight()).x() >= viewport.width()
+    ]
+    return outside, area.horizontalScrollBar().isVisible()
+
+
+def _top(widget, ancestor):
+    return widget.mapTo(ancestor, widget.rect().topLeft()).y()
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("sizes", [(2, 8, 8, 1), (2, 8, 8, 8, 8, 8, 8, 3)])
+def test_the_network_tab_shows_the_architecture_editor_whole(window_at, qapp, size, sizes):
+    window = window_at(size)
+    window.model.set_layer_sizes(sizes)
+    window.layouts.show_layout(NETWORK)
+    _network_toggle(window).trigger()
+    panel = window.network_panel
+    panel.tabs.setCurrentIndex(3)  # Architecture, as a click on its tab
+    window.scheduler.flush()
+    qapp.processEvents()
+    editor = panel.architecture
+    assert editor.isVisible() and editor.randomise_button.isVisible()
+    assert len(editor.activation_combos) == len(sizes) - 1
+    assert _outside_the_view(editor) == ([], False)
+    # Narrow: Seed and Randomise go under Init; each combo still names its function whole.
+    assert editor.init_row.columns == 1
+    assert _top(editor.seed_spin, editor) >= _top(editor.init_combo, editor) + (
+        editor.init_combo.height()
+    )
+    output = editor.activation_combos[-1]
+    assert output.toolTip() == f"Activation of layer {len(sizes) - 1}: {output.currentText()}"
+    assert output.accessibleName() == f"Activation of layer {len(sizes) - 1}"
+    panel.tabs.setCurrentIndex(2)  # Diagnostics fits as well
+    qapp.processEvents()
+    assert _outside_the_view(panel.diagnostics)[1] is False
+
+
+def test_the_architecture_editor_keeps_one_init_line_in_a_wide_dock(window_at, qapp):
+    window = window_at((1920, 1080))  # the curve layout: the network dock on the right
+    panel = window.network_panel
+    panel.tabs.setCurrentIndex(3)
+    qapp.processEvents()
+    editor = panel.architecture
+    assert editor.init_row.columns == 2
+    assert abs(_top(editor.seed_spin, editor) - _top(editor.init_combo, editor)) < 4
+    assert _outside_the_view(editor) == ([], False)
+    combo = editor.activation_combos[0]
+    assert combo.width() >= combo.view().sizeHintForColumn(0)  # wide enough for any title
+    window.model.set_layer_activation(1, "relu")
+    window.scheduler.flush()
+    title = window.model.activation("relu").title
+    assert combo.currentText() == title and combo.toolTip() == f"Activation of layer 1: {title}"
+
+
 def test_whatever_shows_the_network_dock_there_gets_the_tab(qtbot, window):
     """A lesson's ``show = "network_dock"`` (or old settings) in the network layout."""
     from actplay.ui.lessons.highlight import show_place
