@@ -9,7 +9,7 @@ STROKED = QGraphicsItem.CacheMode.NoCache
 
 
 def _modes(window):
-    return {key: item.curve.cacheMode() for key, item in window.curve_pane.plot.curves.items()}
+    return {key: item.cacheMode() for key, item in window.curve_pane.plot.curves.items()}
 
 
 def test_a_parameter_drag_strokes_the_curves_and_they_are_cached_when_still(window, qtbot):
