@@ -58,6 +58,7 @@ class CurvePane(CurveControls, QWidget):
         self._shown_data = None
         self._shown_marker: tuple | None = None
         self._crosshair_x: float | None = None
+        self._hint_colour: str | None = None  # the readout's hint is shown in this colour
         self._readout_range = model.x_range  # the x range the crosshair's x was read in
         self._neuron_shown = True
 
@@ -206,6 +207,9 @@ class CurvePane(CurveControls, QWidget):
     def _show_readout(self) -> None:
         if self._crosshair_x is None:
             muted = theme.muted_text_colour()
+            if muted == self._hint_colour:
+                return  # the hint is on screen already, in this theme's ink
+            self._hint_colour = muted
             self.readout.setText(
                 f"<span style='color:{muted}'>"
                 + translate(
@@ -214,6 +218,7 @@ class CurvePane(CurveControls, QWidget):
                 + "</span>"
             )
         else:
+            self._hint_colour = None
             self.readout.setText(self.readout_text(self._crosshair_x))
 
     def _on_crosshair_moved(self, x: float) -> None:
