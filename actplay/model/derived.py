@@ -186,8 +186,13 @@ class Results:
         )
 
         def compute() -> CurveData:
-            x_range = curve.x_range
-            x = _read_only(np.linspace(x_range[0], x_range[1], curve.points))
+            lo, hi = curve.x_range
+            # The samples outlive a parameter drag: made again only for a new range.
+            x = self.cached(
+                "curve x",
+                (lo, hi, curve.points),
+                lambda: _read_only(np.linspace(lo, hi, curve.points)),
+            )
             return self._compute_curve(x, [("main", name, params, others)], compare, visible)
 
         return self.cached("curve", key, compute)

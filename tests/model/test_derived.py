@@ -47,6 +47,8 @@ def test_asking_twice_computes_once(pg):
         (lambda pg: pg.set_neuron_bias(0.3), {"neuron", "truth_table"}),
         (lambda pg: pg.set_neuron_activation("relu"), {"neuron", "truth_table", "curve"}),
         (lambda pg: pg.set_visible("d2f", True), {"curve"}),
+        (lambda pg: pg.set_x_range(-3.0, 3.0), {"curve", "curve x"}),  # new samples
+        (lambda pg: pg.set_points(501), {"curve", "curve x"}),
         (lambda pg: pg.add_compare("elu"), {"curve"}),
         (lambda pg: pg.set_network_input(0, 0.3), {"trace"}),
         (lambda pg: pg.set_plane_range(-2.0, 2.0), {"heatmaps", "diagnostics"}),
