@@ -28,7 +28,7 @@ from actplay.ui.curve.plot_content import (
     shade_colour,
     steady_y_range,
 )
-from actplay.ui.curve.plot_items import CornerText, EdgeCue, outside_auto_range
+from actplay.ui.curve.plot_items import CornerText, EdgeCue, PointMarker, outside_auto_range
 from actplay.ui.i18n import translate
 from actplay.ui.widgets.light_plot import house_numbers
 from actplay.ui.widgets.numbers import format_number
@@ -106,7 +106,7 @@ class CurvePlot(pg.PlotWidget):
         self.tangent = pg.PlotCurveItem()
         self.tangent.setSegmentedLineMode("off")
         self.tangent.setZValue(20)
-        self.marker = pg.ScatterPlotItem(size=11)
+        self.marker = PointMarker(size=11)
         self.marker.setZValue(21)
         for item in (self.tangent, self.marker):
             plot.addItem(outside_auto_range(item), ignoreBounds=True)

@@ -1,12 +1,15 @@
-"""Small graphics items of the curve plot: corner text, and items outside the auto-range."""
+"""Small graphics items of the curve plot: the neuron's marker, corner text, and items
+outside the auto-range."""
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGraphicsSimpleTextItem
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 
 def outside_auto_range(item):
@@ -24,6 +27,52 @@ def outside_auto_range(item):
 
 def _ignore_bounds_change() -> None:
     """The item is not part of the auto-range: nothing to tell the view."""
+
+
+class PointMarker(pg.GraphicsObject):
+    """One round dot ``size`` px across at a data point, the same size at any zoom.
+
+    The neuron's (z, a) moves on every neuron step and the curve's parameters move
+    it too. pyqtgraph's ``ScatterPlotItem`` handles thousands of points (symbol
+    atlas, fragments, per-point options): for one dot it cost ~0.2 ms a paint and
+    ~0.1 ms a ``setData``; this draws one ellipse. ``opts``, ``setData`` and
+    ``getData`` read as the scatter item's do.
+    """
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self._radius = size / 2.0
+        self._point = (0.0, 0.0)
+        self.opts = {"pen": pg.mkPen(None), "brush": pg.mkBrush(None)}
+
+    def setPen(self, pen) -> None:  # noqa: N802 (pyqtgraph's name)
+        self.prepareGeometryChange()  # the outline's width is part of the bounds
+        self.opts["pen"] = pg.mkPen(pen)
+        self.update()
+
+    def setBrush(self, brush) -> None:  # noqa: N802 (pyqtgraph's name)
+        self.opts["brush"] = pg.mkBrush(brush)
+        self.update()
+
+    def setData(self, x, y) -> None:  # noqa: N802 (pyqtgraph's name)
+        """Put the dot at ``(x[0], y[0])`` (data units)."""
+        self._point = (float(x[0]), float(y[0]))
+        self.setPos(*self._point)
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 (pyqtgraph's name)
+        """``([x], [y])`` of the dot."""
+        return np.array([self._point[0]]), np.array([self._point[1]])
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        reach = self._radius + self.opts["pen"].widthF()
+        return QRectF(-reach, -reach, 2 * reach, 2 * reach)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.opts["pen"])
+        painter.setBrush(self.opts["brush"])
+        painter.drawEllipse(QPointF(0.0, 0.0), self._radius, self._radius)
 
 
 class BackdropText(QGraphicsSimpleTextItem):
