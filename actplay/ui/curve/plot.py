@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from actplay.ui import theme
 from actplay.ui.curve.legend import FunctionLegend
@@ -71,6 +71,11 @@ class CurvePlot(pg.PlotWidget):
         plot = self.getPlotItem()
         theme.style_plot(plot, "x", "f(x)")
         house_numbers(plot)
+        # A curve step repaints the view's area, and the axes' text overlaps its edges:
+        # replaying their tick pictures cost ~0.2 ms a step, a cached pixmap is a copy.
+        # A range, label or pen change invalidates the cache (pyqtgraph calls update()).
+        for name in ("left", "bottom"):
+            plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.setClipToView(False)
         view = plot.getViewBox()
         view.setMouseMode(pg.ViewBox.PanMode)
