@@ -207,22 +207,27 @@ class EquationLabel(QtWidgets.QWidget):
         placed = []
         baseline = metrics.ascent()
         rows = 0
+        ascents: dict = {}  # style -> ascent, looked up once per layout
         for line in self._lines:
             x = 0.0
             rows += 1
             for index, word in enumerate(line):
-                word_width = self._word_width(word)
+                # Each run measured once: its advance places it and sums to the word's width.
+                runs = [((run.bold, run.italic, run.sub), run) for run in word]
+                advances = [self._advance(style, run.text) for style, run in runs]
+                word_width = sum(advances)
                 if index and x + space + word_width > width:
                     baseline += line_height  # wrap before this word
                     rows += 1
                     x = indent
                 elif index:
                     x += space
-                for run in word:
-                    style = (run.bold, run.italic, run.sub)
-                    top = baseline + drop * run.sub - self._style(style)[1].ascent()
-                    placed.append((x, top, style, run))
-                    x += self._advance(style, run.text)
+                for (style, run), advance in zip(runs, advances, strict=True):
+                    ascent = ascents.get(style)
+                    if ascent is None:
+                        ascent = ascents[style] = self._style(style)[1].ascent()
+                    placed.append((x, baseline + drop * run.sub - ascent, style, run))
+                    x += advance
             baseline += line_height
         height = math.ceil(rows * line_height + drop) if rows else 0
         if len(self._layouts) > 8:
