@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtWidgets
 from actplay.ui import theme
 from actplay.ui.i18n import translate
 from actplay.ui.widgets.diverging import brushes_for
+from actplay.ui.widgets.held_size import SteadyLabel
 from actplay.ui.widgets.light_plot import house_numbers
 from actplay.ui.widgets.names import layer_label, non_input_layers
 from actplay.ui.widgets.numbers import format_number, format_percent
@@ -32,10 +33,10 @@ class LayerBars(QtWidgets.QWidget):
         self.plots.setBackground(theme.plot_background())
         self.plots.ci.setContentsMargins(2, 2, 2, 2)
         self.plots.ci.setSpacing(1)
-        self.output_label = QtWidgets.QLabel()
+        self.output_frame = SteadyLabel()  # re-texted on every step: lays out only itself
+        self.output_label = self.output_frame.label
         self.output_label.setObjectName("network_outputs")
         self.output_label.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.output_label.setWordWrap(True)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         caption = QtWidgets.QLabel(
@@ -45,7 +46,7 @@ class LayerBars(QtWidgets.QWidget):
         caption.setWordWrap(True)  # unwrapped it held the tab ~360 px wide: a narrow dock scrolled
         layout.addWidget(caption)
         layout.addWidget(self.plots, 1)
-        layout.addWidget(self.output_label)
+        layout.addWidget(self.output_frame)
         self.z_bars: list[pg.BarGraphItem] = []
         self.a_bars: list[pg.BarGraphItem] = []
         self._sizes = ()

@@ -28,6 +28,7 @@ from actplay.ui.network.canvas_view import CanvasView
 from actplay.ui.widgets.fitting_tabs import TabTitleFitter
 from actplay.ui.widgets.float_slider import FloatSlider
 from actplay.ui.widgets.focus_order import place_after
+from actplay.ui.widgets.held_size import SteadyLabel
 from actplay.ui.widgets.lazy_tabs import LazyTab
 from actplay.ui.widgets.retire import retire
 
@@ -88,10 +89,11 @@ class NetworkPanel(QtWidgets.QWidget):
         self._rebuild_inputs(len(model.network_input))
         # The output beside the inputs that make it: a learner dragging x1 reads y1 here,
         # without opening the Layers tab.
-        self.output_label = QtWidgets.QLabel()
+        # Re-texted on every input step: held in a frame so only the label is laid out.
+        self.output_frame = SteadyLabel()
+        self.output_label = self.output_frame.label
         self.output_label.setObjectName("network_inputs_output")
         self.output_label.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.output_label.setWordWrap(True)
         self.linear_note = QtWidgets.QLabel()
         self.linear_note.setObjectName("network_linear_note")
         self.linear_note.setTextFormat(QtCore.Qt.TextFormat.RichText)
@@ -103,7 +105,7 @@ class NetworkPanel(QtWidgets.QWidget):
         )
         self.linear_note.hide()
         inputs_layout.addWidget(self.inputs_box)
-        inputs_layout.addWidget(self.output_label)
+        inputs_layout.addWidget(self.output_frame)
         inputs_layout.addWidget(self.linear_note)
         inputs_layout.addStretch(1)
 
