@@ -1,7 +1,9 @@
 """Shared test set-up: offscreen Qt, isolated settings and data folders."""
 
 import os
+import re
 import tempfile
+import zlib
 
 # Before any Qt import: no screen in CI, and no user's files touched.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -47,6 +49,28 @@ def window(qtbot):
     win.scheduler.flush()
     yield win
     win.close()
+
+
+def _pdf_content(data: bytes) -> bytes:
+    """Every content stream of a PDF, inflated (Qt compresses them with Flate); a
+    stream that is not Flate (an image's own encoding, JPEG) is left out."""
+    assert data.startswith(b"%PDF-")
+    inflated = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            # A stream whose last byte is a CR loses it to the pattern's \r?: inflate
+            # what is there rather than refuse the whole stream (and miss the page).
+            inflated.append(zlib.decompressobj().decompress(stream))
+        except zlib.error:
+            pass
+    return b"\n".join(inflated)
+
+
+@pytest.fixture
+def pdf_content():
+    """``pdf_content(data)``: a PDF's content streams, inflated, to search for paths
+    (``m``/``l`` operators) and text (``Tj``/``TJ``) in an exported picture."""
+    return _pdf_content
 
 
 @pytest.fixture

@@ -539,21 +539,6 @@ def test_command_line_bad_input_is_one_line_without_traceback(tmp_path):
 
 
 # -- conventions: standard output, --format, PDF -----------------------------------
-def _pdf_content(data):
-    """The PDF's content streams, inflated (Qt compresses them with Flate)."""
-    import zlib
-
-    inflated = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            # A stream whose last byte is a CR loses it to the pattern's \r?: inflate
-            # what is there rather than refuse the whole stream (and miss the page).
-            inflated.append(zlib.decompressobj().decompress(stream))
-        except zlib.error:  # an image's own encoding (JPEG)
-            pass
-    return b"\n".join(inflated)
-
-
 @pytest.mark.parametrize(
     ("export_format", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF-"), ("csv", b"x,")]
 )
@@ -594,7 +579,7 @@ def test_format_names_a_file_without_a_known_extension(capsys, tmp_path, qapp):
 
 
 @pytest.mark.parametrize("pane", ["curve", "neuron", "network", "heatmaps", "window"])
-def test_every_pane_exports_a_vector_pdf(capsys, tmp_path, qapp, pane):
+def test_every_pane_exports_a_vector_pdf(capsys, tmp_path, qapp, pane, pdf_content):
     from actplay.model import session
     from actplay.model.playground import Playground
 
@@ -607,7 +592,7 @@ def test_every_pane_exports_a_vector_pdf(capsys, tmp_path, qapp, pane):
     assert (code, err) == (0, "")
     data = out.read_bytes()
     assert b"/MediaBox [0 0 640" in data
-    content = _pdf_content(data)
+    content = pdf_content(data)
     assert len(re.findall(rb"\s[ml]\s", content)) > 20  # drawn paths, not one big image
     assert re.search(rb"Tj|TJ", content)  # axis labels and numbers are text
 

@@ -10,27 +10,11 @@ from __future__ import annotations
 import os
 import re
 import stat
-import zlib
 
 import pytest
 from PySide6.QtGui import QImage
 
 from actplay.ui.export import formats, render, sizes
-
-
-def pdf_content(data: bytes) -> bytes:
-    """Every content stream of a PDF, inflated (Qt compresses them with Flate)."""
-    assert data.startswith(b"%PDF-")
-    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S)
-    inflated = []
-    for stream in streams:
-        try:
-            # a stream ending in a CR byte loses it to the pattern's \r?: inflate what
-            # is there instead of keeping it compressed
-            inflated.append(zlib.decompressobj().decompress(stream))
-        except zlib.error:
-            inflated.append(stream)
-    return b"\n".join(inflated)
 
 
 def test_the_whole_window_as_png_has_its_size_and_leaves_no_temporary(window, tmp_path):
@@ -50,7 +34,7 @@ def test_raster_formats_follow_the_extension(window, tmp_path, name, magic):
     assert (tmp_path / name).read_bytes().startswith(magic)
 
 
-def test_the_whole_window_as_pdf_is_vector_with_text(window, tmp_path):
+def test_the_whole_window_as_pdf_is_vector_with_text(window, tmp_path, pdf_content):
     path = tmp_path / "window.pdf"
     formats.write_image(window, path, (1280, 800))
     data = path.read_bytes()
