@@ -8,9 +8,12 @@ the same. Writing files is ``formats.write_image``'s job.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QBuffer, QIODevice, QPoint, QSize
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
 
 from actplay.ui import theme
 
@@ -31,6 +34,37 @@ def settle(widget: QWidget) -> None:
         widget.layout().activate()
     if app is not None:
         app.processEvents()
+
+
+@contextmanager
+def drawn_afresh(widget: QWidget) -> Iterator[None]:
+    """Paint every graphics item under ``widget`` afresh while a picture is made.
+
+    On screen some items are drawn from pixmap caches (still curves, the curve
+    plot's axes, a view's background). A cache is a bitmap at the screen's scale: a
+    PDF would embed it as an image and a 2x picture would enlarge it. The cache
+    modes come back after.
+    """
+    views = widget.findChildren(QGraphicsView)
+    if isinstance(widget, QGraphicsView):
+        views.append(widget)
+    cached = []
+    backgrounds = [(view, view.cacheMode()) for view in views]  # pyqtgraph caches it too
+    for view, _mode in backgrounds:
+        view.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+        scene = view.scene()
+        for item in scene.items() if scene is not None else ():
+            mode = item.cacheMode()
+            if mode != QGraphicsItem.CacheMode.NoCache:
+                cached.append((item, mode))
+                item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        yield
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
+        for view, mode in backgrounds:
+            view.setCacheMode(mode)
 
 
 def render_widget(
@@ -78,7 +112,8 @@ def render_widget(
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         # QWidget.render explicitly: QGraphicsView (every pyqtgraph plot) overrides render()
         # with a scene-drawing one; PySide6 also needs the offset argument.
-        QWidget.render(widget, painter, QPoint())
+        with drawn_afresh(widget):
+            QWidget.render(widget, painter, QPoint())
     finally:
         painter.end()
         theme.set_pen_scale(shown_scale, widget)

@@ -140,7 +140,8 @@ def pdf_bytes(widget, size=None, title: str = "actplay") -> bytes:
         if paints_vectors:
             widget.vector_output = True
         # QWidget.render explicitly: a QGraphicsView's own render() draws its scene only.
-        QWidget.render(widget, painter, QPoint())
+        with export.drawn_afresh(widget):  # cached items would be embedded as bitmaps
+            QWidget.render(widget, painter, QPoint())
     finally:
         if paints_vectors:
             widget.vector_output = False

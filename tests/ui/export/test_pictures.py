@@ -13,8 +13,11 @@ import stat
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
-from actplay.ui.export import formats, render, sizes
+from actplay.ui.export import formats, render, sizes, vector
+
+NO_CACHE = QGraphicsItem.CacheMode.NoCache
 
 
 def test_the_whole_window_as_png_has_its_size_and_leaves_no_temporary(window, tmp_path):
@@ -82,3 +85,39 @@ def test_the_pixel_budget_refuses_before_drawing(window, tmp_path):
     with pytest.raises(ValueError, match="million"):
         formats.image_bytes(window, "png", (16384, 16384))
     assert list(tmp_path.iterdir()) == []
+
+
+def _cache_modes(plot) -> list:
+    return [item.cacheMode() for item in plot.scene().items()] + [plot.cacheMode()]
+
+
+def test_a_plot_pdf_draws_its_cached_items_as_vectors(window, qtbot):
+    plot = window.curve_pane.plot
+    # On screen the axes and the still curves are drawn from pixmap caches.
+    qtbot.waitUntil(lambda: plot.curves["main:f"].cacheMode() != NO_CACHE, timeout=3000)
+    modes = _cache_modes(plot)
+    assert plot.getPlotItem().getAxis("left").cacheMode() != NO_CACHE
+    data = vector.pdf_bytes(plot)
+    # No bitmap in the file (before: one per cached axis, curve and the background).
+    assert not re.search(rb"/Subtype\s*/Image", data)
+    assert _cache_modes(plot) == modes  # the screen's caches are back
+
+
+def test_a_2x_picture_of_the_plot_is_drawn_afresh_not_enlarged(window, qtbot):
+    plot = window.curve_pane.plot
+    qtbot.waitUntil(lambda: plot.curves["main:f"].cacheMode() != NO_CACHE, timeout=3000)
+    picture = render.render_widget(plot, scale=2.0)
+    # The reference: every cache off by hand, so nothing can be a 1x bitmap scaled up.
+    items = [(item, item.cacheMode()) for item in plot.scene().items()]
+    background = plot.cacheMode()
+    for item, _mode in items:
+        item.setCacheMode(NO_CACHE)
+    plot.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+    try:
+        reference = render.render_widget(plot, scale=2.0)
+    finally:
+        for item, mode in items:
+            item.setCacheMode(mode)
+        plot.setCacheMode(background)
+    assert picture.size() == reference.size() == plot.size() * 2
+    assert picture == reference
