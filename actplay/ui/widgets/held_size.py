@@ -67,12 +67,20 @@ class SteadyLabel(QWidget):
         self._needs = self._measure()
         super().resizeEvent(event)
 
+    def _follow_label(self) -> None:
+        needs = self._measure()
+        if needs != self._needs:
+            self._needs = needs
+            self.updateGeometry()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # While hidden (a tab behind another) the label's new texts tell nobody.
+        self._follow_label()
+        super().showEvent(event)
+
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:  # the label's text or font changed
-            needs = self._measure()
-            if needs != self._needs:
-                self._needs = needs
-                self.updateGeometry()
+            self._follow_label()
             return True
         return super().event(event)
 

@@ -73,3 +73,16 @@ def test_hold_size_fixes_the_size_to_the_widest_sample(qtbot):
     wide = QLabel("000,000")
     qtbot.addWidget(wide)
     assert label.width() >= wide.sizeHint().width()
+
+
+def test_a_text_set_while_hidden_gets_its_height_when_shown(qtbot):
+    frame = SteadyLabel()
+    frame.label.setText("Output: y = 0.61")
+    host, _requests = _host(qtbot, frame)
+    one_line = frame.height()
+    host.hide()  # as a tab behind another: the label's new text reaches no one
+    frame.label.setText("Output: " + ", ".join(f"y{i} = 0.{i}1" for i in range(12)))
+    QApplication.processEvents()
+    host.show()
+    qtbot.waitUntil(lambda: frame.height() > one_line, timeout=2000)
+    assert frame.height() >= frame.label.heightForWidth(frame.width())
