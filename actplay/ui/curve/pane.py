@@ -96,6 +96,7 @@ class CurvePane(CurveControls, QWidget):
 
         self.plot.xRangeDragged.connect(self._on_plot_x_range_dragged)
         self.plot.crosshairMoved.connect(self._on_crosshair_moved)
+        self.plot.crosshairLeft.connect(lambda: self._on_crosshair_moved(None))
         self.plot.compareRemoveRequested.connect(self._remove_compare)
         self.refresh(frozenset(self.SECTIONS))
 
@@ -221,7 +222,7 @@ class CurvePane(CurveControls, QWidget):
             self._hint_colour = None
             self.readout.setText(self.readout_text(self._crosshair_x))
 
-    def _on_crosshair_moved(self, x: float) -> None:
+    def _on_crosshair_moved(self, x: float | None) -> None:
         self._crosshair_x = x
         self._show_readout()
 

@@ -58,11 +58,14 @@ class CurvePlot(pg.PlotWidget):
         The user zoomed or panned the x axis to ``(lo, hi)``.
     crosshairMoved(float)
         The mouse is over the plot at data ``x``.
+    crosshairLeft()
+        The mouse left the plot's data area.
     """
 
     compareRemoveRequested = Signal(int)
     xRangeDragged = Signal(float, float)
     crosshairMoved = Signal(float)
+    crosshairLeft = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, enableMenu=False)
@@ -294,6 +297,16 @@ class CurvePlot(pg.PlotWidget):
         if x is not None:
             self.crosshair.setValue(x)
 
+    def leaveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._leave_crosshair()
+        super().leaveEvent(event)
+
+    def _leave_crosshair(self) -> None:
+        """The mouse left the data: the crosshair goes and the readout is told."""
+        if self.crosshair.isVisible():
+            self.show_crosshair(None)
+            self.crosshairLeft.emit()
+
     # -- handlers ---------------------------------------------------------------
     def _on_view_x_range(self, _view, x_range) -> None:
         if not self._applying_range:
@@ -302,6 +315,7 @@ class CurvePlot(pg.PlotWidget):
     def _on_mouse_moved(self, scene_pos) -> None:
         view = self.getPlotItem().getViewBox()
         if not view.sceneBoundingRect().contains(scene_pos):
+            self._leave_crosshair()  # over an axis or the legend: no x to read
             return
         x = float(view.mapSceneToView(scene_pos).x())
         self.show_crosshair(x)

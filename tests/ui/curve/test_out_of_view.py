@@ -1,8 +1,10 @@
 """State out of view is flagged: a neuron's z beyond the x axis, a value beyond its
-slider's reach, and a crosshair readout from before the axis moved."""
+slider's reach, and a crosshair readout from before the axis moved or after the mouse
+left."""
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtWidgets import QApplication
 
 from actplay.model import presets
 from actplay.ui.widgets.numbers import format_number
@@ -69,3 +71,16 @@ def test_the_edge_arrow_stays_inside_the_view_at_any_height(window, z):
     view = plot.getPlotItem().getViewBox()
     cue = plot.edge_cue.mapRectToItem(view, plot.edge_cue.boundingRect())
     assert view.rect().contains(cue)
+
+
+def test_the_readout_goes_back_to_its_hint_when_the_mouse_leaves(qtbot, window):
+    pane = window.curve_pane
+    view = pane.plot.getPlotItem().getViewBox()
+    # Not where another test left the pointer: a move to the same spot sends no event.
+    position = pane.plot.mapFromScene(view.mapViewToScene(QPointF(2.5, 0.5)))
+    qtbot.mouseMove(pane.plot.viewport(), position)
+    qtbot.waitUntil(lambda: pane._crosshair_x is not None, timeout=2000)
+    assert pane.plot.crosshair.isVisible() and "x</b> = 2" in pane.readout.text()
+    QApplication.sendEvent(pane.plot, QEvent(QEvent.Type.Leave))
+    assert pane._crosshair_x is None and not pane.plot.crosshair.isVisible()
+    assert "Move the mouse" in pane.readout.text()
