@@ -45,12 +45,17 @@ def test_a_weight_beyond_its_slider_shows_an_arrow_at_the_pinned_end(window):
     assert not slider.range_cue.isVisible()
 
 
-def test_the_readout_never_keeps_an_x_from_before_the_axis_moved(qtbot, window):
-    pane = window.curve_pane
+def _hover(qtbot, pane, x: float, y: float) -> None:
+    """Move the mouse over the plot's data point (x, y) and wait for the readout."""
     view = pane.plot.getPlotItem().getViewBox()
-    position = pane.plot.mapFromScene(view.mapViewToScene(QPointF(1.5, 0.5)))
+    position = pane.plot.mapFromScene(view.mapViewToScene(QPointF(x, y)))
     qtbot.mouseMove(pane.plot.viewport(), position)
     qtbot.waitUntil(lambda: pane._crosshair_x is not None, timeout=2000)
+
+
+def test_the_readout_never_keeps_an_x_from_before_the_axis_moved(qtbot, window):
+    pane = window.curve_pane
+    _hover(qtbot, pane, 1.5, 0.5)
     assert "x</b> = 1" in pane.readout.text()
     window.model.set_x_range(-100.0, 100.0)
     window.scheduler.flush()
@@ -75,11 +80,8 @@ def test_the_edge_arrow_stays_inside_the_view_at_any_height(window, z):
 
 def test_the_readout_goes_back_to_its_hint_when_the_mouse_leaves(qtbot, window):
     pane = window.curve_pane
-    view = pane.plot.getPlotItem().getViewBox()
     # Not where another test left the pointer: a move to the same spot sends no event.
-    position = pane.plot.mapFromScene(view.mapViewToScene(QPointF(2.5, 0.5)))
-    qtbot.mouseMove(pane.plot.viewport(), position)
-    qtbot.waitUntil(lambda: pane._crosshair_x is not None, timeout=2000)
+    _hover(qtbot, pane, 2.5, 0.5)
     assert pane.plot.crosshair.isVisible() and "x</b> = 2" in pane.readout.text()
     QApplication.sendEvent(pane.plot, QEvent(QEvent.Type.Leave))
     assert pane._crosshair_x is None and not pane.plot.crosshair.isVisible()
